@@ -1,0 +1,1 @@
+"""domain layer of Superbill Desk (see DESIGN.md section 5)."""

@@ -1,0 +1,181 @@
+"""What one superbill carries: the visits of a period, priced, with document-wide diagnosis letters."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from app.domain.money import Cents
+from app.domain.practice import (
+    Coverage,
+    FeeSchedule,
+    PatientChart,
+    Payer,
+    Payment,
+    Practitioner,
+    Prescription,
+    ServiceLine,
+    UnitRule,
+    Visit,
+)
+from app.domain.procedures import CATALOGUE, Procedure
+from app.domain.units import TimedEntry, rule_units
+
+POINTER_LETTERS = "ABCDEFGHIJKL"  # at most twelve diagnoses on one superbill
+
+
+class PaperSize(StrEnum):
+    LETTER = "letter"
+    A4 = "a4"
+
+
+@dataclass(frozen=True)
+class PricedLine:
+    """A service line with the units and charge it bills."""
+
+    visit: Visit
+    index: int  # position of the line in visit.lines
+    line: ServiceLine
+    procedure: Procedure | None
+    rule_units: int  # what the payer's unit rule gives
+    units: int  # billed: the hand-entered count when there is one, else the rule's
+    fee: Cents | None  # per unit; None when no fee is known for the code
+    charge: Cents
+    pointers: tuple[str, ...]  # letters of the superbill's diagnosis list
+    place_of_service: str
+
+
+@dataclass(frozen=True)
+class Totals:
+    charges: Cents
+    payments: Cents
+
+    @property
+    def balance(self) -> Cents:
+        return self.charges - self.payments
+
+    @property
+    def paid_in_full(self) -> bool:
+        return self.charges > 0 and self.balance <= 0
+
+
+@dataclass(frozen=True)
+class SuperbillData:
+    """Everything behind one superbill; the check and the renderer both read it."""
+
+    practitioner: Practitioner
+    chart: PatientChart
+    visits: tuple[Visit, ...]  # the visits on this superbill, by date
+    payments: tuple[Payment, ...]  # the payments shown against them
+    payers: Mapping[str, Payer]
+    fees: FeeSchedule = field(default_factory=FeeSchedule)
+    procedures: Mapping[str, Procedure] = field(default_factory=lambda: dict(CATALOGUE))
+    issued_on: date = field(default_factory=date.today)
+    statement_number: str | None = None
+    paper: PaperSize = PaperSize.LETTER
+
+    @property
+    def period(self) -> tuple[date, date] | None:
+        if not self.visits:
+            return None
+        return min(v.date for v in self.visits), max(v.date for v in self.visits)
+
+    def coverage_for(self, visit: Visit) -> Coverage | None:
+        return self.chart.coverage(visit.coverage)
+
+    def payer_for(self, visit: Visit) -> Payer | None:
+        coverage = self.coverage_for(visit)
+        return self.payers.get(coverage.payer) if coverage else None
+
+    def prescription_for(self, visit: Visit) -> Prescription | None:
+        return self.chart.prescription(visit.prescription)
+
+    def unit_rule_for(self, visit: Visit) -> UnitRule:
+        payer = self.payer_for(visit)
+        return payer.unit_rule if payer else UnitRule.CMS_8_MINUTE
+
+    def coverages(self) -> tuple[Coverage, ...]:
+        """The coverages the visits use, in the order first used."""
+        seen: dict[str, Coverage] = {}
+        for visit in self.visits:
+            coverage = self.coverage_for(visit)
+            if coverage is not None:
+                seen.setdefault(coverage.key, coverage)
+        return tuple(seen.values())
+
+    def prescriptions(self) -> tuple[Prescription, ...]:
+        seen: dict[str, Prescription] = {}
+        for visit in self.visits:
+            prescription = self.prescription_for(visit)
+            if prescription is not None:
+                seen.setdefault(prescription.key, prescription)
+        return tuple(seen.values())
+
+    def diagnoses(self) -> tuple[str, ...]:
+        """The superbill's diagnosis list: every visit's codes, in order of first use."""
+        codes: dict[str, None] = {}
+        for visit in self.visits:
+            for code in visit.diagnoses:
+                codes.setdefault(code, None)
+        return tuple(codes)
+
+    def letter_for(self, code: str) -> str | None:
+        codes = self.diagnoses()
+        index = codes.index(code) if code in codes else -1
+        return POINTER_LETTERS[index] if 0 <= index < len(POINTER_LETTERS) else None
+
+    def document_pointers(self, visit: Visit, line: ServiceLine) -> tuple[str, ...]:
+        """A line's pointers (letters of its visit's list) as letters of the superbill's list."""
+        letters: list[str] = []
+        for pointer in line.pointers:
+            position = POINTER_LETTERS.find(pointer)
+            if 0 <= position < len(visit.diagnoses):
+                letter = self.letter_for(visit.diagnoses[position])
+                if letter is not None:
+                    letters.append(letter)
+        return tuple(letters)
+
+    def priced_visit(self, visit: Visit) -> tuple[PricedLine, ...]:
+        rule = self.unit_rule_for(visit)
+        payer = self.payer_for(visit)
+        entries = [TimedEntry(line.cpt, line.minutes, self._is_timed(line.cpt)) for line in visit.lines]
+        by_rule = rule_units(entries, rule)
+        place = visit.place_of_service or self.practitioner.default_place_of_service
+        priced = []
+        for index, (line, units_by_rule) in enumerate(zip(visit.lines, by_rule, strict=True)):
+            units = line.units if line.units is not None else units_by_rule
+            fee = (
+                line.fee
+                if line.fee is not None
+                else self.fees.fee_for(line.cpt, payer.key if payer else None)
+            )
+            priced.append(
+                PricedLine(
+                    visit=visit,
+                    index=index,
+                    line=line,
+                    procedure=self.procedures.get(line.cpt),
+                    rule_units=units_by_rule,
+                    units=units,
+                    fee=fee,
+                    charge=units * (fee or 0),
+                    pointers=self.document_pointers(visit, line),
+                    place_of_service=place,
+                )
+            )
+        return tuple(priced)
+
+    def priced_lines(self) -> tuple[PricedLine, ...]:
+        return tuple(p for visit in self.visits for p in self.priced_visit(visit))
+
+    def totals(self) -> Totals:
+        return Totals(
+            charges=sum(p.charge for p in self.priced_lines()),
+            payments=sum(p.amount for p in self.payments),
+        )
+
+    def _is_timed(self, code: str) -> bool:
+        procedure = self.procedures.get(code)
+        return procedure.timed if procedure else False

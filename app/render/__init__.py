@@ -1,0 +1,1 @@
+"""render layer of Superbill Desk (see DESIGN.md section 5)."""

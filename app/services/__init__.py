@@ -1,0 +1,1 @@
+"""services layer of Superbill Desk (see DESIGN.md section 5)."""

@@ -1,0 +1,1 @@
+"""store layer of Superbill Desk (see DESIGN.md section 5)."""

@@ -1,0 +1,1 @@
+"""ui layer of Superbill Desk (see DESIGN.md section 5)."""

@@ -1,0 +1,29 @@
+"""Shared fixtures: every test gets its own data folder; nothing touches the user's real one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    data_dir = tmp_path / "data"
+    monkeypatch.setenv("SUPERBILL_DATA_DIR", str(data_dir))
+    return data_dir
+
+
+@pytest.fixture
+def data_dir(_isolated_data_dir: Path) -> Path:
+    return _isolated_data_dir
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture
+def sample_practice_path() -> Path:
+    """The public example of the practice file (a copy lives in tests/data for clones without shared/)."""
+    local = Path(__file__).parent / "data" / "sample-practice.json"
+    return local

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
@@ -39,3 +40,24 @@ class DiagnosisCodes(Protocol):
     def billable_children(self, code: str) -> list[DiagnosisCode]:
         """The billable codes under a non-billable one (S13.4 -> S13.4XXA, S13.4XXD, S13.4XXS)."""
         ...
+
+
+class DiagnosisCodeError(ValueError):
+    """Text that is not shaped like an ICD-10-CM code."""
+
+
+_ICD_SHAPE = re.compile(r"^[A-Z][0-9][0-9A-Z](?:[0-9A-Z]{1,4})?$")
+
+
+def normalize_icd(text: str) -> str:
+    """ "m5450", "M54.50 " -> "M54.50". Raises DiagnosisCodeError for text of the wrong shape.
+
+    Says nothing about whether the code exists or is billable: that is the code set's job.
+    """
+    compact = text.strip().upper().replace(".", "")
+    if not _ICD_SHAPE.match(compact):
+        raise DiagnosisCodeError(
+            f'"{text.strip()}" is not an ICD-10-CM code: a letter, two characters, '
+            "then up to four more after a dot, such as M54.50"
+        )
+    return compact if len(compact) == 3 else f"{compact[:3]}.{compact[3:]}"

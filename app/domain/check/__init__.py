@@ -1,0 +1,40 @@
+"""The claim-readiness check: every reason an insurer would refuse a superbill, found before printing.
+
+`check_superbill` runs each rule family in order and returns their findings; an
+error blocks a final superbill, a warning informs (DESIGN.md section 4).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from app.domain.check import coverage, diagnoses, patient, prescriptions, provider, services
+from app.domain.check.findings import Context, Finding, FindingCode, Rule, Severity
+from app.domain.diagnoses import DiagnosisCodes
+from app.domain.superbill import SuperbillData
+
+__all__ = ["RULES", "Finding", "FindingCode", "Severity", "check_superbill", "errors", "has_errors"]
+
+RULES: tuple[Rule, ...] = (
+    *provider.RULES,
+    *patient.RULES,
+    *diagnoses.RULES,
+    *services.RULES,
+    *coverage.RULES,
+    *prescriptions.RULES,
+)
+
+
+def check_superbill(data: SuperbillData, codes: DiagnosisCodes, today: date) -> list[Finding]:
+    """Every finding for the superbill, provider first, then patient, diagnoses, services, insurance."""
+    ctx = Context(data, codes, today)
+    return [finding for rule in RULES for finding in rule(ctx)]
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    return any(f.severity is Severity.ERROR for f in findings)
+
+
+def errors(findings: Iterable[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity is Severity.ERROR]

@@ -1,0 +1,302 @@
+"""The `superbill` command line: import, export, check, render and look up codes.
+
+Exit status: 0 done; 1 the check found errors (nothing final was made);
+2 bad input (one line naming the field; nothing was saved); 3 the data folder
+cannot be used (disk, permissions, a damaged file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from app import __version__
+from app.domain.check import Finding, Severity
+from app.domain.errors import ValidationError
+from app.domain.money import format_money
+from app.domain.superbill import PaperSize
+from app.services import superbills
+from app.services.demo import DEMO_PATIENT, demo_practice
+from app.services.practice_file import practice_to_json, read_practice_file
+from app.services.workspace import Workspace
+from app.store.errors import StoreUnavailable
+
+EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT, EXIT_STORE = 0, 1, 2, 3
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return _open_window(args)
+    command: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return command(args)
+    except ValidationError as error:
+        print(f"error: {error.field}: {error.message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except StoreUnavailable as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_STORE
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="superbill",
+        description="Superbill Desk: superbills for massage therapists. With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"Superbill Desk {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help="the folder that holds the practice (default: SUPERBILL_DATA_DIR, else your user data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser(
+        "demo", help="create a demo practice (when the folder is empty) and a sample superbill"
+    )
+    demo.add_argument("-o", "--output", type=Path, default=Path("demo-superbill.pdf"), help="PDF to write")
+    demo.set_defaults(run=_demo)
+
+    imp = commands.add_parser("import", help="add or update records from a practice file (all or nothing)")
+    imp.add_argument("file", type=Path)
+    imp.set_defaults(run=_import)
+
+    exp = commands.add_parser("export", help="write the whole practice as a practice file")
+    exp.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    exp.set_defaults(run=_export)
+
+    for name, run, text in (
+        ("check", _check, "list what would stop a superbill from being accepted"),
+        ("render", _render, "write a superbill PDF (refused while the check finds errors, unless --draft)"),
+    ):
+        sub = commands.add_parser(name, help=text)
+        sub.add_argument(
+            "--patient", required=True, help="the patient's id in the practice file, or account number"
+        )
+        sub.add_argument("--from", dest="first", type=_day, help="first date of service (YYYY-MM-DD)")
+        sub.add_argument("--to", dest="last", type=_day, help="last date of service (YYYY-MM-DD)")
+        sub.set_defaults(run=run)
+        if name == "render":
+            sub.add_argument("-o", "--output", type=Path, required=True, help="PDF to write")
+            sub.add_argument(
+                "--draft", action="store_true", help='a draft marked "DRAFT - not for submission"'
+            )
+            sub.add_argument("--paper", choices=[p.value for p in PaperSize], default=PaperSize.LETTER.value)
+
+    reprint = commands.add_parser("reprint", help="write an issued superbill again, byte for byte")
+    reprint.add_argument("number", help="the statement number, such as SB-2026-0001")
+    reprint.add_argument("-o", "--output", type=Path, required=True)
+    reprint.set_defaults(run=_reprint)
+
+    issued = commands.add_parser("issued", help="list the superbills issued to a patient")
+    issued.add_argument("--patient", required=True)
+    issued.set_defaults(run=_issued)
+
+    codes = commands.add_parser("codes", help="look up diagnosis and procedure codes")
+    code_commands = codes.add_subparsers(dest="codes_command", metavar="WHAT", required=True)
+    icd = code_commands.add_parser("icd", help="search ICD-10-CM by code or words (M54.5, low back, myal)")
+    icd.add_argument("text", nargs="+")
+    icd.add_argument("--limit", type=int, default=25)
+    icd.set_defaults(run=_codes_icd)
+    cpt = code_commands.add_parser("cpt", help="list procedure codes, with your fees")
+    cpt.add_argument("text", nargs="*")
+    cpt.set_defaults(run=_codes_cpt)
+    import_icd = code_commands.add_parser(
+        "import-icd", help="load a newer CDC order file (icd10cm-order-YYYY.txt)"
+    )
+    import_icd.add_argument("file", type=Path)
+    import_icd.add_argument("--fiscal-year", type=int, help="when the file name does not say the year")
+    import_icd.set_defaults(run=_codes_import_icd)
+    return parser
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a date written YYYY-MM-DD') from None
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    try:
+        from app.ui.main import run_app  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        _parser().print_help()
+        return EXIT_OK
+    result: int = run_app(args.data_dir)
+    return result
+
+
+def _demo(args: argparse.Namespace) -> int:
+    with Workspace(args.data_dir) as workspace:
+        if workspace.is_empty():
+            workspace.store.save_practice(demo_practice())
+            print(f"Created the demo practice in {workspace.data_dir}")
+        document = superbills.issue_superbill(
+            workspace.store,
+            workspace.codes,
+            DEMO_PATIENT,
+            superbills.Period(),
+            today=date.today(),
+            draft=True,
+        )
+    _write(args.output, document.pdf)
+    print(f"Wrote a sample superbill (draft) to {args.output}")
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    practice = read_practice_file(args.file)
+    with Workspace(args.data_dir) as workspace:
+        workspace.store.save_practice(practice)
+        visits = sum(len(chart.visits) for chart in practice.charts)
+        print(
+            f"Imported {len(practice.charts)} patient(s), {visits} visit(s), {len(practice.payers)} payer(s)"
+        )
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    with Workspace(args.data_dir) as workspace:
+        document = practice_to_json(workspace.store.practice())
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        _write(args.output, text.encode("utf-8"))
+        print(f"Wrote {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    today = date.today()
+    with Workspace(args.data_dir) as workspace:
+        chart = superbills.find_chart(workspace.store, args.patient)
+        data = superbills.superbill_data(
+            workspace.store, chart, superbills.Period(args.first, args.last), issued_on=today
+        )
+        findings = superbills.check(data, workspace.codes, today)
+    _print_findings(findings)
+    if not findings:
+        print(
+            f"Ready: {len(data.visits)} visit(s), total {format_money(data.totals().charges)}, nothing to fix."
+        )
+    return EXIT_CHECK_FAILED if _has_errors(findings) else EXIT_OK
+
+
+def _render(args: argparse.Namespace) -> int:
+    with Workspace(args.data_dir) as workspace:
+        try:
+            document = superbills.issue_superbill(
+                workspace.store,
+                workspace.codes,
+                args.patient,
+                superbills.Period(args.first, args.last),
+                today=date.today(),
+                draft=args.draft,
+                paper=PaperSize(args.paper),
+            )
+        except superbills.SuperbillRefused as refused:
+            _print_findings(refused.findings)
+            print(f"No superbill written: {refused}. Use --draft for a draft.", file=sys.stderr)
+            return EXIT_CHECK_FAILED
+    _print_findings(document.findings)
+    _write(args.output, document.pdf)
+    what = f"Superbill {document.number}" if document.number else "Draft superbill"
+    print(f"{what} written to {args.output}")
+    return EXIT_OK
+
+
+def _reprint(args: argparse.Namespace) -> int:
+    with Workspace(args.data_dir) as workspace:
+        record = workspace.store.superbill(args.number)
+        if record is None:
+            raise ValidationError("number", f'no superbill numbered "{args.number}" was issued')
+        pdf = workspace.store.superbill_pdf(args.number)
+    _write(args.output, pdf)
+    print(
+        f"Superbill {args.number} written to {args.output} (identical to the one issued on {record.issued_on})"
+    )
+    return EXIT_OK
+
+
+def _issued(args: argparse.Namespace) -> int:
+    with Workspace(args.data_dir) as workspace:
+        chart = superbills.find_chart(workspace.store, args.patient)
+        records = workspace.store.superbills(chart.patient.key)
+    if not records:
+        print("No superbills issued yet.")
+    for r in records:
+        print(
+            f"{r.number}  issued {r.issued_on}  visits {r.first_date} to {r.last_date}  "
+            f"charges {format_money(r.charges)}  balance {format_money(r.balance)}"
+        )
+    return EXIT_OK
+
+
+def _codes_icd(args: argparse.Namespace) -> int:
+    with Workspace(args.data_dir) as workspace:
+        codes = workspace.codes
+        hits = codes.search(" ".join(args.text), limit=args.limit)
+        print(f"{codes.release.name} (dates of service to {codes.release.last_date})")
+        for hit in hits:
+            if hit.billable:
+                print(f"  {hit.code:<9} billable      {hit.description}")
+            else:
+                children = ", ".join(c.code for c in codes.billable_children(hit.code)[:6])
+                print(
+                    f"  {hit.code:<9} not billable  {hit.description}  -> use {children or 'a more specific code'}"
+                )
+        if not hits:
+            print("  No code matches.")
+    return EXIT_OK
+
+
+def _codes_cpt(args: argparse.Namespace) -> int:
+    text = " ".join(args.text).lower()
+    with Workspace(args.data_dir) as workspace:
+        procedures = workspace.store.procedures()
+        fees = workspace.store.fees()
+    for code, procedure in sorted(procedures.items()):
+        if text and text not in code.lower() and text not in procedure.description.lower():
+            continue
+        fee = fees.fee_for(code)
+        kind = "timed, 15-min units" if procedure.timed else "untimed, 1 unit"
+        price = format_money(fee) if fee is not None else "no fee set"
+        print(f"  {code}  {procedure.description}  ({kind}; {price})")
+    return EXIT_OK
+
+
+def _codes_import_icd(args: argparse.Namespace) -> int:
+    from app.store.code_index import import_order_file
+    from app.store.paths import data_dir
+
+    release = import_order_file(args.file, data_dir(args.data_dir), fiscal_year=args.fiscal_year)
+    print(f"Loaded {release.name}: dates of service {release.first_date} to {release.last_date}")
+    return EXIT_OK
+
+
+def _print_findings(findings: Sequence[Finding]) -> None:
+    for finding in sorted(findings, key=lambda f: f.severity is not Severity.ERROR):
+        label = "ERROR  " if finding.severity is Severity.ERROR else "warning"
+        print(f"{label} {finding.code}  {finding.field}: {finding.message}")
+
+
+def _has_errors(findings: Sequence[Finding]) -> bool:
+    return any(f.severity is Severity.ERROR for f in findings)
+
+
+def _write(path: Path, content: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.partial")
+        temporary.write_bytes(content)
+        temporary.replace(path)
+    except OSError as error:
+        raise ValidationError(str(path), f"cannot be written: {error.strerror or error}") from None

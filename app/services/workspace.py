@@ -1,0 +1,45 @@
+"""One open practice: its data folder, its database and its ICD-10-CM code set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import TracebackType
+
+from app.store.code_index import IcdIndex, open_code_index
+from app.store.database import open_database
+from app.store.paths import data_dir as resolve_data_dir
+from app.store.paths import database_path
+from app.store.records import PracticeStore
+
+
+class Workspace:
+    """Opened once per command or window; close it (or use `with`) to release the files."""
+
+    def __init__(self, data_dir: Path | None = None) -> None:
+        self.data_dir = resolve_data_dir(data_dir)
+        self._db = open_database(database_path(self.data_dir))
+        self.store = PracticeStore(self._db)
+        self._codes: IcdIndex | None = None
+
+    @property
+    def codes(self) -> IcdIndex:
+        # Opened on first use: most commands never search codes.
+        if self._codes is None:
+            self._codes = open_code_index(self.data_dir)
+        return self._codes
+
+    def is_empty(self) -> bool:
+        return self.store.practitioner() is None and not self.store.patients(limit=1)
+
+    def close(self) -> None:
+        if self._codes is not None:
+            self._codes.close()
+        self._db.conn.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()

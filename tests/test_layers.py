@@ -1,0 +1,72 @@
+"""The layering of DESIGN.md 5: Qt only in app/ui, a pure domain, dependencies pointing one way."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+APP = Path(__file__).resolve().parents[1] / "app"
+
+# What each layer may import from the app (besides itself and app/__init__, app.resources).
+ALLOWED = {
+    "domain": set(),
+    "store": {"domain"},
+    "render": {"domain"},
+    "services": {"domain", "store", "render"},
+    "ui": {"domain", "store", "render", "services"},
+}
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def modules_of(layer: str) -> list[Path]:
+    return sorted((APP / layer).rglob("*.py"))
+
+
+@pytest.mark.parametrize("layer", ["domain", "store", "render", "services"])
+def test_nothing_outside_the_ui_imports_qt(layer: str) -> None:
+    offenders = [
+        f"{path.relative_to(APP.parent)} imports {name}"
+        for path in modules_of(layer)
+        for name in imported_modules(path)
+        if name.split(".")[0] in {"PySide6", "shiboken6", "PyQt5", "PyQt6"}
+    ]
+    assert offenders == []
+
+
+def test_the_command_line_does_not_import_qt_at_module_level() -> None:
+    tree = ast.parse((APP / "cli.py").read_text(encoding="utf-8"))
+    top_level = {node.module for node in tree.body if isinstance(node, ast.ImportFrom) and node.module} | {
+        alias.name for node in tree.body if isinstance(node, ast.Import) for alias in node.names
+    }
+    assert not {name for name in top_level if name.startswith(("PySide6", "app.ui"))}
+
+
+@pytest.mark.parametrize("layer", sorted(ALLOWED))
+def test_dependencies_point_one_way(layer: str) -> None:
+    offenders = []
+    for path in modules_of(layer):
+        for name in imported_modules(path):
+            parts = name.split(".")
+            if parts[0] != "app" or len(parts) < 2 or parts[1] in {layer, "resources"}:
+                continue
+            if parts[1] not in ALLOWED[layer]:
+                offenders.append(f"{path.relative_to(APP.parent)} imports {name}")
+    assert offenders == []
+
+
+def test_the_domain_imports_nothing_of_ours_but_itself() -> None:
+    for path in modules_of("domain"):
+        for name in imported_modules(path):
+            assert not name.startswith("app.") or name.startswith("app.domain"), f"{path}: {name}"

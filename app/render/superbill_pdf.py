@@ -1,0 +1,779 @@
+"""The superbill as a PDF: everything DESIGN.md section 2 lists, laid out for an insurer's claims desk."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    Image,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from app.domain.money import format_money
+from app.domain.practice import (
+    Address,
+    Coverage,
+    PayerKind,
+    Prescription,
+    Relationship,
+    TaxIdType,
+)
+from app.domain.procedures import KNOWN_MODIFIERS, PLACES_OF_SERVICE
+from app.domain.superbill import POINTER_LETTERS, PaperSize, PricedLine, SuperbillData
+from app.render.fonts import FontSet, document_fonts
+
+Describe = Callable[[str], str | None]
+"""An ICD-10-CM description for a code, or None when the code index lacks it."""
+
+Row = tuple[str, str]  # label, value (value may carry paragraph markup, already escaped)
+
+PAID_IN_FULL = "Paid in full. Please reimburse the patient directly."
+DRAFT_WATERMARK = "DRAFT - not for submission"
+CONFIDENTIALITY = (
+    "Confidential: this document contains protected health information. "
+    "Share it only with the patient's health plan or insurer for reimbursement."
+)
+PATIENT_AUTHORIZATION = (
+    "I authorize the provider named above to release to my health plan or insurer the information "
+    "on this statement that it needs to process my claim, and I ask that any benefits due for these "
+    "services be paid directly to me."
+)
+PROVIDER_CERTIFICATION = (
+    "I certify that I personally provided the services listed on this statement on the dates shown, "
+    "for the diagnoses listed, and that the charges shown are my full usual fees for those services."
+)
+
+
+class SignatureImageError(ValueError):
+    """The signature image on file is not a readable PNG or JPEG."""
+
+
+def us_date(day: date) -> str:
+    """The one date format on the document: MM/DD/YYYY."""
+    return day.strftime("%m/%d/%Y")
+
+
+def masked_ssn(ssn: str) -> str:
+    digits = "".join(ch for ch in ssn if ch.isdigit())
+    return f"***-**-{digits[-4:]}"
+
+
+def _text(value: str) -> str:
+    """User text made safe for paragraph markup (an "&" in a payer's name must print as "&")."""
+    return escape(value)
+
+
+def _address(address: Address | None) -> str:
+    return "<br/>".join(_text(line) for line in address.lines()) if address else ""
+
+
+_SEX = {"M": "Male", "F": "Female"}
+
+
+class SuperbillRenderer:
+    """Renders one superbill to PDF bytes; holds no state between documents."""
+
+    margin = 0.6 * inch
+    top_margin = 0.5 * inch
+    bottom_margin = 0.72 * inch  # room for the confidentiality footer and page number
+    base_size = 8.5
+    accent = colors.HexColor("#1F4E5F")
+    rule = colors.HexColor("#B8C7CE")
+    band = colors.HexColor("#EDF2F4")
+    muted = colors.HexColor("#5A6B73")
+    watermark_color = colors.Color(0.78, 0.1, 0.1, alpha=0.16)
+    signature_box = (2.4 * inch, 0.45 * inch)
+
+    def __init__(self, *, describe: Describe | None = None) -> None:
+        self.describe = describe
+        self.fonts: FontSet = document_fonts()
+        self.styles = self._stylesheet()
+
+    # -- public ---------------------------------------------------------------
+
+    def render(self, data: SuperbillData, *, draft: bool = False, describe: Describe | None = None) -> bytes:
+        """The PDF document; `describe` (ICD code -> description) overrides the constructor's."""
+        lookup = describe or self.describe
+        buffer = io.BytesIO()
+        page_size = A4 if data.paper is PaperSize.A4 else LETTER
+        doc = BaseDocTemplate(
+            buffer,
+            pagesize=page_size,
+            leftMargin=self.margin,
+            rightMargin=self.margin,
+            topMargin=self.top_margin,
+            bottomMargin=self.bottom_margin,
+            title=self._title(data, draft),
+            author=self._author(data),
+            subject=self._subject(data),
+            creator="Superbill Desk",
+            keywords="superbill, itemized statement, insurance reimbursement",
+        )
+        frame = Frame(
+            doc.leftMargin,
+            doc.bottomMargin,
+            doc.width,
+            doc.height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        doc.addPageTemplates([PageTemplate(id="superbill", frames=[frame])])
+        self._width = doc.width
+        story = self._story(data, lookup)
+
+        def make_canvas(*args: Any, **kwargs: Any) -> _NumberedCanvas:
+            return _NumberedCanvas(
+                *args, decorate=lambda c, n, t: self._decorate(c, data, draft, n, t), **kwargs
+            )
+
+        doc.build(story, canvasmaker=make_canvas)
+        return buffer.getvalue()
+
+    # -- metadata ---------------------------------------------------------------
+
+    def _title(self, data: SuperbillData, draft: bool) -> str:
+        number = f" {data.statement_number}" if data.statement_number else ""
+        suffix = " (draft)" if draft else ""
+        return f"Superbill{number} for {data.chart.patient.full_name}{suffix}"
+
+    def _author(self, data: SuperbillData) -> str:
+        who = data.practitioner
+        return f"{who.display_name}, {who.practice_name}" if who.practice_name else who.display_name
+
+    def _subject(self, data: SuperbillData) -> str:
+        period = data.period
+        if period is None:
+            return "Itemized statement for insurance reimbursement"
+        return f"Itemized statement for insurance reimbursement: services {us_date(period[0])} to {us_date(period[1])}"
+
+    # -- styles -----------------------------------------------------------------
+
+    def _stylesheet(self) -> dict[str, ParagraphStyle]:
+        f = self.fonts
+        size = self.base_size
+        body = ParagraphStyle("body", fontName=f.regular, fontSize=size, leading=size * 1.25)
+        return {
+            "body": body,
+            "title": ParagraphStyle(
+                "title", parent=body, fontName=f.bold, fontSize=20, leading=23, textColor=self.accent
+            ),
+            "subtitle": ParagraphStyle(
+                "subtitle", parent=body, fontSize=10, leading=13, textColor=self.muted
+            ),
+            "section": ParagraphStyle(
+                "section",
+                parent=body,
+                fontName=f.bold,
+                fontSize=9.5,
+                leading=12,
+                textColor=self.accent,
+                spaceBefore=8,
+                spaceAfter=3,
+            ),
+            "label": ParagraphStyle(
+                "label", parent=body, fontSize=7.5, leading=size * 1.25, textColor=self.muted
+            ),
+            "value": body,
+            "value_bold": ParagraphStyle("value_bold", parent=body, fontName=f.bold),
+            "fact_label": ParagraphStyle("fact_label", parent=body, alignment=TA_RIGHT, textColor=self.muted),
+            "fact_value": ParagraphStyle("fact_value", parent=body, fontName=f.bold, alignment=TA_LEFT),
+            "cell": ParagraphStyle("cell", parent=body, fontSize=7.5, leading=9.2),
+            "cell_center": ParagraphStyle(
+                "cell_center", parent=body, fontSize=7.5, leading=9.2, alignment=TA_CENTER
+            ),
+            "cell_note": ParagraphStyle(
+                "cell_note", parent=body, fontSize=7, leading=8.6, textColor=self.muted
+            ),
+            "head": ParagraphStyle(
+                "head", parent=body, fontName=f.bold, fontSize=7.5, leading=9, textColor=colors.white
+            ),
+            "head_right": ParagraphStyle(
+                "head_right",
+                parent=body,
+                fontName=f.bold,
+                fontSize=7.5,
+                leading=9,
+                textColor=colors.white,
+                alignment=TA_RIGHT,
+            ),
+            "head_center": ParagraphStyle(
+                "head_center",
+                parent=body,
+                fontName=f.bold,
+                fontSize=7.5,
+                leading=9,
+                textColor=colors.white,
+                alignment=TA_CENTER,
+            ),
+            "statement": ParagraphStyle("statement", parent=body, fontSize=7.8, leading=10),
+            "paid": ParagraphStyle(
+                "paid", parent=body, fontName=f.bold, fontSize=9, leading=11.5, textColor=self.accent
+            ),
+            "small": ParagraphStyle("small", parent=body, fontSize=7, leading=9, textColor=self.muted),
+        }
+
+    # -- the story --------------------------------------------------------------
+
+    def _story(self, data: SuperbillData, describe: Describe | None) -> list[Flowable]:
+        story: list[Flowable] = []
+        story += self._header(data)
+        story += self._panels(data)
+        story += self._diagnoses(data, describe)
+        story += self._service_lines(data)
+        story += self._payments_and_balance(data)
+        story += self._statements(data)
+        return story
+
+    def _header(self, data: SuperbillData) -> list[Flowable]:
+        s = self.styles
+        left = [
+            Paragraph("Superbill", s["title"]),
+            Paragraph("Itemized statement for insurance reimbursement", s["subtitle"]),
+        ]
+        facts: list[Row] = []
+        if data.statement_number:
+            facts.append(("Statement no.", _text(data.statement_number)))
+        facts.append(("Date issued", us_date(data.issued_on)))
+        if data.period:
+            first, last = data.period
+            span = us_date(first) if first == last else f"{us_date(first)} – {us_date(last)}"
+            facts.append(("Service dates", span))
+        fact_table = Table(
+            [
+                [Paragraph(label, s["fact_label"]), Paragraph(value, s["fact_value"])]
+                for label, value in facts
+            ],
+            colWidths=[0.95 * inch, 2.15 * inch],
+            style=TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ]
+            ),
+        )
+        header = Table(
+            [[left, fact_table]],
+            colWidths=[self._width - 3.1 * inch, 3.1 * inch],
+            style=TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                    ("LINEBELOW", (0, 0), (-1, 0), 1.5, self.accent),
+                ]
+            ),
+        )
+        return [header, Spacer(1, 4)]
+
+    def _panels(self, data: SuperbillData) -> list[Flowable]:
+        """Two columns of labelled panels: who provided and who referred; who was treated and who pays."""
+        gap = 0.25 * inch
+        column = (self._width - gap) / 2
+        provider_side = [("Provider", self._provider_rows(data))]
+        provider_side += [("Referring provider", self._referrer_rows(p)) for p in data.prescriptions()]
+        patient_side = [("Patient", self._patient_rows(data))]
+        for coverage in data.coverages():
+            rows = self._insurance_rows(data, coverage)
+            if rows:
+                patient_side.append(("Insurance", rows))
+
+        def stack(panels: list[tuple[str, list[Row]]]) -> list[Flowable]:
+            flowables: list[Flowable] = []
+            for title, rows in panels:
+                if flowables:
+                    flowables.append(Spacer(1, 7))
+                flowables.append(self._panel(title, rows, column))
+            return flowables
+
+        table = Table(
+            [[stack(provider_side), "", stack(patient_side)]],
+            colWidths=[column, gap, column],
+            style=TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 6),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            ),
+        )
+        return [table]
+
+    def _panel(self, title: str, rows: Sequence[Row], width: float) -> Table:
+        s = self.styles
+        label_width = 1.05 * inch
+        body: list[list[Flowable | str]] = [[Paragraph(title.upper(), s["section"]), ""]]
+        for label, value in rows:
+            body.append([Paragraph(label, s["label"]), Paragraph(value, s["value"])])
+        return Table(
+            body,
+            colWidths=[label_width, width - label_width],
+            style=TableStyle(
+                [
+                    ("SPAN", (0, 0), (1, 0)),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (1, 0), 0.8, self.accent),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0.6),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0.6),
+                    ("TOPPADDING", (0, 0), (1, 0), 0),
+                    ("BOTTOMPADDING", (0, 0), (1, 0), 2),
+                    ("TOPPADDING", (0, 1), (-1, 1), 4),
+                    # labels are set smaller than values: drop them a little so the baselines meet
+                    ("TOPPADDING", (0, 2), (0, -1), 1.5),
+                    ("TOPPADDING", (0, 1), (0, 1), 4.9),
+                    ("BOTTOMPADDING", (0, 1), (0, -1), -0.3),
+                ]
+            ),
+        )
+
+    def _provider_rows(self, data: SuperbillData) -> list[Row]:
+        who = data.practitioner
+        rows: list[Row] = [("Name", f"<b>{_text(who.display_name)}</b>")]
+        if who.practice_name:
+            rows.append(("Practice", _text(who.practice_name)))
+        rows.append(("Address", _address(who.address)))
+        rows.append(("Phone", _text(who.phone)))
+        rows.append(("NPI (individual)", _text(who.npi)))
+        if who.organization_npi:
+            rows.append(("NPI (organization)", _text(who.organization_npi)))
+        if who.tax_id_type is TaxIdType.SSN:
+            shown = who.tax_id if who.print_full_ssn else masked_ssn(who.tax_id)
+            rows.append(("Tax ID (SSN)", _text(shown)))
+        else:
+            rows.append(("Tax ID (EIN)", _text(who.tax_id)))
+        rows.append(("License no.", f"{_text(who.license_number)} ({_text(who.license_state)})"))
+        if who.taxonomy:
+            rows.append(("Taxonomy", f"{_text(who.taxonomy)} (Massage Therapist)"))
+        return rows
+
+    def _patient_rows(self, data: SuperbillData) -> list[Row]:
+        patient = data.chart.patient
+        rows: list[Row] = [
+            ("Name", f"<b>{_text(patient.full_name)}</b>"),
+            ("Date of birth", us_date(patient.date_of_birth)),
+        ]
+        if patient.sex:
+            rows.append(("Sex", _text(_SEX.get(patient.sex.upper(), patient.sex))))
+        if patient.address:
+            rows.append(("Address", _address(patient.address)))
+        if patient.phone:
+            rows.append(("Phone", _text(patient.phone)))
+        if patient.account_number:
+            rows.append(("Account no.", _text(patient.account_number)))
+        return rows
+
+    def _insurance_rows(self, data: SuperbillData, coverage: Coverage) -> list[Row]:
+        payer = data.payers.get(coverage.payer)
+        if payer is None or payer.kind is PayerKind.SELF_PAY:
+            return []
+        rows: list[Row] = [("Payer", f"<b>{_text(payer.name)}</b>")]
+        if payer.address:
+            rows.append(("Payer address", _address(payer.address)))
+        if payer.phone:
+            rows.append(("Payer phone", _text(payer.phone)))
+        rows.append(("Plan type", _text(payer.kind.label)))
+        if coverage.member_id:
+            rows.append(("Member ID", _text(coverage.member_id)))
+        if coverage.group_number:
+            rows.append(("Group no.", _text(coverage.group_number)))
+        if coverage.relationship is not Relationship.SELF:
+            if coverage.subscriber:
+                rows.append(("Subscriber", _text(coverage.subscriber.full_name)))
+                rows.append(("Subscriber DOB", us_date(coverage.subscriber.date_of_birth)))
+            rows.append(("Patient is the", f"subscriber's {coverage.relationship.value}"))
+        if coverage.claim_number:
+            rows.append(("Claim no.", _text(coverage.claim_number)))
+        if coverage.injury_date:
+            label = "Date of accident" if payer.kind is PayerKind.AUTO else "Date of injury"
+            rows.append((label, us_date(coverage.injury_date)))
+        if coverage.employer:
+            rows.append(("Employer", _text(coverage.employer)))
+        if coverage.accident_state:
+            rows.append(("Accident state", _text(coverage.accident_state)))
+        if coverage.adjuster:
+            rows.append(("Adjuster", _text(coverage.adjuster)))
+        if coverage.authorization_number:
+            rows.append(("Prior auth. no.", _text(coverage.authorization_number)))
+        return rows
+
+    def _referrer_rows(self, prescription: Prescription) -> list[Row]:
+        name = prescription.prescriber_name
+        if prescription.prescriber_credentials:
+            name = f"{name}, {prescription.prescriber_credentials}"
+        rows: list[Row] = [("Name", f"<b>{_text(name)}</b>")]
+        if prescription.prescriber_npi:
+            rows.append(("NPI", _text(prescription.prescriber_npi)))
+        rows.append(("Prescription date", us_date(prescription.written_on)))
+        return rows
+
+    def _diagnoses(self, data: SuperbillData, describe: Describe | None) -> list[Flowable]:
+        s = self.styles
+        codes = data.diagnoses()[: len(POINTER_LETTERS)]
+        if not codes:
+            return []
+        rows: list[list[Flowable | str]] = [
+            [
+                Paragraph("Ptr", s["head_center"]),
+                Paragraph("ICD-10-CM", s["head"]),
+                Paragraph("Description", s["head"]),
+            ]
+        ]
+        for letter, code in zip(POINTER_LETTERS, codes, strict=False):
+            description = describe(code) if describe else None
+            rows.append([letter, code, Paragraph(_text(description), s["cell"]) if description else ""])
+        table = Table(
+            rows,
+            colWidths=[0.45 * inch, 0.95 * inch, self._width - 1.4 * inch],
+            repeatRows=1,
+            style=[*self._grid_style(len(rows), center=[0]), ("FONTNAME", (1, 1), (1, -1), self.fonts.bold)],
+        )
+        return [Paragraph("DIAGNOSES", s["section"]), table]
+
+    _SERVICE_HEADINGS = (
+        ("Date of service", "head"),
+        ("POS", "head_center"),
+        ("CPT", "head"),
+        ("Mod.", "head"),
+        ("Service provided", "head"),
+        ("Dx ptr", "head_center"),
+        ("Min.", "head_right"),
+        ("Units", "head_right"),
+        ("Fee / unit", "head_right"),
+        ("Charge", "head_right"),
+    )
+
+    def _service_lines(self, data: SuperbillData) -> list[Flowable]:
+        s = self.styles
+        fixed = [0.8, 0.34, 0.46, 0.4, None, 0.46, 0.36, 0.4, 0.66, 0.7]
+        known = sum(w for w in fixed if w is not None) * inch
+        widths = [w * inch if w is not None else self._width - known for w in fixed]
+        rows: list[list[Flowable | str]] = [
+            [Paragraph(text, s[style]) for text, style in self._SERVICE_HEADINGS]
+        ]
+        bands: list[int] = []  # rows of every other visit, shaded so a visit's lines read together
+        visit_index = -1
+        last_key: str | None = None
+        priced = data.priced_lines()
+        for line in priced:
+            if line.visit.key != last_key:
+                visit_index += 1
+                last_key = line.visit.key
+            if visit_index % 2 == 1:
+                bands.append(len(rows))
+            rows.append(self._service_row(line))
+        if not priced:
+            rows.append(
+                ["", "", "", "", Paragraph("No services on this statement.", s["cell_note"])] + [""] * 5
+            )
+        totals = data.totals()
+        rows.append(
+            [
+                "",
+                "",
+                "",
+                "",
+                Paragraph("<b>Total charges</b>", s["cell"]),
+                "",
+                "",
+                "",
+                "",
+                format_money(totals.charges),
+            ]
+        )
+        style = self._grid_style(len(rows) - 1, center=[1, 5], right=[6, 7, 8, 9])
+        style += [("BACKGROUND", (0, r), (-1, r), self.band) for r in bands]
+        style += [
+            ("LINEABOVE", (0, -1), (-1, -1), 0.9, self.accent),
+            ("LINEBELOW", (0, -1), (-1, -1), 0, colors.white),
+            ("FONTNAME", (9, -1), (9, -1), self.fonts.bold),
+            ("ALIGN", (9, -1), (9, -1), "RIGHT"),
+            ("FONTNAME", (2, 1), (2, -2), self.fonts.bold),
+        ]
+        table = Table(rows, colWidths=widths, repeatRows=1, style=style)
+        return [Paragraph("SERVICES", s["section"]), table, self._pos_legend(priced)]
+
+    def _service_row(self, line: PricedLine) -> list[Flowable | str]:
+        s = self.styles
+        procedure_text = line.procedure.description if line.procedure else ""
+        detail = _text(procedure_text)
+        if line.line.body_region:
+            region = f"Region: {_text(line.line.body_region)}"
+            detail = f"{detail}<br/>{region}" if detail else region
+        timed = line.procedure.timed if line.procedure else line.line.minutes is not None
+        minutes = str(line.line.minutes) if timed and line.line.minutes is not None else ""
+        return [
+            us_date(line.visit.date),
+            line.place_of_service,
+            line.line.cpt,
+            " ".join(line.line.modifiers),
+            Paragraph(detail, s["cell"]) if detail else "",
+            Paragraph(",".join(line.pointers), s["cell_center"]) if line.pointers else "",
+            minutes,
+            str(line.units),
+            format_money(line.fee) if line.fee is not None else "–",
+            format_money(line.charge),
+        ]
+
+    def _pos_legend(self, priced: Sequence[PricedLine]) -> Flowable:
+        """Spell out the codes a reader may not know: places of service and modifiers used."""
+        places = sorted({p.place_of_service for p in priced})
+        parts = [f"POS {code} = {PLACES_OF_SERVICE.get(code, 'place of service')}" for code in places]
+        modifiers = sorted({m for p in priced for m in p.line.modifiers if m in KNOWN_MODIFIERS})
+        parts += [f"modifier {m} = {KNOWN_MODIFIERS[m].lower()}" for m in modifiers]
+        parts.append("Dx ptr = diagnosis letters above")
+        return Paragraph(_text("; ".join(parts) + "."), self.styles["small"])
+
+    def _payments_and_balance(self, data: SuperbillData) -> list[Flowable]:
+        """Each payment received, then the balance worked out from the total charges."""
+        s = self.styles
+        totals = data.totals()
+        rows: list[list[Flowable | str]] = [
+            [
+                Paragraph(text, s[style])
+                for text, style in (
+                    ("Payment date", "head"),
+                    ("Method", "head"),
+                    ("Reference", "head"),
+                    ("Amount", "head_right"),
+                )
+            ]
+        ]
+        for payment in sorted(data.payments, key=lambda p: p.date):
+            rows.append(
+                [
+                    us_date(payment.date),
+                    payment.method.label,
+                    Paragraph(_text(payment.reference), s["cell"]) if payment.reference else "",
+                    format_money(payment.amount),
+                ]
+            )
+        if not data.payments:
+            rows.append(["", Paragraph("No payments received.", s["cell_note"]), "", ""])
+        body_end = len(rows) - 1
+        summary = [
+            ("Total charges", format_money(totals.charges)),
+            ("Payments received", format_money(-totals.payments) if totals.payments else format_money(0)),
+            ("Balance due", format_money(max(totals.balance, 0))),
+        ]
+        if totals.balance < 0:
+            summary.append(("Credit on account", format_money(-totals.balance)))
+        for label, amount in summary:
+            rows.append(["", "", label, amount])
+        first_sum, balance_row = body_end + 1, body_end + 3
+        if totals.paid_in_full:
+            # The sentence the insurer acts on sits beside the figures that prove it.
+            rows[first_sum][0] = Paragraph(f"✓ {PAID_IN_FULL}", s["paid"])
+        widths = [0.95 * inch, 1.3 * inch, self._width - 3.25 * inch, 1.0 * inch]
+        style = self._grid_style(body_end, right=[3])
+        style += [
+            ("ALIGN", (2, first_sum), (2, -1), "RIGHT"),
+            ("LINEABOVE", (2, first_sum), (-1, first_sum), 0.9, self.accent),
+            ("FONTNAME", (2, balance_row), (-1, balance_row), self.fonts.bold),
+            ("FONTSIZE", (2, balance_row), (-1, balance_row), 8.5),
+            ("BACKGROUND", (2, balance_row), (-1, balance_row), self.band),
+            ("LINEABOVE", (2, balance_row), (-1, balance_row), 0.6, self.accent),
+            ("SPAN", (0, first_sum), (1, -1)),
+            ("VALIGN", (0, first_sum), (1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, first_sum), (1, -1), 0),
+            ("RIGHTPADDING", (0, first_sum), (1, -1), 10),
+            ("NOSPLIT", (0, first_sum), (-1, -1)),
+        ]
+        table = Table(rows, colWidths=widths, repeatRows=1, style=style)
+        return [Paragraph("PAYMENTS AND BALANCE", s["section"]), table]
+
+    def _statements(self, data: SuperbillData) -> list[Flowable]:
+        """The patient's release and the provider's certification, side by side, each over its signature."""
+        s = self.styles
+        who = data.practitioner
+        gap = 0.3 * inch
+        column = (self._width - gap) / 2
+        if who.signature_png:
+            provider_signature: Flowable = self._signature_image(who.signature_png)
+        else:
+            provider_signature = Spacer(1, self.signature_box[1])
+        rows: list[list[Flowable | str]] = [
+            [
+                Paragraph("PATIENT AUTHORIZATION", s["section"]),
+                "",
+                Paragraph("PROVIDER CERTIFICATION", s["section"]),
+            ],
+            [
+                Paragraph(PATIENT_AUTHORIZATION, s["statement"]),
+                "",
+                Paragraph(PROVIDER_CERTIFICATION, s["statement"]),
+            ],
+            [Spacer(1, self.signature_box[1]), "", provider_signature],
+            [
+                self._signature_line(column, "Patient signature", ""),
+                "",
+                self._signature_line(column, _text(who.display_name), us_date(data.issued_on)),
+            ],
+        ]
+        table = Table(
+            rows,
+            colWidths=[column, gap, column],
+            style=TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, 1), "TOP"),
+                    ("VALIGN", (0, 2), (-1, -1), "BOTTOM"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            ),
+        )
+        return [Spacer(1, 5), KeepTogether([table])]
+
+    def _signature_image(self, png: bytes) -> Flowable:
+        try:
+            reader = ImageReader(io.BytesIO(png))
+            width, height = reader.getSize()
+        except OSError as error:
+            raise SignatureImageError(
+                "The signature image on file cannot be read; choose the image again in the practice settings."
+            ) from error
+        box_w, box_h = self.signature_box
+        scale = min(box_w / width, box_h / height)
+        image = Image(io.BytesIO(png), width=width * scale, height=height * scale)
+        image.hAlign = "LEFT"
+        return image
+
+    def _signature_line(self, width: float, who: str, when: str) -> Table:
+        """A line to sign on, the signer's name under it, and a date line beside it (blank: filled by hand)."""
+        s = self.styles
+        date_width = 1.0 * inch
+        gap = 0.2 * inch
+        return Table(
+            [
+                ["", "", Paragraph(when, s["value"])],
+                [Paragraph(who, s["small"]), "", Paragraph("Date", s["small"])],
+            ],
+            colWidths=[width - date_width - gap, gap, date_width],
+            hAlign="LEFT",
+            style=TableStyle(
+                [
+                    ("LINEABOVE", (0, 1), (0, 1), 0.7, colors.black),
+                    ("LINEABOVE", (2, 1), (2, 1), 0.7, colors.black),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ]
+            ),
+        )
+
+    def _grid_style(
+        self, last_body_row: int, *, center: Sequence[int] = (), right: Sequence[int] = ()
+    ) -> list[tuple[Any, ...]]:
+        """The look shared by every table: a coloured header row, hairlines between rows."""
+        commands: list[tuple[Any, ...]] = [
+            ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
+            ("FONTSIZE", (0, 0), (-1, -1), 7.5),
+            ("LEADING", (0, 0), (-1, -1), 9.2),
+            ("BACKGROUND", (0, 0), (-1, 0), self.accent),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ("LINEBELOW", (0, 1), (-1, last_body_row), 0.3, self.rule),
+        ]
+        commands += [("ALIGN", (c, 1), (c, -1), "CENTER") for c in center]
+        commands += [("ALIGN", (c, 1), (c, -1), "RIGHT") for c in right]
+        return commands
+
+    # -- page furniture ---------------------------------------------------------
+
+    def _decorate(self, canvas: Canvas, data: SuperbillData, draft: bool, page: int, pages: int) -> None:
+        """Drawn on every page once the page count is known: footer, page number, running head, watermark."""
+        width, height = canvas._pagesize
+        left, right = self.margin, width - self.margin
+        f = self.fonts
+        canvas.saveState()
+        patient = data.chart.patient
+        reference = "Superbill" + (f" {data.statement_number}" if data.statement_number else "")
+        who = f"{patient.full_name}, DOB {us_date(patient.date_of_birth)}"
+        if page > 1:
+            canvas.setFont(f.regular, 7.5)
+            canvas.setFillColor(self.muted)
+            top = height - self.top_margin + 14
+            canvas.drawString(left, top, f"{reference} · {who} (continued)")
+            canvas.drawRightString(right, top, f"Page {page} of {pages}")
+            canvas.setStrokeColor(self.rule)
+            canvas.setLineWidth(0.5)
+            canvas.line(left, top - 4, right, top - 4)
+        base = self.bottom_margin - 20
+        canvas.setStrokeColor(self.rule)
+        canvas.setLineWidth(0.5)
+        canvas.line(left, base + 10, right, base + 10)
+        canvas.setFillColor(self.muted)
+        canvas.setFont(f.oblique, 6.8)
+        y = base
+        for text_line in simpleSplit(CONFIDENTIALITY, f.oblique, 6.8, right - left):
+            canvas.drawString(left, y, text_line)
+            y -= 8.5
+        canvas.setFont(f.regular, 7.5)
+        canvas.drawString(left, y - 3, f"{reference} · {who}")
+        canvas.setFont(f.bold, 7.5)
+        canvas.setFillColor(self.accent)
+        canvas.drawRightString(right, y - 3, f"Page {page} of {pages}")
+        if draft:
+            canvas.setFillColor(self.watermark_color)
+            canvas.setFont(f.bold, 46)
+            canvas.translate(width / 2, height / 2)
+            canvas.rotate(50)
+            canvas.drawCentredString(0, -16, DRAFT_WATERMARK)
+        canvas.restoreState()
+
+
+class _NumberedCanvas(Canvas):  # type: ignore[misc]
+    """Holds every page until the document ends, so each can say "Page X of Y"."""
+
+    def __init__(self, *args: Any, decorate: Callable[[Canvas, int, int], None], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._decorate_page = decorate
+        self._held_pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._held_pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held_pages)
+        for number, state in enumerate(self._held_pages, start=1):
+            self.__dict__.update(state)
+            self._decorate_page(self, number, total)
+            super().showPage()
+        super().save()

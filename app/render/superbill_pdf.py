@@ -14,9 +14,11 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     Image,
@@ -100,7 +102,7 @@ class SuperbillRenderer:
     rule = colors.HexColor("#B8C7CE")
     band = colors.HexColor("#EDF2F4")
     muted = colors.HexColor("#5A6B73")
-    watermark_color = colors.Color(0.78, 0.1, 0.1, alpha=0.16)
+    watermark_color = colors.Color(0.78, 0.1, 0.1, alpha=0.2)
     signature_box = (2.4 * inch, 0.45 * inch)
 
     def __init__(self, *, describe: Describe | None = None) -> None:
@@ -456,14 +458,14 @@ class SuperbillRenderer:
             repeatRows=1,
             style=[*self._grid_style(len(rows), center=[0]), ("FONTNAME", (1, 1), (1, -1), self.fonts.bold)],
         )
-        return [Paragraph("DIAGNOSES", s["section"]), table]
+        return [*self._section("DIAGNOSES"), table]
 
     _SERVICE_HEADINGS = (
         ("Date of service", "head"),
         ("POS", "head_center"),
         ("CPT", "head"),
         ("Mod.", "head"),
-        ("Service provided", "head"),
+        ("Body region", "head"),
         ("Dx ptr", "head_center"),
         ("Min.", "head_right"),
         ("Units", "head_right"),
@@ -473,7 +475,7 @@ class SuperbillRenderer:
 
     def _service_lines(self, data: SuperbillData) -> list[Flowable]:
         s = self.styles
-        fixed = [0.8, 0.34, 0.46, 0.4, None, 0.46, 0.36, 0.4, 0.66, 0.7]
+        fixed = [1.0, 0.42, 0.55, 0.7, None, 0.6, 0.45, 0.5, 0.8, 0.85]
         known = sum(w for w in fixed if w is not None) * inch
         widths = [w * inch if w is not None else self._width - known for w in fixed]
         rows: list[list[Flowable | str]] = [
@@ -519,23 +521,19 @@ class SuperbillRenderer:
             ("FONTNAME", (2, 1), (2, -2), self.fonts.bold),
         ]
         table = Table(rows, colWidths=widths, repeatRows=1, style=style)
-        return [Paragraph("SERVICES", s["section"]), table, self._pos_legend(priced)]
+        return [*self._section("SERVICES"), table, *self._code_key(priced)]
 
     def _service_row(self, line: PricedLine) -> list[Flowable | str]:
         s = self.styles
-        procedure_text = line.procedure.description if line.procedure else ""
-        detail = _text(procedure_text)
-        if line.line.body_region:
-            region = f"Region: {_text(line.line.body_region)}"
-            detail = f"{detail}<br/>{region}" if detail else region
         timed = line.procedure.timed if line.procedure else line.line.minutes is not None
         minutes = str(line.line.minutes) if timed and line.line.minutes is not None else ""
+        region = line.line.body_region
         return [
             us_date(line.visit.date),
             line.place_of_service,
             line.line.cpt,
-            " ".join(line.line.modifiers),
-            Paragraph(detail, s["cell"]) if detail else "",
+            Paragraph(" ".join(line.line.modifiers), s["cell"]) if line.line.modifiers else "",
+            Paragraph(_text(region), s["cell"]) if region else "",
             Paragraph(",".join(line.pointers), s["cell_center"]) if line.pointers else "",
             minutes,
             str(line.units),
@@ -543,14 +541,41 @@ class SuperbillRenderer:
             format_money(line.charge),
         ]
 
-    def _pos_legend(self, priced: Sequence[PricedLine]) -> Flowable:
-        """Spell out the codes a reader may not know: places of service and modifiers used."""
+    def _code_key(self, priced: Sequence[PricedLine]) -> list[Flowable]:
+        """Each procedure code used, in our own words, and the place-of-service and modifier codes."""
+        s = self.styles
+        rows: list[list[Flowable | str]] = []
+        for code in dict.fromkeys(p.line.cpt for p in priced):
+            procedure = next(p.procedure for p in priced if p.line.cpt == code)
+            if procedure is None:
+                continue
+            billed = "per 15-minute unit" if procedure.timed else "per session"
+            rows.append([code, Paragraph(_text(procedure.description), s["cell"]), billed])
         places = sorted({p.place_of_service for p in priced})
-        parts = [f"POS {code} = {PLACES_OF_SERVICE.get(code, 'place of service')}" for code in places]
+        notes = [f"POS {code}: {PLACES_OF_SERVICE.get(code, 'place of service')}" for code in places]
         modifiers = sorted({m for p in priced for m in p.line.modifiers if m in KNOWN_MODIFIERS})
-        parts += [f"modifier {m} = {KNOWN_MODIFIERS[m].lower()}" for m in modifiers]
-        parts.append("Dx ptr = diagnosis letters above")
-        return Paragraph(_text("; ".join(parts) + "."), self.styles["small"])
+        notes += [f"Modifier {m}: {KNOWN_MODIFIERS[m].lower()}" for m in modifiers]
+        notes.append("Dx ptr: the diagnosis letters above")
+        legend = Paragraph(_text(". ".join(notes) + "."), s["small"])
+        if not rows:
+            return [Spacer(1, 3), legend]
+        key = Table(
+            rows,
+            colWidths=[0.5 * inch, self._width - 1.9 * inch, 1.4 * inch],
+            hAlign="LEFT",
+            style=[
+                ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
+                ("FONTNAME", (0, 0), (0, -1), self.fonts.bold),
+                ("FONTSIZE", (0, 0), (-1, -1), 7.5),
+                ("LEADING", (0, 0), (-1, -1), 9.2),
+                ("TEXTCOLOR", (2, 0), (2, -1), self.muted),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ],
+        )
+        return [Spacer(1, 4), key, Spacer(1, 2), legend]
 
     def _payments_and_balance(self, data: SuperbillData) -> list[Flowable]:
         """Each payment received, then the balance worked out from the total charges."""
@@ -577,7 +602,7 @@ class SuperbillRenderer:
                 ]
             )
         if not data.payments:
-            rows.append(["", Paragraph("No payments received.", s["cell_note"]), "", ""])
+            rows.append([Paragraph("No payments received.", s["cell_note"]), "", "", ""])
         body_end = len(rows) - 1
         summary = [
             ("Total charges", format_money(totals.charges)),
@@ -605,10 +630,13 @@ class SuperbillRenderer:
             ("VALIGN", (0, first_sum), (1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, first_sum), (1, -1), 0),
             ("RIGHTPADDING", (0, first_sum), (1, -1), 10),
-            ("NOSPLIT", (0, first_sum), (-1, -1)),
+            # the last payment travels with the totals, so a page never ends on a lone header row
+            ("NOSPLIT", (0, body_end), (-1, -1)),
         ]
+        if not data.payments:
+            style.append(("SPAN", (0, 1), (2, 1)))
         table = Table(rows, colWidths=widths, repeatRows=1, style=style)
-        return [Paragraph("PAYMENTS AND BALANCE", s["section"]), table]
+        return [*self._section("PAYMENTS AND BALANCE", needs=1.5 * inch), table]
 
     def _statements(self, data: SuperbillData) -> list[Flowable]:
         """The patient's release and the provider's certification, side by side, each over its signature."""
@@ -693,6 +721,10 @@ class SuperbillRenderer:
             ),
         )
 
+    def _section(self, title: str, *, needs: float = 1.1 * inch) -> list[Flowable]:
+        """A section heading that starts a new page rather than sit alone at the foot of one."""
+        return [CondPageBreak(needs), Paragraph(title, self.styles["section"])]
+
     def _grid_style(
         self, last_body_row: int, *, center: Sequence[int] = (), right: Sequence[int] = ()
     ) -> list[tuple[Any, ...]]:
@@ -706,8 +738,8 @@ class SuperbillRenderer:
             ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
             ("LINEBELOW", (0, 1), (-1, last_body_row), 0.3, self.rule),
         ]
         commands += [("ALIGN", (c, 1), (c, -1), "CENTER") for c in center]
@@ -721,16 +753,22 @@ class SuperbillRenderer:
         width, height = canvas._pagesize
         left, right = self.margin, width - self.margin
         f = self.fonts
-        canvas.saveState()
         patient = data.chart.patient
         reference = "Superbill" + (f" {data.statement_number}" if data.statement_number else "")
-        who = f"{patient.full_name}, DOB {us_date(patient.date_of_birth)}"
+        dob = f", DOB {us_date(patient.date_of_birth)}"
+        page_label = f"Page {page} of {pages}"
+        # what identifies the page must never run into the page number
+        room = right - left - pdfmetrics.stringWidth(page_label, f.bold, 7.5) - 18
+        canvas.saveState()
         if page > 1:
+            top = height - self.top_margin + 14
             canvas.setFont(f.regular, 7.5)
             canvas.setFillColor(self.muted)
-            top = height - self.top_margin + 14
-            canvas.drawString(left, top, f"{reference} · {who} (continued)")
-            canvas.drawRightString(right, top, f"Page {page} of {pages}")
+            lead = f"{reference} (continued) · "
+            canvas.drawString(left, top, _fit_middle(lead, patient.full_name, dob, f.regular, 7.5, room))
+            canvas.setFont(f.bold, 7.5)
+            canvas.setFillColor(self.accent)
+            canvas.drawRightString(right, top, page_label)
             canvas.setStrokeColor(self.rule)
             canvas.setLineWidth(0.5)
             canvas.line(left, top - 4, right, top - 4)
@@ -745,10 +783,11 @@ class SuperbillRenderer:
             canvas.drawString(left, y, text_line)
             y -= 8.5
         canvas.setFont(f.regular, 7.5)
-        canvas.drawString(left, y - 3, f"{reference} · {who}")
+        lead = f"{reference} · "
+        canvas.drawString(left, y - 3, _fit_middle(lead, patient.full_name, dob, f.regular, 7.5, room))
         canvas.setFont(f.bold, 7.5)
         canvas.setFillColor(self.accent)
-        canvas.drawRightString(right, y - 3, f"Page {page} of {pages}")
+        canvas.drawRightString(right, y - 3, page_label)
         if draft:
             canvas.setFillColor(self.watermark_color)
             canvas.setFont(f.bold, 46)
@@ -756,6 +795,16 @@ class SuperbillRenderer:
             canvas.rotate(50)
             canvas.drawCentredString(0, -16, DRAFT_WATERMARK)
         canvas.restoreState()
+
+
+def _fit_middle(lead: str, middle: str, tail: str, font: str, size: float, width: float) -> str:
+    """lead + middle + tail, the middle cut short with an ellipsis when the whole is wider than `width`."""
+    text = lead + middle + tail
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while middle and pdfmetrics.stringWidth(lead + middle + "…" + tail, font, size) > width:
+        middle = middle[:-1]
+    return lead + middle.rstrip() + "…" + tail
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]

@@ -1,0 +1,69 @@
+"""The one place that opens the practice database (a later change swaps in SQLCipher here).
+
+Settings, and why:
+
+- journal_mode=WAL: readers never block the one writer, and a crash mid-write leaves the last
+  committed state intact.
+- synchronous=FULL: in WAL mode NORMAL may lose the last transactions on power loss. Here a
+  transaction can be an issued superbill whose statement number was printed and handed to a
+  patient; losing it would hand the same number out twice. Writes happen at human speed, so the
+  extra fsync per commit costs nothing anyone notices.
+- foreign_keys=ON: SQLite leaves them off unless asked, on every connection.
+- busy_timeout: a second window or a backup tool holding the lock briefly is waited for, not
+  reported as an error.
+- isolation_level=None: the driver never opens transactions behind our back; every write runs
+  in an explicit transaction (see PracticeStore.transaction and migrations.migrate).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from app.store.errors import StoreUnavailable, translate_errors
+from app.store.migrations import migrate, refuse_newer, schema_version
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def open_database(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite_utils.Database:
+    """Open (creating if needed) and migrate the practice database at `path`.
+
+    Raises StoreUnavailable when the folder cannot be created, the file is not a database, it is
+    from a newer version (NewerDatabase, the file left untouched), or it is locked.
+    """
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreUnavailable(
+            f"The data folder {path.parent} cannot be created ({error.strerror or error}). "
+            "Choose another data folder with --data-dir, or check its permissions.",
+            path,
+        ) from error
+
+    with translate_errors(path):
+        conn = sqlite3.connect(path, timeout=busy_timeout_ms / 1000, isolation_level=None)
+    try:
+        with translate_errors(path):
+            conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+            # Read the version before anything writes: a newer database must stay byte-for-byte as it was.
+            refuse_newer(schema_version(conn))
+            conn.execute("PRAGMA foreign_keys = ON")
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise StoreUnavailable(
+                    f"The practice database ({path}) cannot use write-ahead logging (journal mode "
+                    f"stays {mode!r}); it may be on a network drive. Move the data folder to a local disk.",
+                    path,
+                )
+            conn.execute("PRAGMA synchronous = FULL")
+            migrate(conn)
+        return sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.close()
+        raise

@@ -1,0 +1,122 @@
+"""What went wrong in the store, and whose fault it is.
+
+Three kinds, as in STYLE.md:
+
+- `StoreUnavailable`: the environment is in the way (disk full, read-only folder, database
+  in use, damaged file, data from a newer version). Shown to the therapist with what to do.
+- `StoreBug`: our own code broke a rule of the schema (a constraint, a bad statement). A
+  crash report, not something the therapist can fix.
+- `app.domain.errors.ValidationError`: the data handed in refers to something that does not
+  exist or clashes with what is stored; it names the field and nothing is changed.
+
+`translate_errors()` turns sqlite3 exceptions into the first two kinds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """Base of the store's own errors."""
+
+
+class StoreUnavailable(StoreError):
+    """The practice database cannot be used right now, for a reason outside the program."""
+
+    def __init__(self, message: str, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+
+class NewerDatabase(StoreUnavailable):
+    """The database was written by a newer version of Superbill Desk than this one."""
+
+
+class StoreBug(StoreError):
+    """A statement or constraint our own code got wrong; the original sqlite3 error is the cause."""
+
+
+class RecordNotFound(StoreError, LookupError):
+    """A record asked for by key that the practice does not have."""
+
+    def __init__(self, kind: str, key: str) -> None:
+        super().__init__(f"There is no {kind} with the ID {key!r} in this practice.")
+        self.kind = kind
+        self.key = key
+
+
+# Primary result codes (https://www.sqlite.org/rescode.html); extended codes keep them in the low byte.
+_SQLITE_PERM = 3
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
+_SQLITE_NOMEM = 7
+_SQLITE_READONLY = 8
+_SQLITE_IOERR = 10
+_SQLITE_CORRUPT = 11
+_SQLITE_FULL = 13
+_SQLITE_CANTOPEN = 14
+_SQLITE_PROTOCOL = 15
+_SQLITE_NOTADB = 26
+
+
+def _where(path: Path | None) -> str:
+    return f" ({path})" if path is not None else ""
+
+
+def _environment_message(code: int, path: Path | None) -> str | None:
+    """What to tell the therapist for an error the environment caused; None for our own bugs."""
+    where = _where(path)
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_PROTOCOL):
+        return (
+            f"The practice database{where} is busy: another program, or another Superbill Desk "
+            "window, is using it. Close the other one and try again."
+        )
+    if code in (_SQLITE_READONLY, _SQLITE_PERM):
+        return (
+            f"The practice database{where} cannot be changed: the file or its folder is read-only. "
+            "Give your user permission to write there, or choose another data folder with --data-dir."
+        )
+    if code == _SQLITE_FULL:
+        return f"The disk holding the practice database{where} is full. Free some space and try again."
+    if code == _SQLITE_IOERR:
+        return (
+            f"Reading or writing the practice database{where} failed with a disk error. Check that the "
+            "drive is connected and healthy, then try again."
+        )
+    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return (
+            f"The file{where} is not a Superbill Desk database, or it is damaged. Restore it from a "
+            "backup, or move it aside and start with a new data folder (--data-dir)."
+        )
+    if code == _SQLITE_CANTOPEN:
+        return (
+            f"The practice database{where} cannot be opened: its folder is missing or not accessible. "
+            "Check the data folder, or choose another one with --data-dir."
+        )
+    if code == _SQLITE_NOMEM:
+        return "The computer ran out of memory while using the practice database. Close other programs and try again."
+    return None
+
+
+def translated(error: sqlite3.Error, path: Path | None = None) -> StoreError:
+    """The store error a sqlite3 error stands for (the caller raises it `from error`)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        message = _environment_message(code & 0xFF, path)
+        if message is not None:
+            return StoreUnavailable(message, path)
+    return StoreBug(f"{type(error).__name__}: {error}")
+
+
+@contextlib.contextmanager
+def translate_errors(path: Path | None = None) -> Iterator[None]:
+    """Raise sqlite3 errors from the block as `StoreUnavailable` or `StoreBug`."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        raise translated(error, path) from error

@@ -1,0 +1,349 @@
+"""A patient's chart: coverages, prescriptions, visits with their lines, payments."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from typing import Any
+
+from app.domain.errors import ValidationError
+from app.domain.practice import (
+    Coverage,
+    PatientChart,
+    Payment,
+    PaymentMethod,
+    Prescription,
+    Relationship,
+    ServiceLine,
+    Subscriber,
+    Visit,
+)
+from app.store._base import StoreBase, guarded, iso, required_date, to_date
+from app.store.errors import RecordNotFound
+from app.store.patients import patient_from_row
+
+
+class ChartRecords(StoreBase):
+    # Reading -----------------------------------------------------------------------------------
+
+    @guarded
+    def chart(self, patient_key: str) -> PatientChart:
+        charts = self._load_charts(patient_key)
+        if not charts:
+            raise RecordNotFound("patient", patient_key)
+        return charts[0]
+
+    def _load_charts(self, patient_key: str | None = None) -> list[PatientChart]:
+        """One patient's chart, or everyone's (in the order they were added), in a few queries."""
+        only = "WHERE patient = :patient" if patient_key is not None else ""
+        params = {"patient": patient_key}
+        patients = self._rows(
+            f"SELECT * FROM patients {'WHERE key = :patient' if patient_key is not None else ''} ORDER BY id",
+            params,
+        )
+        if not patients:
+            return []
+
+        coverages: dict[str, list[Coverage]] = defaultdict(list)
+        for row in self._rows(f"SELECT * FROM coverages {only} ORDER BY id", params):
+            coverages[row["patient"]].append(_coverage(row))
+
+        rx_codes = self._grouped(
+            "SELECT prescription_id, code FROM prescription_diagnoses WHERE prescription_id IN "
+            f"(SELECT id FROM prescriptions {only}) ORDER BY prescription_id, position",
+            params,
+        )
+        prescriptions: dict[str, list[Prescription]] = defaultdict(list)
+        for row in self._rows(f"SELECT * FROM prescriptions {only} ORDER BY id", params):
+            prescriptions[row["patient"]].append(_prescription(row, tuple(rx_codes.get(row["id"], ()))))
+
+        visit_codes = self._grouped(
+            "SELECT visit_id, code FROM visit_diagnoses WHERE visit_id IN "
+            f"(SELECT id FROM visits {only}) ORDER BY visit_id, position",
+            params,
+        )
+        lines: dict[int, list[ServiceLine]] = defaultdict(list)
+        for row in self._rows(
+            f"SELECT * FROM service_lines WHERE visit_id IN (SELECT id FROM visits {only}) "
+            "ORDER BY visit_id, position",
+            params,
+        ):
+            lines[row["visit_id"]].append(_line(row))
+        visits: dict[str, list[Visit]] = defaultdict(list)
+        for row in self._rows(f"SELECT * FROM visits {only} ORDER BY date, id", params):
+            visits[row["patient"]].append(
+                _visit(row, tuple(visit_codes.get(row["id"], ())), tuple(lines.get(row["id"], ())))
+            )
+
+        payments: dict[str, list[Payment]] = defaultdict(list)
+        for row in self._rows(f"SELECT * FROM payments {only} ORDER BY date, id", params):
+            payments[row["patient"]].append(_payment(row))
+
+        return [
+            PatientChart(
+                patient=patient_from_row(row),
+                coverages=tuple(coverages[row["key"]]),
+                prescriptions=tuple(prescriptions[row["key"]]),
+                visits=tuple(visits[row["key"]]),
+                payments=tuple(payments[row["key"]]),
+            )
+            for row in patients
+        ]
+
+    def _grouped(self, sql: str, params: dict[str, Any]) -> dict[int, list[str]]:
+        grouped: dict[int, list[str]] = defaultdict(list)
+        for owner, value in self.conn.execute(sql, params):
+            grouped[owner].append(value)
+        return grouped
+
+    # Writing -----------------------------------------------------------------------------------
+
+    @guarded
+    def save_coverage(self, patient_key: str, coverage: Coverage) -> None:
+        with self.transaction():
+            self._require_patient(patient_key)
+            self._save_coverage(patient_key, coverage, field="coverage")
+
+    @guarded
+    def save_prescription(self, patient_key: str, prescription: Prescription) -> None:
+        with self.transaction():
+            self._require_patient(patient_key)
+            self._save_prescription(patient_key, prescription, field="prescription")
+
+    @guarded
+    def save_visit(self, patient_key: str, visit: Visit) -> None:
+        """Add or update the visit; its diagnoses and lines are replaced by the ones given."""
+        with self.transaction():
+            self._require_patient(patient_key)
+            self._save_visit(patient_key, visit, field="visit")
+
+    @guarded
+    def save_payment(self, patient_key: str, payment: Payment) -> None:
+        with self.transaction():
+            self._require_patient(patient_key)
+            self._save_payment(patient_key, payment, field="payment")
+
+    @guarded
+    def delete_visit(self, patient_key: str, visit_key: str) -> None:
+        """Remove a visit that is on no issued superbill (an issued superbill is a record of it)."""
+        with self.transaction():
+            visit_id = self._value(
+                "SELECT id FROM visits WHERE patient = ? AND key = ?", (patient_key, visit_key)
+            )
+            if visit_id is None:
+                raise RecordNotFound("visit", visit_key)
+            number = self._value(
+                "SELECT s.number FROM superbill_visits sv JOIN superbills s ON s.id = sv.superbill_id "
+                "WHERE sv.visit_id = ? ORDER BY s.id LIMIT 1",
+                (visit_id,),
+            )
+            if number is not None:
+                raise ValidationError(
+                    "visit", f"this visit is on superbill {number}, already issued; it cannot be deleted"
+                )
+            self.conn.execute("DELETE FROM visits WHERE id = ?", (visit_id,))
+
+    @guarded
+    def delete_payment(self, patient_key: str, payment_key: str) -> None:
+        with self.transaction():
+            deleted = self.conn.execute(
+                "DELETE FROM payments WHERE patient = ? AND key = ?", (patient_key, payment_key)
+            ).rowcount
+            if not deleted:
+                raise RecordNotFound("payment", payment_key)
+
+    def _require_patient(self, patient_key: str) -> None:
+        if not self._patient_exists(patient_key):
+            raise RecordNotFound("patient", patient_key)
+
+    def _save_coverage(self, patient_key: str, c: Coverage, field: str) -> None:
+        if self._value("SELECT 1 FROM payers WHERE key = ?", (c.payer,)) is None:
+            raise ValidationError(f"{field}.payer", f'there is no payer with the ID "{c.payer}"')
+        subscriber = c.subscriber
+        self._upsert(
+            "coverages",
+            ("patient", "key"),
+            {
+                "patient": patient_key,
+                "key": c.key,
+                "payer": c.payer,
+                "relationship": c.relationship.value,
+                "member_id": c.member_id,
+                "group_number": c.group_number,
+                "subscriber_first_name": subscriber.first_name if subscriber else None,
+                "subscriber_last_name": subscriber.last_name if subscriber else None,
+                "subscriber_date_of_birth": iso(subscriber.date_of_birth) if subscriber else None,
+                "claim_number": c.claim_number,
+                "injury_date": iso(c.injury_date),
+                "employer": c.employer,
+                "accident_state": c.accident_state,
+                "adjuster": c.adjuster,
+                "authorization_number": c.authorization_number,
+                "annual_visit_limit": c.annual_visit_limit,
+            },
+        )
+
+    def _save_prescription(self, patient_key: str, rx: Prescription, field: str) -> None:
+        rx_id = self._upsert(
+            "prescriptions",
+            ("patient", "key"),
+            {
+                "patient": patient_key,
+                "key": rx.key,
+                "prescriber_name": rx.prescriber_name,
+                "prescriber_credentials": rx.prescriber_credentials,
+                "prescriber_npi": rx.prescriber_npi,
+                "written_on": iso(rx.written_on),
+                "starts_on": iso(rx.starts_on),
+                "expires_on": iso(rx.expires_on),
+                "authorized_visits": rx.authorized_visits,
+                "frequency": rx.frequency,
+                "body_areas": rx.body_areas,
+                "notes": rx.notes,
+            },
+        )
+        self.conn.execute("DELETE FROM prescription_diagnoses WHERE prescription_id = ?", (rx_id,))
+        self.conn.executemany(
+            "INSERT INTO prescription_diagnoses (prescription_id, position, code) VALUES (?, ?, ?)",
+            [(rx_id, position, code) for position, code in enumerate(rx.diagnoses)],
+        )
+
+    def _save_visit(self, patient_key: str, visit: Visit, field: str) -> None:
+        for name, table, key in (
+            ("coverage", "coverages", visit.coverage),
+            ("prescription", "prescriptions", visit.prescription),
+        ):
+            if key is not None and (
+                self._value(f"SELECT 1 FROM {table} WHERE patient = ? AND key = ?", (patient_key, key))
+                is None
+            ):
+                raise ValidationError(f"{field}.{name}", f'this patient has no {name} with the ID "{key}"')
+        visit_id = self._upsert(
+            "visits",
+            ("patient", "key"),
+            {
+                "patient": patient_key,
+                "key": visit.key,
+                "date": iso(visit.date),
+                "place_of_service": visit.place_of_service,
+                "coverage": visit.coverage,
+                "prescription": visit.prescription,
+            },
+        )
+        self.conn.execute("DELETE FROM visit_diagnoses WHERE visit_id = ?", (visit_id,))
+        self.conn.executemany(
+            "INSERT INTO visit_diagnoses (visit_id, position, code) VALUES (?, ?, ?)",
+            [(visit_id, position, code) for position, code in enumerate(visit.diagnoses)],
+        )
+        self.conn.execute("DELETE FROM service_lines WHERE visit_id = ?", (visit_id,))
+        self.conn.executemany(
+            "INSERT INTO service_lines (visit_id, position, cpt, minutes, units, unit_reason, modifiers,"
+            " pointers, body_region, fee) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    visit_id,
+                    position,
+                    line.cpt,
+                    line.minutes,
+                    line.units,
+                    line.unit_reason,
+                    json.dumps(list(line.modifiers), ensure_ascii=False),
+                    json.dumps(list(line.pointers), ensure_ascii=False),
+                    line.body_region,
+                    line.fee,
+                )
+                for position, line in enumerate(visit.lines)
+            ],
+        )
+
+    def _save_payment(self, patient_key: str, payment: Payment, field: str) -> None:
+        self._upsert(
+            "payments",
+            ("patient", "key"),
+            {
+                "patient": patient_key,
+                "key": payment.key,
+                "date": iso(payment.date),
+                "amount": payment.amount,
+                "method": payment.method.value,
+                "reference": payment.reference,
+            },
+        )
+
+
+def _coverage(row: sqlite3.Row) -> Coverage:
+    subscriber = None
+    if row["subscriber_first_name"] is not None:
+        subscriber = Subscriber(
+            first_name=row["subscriber_first_name"],
+            last_name=row["subscriber_last_name"],
+            date_of_birth=required_date(row["subscriber_date_of_birth"]),
+        )
+    return Coverage(
+        key=row["key"],
+        payer=row["payer"],
+        relationship=Relationship(row["relationship"]),
+        member_id=row["member_id"],
+        group_number=row["group_number"],
+        subscriber=subscriber,
+        claim_number=row["claim_number"],
+        injury_date=to_date(row["injury_date"]),
+        employer=row["employer"],
+        accident_state=row["accident_state"],
+        adjuster=row["adjuster"],
+        authorization_number=row["authorization_number"],
+        annual_visit_limit=row["annual_visit_limit"],
+    )
+
+
+def _prescription(row: sqlite3.Row, diagnoses: tuple[str, ...]) -> Prescription:
+    return Prescription(
+        key=row["key"],
+        prescriber_name=row["prescriber_name"],
+        written_on=required_date(row["written_on"]),
+        diagnoses=diagnoses,
+        prescriber_credentials=row["prescriber_credentials"],
+        prescriber_npi=row["prescriber_npi"],
+        starts_on=to_date(row["starts_on"]),
+        expires_on=to_date(row["expires_on"]),
+        authorized_visits=row["authorized_visits"],
+        frequency=row["frequency"],
+        body_areas=row["body_areas"],
+        notes=row["notes"],
+    )
+
+
+def _line(row: sqlite3.Row) -> ServiceLine:
+    return ServiceLine(
+        cpt=row["cpt"],
+        pointers=tuple(json.loads(row["pointers"])),
+        minutes=row["minutes"],
+        units=row["units"],
+        unit_reason=row["unit_reason"],
+        modifiers=tuple(json.loads(row["modifiers"])),
+        body_region=row["body_region"],
+        fee=row["fee"],
+    )
+
+
+def _visit(row: sqlite3.Row, diagnoses: tuple[str, ...], lines: tuple[ServiceLine, ...]) -> Visit:
+    return Visit(
+        key=row["key"],
+        date=required_date(row["date"]),
+        diagnoses=diagnoses,
+        lines=lines,
+        place_of_service=row["place_of_service"],
+        coverage=row["coverage"],
+        prescription=row["prescription"],
+    )
+
+
+def _payment(row: sqlite3.Row) -> Payment:
+    return Payment(
+        key=row["key"],
+        date=required_date(row["date"]),
+        amount=row["amount"],
+        method=PaymentMethod(row["method"]),
+        reference=row["reference"],
+    )

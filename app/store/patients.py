@@ -1,0 +1,124 @@
+"""Patients: saving with an account number, finding by ID or account, searching."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from typing import Any
+
+from app.domain.errors import ValidationError
+from app.domain.practice import Patient
+from app.store._base import StoreBase, address_columns, address_from, guarded, iso, required_date
+from app.store.search import like_pattern, search_terms, search_text, sort_name
+
+ACCOUNT_PREFIX = "A"
+_ACCOUNT_COUNTER = "account_number"
+
+
+class PatientRecords(StoreBase):
+    @guarded
+    def patients(self, search: str = "", limit: int | None = None) -> list[Patient]:
+        """Patients in name order whose name, date of birth, account number or member ID match.
+
+        Every word of `search` must match something: a fragment of a name (case and accents
+        ignored: "zoe nguyen" finds "Zoë Nguyễn"), a date of birth ("1984-06-12" or "6/12/1984"),
+        a fragment of the account number, or a fragment of a member ID.
+        """
+        conditions: list[str] = []
+        params: list[Any] = []
+        for term in search_terms(search):
+            pattern = like_pattern(term)
+            conditions.append(
+                "(p.search_text LIKE ? ESCAPE '\\' OR p.key IN "
+                "(SELECT c.patient FROM coverages c WHERE c.member_id LIKE ? ESCAPE '\\'))"
+            )
+            params += [pattern, pattern]
+        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+        sql = f"SELECT p.* FROM patients p {where} ORDER BY p.sort_name, p.id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [patient_from_row(row) for row in self._rows(sql, params)]
+
+    @guarded
+    def patient(self, key: str) -> Patient | None:
+        row = self._row("SELECT * FROM patients WHERE key = ?", (key,))
+        return None if row is None else patient_from_row(row)
+
+    @guarded
+    def find_patient(self, id_or_account: str) -> Patient | None:
+        """The patient with this ID (the practice file's `id`) or, failing that, this account number."""
+        text = id_or_account.strip()
+        row = self._row("SELECT * FROM patients WHERE key = ?", (text,)) or self._row(
+            "SELECT * FROM patients WHERE account_number = ?", (text,)
+        )
+        return None if row is None else patient_from_row(row)
+
+    @guarded
+    def save_patient(self, patient: Patient) -> Patient:
+        """Add or update the patient with this key; returns it with its account number.
+
+        A new patient without an account number gets the next one ("A00001", "A00002"...,
+        never reused); an existing patient keeps theirs unless a different one is given.
+        """
+        with self.transaction():
+            return self._save_patient(patient, field="patient")
+
+    def _save_patient(self, patient: Patient, field: str) -> Patient:
+        account = patient.account_number.strip() if patient.account_number else None
+        if account:
+            owner = self._value("SELECT key FROM patients WHERE account_number = ?", (account,))
+            if owner is not None and owner != patient.key:
+                raise ValidationError(
+                    f"{field}.account_number",
+                    f'account number {account} already belongs to another patient (ID "{owner}")',
+                )
+        else:
+            account = self._value("SELECT account_number FROM patients WHERE key = ?", (patient.key,))
+            if account is None:
+                account = self._allocate_account_number()
+        saved = replace(patient, account_number=account)
+        dob = iso(saved.date_of_birth)
+        assert dob is not None
+        self._upsert(
+            "patients",
+            ("key",),
+            {
+                "key": saved.key,
+                "account_number": account,
+                "first_name": saved.first_name,
+                "last_name": saved.last_name,
+                "date_of_birth": dob,
+                "sex": saved.sex,
+                "phone": saved.phone,
+                "email": saved.email,
+                "sort_name": sort_name(saved.first_name, saved.last_name),
+                "search_text": search_text(saved.first_name, saved.last_name, dob, account),
+                **address_columns(saved.address),
+            },
+        )
+        return saved
+
+    def _allocate_account_number(self) -> str:
+        # Past every number in use, imported ones included, so numbers only ever go up.
+        highest = self._value(
+            "SELECT MAX(CAST(substr(account_number, 2) AS INTEGER)) FROM patients "
+            "WHERE upper(account_number) GLOB ? AND substr(account_number, 2) NOT GLOB '*[^0-9]*'",
+            (f"{ACCOUNT_PREFIX}[0-9]*",),
+        )
+        number = self._next_counter(_ACCOUNT_COUNTER, at_least=int(highest or 0))
+        return f"{ACCOUNT_PREFIX}{number:05d}"
+
+
+def patient_from_row(row: sqlite3.Row) -> Patient:
+    return Patient(
+        key=row["key"],
+        first_name=row["first_name"],
+        last_name=row["last_name"],
+        date_of_birth=required_date(row["date_of_birth"]),
+        sex=row["sex"],
+        address=address_from(row),
+        phone=row["phone"],
+        email=row["email"],
+        account_number=row["account_number"],
+    )

@@ -1,0 +1,49 @@
+"""Folding text for patient search: case- and accent-insensitive, the same on save and on query."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters that carry no combining mark to strip, so NFKD leaves them alone.
+_SPECIAL = str.maketrans(
+    {"ø": "o", "đ": "d", "ð": "d", "ł": "l", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"}
+)
+_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_SEPARATORS = re.compile(r"[\s,;]+")
+
+
+def fold(text: str) -> str:
+    """ "Zoë Nguyễn-Øster" -> "zoe nguyen-oster"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", bare.translate(_SPECIAL))
+
+
+def sort_name(first_name: str, last_name: str) -> str:
+    return fold(f"{last_name} {first_name}")
+
+
+def search_text(first_name: str, last_name: str, date_of_birth: str, account_number: str) -> str:
+    """Everything a name/DOB/account search looks at, folded, in one column."""
+    return " ".join((fold(first_name), fold(last_name), date_of_birth, fold(account_number)))
+
+
+def search_terms(query: str) -> list[str]:
+    """The folded words of a search; a US date "6/12/1984" becomes "1984-06-12"."""
+    terms = []
+    for word in _SEPARATORS.split(query.strip()):
+        if not word:
+            continue
+        us_date = _US_DATE.match(word)
+        if us_date:
+            month, day, year = us_date.groups()
+            word = f"{year}-{int(month):02d}-{int(day):02d}"
+        terms.append(fold(word))
+    return terms
+
+
+def like_pattern(term: str) -> str:
+    """ "%term%" for LIKE ... ESCAPE '\\', with the term's own wildcards taken literally."""
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"

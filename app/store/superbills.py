@@ -1,0 +1,221 @@
+"""Issued superbills: statement numbers, and the exact PDF bytes handed to the patient."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+
+from app.domain.errors import ValidationError
+from app.domain.issued import IssuedSuperbill
+from app.domain.money import Cents
+from app.store._base import StoreBase, guarded, iso, required_date
+from app.store.errors import RecordNotFound, StoreBug, StoreUnavailable
+
+STATEMENT_PREFIX = "SB"
+
+
+class SuperbillRecords(StoreBase):
+    @guarded
+    def next_statement_number(self, issued_on: date) -> str:
+        """The next statement number of the year issued, "SB-2026-0001", "SB-2026-0002"...
+
+        Call it inside the `transaction()` that then calls `record_superbill`, so a superbill that
+        fails to render or record gives its number back. A number once committed is never handed
+        out again.
+        """
+        with self.transaction():
+            return self._next_statement_number(issued_on)
+
+    def _next_statement_number(self, issued_on: date) -> str:
+        prefix = f"{STATEMENT_PREFIX}-{issued_on.year:04d}-"
+        highest = self._value(
+            "SELECT MAX(CAST(substr(number, ?) AS INTEGER)) FROM superbills WHERE number GLOB ?",
+            (len(prefix) + 1, f"{prefix}[0-9]*"),
+        )
+        sequence = self._next_counter(f"statement:{issued_on.year:04d}", at_least=int(highest or 0))
+        return f"{prefix}{sequence:04d}"
+
+    @guarded
+    def record_superbill(
+        self,
+        *,
+        number: str,
+        patient: str,
+        visit_keys: Sequence[str],
+        issued_on: date,
+        charges: Cents,
+        payments: Cents,
+        balance: Cents,
+        pdf: bytes,
+        first_date: date | None = None,
+        last_date: date | None = None,
+        replaces: str | None = None,
+        sha256: str | None = None,
+    ) -> IssuedSuperbill:
+        """Keep a final superbill as issued: its facts, and its PDF with the SHA-256 of the bytes.
+
+        The period defaults to the first and last dates of its visits. `sha256`, when the caller
+        computed it already, must be the digest of `pdf`.
+        """
+        with self.transaction():
+            return self._record_superbill(
+                number=number,
+                patient=patient,
+                visit_keys=visit_keys,
+                first_date=first_date,
+                last_date=last_date,
+                issued_on=issued_on,
+                charges=charges,
+                payments=payments,
+                balance=balance,
+                pdf=pdf,
+                replaces=replaces,
+                sha256=sha256,
+            )
+
+    def _record_superbill(
+        self,
+        *,
+        number: str,
+        patient: str,
+        visit_keys: Sequence[str],
+        first_date: date | None,
+        last_date: date | None,
+        issued_on: date,
+        charges: Cents,
+        payments: Cents,
+        balance: Cents,
+        pdf: bytes,
+        replaces: str | None,
+        sha256: str | None,
+    ) -> IssuedSuperbill:
+        digest = hashlib.sha256(pdf).hexdigest()
+        if sha256 is not None and sha256.lower() != digest:
+            raise StoreBug(f"superbill {number}: the SHA-256 given does not match the PDF bytes")
+        if self._value("SELECT 1 FROM superbills WHERE number = ?", (number,)) is not None:
+            raise ValidationError("superbill.number", f"statement number {number} has already been issued")
+        if not self._patient_exists(patient):
+            raise ValidationError("superbill.patient", f'there is no patient with the ID "{patient}"')
+        if (
+            replaces is not None
+            and self._value("SELECT 1 FROM superbills WHERE number = ?", (replaces,)) is None
+        ):
+            raise ValidationError("superbill.replaces", f"there is no issued superbill {replaces} to replace")
+        visit_ids: list[int] = []
+        visit_dates: list[date] = []
+        for index, key in enumerate(visit_keys):
+            row = self._row("SELECT id, date FROM visits WHERE patient = ? AND key = ?", (patient, key))
+            if row is None:
+                raise ValidationError(
+                    f"superbill.visits[{index}]", f'this patient has no visit with the ID "{key}"'
+                )
+            visit_ids.append(row["id"])
+            visit_dates.append(required_date(row["date"]))
+        issued = IssuedSuperbill(
+            number=number,
+            patient=patient,
+            visit_keys=tuple(visit_keys),
+            first_date=first_date or min(visit_dates, default=issued_on),
+            last_date=last_date or max(visit_dates, default=issued_on),
+            issued_on=issued_on,
+            charges=charges,
+            payments=payments,
+            balance=balance,
+            sha256=digest,
+            replaces=replaces,
+        )
+        superbill_id = self.conn.execute(
+            "INSERT INTO superbills (number, patient, issued_on, first_date, last_date, charges, payments,"
+            " balance, sha256, pdf, replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            (
+                number,
+                patient,
+                iso(issued_on),
+                iso(issued.first_date),
+                iso(issued.last_date),
+                charges,
+                payments,
+                balance,
+                issued.sha256,
+                bytes(pdf),
+                replaces,
+            ),
+        ).fetchone()[0]
+        self.conn.executemany(
+            "INSERT INTO superbill_visits (superbill_id, position, visit_id) VALUES (?, ?, ?)",
+            [(superbill_id, position, visit_id) for position, visit_id in enumerate(visit_ids)],
+        )
+        return issued
+
+    @guarded
+    def superbills(self, patient_key: str | None = None) -> list[IssuedSuperbill]:
+        """The superbills issued to a patient (everyone's when None), oldest first."""
+        where = "WHERE s.patient = :patient" if patient_key is not None else ""
+        params = {"patient": patient_key}
+        visit_keys: dict[int, list[str]] = defaultdict(list)
+        for superbill_id, key in self.conn.execute(
+            "SELECT sv.superbill_id, v.key FROM superbill_visits sv JOIN visits v ON v.id = sv.visit_id "
+            f"JOIN superbills s ON s.id = sv.superbill_id {where} ORDER BY sv.superbill_id, sv.position",
+            params,
+        ):
+            visit_keys[superbill_id].append(key)
+        rows = self._rows(
+            "SELECT s.id, s.number, s.patient, s.issued_on, s.first_date, s.last_date, s.charges, s.payments,"
+            f" s.balance, s.sha256, s.replaces FROM superbills s {where} ORDER BY s.issued_on, s.id",
+            params,
+        )
+        return [_issued(row, tuple(visit_keys[row["id"]])) for row in rows]
+
+    @guarded
+    def superbill(self, number: str) -> IssuedSuperbill | None:
+        """What was issued under this statement number, or None."""
+        row = self._row("SELECT * FROM superbills WHERE number = ?", (number,))
+        if row is None:
+            return None
+        keys = tuple(
+            key
+            for (key,) in self.conn.execute(
+                "SELECT v.key FROM superbill_visits sv JOIN visits v ON v.id = sv.visit_id "
+                "WHERE sv.superbill_id = ? ORDER BY sv.position",
+                (row["id"],),
+            )
+        )
+        return _issued(row, keys)
+
+    @guarded
+    def superbill_pdf(self, number: str) -> bytes:
+        """The PDF of an issued superbill, byte for byte as handed out (RecordNotFound if never issued).
+
+        The bytes are checked against the SHA-256 recorded at issue; a mismatch means the
+        database is damaged (StoreUnavailable).
+        """
+        row = self._row("SELECT pdf, sha256 FROM superbills WHERE number = ?", (number,))
+        if row is None:
+            raise RecordNotFound("superbill", number)
+        pdf = bytes(row["pdf"])
+        if hashlib.sha256(pdf).hexdigest() != row["sha256"]:
+            raise StoreUnavailable(
+                f"The stored copy of superbill {number} no longer matches the fingerprint recorded when it "
+                "was issued: the practice database is damaged. Restore it from a backup.",
+                self.path,
+            )
+        return pdf
+
+
+def _issued(row: sqlite3.Row, visit_keys: tuple[str, ...]) -> IssuedSuperbill:
+    return IssuedSuperbill(
+        number=row["number"],
+        patient=row["patient"],
+        visit_keys=visit_keys,
+        first_date=required_date(row["first_date"]),
+        last_date=required_date(row["last_date"]),
+        issued_on=required_date(row["issued_on"]),
+        charges=row["charges"],
+        payments=row["payments"],
+        balance=row["balance"],
+        sha256=row["sha256"],
+        replaces=row["replaces"],
+    )

@@ -104,18 +104,20 @@ def validate_npi(text: str | None, *, field: str = "npi", label: str = "NPI") ->
     npi = _compact(text)
     shown = (text or "").strip()
     if not npi:
-        raise ValidationError(field, f"{label} is missing: enter the 10-digit number from {_NPPES}")
+        raise ValidationError(field, f"{label} is missing: enter the 10-digit number from {_NPPES}.")
     if not (npi.isascii() and npi.isdigit()):
-        raise ValidationError(field, f"{label} {shown}: an NPI is made of digits only")
+        raise ValidationError(field, f"{label} {shown}: an NPI is made of digits only.")
     if len(npi) != 10:
-        raise ValidationError(field, f"{label} {shown}: an NPI has 10 digits, this one has {len(npi)}")
+        raise ValidationError(field, f"{label} {shown}: an NPI has 10 digits, this one has {len(npi)}.")
     if npi[0] not in "12":
-        raise ValidationError(field, f"{label} {shown}: every NPI starts with 1 or 2, this one with {npi[0]}")
+        raise ValidationError(
+            field, f"{label} {shown}: every NPI starts with 1 or 2, this one with {npi[0]}."
+        )
     if not luhn.is_valid(_NPI_PREFIX + npi):
         raise ValidationError(
             field,
             f"{label} {shown}: the last digit does not match the other nine, so a digit is probably "
-            f"mistyped; compare it with {_NPPES}",
+            f"mistyped; compare it with {_NPPES}.",
         )
     return npi
 
@@ -135,7 +137,7 @@ def validate_ein(text: str | None, *, field: str = "tax_id", label: str = "EIN")
     """The EIN as NN-NNNNNNN."""
     shown = (text or "").strip()
     if not shown:
-        raise ValidationError(field, f"{label} is missing: enter the 9-digit number the IRS gave you")
+        raise ValidationError(field, f"{label} is missing: enter the 9-digit number the IRS gave you.")
     try:
         return str(ein.format(ein.validate(shown)))
     except InvalidComponent:
@@ -143,11 +145,11 @@ def validate_ein(text: str | None, *, field: str = "tax_id", label: str = "EIN")
         raise ValidationError(
             field,
             f"{label} {shown}: no EIN starts with {prefix}, the IRS does not use that prefix; "
-            "check the number on your IRS letter (CP 575) or a past tax return",
+            "check the number on your IRS letter (CP 575) or a past tax return.",
         ) from None
     except StdnumError:
         raise ValidationError(
-            field, f"{label} {shown}: an EIN has 9 digits, written like 12-3456789"
+            field, f"{label} {shown}: an EIN has 9 digits, written like 12-3456789."
         ) from None
 
 
@@ -155,7 +157,7 @@ def mask_ssn(text: str) -> str:
     """An SSN as printed when the therapist has not allowed it in full: ***-**-6789."""
     digits = _compact(text)
     if not (len(digits) == 9 and digits.isascii() and digits.isdigit()):
-        raise ValidationError("tax_id", "an SSN has 9 digits, written like 123-45-6789")
+        raise ValidationError("tax_id", "an SSN has 9 digits, written like 123-45-6789.")
     return f"***-**-{digits[-4:]}"
 
 
@@ -163,7 +165,7 @@ def validate_ssn(text: str | None, *, field: str = "tax_id", label: str = "SSN")
     """The SSN as NNN-NN-NNNN. Messages show only its last four digits."""
     shown = (text or "").strip()
     if not shown:
-        raise ValidationError(field, f"{label} is missing: enter your 9-digit Social Security number")
+        raise ValidationError(field, f"{label} is missing: enter your 9-digit Social Security number.")
     digits = _compact(shown)
     ending = f" ending {digits[-4:]}" if len(digits) >= 4 else ""
     try:
@@ -172,11 +174,11 @@ def validate_ssn(text: str | None, *, field: str = "tax_id", label: str = "SSN")
         raise ValidationError(
             field,
             f"{label}{ending} is not a number the Social Security Administration issues "
-            "(none start with 000, 666 or 9, or have 00 or 0000 as a part); check it against your card",
+            "(none start with 000, 666 or 9, or have 00 or 0000 as a part); check it against your card.",
         ) from None
     except (InvalidLength, StdnumError):
         raise ValidationError(
-            field, f"{label}{ending}: an SSN has 9 digits, written like 123-45-6789"
+            field, f"{label}{ending}: an SSN has 9 digits, written like 123-45-6789."
         ) from None
 
 
@@ -202,13 +204,13 @@ def validate_taxonomy(text: str | None, *, field: str = "taxonomy", label: str =
     code = _compact(text).upper()
     if not code:
         raise ValidationError(
-            field, f"{label} is missing: massage therapists use {MASSAGE_THERAPIST_TAXONOMY}"
+            field, f"{label} is missing: massage therapists use {MASSAGE_THERAPIST_TAXONOMY}."
         )
     if not _TAXONOMY.match(code):
         raise ValidationError(
             field,
             f"{label} {(text or '').strip()}: a taxonomy code has 10 characters and ends in X; "
-            f"massage therapists use {MASSAGE_THERAPIST_TAXONOMY}",
+            f"massage therapists use {MASSAGE_THERAPIST_TAXONOMY}.",
         )
     return code
 
@@ -217,10 +219,10 @@ def validate_state(text: str | None, *, field: str = "state", label: str = "Stat
     """A two-letter US state, DC or territory code, upper case."""
     code = (text or "").strip().upper()
     if not code:
-        raise ValidationError(field, f"{label} is missing: enter the two-letter code, such as WA")
+        raise ValidationError(field, f"{label} is missing: enter the two-letter code, such as WA.")
     if code not in US_STATES:
         raise ValidationError(
-            field, f'{label} "{(text or "").strip()}" is not a US state code; use two letters, such as WA'
+            field, f'{label} "{(text or "").strip()}" is not a US state code; use two letters, such as WA.'
         )
     return code
 
@@ -233,6 +235,6 @@ def validate_license_number(
     if not number:
         raise ValidationError(
             field,
-            f"{label} is missing: enter your massage therapy licence number as your state board shows it",
+            f"{label} is missing: enter your massage therapy licence number as your state board shows it.",
         )
     return number

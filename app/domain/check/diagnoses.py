@@ -42,8 +42,14 @@ def diagnosis_codes(ctx: Context) -> Iterator[Finding]:
         used_on = listing(day(d) for d in _dates_using(ctx.data.visits, code))
         try:
             dotted = normalize_icd(code)
-        except DiagnosisCodeError as problem:
-            yield error(C.ICD_MALFORMED, field, f"{problem} (used on {used_on}).")
+        except DiagnosisCodeError:
+            yield error(
+                C.ICD_MALFORMED,
+                field,
+                f'"{code.strip()}" (used on {used_on}) is not an ICD-10-CM code, which is a letter, two '
+                "characters, then up to four more after a dot, such as M54.50: enter the code from the "
+                "prescription.",
+            )
             continue
         entry = ctx.codes.lookup(dotted)
         if entry is None:

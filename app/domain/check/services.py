@@ -112,7 +112,7 @@ def units(ctx: Context) -> Iterator[Finding]:
 
 def fees(ctx: Context) -> Iterator[Finding]:
     for p in ctx.priced:
-        if p.units > 0 and not p.fee:
+        if p.procedure is not None and p.units > 0 and not p.fee:
             yield error(
                 C.FEE_MISSING,
                 line_field(p.visit, p.index, "fee"),
@@ -132,7 +132,7 @@ def places_of_service(ctx: Context) -> Iterator[Finding]:
         )
         if place not in PLACES_OF_SERVICE and field not in reported:
             reported.add(field)
-            known = ", ".join(f"{code} {name.lower()}" for code, name in PLACES_OF_SERVICE.items())
+            known = "; ".join(f"{code} ({name.lower()})" for code, name in PLACES_OF_SERVICE.items())
             yield error(
                 C.PLACE_OF_SERVICE_UNKNOWN,
                 field,
@@ -180,7 +180,7 @@ def _bundled_pair(codes: list[str], service_date: date, lines: list[PricedLine])
             C.BUNDLED_WITHOUT_MODIFIER,
             line_field(last.visit, last.index, "modifiers"),
             f"{both}: many payers pay only one of the two unless one carries modifier 59 or XS. "
-            f"Add 59 or XS to {last.line.cpt} and record a different body region for each.",
+            f"Add 59 or XS to {last.line.cpt}, and record the body region each one treated.",
         )
     for p in lines:
         if not (p.line.body_region or "").strip():

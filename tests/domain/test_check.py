@@ -204,6 +204,13 @@ def test_a_date_of_birth_in_the_future_is_refused(codes: DiagnosisCodes) -> None
     assert finding.is_error and finding.field == "patient.date_of_birth"
 
 
+def test_a_patient_without_a_date_of_birth_is_refused(codes: DiagnosisCodes) -> None:
+    chart = sample.chart()
+    chart = replace(chart, patient=replace(chart.patient, date_of_birth=None))
+    finding = only(check(sample.superbill_data(chart=chart), codes), C.PATIENT_DOB_MISSING)
+    assert finding.is_error and finding.field == "patient.date_of_birth"
+
+
 def test_a_patient_without_a_last_name_is_refused(codes: DiagnosisCodes) -> None:
     chart = sample.chart()
     chart = replace(chart, patient=replace(chart.patient, last_name=" "))

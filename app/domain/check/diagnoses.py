@@ -86,7 +86,7 @@ def release_covers_dates(ctx: Context) -> Iterator[Finding]:
 
 
 def _not_billable_message(ctx: Context, code: str, used_on: str) -> str:
-    children = [c.code for c in ctx.codes.billable_children(code)]
+    children = sorted(c.code for c in ctx.codes.billable_children(code))
     head = f"{code} (used on {used_on}) is a category, not a billable code"
     if not children:
         return f"{head}: ask the prescriber for the full code."

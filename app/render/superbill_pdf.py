@@ -174,7 +174,10 @@ class SuperbillRenderer:
     def _stylesheet(self) -> dict[str, ParagraphStyle]:
         f = self.fonts
         size = self.base_size
-        body = ParagraphStyle("body", fontName=f.regular, fontSize=size, leading=size * 1.25)
+        # spaceShrinkage 0: reportlab would otherwise let a ragged-right line run 5% of its spaces past the edge
+        body = ParagraphStyle(
+            "body", fontName=f.regular, fontSize=size, leading=size * 1.25, spaceShrinkage=0
+        )
         return {
             "body": body,
             "title": ParagraphStyle(

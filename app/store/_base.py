@@ -114,6 +114,13 @@ class StoreBase:
         )
         return value
 
+    def _raise_counter(self, name: str, at_least: int) -> None:
+        self.conn.execute(
+            "INSERT INTO counters (name, value) VALUES (?, ?) "
+            "ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)",
+            (name, at_least),
+        )
+
     def _patient_exists(self, key: str) -> bool:
         return self._value("SELECT 1 FROM patients WHERE key = ?", (key,)) is not None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import replace
 from typing import Any
@@ -13,6 +14,7 @@ from app.store.search import like_pattern, search_terms, search_text, sort_name
 
 ACCOUNT_PREFIX = "A"
 _ACCOUNT_COUNTER = "account_number"
+_ACCOUNT = re.compile(rf"^{ACCOUNT_PREFIX}(\d{{1,12}})$", re.IGNORECASE)
 
 
 class PatientRecords(StoreBase):
@@ -73,10 +75,14 @@ class PatientRecords(StoreBase):
                     f"{field}.account_number",
                     f'account number {account} already belongs to another patient (ID "{owner}")',
                 )
+            imported = _ACCOUNT.match(account)
+            if imported:
+                # Numbers handed out later go past every one in use, imported ones included.
+                self._raise_counter(_ACCOUNT_COUNTER, int(imported[1]))
         else:
             account = self._value("SELECT account_number FROM patients WHERE key = ?", (patient.key,))
             if account is None:
-                account = self._allocate_account_number()
+                account = f"{ACCOUNT_PREFIX}{self._next_counter(_ACCOUNT_COUNTER):05d}"
         saved = replace(patient, account_number=account)
         dob = iso(saved.date_of_birth)
         assert dob is not None
@@ -98,16 +104,6 @@ class PatientRecords(StoreBase):
             },
         )
         return saved
-
-    def _allocate_account_number(self) -> str:
-        # Past every number in use, imported ones included, so numbers only ever go up.
-        highest = self._value(
-            "SELECT MAX(CAST(substr(account_number, 2) AS INTEGER)) FROM patients "
-            "WHERE upper(account_number) GLOB ? AND substr(account_number, 2) NOT GLOB '*[^0-9]*'",
-            (f"{ACCOUNT_PREFIX}[0-9]*",),
-        )
-        number = self._next_counter(_ACCOUNT_COUNTER, at_least=int(highest or 0))
-        return f"{ACCOUNT_PREFIX}{number:05d}"
 
 
 def patient_from_row(row: sqlite3.Row) -> Patient:

@@ -49,7 +49,9 @@ def test_visits_come_back_in_date_order(sample_store: PracticeStore) -> None:
     assert [v.key for v in sample_store.chart("pt-0001").visits] == ["v-0", "v-1", "v-2"]
 
 
-def test_a_visit_with_a_prescription_the_patient_does_not_have_is_refused(sample_store: PracticeStore) -> None:
+def test_a_visit_with_a_prescription_the_patient_does_not_have_is_refused(
+    sample_store: PracticeStore,
+) -> None:
     visit = Visit("v-9", date(2026, 9, 30), ("M54.50",), (), prescription="rx-9")
     with pytest.raises(ValidationError) as refused:
         sample_store.save_visit("pt-0001", visit)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from app.store import migrations
 from app.store.database import open_database
 from app.store.errors import NewerDatabase, StoreBug, StoreUnavailable, translate_errors
 from app.store.migrations import SCHEMA_VERSION
@@ -112,3 +113,22 @@ def test_an_unwritable_database_is_reported_as_read_only(db_path: Path) -> None:
     finally:
         conn.close()
     assert "read-only" in str(unavailable.value)
+
+
+def test_a_migration_that_fails_leaves_the_database_at_the_version_before(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_database(db_path).close()
+    broken = "CREATE TABLE half_done (x INTEGER);\nINSERT INTO no_such_table VALUES (1);\n"
+    monkeypatch.setattr(migrations, "MIGRATIONS", (*migrations.MIGRATIONS, broken))
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+
+    with pytest.raises(StoreBug):
+        open_database(db_path)
+
+    conn = sqlite3.connect(db_path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'half_done'").fetchone() is None
+    finally:
+        conn.close()

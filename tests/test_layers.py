@@ -15,7 +15,8 @@ ALLOWED = {
     "store": {"domain"},
     "render": {"domain"},
     "services": {"domain", "store", "render"},
-    "ui": {"domain", "store", "render", "services"},
+    # The UI reaches records through services (Workspace.store), never by importing the store.
+    "ui": {"domain", "services"},
 }
 
 

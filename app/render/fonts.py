@@ -2,7 +2,8 @@
 
 The PDF core fonts cover Latin-1 only; patient names are printed exactly as
 entered in any script, so the documents use an embedded TrueType font
-(reportlab embeds only the glyphs a document uses).
+(reportlab embeds only the glyphs a document uses). Two faces only: each
+face embedded costs a font subset in every document, in size and in time.
 """
 
 from __future__ import annotations
@@ -23,13 +24,11 @@ class FontSet:
 
     regular: str
     bold: str
-    oblique: str
 
 
 _FACES = {
     "SuperbillSans": "DejaVuSans.ttf",
     "SuperbillSans-Bold": "DejaVuSans-Bold.ttf",
-    "SuperbillSans-Oblique": "DejaVuSans-Oblique.ttf",
 }
 
 
@@ -38,10 +37,10 @@ def document_fonts() -> FontSet:
     """Register the faces on first use (parsing a TTF takes tens of milliseconds) and name them."""
     for name, filename in _FACES.items():
         pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
-    fonts = FontSet(regular="SuperbillSans", bold="SuperbillSans-Bold", oblique="SuperbillSans-Oblique")
-    # <b> and <i> in paragraphs pick the matching face; there is no bold oblique, bold stands in.
+    fonts = FontSet(regular="SuperbillSans", bold="SuperbillSans-Bold")
+    # <b> in a paragraph picks the bold face; there is no italic, so <i> keeps the upright one.
     addMapping(fonts.regular, 0, 0, fonts.regular)
     addMapping(fonts.regular, 1, 0, fonts.bold)
-    addMapping(fonts.regular, 0, 1, fonts.oblique)
+    addMapping(fonts.regular, 0, 1, fonts.regular)
     addMapping(fonts.regular, 1, 1, fonts.bold)
     return fonts

@@ -46,7 +46,7 @@ from app.render.fonts import FontSet, document_fonts
 Describe = Callable[[str], str | None]
 """An ICD-10-CM description for a code, or None when the code index lacks it."""
 
-Row = tuple[str, str]  # label, value (value may carry paragraph markup, already escaped)
+Row = tuple[str, str]  # label, value as plain text; "\n" between lines
 
 PAID_IN_FULL = "Paid in full. Please reimburse the patient directly."
 DRAFT_WATERMARK = "DRAFT - not for submission"
@@ -85,7 +85,7 @@ def _text(value: str) -> str:
 
 
 def _address(address: Address | None) -> str:
-    return "<br/>".join(_text(line) for line in address.lines()) if address else ""
+    return "\n".join(address.lines()) if address else ""
 
 
 _SEX = {"M": "Male", "F": "Female"}
@@ -258,20 +258,23 @@ class SuperbillRenderer:
         ]
         facts: list[Row] = []
         if data.statement_number:
-            facts.append(("Statement no.", _text(data.statement_number)))
+            facts.append(("Statement no.", data.statement_number))
         facts.append(("Date issued", us_date(data.issued_on)))
         if data.period:
             first, last = data.period
             span = us_date(first) if first == last else f"{us_date(first)} – {us_date(last)}"
             facts.append(("Service dates", span))
         fact_table = Table(
-            [
-                [Paragraph(label, s["fact_label"]), Paragraph(value, s["fact_value"])]
-                for label, value in facts
-            ],
+            [[label, self._cell(value, s["fact_value"], 2.15 * inch - 6)] for label, value in facts],
             colWidths=[0.95 * inch, 2.15 * inch],
             style=TableStyle(
                 [
+                    ("FONTNAME", (0, 0), (0, -1), self.fonts.regular),
+                    ("FONTNAME", (1, 0), (1, -1), self.fonts.bold),
+                    ("FONTSIZE", (0, 0), (-1, -1), self.base_size),
+                    ("LEADING", (0, 0), (-1, -1), self.base_size * 1.25),
+                    ("TEXTCOLOR", (0, 0), (0, -1), self.muted),
+                    ("ALIGN", (0, 0), (0, -1), "RIGHT"),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 3),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 3),
@@ -332,11 +335,15 @@ class SuperbillRenderer:
         return [table]
 
     def _panel(self, title: str, rows: Sequence[Row], width: float) -> Table:
+        """A titled list of label / value rows; the first value (who it is) in bold."""
         s = self.styles
+        f = self.fonts
         label_width = 1.05 * inch
-        body: list[list[Flowable | str]] = [[Paragraph(title.upper(), s["section"]), ""]]
-        for label, value in rows:
-            body.append([Paragraph(label, s["label"]), Paragraph(value, s["value"])])
+        value_width = width - label_width - 4
+        body: list[list[Flowable | str]] = [[title.upper(), ""]]
+        for index, (label, value) in enumerate(rows):
+            style = s["value_bold"] if index == 0 else s["value"]
+            body.append([label, self._cell(value, style, value_width)])
         return Table(
             body,
             colWidths=[label_width, width - label_width],
@@ -345,6 +352,16 @@ class SuperbillRenderer:
                     ("SPAN", (0, 0), (1, 0)),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LINEBELOW", (0, 0), (1, 0), 0.8, self.accent),
+                    ("FONTNAME", (0, 0), (0, 0), f.bold),
+                    ("FONTSIZE", (0, 0), (0, 0), 9.5),
+                    ("LEADING", (0, 0), (0, 0), 12),
+                    ("TEXTCOLOR", (0, 0), (0, 0), self.accent),
+                    ("FONTNAME", (0, 1), (-1, -1), f.regular),
+                    ("FONTNAME", (1, 1), (1, 1), f.bold),
+                    ("FONTSIZE", (0, 1), (0, -1), 7.5),
+                    ("FONTSIZE", (1, 1), (1, -1), self.base_size),
+                    ("LEADING", (0, 1), (-1, -1), self.base_size * 1.25),
+                    ("TEXTCOLOR", (0, 1), (0, -1), self.muted),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 4),
                     ("TOPPADDING", (0, 0), (-1, -1), 0.6),
@@ -352,138 +369,137 @@ class SuperbillRenderer:
                     ("TOPPADDING", (0, 0), (1, 0), 0),
                     ("BOTTOMPADDING", (0, 0), (1, 0), 2),
                     ("TOPPADDING", (0, 1), (-1, 1), 4),
-                    # labels are set smaller than values: drop them a little so the baselines meet
-                    ("TOPPADDING", (0, 2), (0, -1), 1.5),
-                    ("TOPPADDING", (0, 1), (0, 1), 4.9),
-                    ("BOTTOMPADDING", (0, 1), (0, -1), -0.3),
+                    # labels are set smaller than values: drop them so the baselines meet
+                    ("TOPPADDING", (0, 2), (0, -1), 1.6),
+                    ("TOPPADDING", (0, 1), (0, 1), 5),
+                    ("BOTTOMPADDING", (0, 1), (0, -1), -0.4),
                 ]
             ),
         )
 
+    def _cell(self, text: str, style: ParagraphStyle, width: float) -> Flowable | str:
+        """Plain text when every line fits the column (cheap to lay out), else a paragraph that wraps."""
+        lines = text.split("\n")
+        if all(pdfmetrics.stringWidth(line, style.fontName, style.fontSize) <= width for line in lines):
+            return text
+        return Paragraph("<br/>".join(_text(line) for line in lines), style)
+
     def _provider_rows(self, data: SuperbillData) -> list[Row]:
         who = data.practitioner
-        rows: list[Row] = [("Name", f"<b>{_text(who.display_name)}</b>")]
+        rows: list[Row] = [("Name", who.display_name)]
         if who.practice_name:
-            rows.append(("Practice", _text(who.practice_name)))
+            rows.append(("Practice", who.practice_name))
         rows.append(("Address", _address(who.address)))
-        rows.append(("Phone", _text(who.phone)))
-        rows.append(("NPI (individual)", _text(who.npi)))
+        rows.append(("Phone", who.phone))
+        rows.append(("NPI (individual)", who.npi))
         if who.organization_npi:
-            rows.append(("NPI (organization)", _text(who.organization_npi)))
+            rows.append(("NPI (organization)", who.organization_npi))
         if who.tax_id_type is TaxIdType.SSN:
             shown = who.tax_id if who.print_full_ssn else masked_ssn(who.tax_id)
-            rows.append(("Tax ID (SSN)", _text(shown)))
+            rows.append(("Tax ID (SSN)", shown))
         else:
-            rows.append(("Tax ID (EIN)", _text(who.tax_id)))
-        rows.append(("License no.", f"{_text(who.license_number)} ({_text(who.license_state)})"))
+            rows.append(("Tax ID (EIN)", who.tax_id))
+        rows.append(("License no.", f"{who.license_number} ({who.license_state})"))
         if who.taxonomy:
-            rows.append(("Taxonomy", f"{_text(who.taxonomy)} (Massage Therapist)"))
+            rows.append(("Taxonomy", f"{who.taxonomy} (Massage Therapist)"))
         return rows
 
     def _patient_rows(self, data: SuperbillData) -> list[Row]:
         patient = data.chart.patient
         rows: list[Row] = [
-            ("Name", f"<b>{_text(patient.full_name)}</b>"),
+            ("Name", patient.full_name),
             ("Date of birth", us_date(patient.date_of_birth)),
         ]
         if patient.sex:
-            rows.append(("Sex", _text(_SEX.get(patient.sex.upper(), patient.sex))))
+            rows.append(("Sex", _SEX.get(patient.sex.upper(), patient.sex)))
         if patient.address:
             rows.append(("Address", _address(patient.address)))
         if patient.phone:
-            rows.append(("Phone", _text(patient.phone)))
+            rows.append(("Phone", patient.phone))
         if patient.account_number:
-            rows.append(("Account no.", _text(patient.account_number)))
+            rows.append(("Account no.", patient.account_number))
         return rows
 
     def _insurance_rows(self, data: SuperbillData, coverage: Coverage) -> list[Row]:
         payer = data.payers.get(coverage.payer)
         if payer is None or payer.kind is PayerKind.SELF_PAY:
             return []
-        rows: list[Row] = [("Payer", f"<b>{_text(payer.name)}</b>")]
+        rows: list[Row] = [("Payer", payer.name)]
         if payer.address:
             rows.append(("Payer address", _address(payer.address)))
         if payer.phone:
-            rows.append(("Payer phone", _text(payer.phone)))
-        rows.append(("Plan type", _text(payer.kind.label)))
+            rows.append(("Payer phone", payer.phone))
+        rows.append(("Plan type", payer.kind.label))
         if coverage.member_id:
-            rows.append(("Member ID", _text(coverage.member_id)))
+            rows.append(("Member ID", coverage.member_id))
         if coverage.group_number:
-            rows.append(("Group no.", _text(coverage.group_number)))
+            rows.append(("Group no.", coverage.group_number))
         if coverage.relationship is not Relationship.SELF:
             if coverage.subscriber:
-                rows.append(("Subscriber", _text(coverage.subscriber.full_name)))
+                rows.append(("Subscriber", coverage.subscriber.full_name))
                 rows.append(("Subscriber DOB", us_date(coverage.subscriber.date_of_birth)))
             rows.append(("Patient is the", f"subscriber's {coverage.relationship.value}"))
         if coverage.claim_number:
-            rows.append(("Claim no.", _text(coverage.claim_number)))
+            rows.append(("Claim no.", coverage.claim_number))
         if coverage.injury_date:
             label = "Date of accident" if payer.kind is PayerKind.AUTO else "Date of injury"
             rows.append((label, us_date(coverage.injury_date)))
         if coverage.employer:
-            rows.append(("Employer", _text(coverage.employer)))
+            rows.append(("Employer", coverage.employer))
         if coverage.accident_state:
-            rows.append(("Accident state", _text(coverage.accident_state)))
+            rows.append(("Accident state", coverage.accident_state))
         if coverage.adjuster:
-            rows.append(("Adjuster", _text(coverage.adjuster)))
+            rows.append(("Adjuster", coverage.adjuster))
         if coverage.authorization_number:
-            rows.append(("Prior auth. no.", _text(coverage.authorization_number)))
+            rows.append(("Prior auth. no.", coverage.authorization_number))
         return rows
 
     def _referrer_rows(self, prescription: Prescription) -> list[Row]:
         name = prescription.prescriber_name
         if prescription.prescriber_credentials:
             name = f"{name}, {prescription.prescriber_credentials}"
-        rows: list[Row] = [("Name", f"<b>{_text(name)}</b>")]
+        rows: list[Row] = [("Name", name)]
         if prescription.prescriber_npi:
-            rows.append(("NPI", _text(prescription.prescriber_npi)))
+            rows.append(("NPI", prescription.prescriber_npi))
         rows.append(("Prescription date", us_date(prescription.written_on)))
         return rows
 
     def _diagnoses(self, data: SuperbillData, describe: Describe | None) -> list[Flowable]:
-        s = self.styles
         codes = data.diagnoses()[: len(POINTER_LETTERS)]
         if not codes:
             return []
-        rows: list[list[Flowable | str]] = [
-            [
-                Paragraph("Ptr", s["head_center"]),
-                Paragraph("ICD-10-CM", s["head"]),
-                Paragraph("Description", s["head"]),
-            ]
-        ]
+        widths = [0.45 * inch, 0.95 * inch, self._width - 1.4 * inch]
+        rows: list[list[Flowable | str]] = [["Ptr", "ICD-10-CM", "Description"]]
         for letter, code in zip(POINTER_LETTERS, codes, strict=False):
-            description = describe(code) if describe else None
-            rows.append([letter, code, Paragraph(_text(description), s["cell"]) if description else ""])
+            description = (describe(code) if describe else None) or ""
+            rows.append([letter, code, self._cell(description, self.styles["cell"], widths[2] - 6)])
         table = Table(
             rows,
-            colWidths=[0.45 * inch, 0.95 * inch, self._width - 1.4 * inch],
+            colWidths=widths,
             repeatRows=1,
             style=[*self._grid_style(len(rows), center=[0]), ("FONTNAME", (1, 1), (1, -1), self.fonts.bold)],
         )
         return [*self._section("DIAGNOSES"), table]
 
-    _SERVICE_HEADINGS = (
-        ("Date of service", "head"),
-        ("POS", "head_center"),
-        ("CPT", "head"),
-        ("Mod.", "head"),
-        ("Body region", "head"),
-        ("Dx ptr", "head_center"),
-        ("Min.", "head_right"),
-        ("Units", "head_right"),
-        ("Fee / unit", "head_right"),
-        ("Charge", "head_right"),
+    _SERVICE_COLUMNS = (  # heading, width in inches (None: what is left), alignment
+        ("Date of service", 1.0, "LEFT"),
+        ("POS", 0.42, "CENTER"),
+        ("CPT", 0.55, "LEFT"),
+        ("Mod.", 0.7, "LEFT"),
+        ("Body region", None, "LEFT"),
+        ("Dx ptr", 0.6, "CENTER"),
+        ("Min.", 0.45, "RIGHT"),
+        ("Units", 0.5, "RIGHT"),
+        ("Fee / unit", 0.8, "RIGHT"),
+        ("Charge", 0.85, "RIGHT"),
     )
 
     def _service_lines(self, data: SuperbillData) -> list[Flowable]:
-        s = self.styles
-        fixed = [1.0, 0.42, 0.55, 0.7, None, 0.6, 0.45, 0.5, 0.8, 0.85]
-        known = sum(w for w in fixed if w is not None) * inch
-        widths = [w * inch if w is not None else self._width - known for w in fixed]
-        rows: list[list[Flowable | str]] = [
-            [Paragraph(text, s[style]) for text, style in self._SERVICE_HEADINGS]
-        ]
+        """One row per procedure per date, the header row repeated on every page the table runs onto."""
+        columns = self._SERVICE_COLUMNS
+        known = sum(width for _, width, _ in columns if width is not None) * inch
+        widths = [width * inch if width is not None else self._width - known for _, width, _ in columns]
+        rows: list[list[Flowable | str]] = [[heading for heading, _, _ in columns]]
         bands: list[int] = []  # rows of every other visit, shaded so a visit's lines read together
         visit_index = -1
         last_key: str | None = None
@@ -494,50 +510,36 @@ class SuperbillRenderer:
                 last_key = line.visit.key
             if visit_index % 2 == 1:
                 bands.append(len(rows))
-            rows.append(self._service_row(line))
+            rows.append(self._service_row(line, widths))
         if not priced:
-            rows.append(
-                ["", "", "", "", Paragraph("No services on this statement.", s["cell_note"])] + [""] * 5
-            )
-        totals = data.totals()
-        rows.append(
-            [
-                "",
-                "",
-                "",
-                "",
-                Paragraph("<b>Total charges</b>", s["cell"]),
-                "",
-                "",
-                "",
-                "",
-                format_money(totals.charges),
-            ]
+            rows.append(["", "", "", "", "No services on this statement.", "", "", "", "", ""])
+        charges = format_money(data.totals().charges)
+        rows.append(["", "", "", "", "Total charges", "", "", "", "", charges])
+        style = self._grid_style(
+            len(rows) - 2,
+            center=[i for i, (_, _, align) in enumerate(columns) if align == "CENTER"],
+            right=[i for i, (_, _, align) in enumerate(columns) if align == "RIGHT"],
         )
-        style = self._grid_style(len(rows) - 1, center=[1, 5], right=[6, 7, 8, 9])
         style += [("BACKGROUND", (0, r), (-1, r), self.band) for r in bands]
         style += [
-            ("LINEABOVE", (0, -1), (-1, -1), 0.9, self.accent),
-            ("LINEBELOW", (0, -1), (-1, -1), 0, colors.white),
-            ("FONTNAME", (9, -1), (9, -1), self.fonts.bold),
-            ("ALIGN", (9, -1), (9, -1), "RIGHT"),
             ("FONTNAME", (2, 1), (2, -2), self.fonts.bold),
+            ("LINEABOVE", (0, -1), (-1, -1), 0.9, self.accent),
+            ("FONTNAME", (0, -1), (-1, -1), self.fonts.bold),
         ]
         table = Table(rows, colWidths=widths, repeatRows=1, style=style)
         return [*self._section("SERVICES"), table, *self._code_key(priced)]
 
-    def _service_row(self, line: PricedLine) -> list[Flowable | str]:
+    def _service_row(self, line: PricedLine, widths: Sequence[float]) -> list[Flowable | str]:
         s = self.styles
         timed = line.procedure.timed if line.procedure else line.line.minutes is not None
         minutes = str(line.line.minutes) if timed and line.line.minutes is not None else ""
-        region = line.line.body_region
         return [
             us_date(line.visit.date),
             line.place_of_service,
             line.line.cpt,
-            Paragraph(" ".join(line.line.modifiers), s["cell"]) if line.line.modifiers else "",
-            Paragraph(_text(region), s["cell"]) if region else "",
-            Paragraph(",".join(line.pointers), s["cell_center"]) if line.pointers else "",
+            self._cell(" ".join(line.line.modifiers), s["cell"], widths[3] - 6),
+            self._cell(line.line.body_region or "", s["cell"], widths[4] - 6),
+            self._cell(",".join(line.pointers), s["cell_center"], widths[5] - 6),
             minutes,
             str(line.units),
             format_money(line.fee) if line.fee is not None else "–",
@@ -584,28 +586,19 @@ class SuperbillRenderer:
         """Each payment received, then the balance worked out from the total charges."""
         s = self.styles
         totals = data.totals()
-        rows: list[list[Flowable | str]] = [
-            [
-                Paragraph(text, s[style])
-                for text, style in (
-                    ("Payment date", "head"),
-                    ("Method", "head"),
-                    ("Reference", "head"),
-                    ("Amount", "head_right"),
-                )
-            ]
-        ]
+        widths = [0.95 * inch, 1.3 * inch, self._width - 3.25 * inch, 1.0 * inch]
+        rows: list[list[Flowable | str]] = [["Payment date", "Method", "Reference", "Amount"]]
         for payment in sorted(data.payments, key=lambda p: p.date):
             rows.append(
                 [
                     us_date(payment.date),
                     payment.method.label,
-                    Paragraph(_text(payment.reference), s["cell"]) if payment.reference else "",
+                    self._cell(payment.reference or "", s["cell"], widths[2] - 6),
                     format_money(payment.amount),
                 ]
             )
         if not data.payments:
-            rows.append([Paragraph("No payments received.", s["cell_note"]), "", "", ""])
+            rows.append(["No payments received.", "", "", ""])
         body_end = len(rows) - 1
         summary = [
             ("Total charges", format_money(totals.charges)),
@@ -620,7 +613,6 @@ class SuperbillRenderer:
         if totals.paid_in_full:
             # The sentence the insurer acts on sits beside the figures that prove it.
             rows[first_sum][0] = Paragraph(f"✓ {PAID_IN_FULL}", s["paid"])
-        widths = [0.95 * inch, 1.3 * inch, self._width - 3.25 * inch, 1.0 * inch]
         style = self._grid_style(body_end, right=[3])
         style += [
             ("ALIGN", (2, first_sum), (2, -1), "RIGHT"),
@@ -637,7 +629,7 @@ class SuperbillRenderer:
             ("NOSPLIT", (0, body_end), (-1, -1)),
         ]
         if not data.payments:
-            style.append(("SPAN", (0, 1), (2, 1)))
+            style += [("SPAN", (0, 1), (2, 1)), ("TEXTCOLOR", (0, 1), (0, 1), self.muted)]
         table = Table(rows, colWidths=widths, repeatRows=1, style=style)
         return [*self._section("PAYMENTS AND BALANCE", needs=1.5 * inch), table]
 
@@ -666,7 +658,7 @@ class SuperbillRenderer:
             [
                 self._signature_line(column, "Patient signature", ""),
                 "",
-                self._signature_line(column, _text(who.display_name), us_date(data.issued_on)),
+                self._signature_line(column, who.display_name, us_date(data.issued_on)),
             ],
         ]
         table = Table(
@@ -706,8 +698,8 @@ class SuperbillRenderer:
         gap = 0.2 * inch
         return Table(
             [
-                ["", "", Paragraph(when, s["value"])],
-                [Paragraph(who, s["small"]), "", Paragraph("Date", s["small"])],
+                ["", "", when],
+                [self._cell(who, s["small"], width - date_width - gap), "", "Date"],
             ],
             colWidths=[width - date_width - gap, gap, date_width],
             hAlign="LEFT",
@@ -715,6 +707,12 @@ class SuperbillRenderer:
                 [
                     ("LINEABOVE", (0, 1), (0, 1), 0.7, colors.black),
                     ("LINEABOVE", (2, 1), (2, 1), 0.7, colors.black),
+                    ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
+                    ("FONTSIZE", (0, 0), (-1, 0), self.base_size),
+                    ("LEADING", (0, 0), (-1, 0), self.base_size * 1.25),
+                    ("FONTSIZE", (0, 1), (-1, 1), 7),
+                    ("LEADING", (0, 1), (-1, 1), 9),
+                    ("TEXTCOLOR", (0, 1), (-1, 1), self.muted),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                     ("TOPPADDING", (0, 0), (-1, -1), 1),
@@ -731,22 +729,24 @@ class SuperbillRenderer:
     def _grid_style(
         self, last_body_row: int, *, center: Sequence[int] = (), right: Sequence[int] = ()
     ) -> list[tuple[Any, ...]]:
-        """The look shared by every table: a coloured header row, hairlines between rows."""
+        """The look shared by every table: a coloured header row, hairlines between body rows."""
         commands: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
             ("FONTSIZE", (0, 0), (-1, -1), 7.5),
             ("LEADING", (0, 0), (-1, -1), 9.2),
+            ("FONTNAME", (0, 0), (-1, 0), self.fonts.bold),
+            ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
             ("BACKGROUND", (0, 0), (-1, 0), self.accent),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
+            ("TOPPADDING", (0, 0), (-1, 0), 3),
             ("LINEBELOW", (0, 1), (-1, last_body_row), 0.3, self.rule),
         ]
-        commands += [("ALIGN", (c, 1), (c, -1), "CENTER") for c in center]
-        commands += [("ALIGN", (c, 1), (c, -1), "RIGHT") for c in right]
+        commands += [("ALIGN", (c, 0), (c, -1), "CENTER") for c in center]
+        commands += [("ALIGN", (c, 0), (c, -1), "RIGHT") for c in right]
         return commands
 
     # -- page furniture ---------------------------------------------------------
@@ -780,9 +780,9 @@ class SuperbillRenderer:
         canvas.setLineWidth(0.5)
         canvas.line(left, base + 10, right, base + 10)
         canvas.setFillColor(self.muted)
-        canvas.setFont(f.oblique, 6.8)
+        canvas.setFont(f.regular, 6.8)
         y = base
-        for text_line in simpleSplit(CONFIDENTIALITY, f.oblique, 6.8, right - left):
+        for text_line in simpleSplit(CONFIDENTIALITY, f.regular, 6.8, right - left):
             canvas.drawString(left, y, text_line)
             y -= 8.5
         canvas.setFont(f.regular, 7.5)

@@ -46,7 +46,6 @@ def text_right_edges(pdf: bytes) -> list[list[tuple[str, float]]]:
     by_base_font = {
         "DejaVuSans": fonts.regular,
         "DejaVuSans-Bold": fonts.bold,
-        "DejaVuSans-Oblique": fonts.oblique,
     }
 
     def measure_page(page: PageObject) -> list[tuple[str, float]]:

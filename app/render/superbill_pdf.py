@@ -9,7 +9,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
@@ -172,6 +172,7 @@ class SuperbillRenderer:
     # -- styles -----------------------------------------------------------------
 
     def _stylesheet(self) -> dict[str, ParagraphStyle]:
+        """Paragraph styles; text that never wraps is set as plain table cells with the same sizes."""
         f = self.fonts
         size = self.base_size
         # spaceShrinkage 0: reportlab would otherwise let a ragged-right line run 5% of its spaces past the edge
@@ -180,12 +181,6 @@ class SuperbillRenderer:
         )
         return {
             "body": body,
-            "title": ParagraphStyle(
-                "title", parent=body, fontName=f.bold, fontSize=20, leading=23, textColor=self.accent
-            ),
-            "subtitle": ParagraphStyle(
-                "subtitle", parent=body, fontSize=10, leading=13, textColor=self.muted
-            ),
             "section": ParagraphStyle(
                 "section",
                 parent=body,
@@ -196,40 +191,12 @@ class SuperbillRenderer:
                 spaceBefore=8,
                 spaceAfter=3,
             ),
-            "label": ParagraphStyle(
-                "label", parent=body, fontSize=7.5, leading=size * 1.25, textColor=self.muted
-            ),
             "value": body,
             "value_bold": ParagraphStyle("value_bold", parent=body, fontName=f.bold),
-            "fact_label": ParagraphStyle("fact_label", parent=body, alignment=TA_RIGHT, textColor=self.muted),
-            "fact_value": ParagraphStyle("fact_value", parent=body, fontName=f.bold, alignment=TA_LEFT),
+            "fact_value": ParagraphStyle("fact_value", parent=body, fontName=f.bold),
             "cell": ParagraphStyle("cell", parent=body, fontSize=7.5, leading=9.2),
             "cell_center": ParagraphStyle(
                 "cell_center", parent=body, fontSize=7.5, leading=9.2, alignment=TA_CENTER
-            ),
-            "cell_note": ParagraphStyle(
-                "cell_note", parent=body, fontSize=7, leading=8.6, textColor=self.muted
-            ),
-            "head": ParagraphStyle(
-                "head", parent=body, fontName=f.bold, fontSize=7.5, leading=9, textColor=colors.white
-            ),
-            "head_right": ParagraphStyle(
-                "head_right",
-                parent=body,
-                fontName=f.bold,
-                fontSize=7.5,
-                leading=9,
-                textColor=colors.white,
-                alignment=TA_RIGHT,
-            ),
-            "head_center": ParagraphStyle(
-                "head_center",
-                parent=body,
-                fontName=f.bold,
-                fontSize=7.5,
-                leading=9,
-                textColor=colors.white,
-                alignment=TA_CENTER,
             ),
             "statement": ParagraphStyle("statement", parent=body, fontSize=7.8, leading=10),
             "paid": ParagraphStyle(
@@ -252,10 +219,23 @@ class SuperbillRenderer:
 
     def _header(self, data: SuperbillData) -> list[Flowable]:
         s = self.styles
-        left = [
-            Paragraph("Superbill", s["title"]),
-            Paragraph("Itemized statement for insurance reimbursement", s["subtitle"]),
-        ]
+        title = Table(
+            [["Superbill"], ["Itemized statement for insurance reimbursement"]],
+            style=[
+                ("FONTNAME", (0, 0), (0, 0), self.fonts.bold),
+                ("FONTSIZE", (0, 0), (0, 0), 20),
+                ("LEADING", (0, 0), (0, 0), 23),
+                ("TEXTCOLOR", (0, 0), (0, 0), self.accent),
+                ("FONTNAME", (0, 1), (0, 1), self.fonts.regular),
+                ("FONTSIZE", (0, 1), (0, 1), 10),
+                ("LEADING", (0, 1), (0, 1), 13),
+                ("TEXTCOLOR", (0, 1), (0, 1), self.muted),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ],
+            hAlign="LEFT",
+        )
         facts: list[Row] = []
         if data.statement_number:
             facts.append(("Statement no.", data.statement_number))
@@ -284,7 +264,7 @@ class SuperbillRenderer:
             ),
         )
         header = Table(
-            [[left, fact_table]],
+            [[title, fact_table]],
             colWidths=[self._width - 3.1 * inch, 3.1 * inch],
             style=TableStyle(
                 [
@@ -549,13 +529,14 @@ class SuperbillRenderer:
     def _code_key(self, priced: Sequence[PricedLine]) -> list[Flowable]:
         """Each procedure code used, in our own words, and the place-of-service and modifier codes."""
         s = self.styles
+        key_widths = [0.5 * inch, self._width - 1.9 * inch, 1.4 * inch]
         rows: list[list[Flowable | str]] = []
         for code in dict.fromkeys(p.line.cpt for p in priced):
             procedure = next(p.procedure for p in priced if p.line.cpt == code)
             if procedure is None:
                 continue
             billed = "per 15-minute unit" if procedure.timed else "per session"
-            rows.append([code, Paragraph(_text(procedure.description), s["cell"]), billed])
+            rows.append([code, self._cell(procedure.description, s["cell"], key_widths[1] - 6), billed])
         places = sorted({p.place_of_service for p in priced})
         notes = [f"POS {code}: {PLACES_OF_SERVICE.get(code, 'place of service')}" for code in places]
         modifiers = sorted({m for p in priced for m in p.line.modifiers if m in KNOWN_MODIFIERS})
@@ -566,7 +547,7 @@ class SuperbillRenderer:
             return [Spacer(1, 3), legend]
         key = Table(
             rows,
-            colWidths=[0.5 * inch, self._width - 1.9 * inch, 1.4 * inch],
+            colWidths=key_widths,
             hAlign="LEFT",
             style=[
                 ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
@@ -634,48 +615,77 @@ class SuperbillRenderer:
         return [*self._section("PAYMENTS AND BALANCE", needs=1.5 * inch), table]
 
     def _statements(self, data: SuperbillData) -> list[Flowable]:
-        """The patient's release and the provider's certification, side by side, each over its signature."""
+        """The patient's release and the provider's certification, side by side, each over its signature.
+
+        One flat table of seven columns: for each side a signature line, a gap and a date line.
+        """
         s = self.styles
+        f = self.fonts
         who = data.practitioner
-        gap = 0.3 * inch
-        column = (self._width - gap) / 2
+        middle = 0.3 * inch
+        column = (self._width - middle) / 2
+        date_width, gap = 1.0 * inch, 0.2 * inch
+        line_width = column - date_width - gap
         if who.signature_png:
-            provider_signature: Flowable = self._signature_image(who.signature_png)
+            provider_signature: Flowable | str = self._signature_image(who.signature_png)
         else:
-            provider_signature = Spacer(1, self.signature_box[1])
+            provider_signature = ""
         rows: list[list[Flowable | str]] = [
-            [
-                Paragraph("PATIENT AUTHORIZATION", s["section"]),
-                "",
-                Paragraph("PROVIDER CERTIFICATION", s["section"]),
-            ],
+            ["PATIENT AUTHORIZATION", "", "", "", "PROVIDER CERTIFICATION", "", ""],
             [
                 Paragraph(PATIENT_AUTHORIZATION, s["statement"]),
                 "",
-                Paragraph(PROVIDER_CERTIFICATION, s["statement"]),
-            ],
-            [Spacer(1, self.signature_box[1]), "", provider_signature],
-            [
-                self._signature_line(column, "Patient signature", ""),
                 "",
-                self._signature_line(column, who.display_name, us_date(data.issued_on)),
+                "",
+                Paragraph(PROVIDER_CERTIFICATION, s["statement"]),
+                "",
+                "",
+            ],
+            ["", "", "", "", provider_signature, "", ""],
+            ["", "", "", "", "", "", us_date(data.issued_on)],
+            [
+                "Patient signature",
+                "",
+                "Date",
+                "",
+                self._cell(who.display_name, s["small"], line_width),
+                "",
+                "Date",
             ],
         ]
         table = Table(
             rows,
-            colWidths=[column, gap, column],
+            colWidths=[line_width, gap, date_width, middle, line_width, gap, date_width],
+            rowHeights=[None, None, self.signature_box[1], None, None],
             style=TableStyle(
                 [
-                    ("VALIGN", (0, 0), (-1, 1), "TOP"),
-                    ("VALIGN", (0, 2), (-1, -1), "BOTTOM"),
+                    ("SPAN", (0, 0), (2, 0)),
+                    ("SPAN", (4, 0), (6, 0)),
+                    ("SPAN", (0, 1), (2, 1)),
+                    ("SPAN", (4, 1), (6, 1)),
+                    ("SPAN", (4, 2), (6, 2)),
+                    ("FONTNAME", (0, 0), (-1, 0), f.bold),
+                    ("FONTSIZE", (0, 0), (-1, 0), 9.5),
+                    ("LEADING", (0, 0), (-1, 0), 12),
+                    ("TEXTCOLOR", (0, 0), (-1, 0), self.accent),
+                    ("BOTTOMPADDING", (0, 0), (-1, 0), 2),
+                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                    ("VALIGN", (0, 1), (-1, 1), "TOP"),
+                    ("FONTNAME", (0, 3), (-1, -1), f.regular),
+                    ("FONTSIZE", (0, 3), (-1, 3), self.base_size),
+                    ("LEADING", (0, 3), (-1, 3), self.base_size * 1.25),
+                    ("FONTSIZE", (0, 4), (-1, 4), 7),
+                    ("LEADING", (0, 4), (-1, 4), 9),
+                    ("TEXTCOLOR", (0, 4), (-1, 4), self.muted),
+                    *[("LINEABOVE", (c, 4), (c, 4), 0.7, colors.black) for c in (0, 2, 4, 6)],
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 1), (-1, -1), 1),
+                    ("BOTTOMPADDING", (0, 1), (-1, -1), 1),
                 ]
             ),
         )
-        return [Spacer(1, 5), KeepTogether([table])]
+        return [Spacer(1, 13), KeepTogether([table])]
 
     def _signature_image(self, png: bytes) -> Flowable:
         try:
@@ -690,37 +700,6 @@ class SuperbillRenderer:
         image = Image(io.BytesIO(png), width=width * scale, height=height * scale)
         image.hAlign = "LEFT"
         return image
-
-    def _signature_line(self, width: float, who: str, when: str) -> Table:
-        """A line to sign on, the signer's name under it, and a date line beside it (blank: filled by hand)."""
-        s = self.styles
-        date_width = 1.0 * inch
-        gap = 0.2 * inch
-        return Table(
-            [
-                ["", "", when],
-                [self._cell(who, s["small"], width - date_width - gap), "", "Date"],
-            ],
-            colWidths=[width - date_width - gap, gap, date_width],
-            hAlign="LEFT",
-            style=TableStyle(
-                [
-                    ("LINEABOVE", (0, 1), (0, 1), 0.7, colors.black),
-                    ("LINEABOVE", (2, 1), (2, 1), 0.7, colors.black),
-                    ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
-                    ("FONTSIZE", (0, 0), (-1, 0), self.base_size),
-                    ("LEADING", (0, 0), (-1, 0), self.base_size * 1.25),
-                    ("FONTSIZE", (0, 1), (-1, 1), 7),
-                    ("LEADING", (0, 1), (-1, 1), 9),
-                    ("TEXTCOLOR", (0, 1), (-1, 1), self.muted),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ]
-            ),
-        )
 
     def _section(self, title: str, *, needs: float = 1.1 * inch) -> list[Flowable]:
         """A section heading that starts a new page rather than sit alone at the foot of one."""

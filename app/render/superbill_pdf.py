@@ -92,7 +92,11 @@ _SEX = {"M": "Male", "F": "Female"}
 
 
 class SuperbillRenderer:
-    """Renders one superbill to PDF bytes; holds no state between documents."""
+    """Renders superbills to PDF bytes; writes no files.
+
+    One render at a time per instance (a render sets the frame width it lays out against);
+    create one renderer per thread.
+    """
 
     margin = 0.6 * inch
     top_margin = 0.5 * inch

@@ -1,0 +1,141 @@
+"""What needs the therapist's attention today, worded for them and sorted by urgency."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from app.domain.money import format_money
+from app.store import attention as queries
+from app.store.records import PracticeStore
+
+if TYPE_CHECKING:
+    from app.services.workspace import Workspace
+
+PRESCRIPTION_WARNING_DAYS = 14
+FILING_WARNING_DAYS = 30
+
+
+class AttentionKind(Enum):
+    """The groups of the attention list, most urgent first (the order they are shown in)."""
+
+    FILING_DEADLINE = 1
+    PRESCRIPTION = 2
+    UNBILLED_VISITS = 3
+    BALANCE_DUE = 4
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    AttentionKind.FILING_DEADLINE: f"Filing deadlines within {FILING_WARNING_DAYS} days",
+    AttentionKind.PRESCRIPTION: "Prescriptions expiring or used up",
+    AttentionKind.UNBILLED_VISITS: "Visits not on a superbill",
+    AttentionKind.BALANCE_DUE: "Superbills with a balance due",
+}
+
+
+@dataclass(frozen=True)
+class AttentionItem:
+    kind: AttentionKind
+    patient_key: str
+    patient_name: str  # "Okafor, Daniel"
+    message: str  # what needs doing, without the name: "8 of 8 visits used on the prescription..."
+    due: date | None  # when it becomes (or became) a problem, when there is such a day
+
+    @property
+    def text(self) -> str:
+        """One line for a list: "Okafor, Daniel — prescription by Helen Park, MD: 8 of 8 visits used"."""
+        return f"{self.patient_name} — {self.message}"
+
+
+def needs_attention(source: Workspace | PracticeStore, today: date) -> list[AttentionItem]:
+    """Everything that needs attention on `today`: grouped by kind (most urgent kind first), then by due date."""
+    # A Workspace holds its store; a PracticeStore is one.
+    store = source if isinstance(source, PracticeStore) else source.store
+    items = [
+        *(_filing(row, today) for row in queries.filing_deadlines(store, today, FILING_WARNING_DAYS)),
+        *(
+            _prescription(row, today)
+            for row in queries.prescriptions_needing_attention(store, today, PRESCRIPTION_WARNING_DAYS)
+        ),
+        *(_unbilled(row) for row in queries.unbilled_visits(store, today)),
+        *(_balance(row) for row in queries.balances_due(store)),
+    ]
+    return sorted(
+        items,
+        key=lambda item: (item.kind.value, item.due is None, item.due or today, item.patient_name.casefold()),
+    )
+
+
+def _name(first_name: str, last_name: str) -> str:
+    return f"{last_name}, {first_name}"
+
+
+def _us(day: date) -> str:
+    return day.strftime("%m/%d/%Y")
+
+
+def _days(count: int) -> str:
+    if count == 0:
+        return "today"
+    if count == 1:
+        return "tomorrow"
+    return f"in {count} days"
+
+
+def _visits(count: int) -> str:
+    return f"{count:,} visit" if count == 1 else f"{count:,} visits"
+
+
+def _filing(row: queries.FilingDeadline, today: date) -> AttentionItem:
+    when = f"{_us(row.deadline)} ({_days((row.deadline - today).days)})"
+    if row.visits == 1:
+        message = f"1 visit for {row.payer_name} must be filed by {when}"
+    else:
+        message = f"{_visits(row.visits)} for {row.payer_name} to file, the first by {when}"
+    return AttentionItem(
+        AttentionKind.FILING_DEADLINE,
+        row.patient_key,
+        _name(row.first_name, row.last_name),
+        message,
+        row.deadline,
+    )
+
+
+def _prescription(row: queries.PrescriptionAttention, today: date) -> AttentionItem:
+    prescriber = row.prescriber_name + (
+        f", {row.prescriber_credentials}" if row.prescriber_credentials else ""
+    )
+    problems = []
+    used_up = row.authorized_visits is not None and row.visits_used >= row.authorized_visits
+    if used_up:
+        problems.append(f"{row.visits_used} of {row.authorized_visits} visits used")
+    expiring = row.expires_on is not None and (row.expires_on - today).days <= PRESCRIPTION_WARNING_DAYS
+    if row.expires_on is not None and expiring:
+        problems.append(f"expires {_us(row.expires_on)} ({_days((row.expires_on - today).days)})")
+    message = f"prescription by {prescriber}: {', '.join(problems)}"
+    # A prescription with no visits left is a problem now; one about to expire, on its last day.
+    due = today if used_up else row.expires_on
+    return AttentionItem(
+        AttentionKind.PRESCRIPTION, row.patient_key, _name(row.first_name, row.last_name), message, due
+    )
+
+
+def _unbilled(row: queries.UnbilledVisits) -> AttentionItem:
+    since = f"on {_us(row.first_date)}" if row.visits == 1 else f"since {_us(row.first_date)}"
+    message = f"{_visits(row.visits)} {since} not on a superbill"
+    return AttentionItem(
+        AttentionKind.UNBILLED_VISITS, row.patient_key, _name(row.first_name, row.last_name), message, None
+    )
+
+
+def _balance(row: queries.BalanceDue) -> AttentionItem:
+    message = f"superbill {row.number} of {_us(row.issued_on)}: {format_money(row.balance)} balance due"
+    return AttentionItem(
+        AttentionKind.BALANCE_DUE, row.patient_key, _name(row.first_name, row.last_name), message, None
+    )

@@ -1,0 +1,207 @@
+"""The queries behind "needs attention": each aggregates in SQL, so it stays quick at 200,000 visits.
+
+Every function takes the open store (anything with the practice database's `conn`) and the day
+the question is asked for, and returns plain rows; the wording is app.services.attention's job.
+
+A visit "waits for a superbill" when it is on no issued superbill, is not in the future, and is
+billed to a coverage whose payer is not self-pay (a visit with no coverage is self-pay: nobody
+claims it back, so nobody needs a superbill for it).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, Protocol
+
+from app.domain.money import Cents
+from app.store.errors import translate_errors
+
+
+class HasConnection(Protocol):
+    @property
+    def conn(self) -> sqlite3.Connection: ...
+
+
+@dataclass(frozen=True)
+class PrescriptionAttention:
+    """A prescription still in force that expires soon or whose authorised visits are all used."""
+
+    patient_key: str
+    first_name: str
+    last_name: str
+    prescription_key: str
+    prescriber_name: str
+    prescriber_credentials: str | None
+    expires_on: date | None
+    authorized_visits: int | None
+    visits_used: int
+
+
+@dataclass(frozen=True)
+class UnbilledVisits:
+    """A patient's visits that wait for a superbill."""
+
+    patient_key: str
+    first_name: str
+    last_name: str
+    visits: int
+    first_date: date
+    last_date: date
+
+
+@dataclass(frozen=True)
+class FilingDeadline:
+    """Visits waiting for a superbill whose payer's filing limit ends soon (one row per patient and payer)."""
+
+    patient_key: str
+    first_name: str
+    last_name: str
+    payer_name: str
+    filing_limit_days: int
+    visits: int
+    deadline: date  # the earliest of those visits' deadlines
+
+
+@dataclass(frozen=True)
+class BalanceDue:
+    """An issued superbill, not since replaced, that showed a balance due."""
+
+    patient_key: str
+    first_name: str
+    last_name: str
+    number: str
+    issued_on: date
+    balance: Cents
+
+
+# Visits on no superbill, past or today, billed to a payer that is not self-pay. The anti-join
+# probes superbill_visits_by_visit; the coverage/payer joins are by unique keys.
+_WAITING = """
+    SELECT v.patient, v.date, pa.name AS payer_name, pa.filing_limit_days
+    FROM visits v
+    JOIN coverages c ON c.patient = v.patient AND c.key = v.coverage
+    JOIN payers pa ON pa.key = c.payer
+    WHERE v.date <= :today
+      AND pa.kind <> 'self_pay'
+      AND NOT EXISTS (SELECT 1 FROM superbill_visits sv WHERE sv.visit_id = v.id)
+"""
+
+
+def prescriptions_needing_attention(
+    store: HasConnection, today: date, expiring_within_days: int = 14
+) -> list[PrescriptionAttention]:
+    """Prescriptions not yet expired on `today` that expire within the window or have no visits left.
+
+    Visits used are counted in SQL (index visits_by_prescription); a prescription that expired
+    before today is left out: its patient either has a newer one or has stopped coming.
+    """
+    sql = """
+        SELECT * FROM (
+            SELECT r.patient, pt.first_name, pt.last_name, r.key, r.prescriber_name,
+                   r.prescriber_credentials, r.expires_on, r.authorized_visits,
+                   (SELECT count(*) FROM visits v
+                     WHERE v.patient = r.patient AND v.prescription = r.key) AS used
+            FROM prescriptions r
+            JOIN patients pt ON pt.key = r.patient
+            WHERE r.expires_on IS NULL OR r.expires_on >= :today
+        )
+        WHERE expires_on <= :soon OR (authorized_visits IS NOT NULL AND used >= authorized_visits)
+        ORDER BY coalesce(expires_on, '9999-12-31'), last_name, first_name
+    """
+    params = {"today": today.isoformat(), "soon": (today + timedelta(days=expiring_within_days)).isoformat()}
+    return [
+        PrescriptionAttention(
+            patient_key=row[0],
+            first_name=row[1],
+            last_name=row[2],
+            prescription_key=row[3],
+            prescriber_name=row[4],
+            prescriber_credentials=row[5],
+            expires_on=None if row[6] is None else date.fromisoformat(row[6]),
+            authorized_visits=row[7],
+            visits_used=row[8],
+        )
+        for row in _query(store, sql, params)
+    ]
+
+
+def unbilled_visits(store: HasConnection, today: date) -> list[UnbilledVisits]:
+    """Per patient, the visits waiting for a superbill: how many, and their first and last dates."""
+    sql = f"""
+        SELECT w.patient, pt.first_name, pt.last_name, count(*), min(w.date), max(w.date)
+        FROM ({_WAITING}) w
+        JOIN patients pt ON pt.key = w.patient
+        GROUP BY w.patient
+        ORDER BY min(w.date), pt.sort_name
+    """
+    return [
+        UnbilledVisits(
+            patient_key=row[0],
+            first_name=row[1],
+            last_name=row[2],
+            visits=row[3],
+            first_date=date.fromisoformat(row[4]),
+            last_date=date.fromisoformat(row[5]),
+        )
+        for row in _query(store, sql, {"today": today.isoformat()})
+    ]
+
+
+def filing_deadlines(store: HasConnection, today: date, within_days: int = 30) -> list[FilingDeadline]:
+    """Visits waiting for a superbill whose filing deadline (date of service + the payer's filing
+    limit) falls between today and `within_days` from now; one row per patient and payer."""
+    sql = f"""
+        SELECT w.patient, pt.first_name, pt.last_name, w.payer_name, w.filing_limit_days,
+               count(*), min(date(w.date, '+' || w.filing_limit_days || ' days')) AS deadline
+        FROM ({_WAITING}) w
+        JOIN patients pt ON pt.key = w.patient
+        WHERE w.filing_limit_days IS NOT NULL
+          AND date(w.date, '+' || w.filing_limit_days || ' days') BETWEEN :today AND :last
+        GROUP BY w.patient, w.payer_name, w.filing_limit_days
+        ORDER BY deadline, pt.sort_name
+    """
+    params = {"today": today.isoformat(), "last": (today + timedelta(days=within_days)).isoformat()}
+    return [
+        FilingDeadline(
+            patient_key=row[0],
+            first_name=row[1],
+            last_name=row[2],
+            payer_name=row[3],
+            filing_limit_days=row[4],
+            visits=row[5],
+            deadline=date.fromisoformat(row[6]),
+        )
+        for row in _query(store, sql, params)
+    ]
+
+
+def balances_due(store: HasConnection) -> list[BalanceDue]:
+    """Issued superbills with a balance due that no later superbill replaces, oldest first."""
+    sql = """
+        SELECT s.patient, pt.first_name, pt.last_name, s.number, s.issued_on, s.balance
+        FROM superbills s
+        JOIN patients pt ON pt.key = s.patient
+        WHERE s.balance > 0
+          AND NOT EXISTS (SELECT 1 FROM superbills r WHERE r.replaces = s.number)
+        ORDER BY s.issued_on, s.id
+    """
+    return [
+        BalanceDue(
+            patient_key=row[0],
+            first_name=row[1],
+            last_name=row[2],
+            number=row[3],
+            issued_on=date.fromisoformat(row[4]),
+            balance=row[5],
+        )
+        for row in _query(store, sql, {})
+    ]
+
+
+def _query(store: HasConnection, sql: str, params: dict[str, str]) -> list[tuple[Any, ...]]:
+    path: Path | None = getattr(store, "path", None)
+    with translate_errors(path):
+        return list(store.conn.execute(sql, params))

@@ -222,24 +222,11 @@ class SuperbillRenderer:
         return story
 
     def _header(self, data: SuperbillData) -> list[Flowable]:
-        s = self.styles
-        title = Table(
-            [["Superbill"], ["Itemized statement for insurance reimbursement"]],
-            style=[
-                ("FONTNAME", (0, 0), (0, 0), self.fonts.bold),
-                ("FONTSIZE", (0, 0), (0, 0), 20),
-                ("LEADING", (0, 0), (0, 0), 23),
-                ("TEXTCOLOR", (0, 0), (0, 0), self.accent),
-                ("FONTNAME", (0, 1), (0, 1), self.fonts.regular),
-                ("FONTSIZE", (0, 1), (0, 1), 10),
-                ("LEADING", (0, 1), (0, 1), 13),
-                ("TEXTCOLOR", (0, 1), (0, 1), self.muted),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ],
-            hAlign="LEFT",
-        )
+        """The title on the left; the statement number and dates on the right; a rule beneath."""
+        f = self.fonts
+        style = self.styles["fact_value"]
+        size, leading = style.fontSize, style.leading
+        label_width, value_width = 0.95 * inch, 2.15 * inch
         facts: list[Row] = []
         if data.statement_number:
             facts.append(("Statement no.", data.statement_number))
@@ -248,118 +235,104 @@ class SuperbillRenderer:
             first, last = data.period
             span = us_date(first) if first == last else f"{us_date(first)} – {us_date(last)}"
             facts.append(("Service dates", span))
-        fact_table = Table(
-            [[label, self._cell(value, s["fact_value"], 2.15 * inch - 6)] for label, value in facts],
-            colWidths=[0.95 * inch, 2.15 * inch],
-            style=TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (0, -1), self.fonts.regular),
-                    ("FONTNAME", (1, 0), (1, -1), self.fonts.bold),
-                    ("FONTSIZE", (0, 0), (-1, -1), self.base_size),
-                    ("LEADING", (0, 0), (-1, -1), self.base_size * 1.25),
-                    ("TEXTCOLOR", (0, 0), (0, -1), self.muted),
-                    ("ALIGN", (0, 0), (0, -1), "RIGHT"),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                ]
-            ),
-        )
-        header = Table(
-            [[title, fact_table]],
-            colWidths=[self._width - 3.1 * inch, 3.1 * inch],
-            style=TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                    ("LINEBELOW", (0, 0), (-1, 0), 1.5, self.accent),
-                ]
-            ),
-        )
-        return [header, Spacer(1, 4)]
+        values = [self._cell(value, style, value_width - 6) for _, value in facts]
+        heights = [_text_height(value, value_width - 6, leading) + 2 for value in values]
+        width = self._width
+        height = max(36, sum(heights)) + 6
+        facts_left = width - label_width - value_width
+
+        def draw(canvas: Canvas) -> None:
+            canvas.setFillColor(self.accent)
+            canvas.setFont(f.bold, 20)
+            canvas.drawString(0, height - 20, "Superbill")
+            canvas.setFillColor(self.muted)
+            canvas.setFont(f.regular, 10)
+            canvas.drawString(0, height - 33, "Itemized statement for insurance reimbursement")
+            top = height - 1
+            for (label, _), value, row_height in zip(facts, values, heights, strict=True):
+                canvas.setFillColor(self.muted)
+                canvas.setFont(f.regular, size)
+                canvas.drawRightString(facts_left + label_width - 3, top - size, label)
+                canvas.setFillColor(colors.black)
+                canvas.setFont(f.bold, size)
+                _draw_text(canvas, facts_left + label_width + 3, top, value, size, leading)
+                top -= row_height
+            canvas.setStrokeColor(self.accent)
+            canvas.setLineWidth(1.5)
+            canvas.setLineCap(1)  # round, as table rules are
+            canvas.line(0, 0, width, 0)
+
+        return [_Block(width, height, draw), Spacer(1, 4)]
 
     def _panels(self, data: SuperbillData) -> list[Flowable]:
         """Two columns of labelled panels: who provided and who referred; who was treated and who pays."""
         gap = 0.25 * inch
         column = (self._width - gap) / 2
-        provider_side = [("Provider", self._provider_rows(data))]
-        provider_side += [("Referring provider", self._referrer_rows(p)) for p in data.prescriptions()]
-        patient_side = [("Patient", self._patient_rows(data))]
+        provider_side = [self._panel("Provider", self._provider_rows(data), column)]
+        provider_side += [
+            self._panel("Referring provider", self._referrer_rows(p), column) for p in data.prescriptions()
+        ]
+        patient_side = [self._panel("Patient", self._patient_rows(data), column)]
         for coverage in data.coverages():
             rows = self._insurance_rows(data, coverage)
             if rows:
-                patient_side.append(("Insurance", rows))
+                patient_side.append(self._panel("Insurance", rows, column))
+        return [self._side_by_side([provider_side, patient_side], column + gap)]
 
-        def stack(panels: list[tuple[str, list[Row]]]) -> list[Flowable]:
-            flowables: list[Flowable] = []
-            for title, rows in panels:
-                if flowables:
-                    flowables.append(Spacer(1, 7))
-                flowables.append(self._panel(title, rows, column))
-            return flowables
+    def _side_by_side(self, columns: Sequence[Sequence[_Block]], pitch: float) -> _Block:
+        """Columns `pitch` apart, each a stack of panels hung from the top, 7 pt between panels."""
+        top_gap, between = 6, 7
+        height = top_gap + max(sum(p.height for p in stack) + between * (len(stack) - 1) for stack in columns)
 
-        table = Table(
-            [[stack(provider_side), "", stack(patient_side)]],
-            colWidths=[column, gap, column],
-            style=TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 6),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                ]
-            ),
-        )
-        return [table]
+        def draw(canvas: Canvas) -> None:
+            for index, stack in enumerate(columns):
+                top = height - top_gap
+                for panel in stack:
+                    panel.drawOn(canvas, index * pitch, top - panel.height)
+                    top -= panel.height + between
 
-    def _panel(self, title: str, rows: Sequence[Row], width: float) -> Table:
+        return _Block(self._width, height, draw)
+
+    def _panel(self, title: str, rows: Sequence[Row], width: float) -> _Block:
         """A titled list of label / value rows; the first value (who it is) in bold."""
-        s = self.styles
         f = self.fonts
+        style = self.styles["value"]
+        size, leading = style.fontSize, style.leading
         label_width = 1.05 * inch
         value_width = width - label_width - 4
-        body: list[list[Flowable | str]] = [[title.upper(), ""]]
-        for index, (label, value) in enumerate(rows):
-            style = s["value_bold"] if index == 0 else s["value"]
-            body.append([label, self._cell(value, style, value_width)])
-        return Table(
-            body,
-            colWidths=[label_width, width - label_width],
-            style=TableStyle(
-                [
-                    ("SPAN", (0, 0), (1, 0)),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LINEBELOW", (0, 0), (1, 0), 0.8, self.accent),
-                    ("FONTNAME", (0, 0), (0, 0), f.bold),
-                    ("FONTSIZE", (0, 0), (0, 0), 9.5),
-                    ("LEADING", (0, 0), (0, 0), 12),
-                    ("TEXTCOLOR", (0, 0), (0, 0), self.accent),
-                    ("FONTNAME", (0, 1), (-1, -1), f.regular),
-                    ("FONTNAME", (1, 1), (1, 1), f.bold),
-                    ("FONTSIZE", (0, 1), (0, -1), 7.5),
-                    ("FONTSIZE", (1, 1), (1, -1), self.base_size),
-                    ("LEADING", (0, 1), (-1, -1), self.base_size * 1.25),
-                    ("TEXTCOLOR", (0, 1), (0, -1), self.muted),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0.6),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0.6),
-                    ("TOPPADDING", (0, 0), (1, 0), 0),
-                    ("BOTTOMPADDING", (0, 0), (1, 0), 2),
-                    ("TOPPADDING", (0, 1), (-1, 1), 4),
-                    # labels are set smaller than values: drop them so the baselines meet
-                    ("TOPPADDING", (0, 2), (0, -1), 1.6),
-                    ("TOPPADDING", (0, 1), (0, 1), 5),
-                    ("BOTTOMPADDING", (0, 1), (0, -1), -0.4),
-                ]
-            ),
-        )
+        title_height = 14  # a 12 pt line and 2 pt down to the rule
+        first_gap, gap = 4.0, 0.6  # above a value: more under the rule, a little between rows
+        values = [
+            self._cell(value, self.styles["value_bold" if index == 0 else "value"], value_width)
+            for index, (_, value) in enumerate(rows)
+        ]
+        heights = [
+            _text_height(value, value_width, leading) + (first_gap if index == 0 else gap) + 0.6
+            for index, value in enumerate(values)
+        ]
+        height = title_height + sum(heights)
+
+        def draw(canvas: Canvas) -> None:
+            canvas.setFillColor(self.accent)
+            canvas.setFont(f.bold, 9.5)
+            canvas.drawString(0, height - 9.5, title.upper())
+            canvas.setStrokeColor(self.accent)
+            canvas.setLineWidth(0.8)
+            canvas.setLineCap(1)
+            canvas.line(0, height - title_height, width, height - title_height)
+            row_top = height - title_height
+            for index, ((label, _), value, row_height) in enumerate(zip(rows, values, heights, strict=True)):
+                top = row_top - (first_gap if index == 0 else gap)
+                # labels are set smaller than values, on the same baseline
+                canvas.setFillColor(self.muted)
+                canvas.setFont(f.regular, 7.5)
+                canvas.drawString(0, top - size, label)
+                canvas.setFillColor(colors.black)
+                canvas.setFont(f.bold if index == 0 else f.regular, size)
+                _draw_text(canvas, label_width, top, value, size, leading)
+                row_top -= row_height
+
+        return _Block(width, height, draw)
 
     def _cell(self, text: str, style: ParagraphStyle, width: float) -> Flowable | str:
         """Plain text when every line fits the column (cheap to lay out), else a paragraph that wraps."""
@@ -781,6 +754,46 @@ class SuperbillRenderer:
             canvas.rotate(50)
             canvas.drawCentredString(0, -16, DRAFT_WATERMARK)
         canvas.restoreState()
+
+
+class _Block(Flowable):  # type: ignore[misc]
+    """A block of fixed size that the renderer lays out itself and draws straight on the canvas.
+
+    For the heading and the people panels: as tables they cost more to lay out than all the rest
+    of a one-visit superbill, and they need nothing a table gives (no grid, no page splits).
+    """
+
+    def __init__(self, width: float, height: float, draw: Callable[[Canvas], None]) -> None:
+        super().__init__()
+        self.width = width
+        self.height = height
+        self._draw_block = draw
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self._draw_block(self.canv)
+
+
+def _text_height(value: Flowable | str, width: float, leading: float) -> float:
+    """The height of a `_cell` value: its lines of plain text, or the paragraph wrapped to `width`."""
+    if isinstance(value, str):
+        return leading * (value.count("\n") + 1)
+    return float(value.wrap(width, 1e6)[1])
+
+
+def _draw_text(
+    canvas: Canvas, x: float, top: float, value: Flowable | str, size: float, leading: float
+) -> None:
+    """A `_cell` value hung from `top`: plain lines in the canvas's current font, or the wrapped paragraph."""
+    if isinstance(value, str):
+        y = top - size
+        for line in value.split("\n"):
+            canvas.drawString(x, y, line)
+            y -= leading
+    else:
+        value.drawOn(canvas, x, top - value.height)
 
 
 def _fit_middle(lead: str, middle: str, tail: str, font: str, size: float, width: float) -> str:

@@ -1,0 +1,137 @@
+"""The patients list's table: a thin read-only model over immutable rows, one per patient."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from app.domain.practice import Patient
+
+COL_NAME = 0
+COL_DATE_OF_BIRTH = 1
+COL_ACCOUNT = 2
+COL_PHONE = 3
+
+HEADERS = ("Name", "Date of birth", "Account", "Phone")
+
+# The patient's key (the record's ID), for whoever asks which patient a row is.
+KeyRole = Qt.ItemDataRole.UserRole + 1
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class PatientRow(NamedTuple):
+    key: str
+    name: str  # "Okafor, Daniel"
+    sort_name: str  # the name folded for sorting
+    date_of_birth: date
+    account_number: str
+    phone: str
+
+
+def row_from_patient(patient: Patient) -> PatientRow:
+    name = f"{patient.last_name}, {patient.first_name}"
+    return PatientRow(
+        key=patient.key,
+        name=name,
+        sort_name=name.casefold(),
+        date_of_birth=patient.date_of_birth,
+        account_number=patient.account_number or "",
+        phone=patient.phone or "",
+    )
+
+
+class PatientTableModel(QAbstractTableModel):
+    def __init__(self, rows: Iterable[PatientRow] = (), parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[PatientRow] = list(rows)
+
+    def set_rows(self, rows: Iterable[PatientRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> Sequence[PatientRow]:
+        return tuple(self._rows)
+
+    def key_at(self, row: int) -> str | None:
+        return self._rows[row].key if 0 <= row < len(self._rows) else None
+
+    def row_of(self, key: str) -> int | None:
+        return next((i for i, row in enumerate(self._rows) if row.key == key), None)
+
+    # QAbstractTableModel -----------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_NAME:
+                return row.name
+            if column == COL_DATE_OF_BIRTH:
+                return row.date_of_birth.strftime("%m/%d/%Y")
+            if column == COL_ACCOUNT:
+                return row.account_number
+            if column == COL_PHONE:
+                return row.phone
+        elif role == Qt.ItemDataRole.UserRole:
+            # Raw values, so sorting compares dates and folded names rather than display text.
+            if column == COL_NAME:
+                return row.sort_name
+            if column == COL_DATE_OF_BIRTH:
+                return row.date_of_birth.isoformat()
+            if column == COL_ACCOUNT:
+                return row.account_number
+            if column == COL_PHONE:
+                return row.phone
+        elif role == KeyRole:
+            return row.key
+        elif role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME:
+            return f"{row.name}, born {row.date_of_birth.strftime('%m/%d/%Y')}, account {row.account_number}"
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
+            return HEADERS[section]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(HEADERS):
+            return
+        field = {
+            COL_NAME: "sort_name",
+            COL_DATE_OF_BIRTH: "date_of_birth",
+            COL_ACCOUNT: "account_number",
+            COL_PHONE: "phone",
+        }[column]
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        keys = [self._rows[i.row()].key for i in before]
+        self._rows.sort(
+            key=lambda row: (getattr(row, field), row.sort_name),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        position = {row.key: i for i, row in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            before, [self.index(position[key], i.column()) for key, i in zip(keys, before, strict=True)]
+        )
+        self.layoutChanged.emit()

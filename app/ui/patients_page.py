@@ -1,0 +1,250 @@
+"""The patients list: search as you type (name, date of birth, account number, member ID), filtered in SQL."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.patient_search import PatientMatches, find_patients, patient_count
+from app.services.workspace import Workspace
+from app.ui.patient_table_model import (
+    COL_ACCOUNT,
+    COL_DATE_OF_BIRTH,
+    COL_NAME,
+    COL_PHONE,
+    PatientTableModel,
+    row_from_patient,
+)
+
+# More rows than anyone scrolls through: past this, the count says "type to search".
+PAGE_SIZE = 200
+
+PLACEHOLDER = "Search name, date of birth, account or member ID"
+
+
+class PatientsPage(QWidget):
+    """Emits patientChosen(key) when a patient is selected or activated (Enter, double-click);
+    patientActivated(key) only for Enter and double-click, when the user wants to open the patient."""
+
+    patientChosen = Signal(str)
+    patientActivated = Signal(str)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._total = 0
+        self._restoring = False
+        self._init_widgets()
+        self._connect_signals()
+        self.reload()
+
+    def _init_widgets(self) -> None:
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("patientSearch")
+        self.search_box.setPlaceholderText(PLACEHOLDER)
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setAccessibleName("Find patient")
+        self.search_box.setToolTip(
+            "Type part of a name, a date of birth (06/12/1984), an account number or a member ID. "
+            "Down arrow moves into the list; Enter opens the patient."
+        )
+
+        self.model = PatientTableModel(parent=self)
+        self.table = QTableView(self)
+        self.table.setObjectName("patientTable")
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Patients")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
+        # Widths from the font, not from the rows: measuring every row would cost time on every keystroke.
+        metrics = self.fontMetrics()
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        for column, widest in (
+            (COL_DATE_OF_BIRTH, ("Date of birth", "00/00/0000")),
+            (COL_ACCOUNT, ("Account", "A000000")),
+            (COL_PHONE, ("Phone", "000-000-0000")),
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, max(metrics.horizontalAdvance(text) for text in widest) + 24)
+        self.table.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 36)
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("patientCount")
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.search_box)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        self.setFocusProxy(self.search_box)
+        QWidget.setTabOrder(self.search_box, self.table)
+
+    def _connect_signals(self) -> None:
+        self.search_box.textChanged.connect(self._search)
+        self.search_box.returnPressed.connect(self._choose_from_search)
+        self.search_box.installEventFilter(self)
+        self.table.installEventFilter(self)
+        # Enter is handled in _table_key; `activated` would also fire on single clicks on some platforms.
+        self.table.doubleClicked.connect(self._activate)
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+
+    # Public ------------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box with its text selected, ready to type over."""
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def reload(self) -> None:
+        """Read the patients again (after one was added or changed), keeping the search and selection."""
+        self._total = patient_count(self._workspace.store)
+        self._search(self.search_box.text())
+
+    def current_key(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.key_at(index.row()) if index.isValid() else None
+
+    # Searching ---------------------------------------------------------------------------------
+
+    def _search(self, text: str) -> None:
+        keep = self.current_key()
+        matches = find_patients(self._workspace.store, text, PAGE_SIZE, total=self._total)
+        self.model.set_rows(row_from_patient(patient) for patient in matches.patients)
+        self._sort_if_complete(matches.complete)
+        self.count_label.setText(self._count_text(text, matches))
+        if keep is not None:
+            self._restore_selection(keep)
+
+    def _sort_if_complete(self, complete: bool) -> None:
+        # Sorting a first page of 200 out of 10,000 would show the wrong "oldest patient":
+        # the list is sortable only when it holds every match.
+        header = self.table.horizontalHeader()
+        if complete != self.table.isSortingEnabled():
+            self.table.setSortingEnabled(complete)
+            header.setSortIndicatorShown(complete)
+        elif complete and (header.sortIndicatorSection(), header.sortIndicatorOrder()) != (
+            COL_NAME,
+            Qt.SortOrder.AscendingOrder,
+        ):
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def _count_text(self, text: str, matches: PatientMatches) -> str:
+        total = _patients(matches.total)
+        if matches.total == 0:
+            return "No patients yet"
+        if not text.strip():
+            if matches.complete:
+                return total
+            return f"Showing the first {len(matches.patients):,} of {total}; type to search"
+        if matches.matches == 0:
+            return f"No patient matches “{text.strip()}” (of {total})"
+        if matches.complete:
+            return f"{matches.matches:,} of {total}"
+        return (
+            f"Showing the first {len(matches.patients):,} of {matches.matches:,} matches; type more to narrow"
+        )
+
+    def _restore_selection(self, key: str) -> None:
+        row = self.model.row_of(key)
+        if row is None:
+            return
+        self._restoring = True
+        try:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, COL_NAME),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        finally:
+            self._restoring = False
+
+    # Choosing ----------------------------------------------------------------------------------
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._restoring or not current.isValid():
+            return
+        key = self.model.key_at(current.row())
+        if key is not None:
+            self.patientChosen.emit(key)
+
+    def _activate(self, index: QModelIndex) -> None:
+        key = self.model.key_at(index.row())
+        if key is not None:
+            self.patientChosen.emit(key)
+            self.patientActivated.emit(key)
+
+    def _choose_from_search(self) -> None:
+        """Enter in the search box opens the selected patient, or the first one listed."""
+        index = self.table.currentIndex()
+        row = index.row() if index.isValid() else 0
+        if self.model.key_at(row) is None:
+            return
+        self._select_row(row)
+        self._activate(self.model.index(row, COL_NAME))
+
+    def _select_row(self, row: int) -> None:
+        self._restoring = True  # the caller announces the choice itself
+        try:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, COL_NAME),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        finally:
+            self._restoring = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if watched is self.search_box:
+                return self._search_key(event)
+            if watched is self.table:
+                return self._table_key(event)
+        return super().eventFilter(watched, event)
+
+    def _search_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) and self.model.rowCount():
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            if not self.table.currentIndex().isValid():
+                self.table.selectRow(0)
+            return True
+        if key == Qt.Key.Key_Escape and self.search_box.text():
+            self.search_box.clear()
+            return True
+        return False
+
+    def _table_key(self, event: QKeyEvent) -> bool:
+        current = self.table.currentIndex()
+        if event.key() == Qt.Key.Key_Up and current.row() <= 0:
+            self.focus_search()
+            return True
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and current.isValid():
+            self._activate(current)
+            return True
+        return False
+
+
+def _patients(count: int) -> str:
+    return "1 patient" if count == 1 else f"{count:,} patients"

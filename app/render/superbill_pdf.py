@@ -22,12 +22,10 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     Image,
-    KeepTogether,
     PageTemplate,
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from app.domain.money import format_money
@@ -594,7 +592,8 @@ class SuperbillRenderer:
     def _statements(self, data: SuperbillData) -> list[Flowable]:
         """The patient's release and the provider's certification, side by side, each over its signature.
 
-        One flat table of seven columns: for each side a signature line, a gap and a date line.
+        Each side: the heading, the statement, room for a signature, then a signature line, a gap and a
+        date line, labelled beneath; the provider's side carries the signature on file and the issue date.
         """
         s = self.styles
         f = self.fonts
@@ -603,66 +602,56 @@ class SuperbillRenderer:
         column = (self._width - middle) / 2
         date_width, gap = 1.0 * inch, 0.2 * inch
         line_width = column - date_width - gap
-        if who.signature_png:
-            provider_signature: Flowable | str = self._signature_image(who.signature_png)
-        else:
-            provider_signature = ""
-        rows: list[list[Flowable | str]] = [
-            ["PATIENT AUTHORIZATION", "", "", "", "PROVIDER CERTIFICATION", "", ""],
-            [
-                Paragraph(PATIENT_AUTHORIZATION, s["statement"]),
-                "",
-                "",
-                "",
-                Paragraph(PROVIDER_CERTIFICATION, s["statement"]),
-                "",
-                "",
-            ],
-            ["", "", "", "", provider_signature, "", ""],
-            ["", "", "", "", "", "", us_date(data.issued_on)],
-            [
-                "Patient signature",
-                "",
-                "Date",
-                "",
-                self._cell(who.display_name, s["small"], line_width),
-                "",
-                "Date",
-            ],
+        patient_left, provider_left = 0.0, column + middle
+        texts = [
+            Paragraph(PATIENT_AUTHORIZATION, s["statement"]),
+            Paragraph(PROVIDER_CERTIFICATION, s["statement"]),
         ]
-        table = Table(
-            rows,
-            colWidths=[line_width, gap, date_width, middle, line_width, gap, date_width],
-            rowHeights=[None, None, self.signature_box[1], None, None],
-            style=TableStyle(
-                [
-                    ("SPAN", (0, 0), (2, 0)),
-                    ("SPAN", (4, 0), (6, 0)),
-                    ("SPAN", (0, 1), (2, 1)),
-                    ("SPAN", (4, 1), (6, 1)),
-                    ("SPAN", (4, 2), (6, 2)),
-                    ("FONTNAME", (0, 0), (-1, 0), f.bold),
-                    ("FONTSIZE", (0, 0), (-1, 0), 9.5),
-                    ("LEADING", (0, 0), (-1, 0), 12),
-                    ("TEXTCOLOR", (0, 0), (-1, 0), self.accent),
-                    ("BOTTOMPADDING", (0, 0), (-1, 0), 2),
-                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                    ("VALIGN", (0, 1), (-1, 1), "TOP"),
-                    ("FONTNAME", (0, 3), (-1, -1), f.regular),
-                    ("FONTSIZE", (0, 3), (-1, 3), self.base_size),
-                    ("LEADING", (0, 3), (-1, 3), self.base_size * 1.25),
-                    ("FONTSIZE", (0, 4), (-1, 4), 7),
-                    ("LEADING", (0, 4), (-1, 4), 9),
-                    ("TEXTCOLOR", (0, 4), (-1, 4), self.muted),
-                    *[("LINEABOVE", (c, 4), (c, 4), 0.7, colors.black) for c in (0, 2, 4, 6)],
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 1), (-1, -1), 1),
-                    ("BOTTOMPADDING", (0, 1), (-1, -1), 1),
-                ]
-            ),
-        )
-        return [Spacer(1, 13), KeepTogether([table])]
+        signature = self._signature_image(who.signature_png) if who.signature_png else None
+        signer = self._cell(who.display_name, s["small"], line_width)
+        date_style, label_style = s["body"], s["small"]
+        heading_height = 17  # a 12 pt line, 3 pt above and 2 below
+        text_height = max(text.wrap(column, 1e6)[1] for text in texts) + 2
+        signature_height = self.signature_box[1]
+        date_height = date_style.leading + 2
+        label_height = _text_height(signer, line_width, label_style.leading) + 2
+        height = heading_height + text_height + signature_height + date_height + label_height
+
+        def draw(canvas: Canvas) -> None:
+            top = height
+            canvas.setFillColor(self.accent)
+            canvas.setFont(f.bold, 9.5)
+            canvas.drawString(patient_left, top - 12.5, "PATIENT AUTHORIZATION")
+            canvas.drawString(provider_left, top - 12.5, "PROVIDER CERTIFICATION")
+            top -= heading_height
+            for left, text in zip((patient_left, provider_left), texts, strict=True):
+                text.drawOn(canvas, left, top - 1 - text.height)
+            top -= text_height + signature_height
+            if signature is not None:
+                signature.drawOn(canvas, provider_left, top + 1)
+            canvas.setFillColor(colors.black)
+            canvas.setFont(f.regular, date_style.fontSize)
+            # the issue date sits on the provider's date line
+            canvas.drawString(
+                provider_left + line_width + gap, top - date_height + 3.125, us_date(data.issued_on)
+            )
+            top -= date_height
+            canvas.setStrokeColor(colors.black)
+            canvas.setLineWidth(0.7)
+            canvas.setLineCap(1)
+            canvas.setFillColor(self.muted)
+            canvas.setFont(f.regular, label_style.fontSize)
+            baseline = top - label_height + 3
+            for left, label in ((patient_left, "Patient signature"), (provider_left, signer)):
+                canvas.line(left, top, left + line_width, top)
+                canvas.line(left + line_width + gap, top, left + line_width + gap + date_width, top)
+                canvas.drawString(left + line_width + gap, baseline, "Date")
+                if isinstance(label, str):
+                    canvas.drawString(left, baseline, label)
+                else:
+                    label.drawOn(canvas, left, top - label_height + 1)
+
+        return [Spacer(1, 13), _Block(self._width, height, draw)]
 
     def _signature_image(self, png: bytes) -> Flowable:
         try:

@@ -1,0 +1,401 @@
+"""The superbill dialog (Ctrl+P): choose what a patient's superbill covers, see what blocks it, issue or draft it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QDialog, QListWidgetItem, QMessageBox, QStyle, QWidget
+
+from app.domain.check import Finding, Severity
+from app.domain.errors import ValidationError
+from app.domain.money import format_money
+from app.services import periods
+from app.services.errors import StoreUnavailable
+from app.services.superbill_choice import (
+    Choice,
+    Period,
+    SuperbillRefused,
+    VisitOption,
+    issue,
+    judge,
+    visit_options,
+)
+from app.services.workspace import Workspace
+from app.ui.forms.ui_superbill_dialog import Ui_SuperbillDialog
+from app.ui.pdf_preview import PdfPreviewDialog
+
+# The entries of the dates-of-service list, in order.
+THIS_MONTH, LAST_MONTH, THIS_YEAR, CUSTOM = range(4)
+
+ERROR_COLOUR = QColor("#b3261e")  # red: must be fixed before a final superbill
+WARNING_COLOUR = QColor("#8a5300")  # amber, dark enough to read on white
+READY_COLOUR = QColor("#1b6e3a")
+
+
+def us_date(day: date) -> str:
+    return day.strftime("%m/%d/%Y")
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+class SuperbillDialog(QDialog):
+    """One patient's superbill: one visit or a date range; Issue (numbered, recorded) or Draft; then a preview."""
+
+    issued = Signal(str)  # the statement number of a superbill just issued
+
+    def __init__(
+        self, workspace: Workspace, patient_key: str, today: date | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.patient_key = patient_key
+        self.today = today or date.today()
+        self.choice: Choice | None = None
+        self.preview: PdfPreviewDialog | None = None
+        self.ui = Ui_SuperbillDialog()
+        self.ui.setupUi(self)
+        self._options: list[VisitOption] = []
+        self._style()
+        self._fill_choices()
+        self._connect()
+        self._choose_default()
+        self.refresh()
+
+    # Building ----------------------------------------------------------------------------------
+
+    def _style(self) -> None:
+        heading = self.ui.headingLabel.font()
+        heading.setPointSizeF(heading.pointSizeF() * 1.35)
+        heading.setBold(True)
+        self.ui.headingLabel.setFont(heading)
+        for label in (self.ui.chargesValue, self.ui.balanceValue):
+            bold = label.font()
+            bold.setBold(True)
+            label.setFont(bold)
+        self.ui.findingsList.setMinimumHeight(self.fontMetrics().height() * 7)
+        side = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 4
+        self.ui.findingsList.setIconSize(QSize(side, side))
+        self.ui.visitCombo.setMinimumContentsLength(34)
+        self.ui.visitCombo.setSizeAdjustPolicy(
+            self.ui.visitCombo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        for field in (self.ui.fromDate, self.ui.toDate):
+            field.setMinimumDate(QDate(1900, 1, 1))
+        self._paint(self.ui.sameDayNote, WARNING_COLOUR)
+
+    def _fill_choices(self) -> None:
+        patient = self.workspace.store.patient(self.patient_key)
+        name = patient.full_name if patient else "this patient"
+        self._last_name = patient.last_name if patient else "patient"
+        self.setWindowTitle(f"Superbill - {name}")
+        self.ui.headingLabel.setText(f"Superbill for {name}")
+        try:
+            self._options = visit_options(self.workspace, self.patient_key, self.today)
+        except StoreUnavailable as error:
+            self._options = []
+            QMessageBox.warning(self, "The practice records cannot be read", error.message)
+        combo = self.ui.visitCombo
+        for option in self._options:
+            combo.addItem(self._visit_label(option), option.key)
+        if not self._options:
+            combo.addItem("No visits recorded yet")
+            self.ui.oneVisitRadio.setEnabled(False)
+        today = self.today
+        labels = {
+            THIS_MONTH: f"This month ({today:%B %Y})",
+            LAST_MONTH: f"Last month ({periods.last_month(today).first:%B %Y})",
+            THIS_YEAR: f"This year ({today.year})",
+            CUSTOM: "Dates I choose",
+        }
+        for index in (THIS_MONTH, LAST_MONTH, THIS_YEAR, CUSTOM):
+            self.ui.rangeCombo.addItem(labels[index])
+
+    @staticmethod
+    def _visit_label(option: VisitOption) -> str:
+        codes = ", ".join(dict.fromkeys(option.procedures)) or "no services"
+        label = f"{us_date(option.date)}   {codes}   {format_money(option.charges)}"
+        if option.same_day > 1:
+            label += f"   ({option.same_day} visits this day)"
+        return label
+
+    def _connect(self) -> None:
+        self.ui.oneVisitRadio.toggled.connect(self._mode_changed)
+        self.ui.visitCombo.currentIndexChanged.connect(self.refresh)
+        self.ui.rangeCombo.currentIndexChanged.connect(self._range_chosen)
+        self.ui.fromDate.dateChanged.connect(self._dates_typed)
+        self.ui.toDate.dateChanged.connect(self._dates_typed)
+        self.ui.issueButton.clicked.connect(self.issue_final)
+        self.ui.draftButton.clicked.connect(self.issue_draft)
+
+    def _choose_default(self) -> None:
+        """This month when it has visits (the usual monthly superbill), else the newest visit."""
+        this_month = periods.this_month(self.today)
+        if self._options and not any(this_month.holds(o.date) for o in self._options):
+            self.ui.oneVisitRadio.setChecked(True)
+        self._range_chosen(THIS_MONTH)
+        self._mode_changed()
+
+    # Choosing ----------------------------------------------------------------------------------
+
+    def choose_visit(self, visit_key: str) -> None:
+        """Make the superbill for one visit (the patient view can open the dialog this way)."""
+        index = self.ui.visitCombo.findData(visit_key)
+        if index >= 0:
+            self.ui.visitCombo.setCurrentIndex(index)
+            self.ui.oneVisitRadio.setChecked(True)
+
+    def choose_range(self, which: int) -> None:
+        """THIS_MONTH, LAST_MONTH, THIS_YEAR or CUSTOM."""
+        self.ui.rangeRadio.setChecked(True)
+        self.ui.rangeCombo.setCurrentIndex(which)
+
+    def choose_dates(self, first: date, last: date) -> None:
+        self.ui.rangeRadio.setChecked(True)
+        self.ui.fromDate.setDate(QDate(first.year, first.month, first.day))
+        self.ui.toDate.setDate(QDate(last.year, last.month, last.day))
+
+    def _mode_changed(self) -> None:
+        one_visit = self.ui.oneVisitRadio.isChecked()
+        self.ui.visitCombo.setEnabled(one_visit and bool(self._options))
+        for widget in (
+            self.ui.rangeCombo,
+            self.ui.fromDate,
+            self.ui.toDate,
+            self.ui.fromLabel,
+            self.ui.toLabel,
+        ):
+            widget.setEnabled(not one_visit)
+        self.refresh()
+
+    def _range_chosen(self, index: int) -> None:
+        preset = {
+            THIS_MONTH: periods.this_month,
+            LAST_MONTH: periods.last_month,
+            THIS_YEAR: periods.this_year,
+        }
+        if index in preset:
+            period = preset[index](self.today)
+            assert period.first is not None and period.last is not None
+            for field, day in ((self.ui.fromDate, period.first), (self.ui.toDate, period.last)):
+                field.blockSignals(True)
+                field.setDate(QDate(day.year, day.month, day.day))
+                field.blockSignals(False)
+        self.refresh()
+
+    def _dates_typed(self) -> None:
+        # Typed dates are a range of their own: say so rather than keep showing "This month".
+        if self.ui.rangeCombo.currentIndex() != CUSTOM:
+            self.ui.rangeCombo.blockSignals(True)
+            self.ui.rangeCombo.setCurrentIndex(CUSTOM)
+            self.ui.rangeCombo.blockSignals(False)
+        self.refresh()
+
+    def chosen_visit(self) -> VisitOption | None:
+        key = self.ui.visitCombo.currentData()
+        return next((o for o in self._options if o.key == key), None)
+
+    def period(self) -> Period | None:
+        """The dates of service chosen; None when the choice is not usable (the reason is shown)."""
+        if self.ui.oneVisitRadio.isChecked():
+            visit = self.chosen_visit()
+            return periods.one_day(visit.date) if visit else None
+        first, last = self.ui.fromDate.date().toPython(), self.ui.toDate.date().toPython()
+        if first > last:
+            return None
+        return Period(first, last)
+
+    # Showing what the choice gives -------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Recount the visits and money and rerun the check for the current choice."""
+        self.choice = None
+        period = self.period()
+        problem = self._no_choice_reason() if period is None else None
+        if period is not None:
+            try:
+                self.choice = judge(self.workspace, self.patient_key, period, self.today)
+            except ValidationError as error:
+                problem = self._validation_reason(error, period)
+            except StoreUnavailable as error:
+                problem = error.message
+        self._show_same_day_note()
+        if self.choice is None:
+            self._show_nothing(problem or "")
+        else:
+            self._show_choice(self.choice)
+
+    def _no_choice_reason(self) -> str:
+        if self.ui.oneVisitRadio.isChecked():
+            return "This patient has no visits yet: add one first (New visit, Ctrl+N)."
+        return "The first date is after the last date: change one of them."
+
+    @staticmethod
+    def _validation_reason(error: ValidationError, period: Period) -> str:
+        if error.field == "practitioner":
+            return "The practice has no provider yet: fill in the practice profile (Settings) first."
+        if error.field.startswith("--") and period.first is not None and period.last is not None:
+            if period.first == period.last:
+                return f"No visits on {us_date(period.first)}: choose another visit or other dates."
+            return f"No visits from {us_date(period.first)} to {us_date(period.last)}: choose other dates."
+        return error.message
+
+    def _show_same_day_note(self) -> None:
+        visit = self.chosen_visit() if self.ui.oneVisitRadio.isChecked() else None
+        if visit is not None and visit.same_day > 1:
+            others = visit.same_day - 1
+            self.ui.sameDayNote.setText(
+                f"{plural(others, 'other visit')} on {us_date(visit.date)} will be on this superbill too: "
+                "a superbill covers whole days of service."
+            )
+            self.ui.sameDayNote.show()
+        else:
+            self.ui.sameDayNote.hide()
+
+    def _show_nothing(self, reason: str) -> None:
+        for label in (self.ui.visitsValue, self.ui.chargesValue, self.ui.paymentsValue, self.ui.balanceValue):
+            label.setText("-")
+        self.ui.findingsList.clear()
+        self.ui.findingsSummary.setText(reason)
+        self._paint(self.ui.findingsSummary, ERROR_COLOUR)
+        self.ui.issuedNote.hide()
+        self._set_reason("Nothing to put on a superbill.", ERROR_COLOUR)
+        self.ui.issueButton.setEnabled(False)
+        self.ui.draftButton.setEnabled(False)
+
+    def _show_choice(self, choice: Choice) -> None:
+        span = (
+            us_date(choice.first)
+            if choice.first == choice.last
+            else f"{us_date(choice.first)} to {us_date(choice.last)}"
+        )
+        self.ui.visitsValue.setText(f"{choice.visit_count}   ({span})")
+        self.ui.chargesValue.setText(format_money(choice.charges))
+        self.ui.paymentsValue.setText(format_money(choice.payments))
+        balance = format_money(max(choice.balance, 0))
+        if choice.paid_in_full:
+            balance += "   Paid in full"
+        elif choice.balance < 0:
+            balance += f"   (overpaid by {format_money(-choice.balance)})"
+        self.ui.balanceValue.setText(balance)
+        self._show_findings(choice)
+        self._show_already_issued(choice)
+        errors = len(choice.errors)
+        self.ui.issueButton.setEnabled(errors == 0)
+        self.ui.draftButton.setEnabled(True)
+        if errors:
+            self._set_reason(f"Fix {plural(errors, 'problem')} to issue a final superbill.", ERROR_COLOUR)
+        else:
+            self._set_reason("", READY_COLOUR)
+
+    def _show_findings(self, choice: Choice) -> None:
+        listing = self.ui.findingsList
+        listing.clear()
+        style = self.style()
+        for finding in choice.findings:
+            listing.addItem(self._finding_item(finding, style))
+        errors, warnings = len(choice.errors), len(choice.warnings)
+        if not choice.findings:
+            summary, colour = "Ready to issue.", READY_COLOUR
+        elif errors:
+            summary = f"{plural(errors, 'problem')} to fix"
+            summary += f", and {plural(warnings, 'thing')} to look at." if warnings else "."
+            colour = ERROR_COLOUR
+        else:
+            summary = f"Ready to issue. {plural(warnings, 'thing')} to look at first:"
+            colour = WARNING_COLOUR
+        if not choice.findings:
+            listing.addItem(self._nothing_to_fix_item(style))
+        self.ui.findingsSummary.setText(summary)
+        self._paint(self.ui.findingsSummary, colour)
+
+    @staticmethod
+    def _finding_item(finding: Finding, style: QStyle) -> QListWidgetItem:
+        is_error = finding.severity is Severity.ERROR
+        icon = style.standardIcon(
+            QStyle.StandardPixmap.SP_MessageBoxCritical
+            if is_error
+            else QStyle.StandardPixmap.SP_MessageBoxWarning
+        )
+        word = "Must fix" if is_error else "Check"
+        item = QListWidgetItem(icon, f"{word}: {finding.message}")
+        item.setForeground(QBrush(ERROR_COLOUR if is_error else WARNING_COLOUR))
+        item.setData(Qt.ItemDataRole.UserRole, finding.field)
+        item.setToolTip(finding.message)
+        if is_error:
+            font = QFont(item.font())
+            font.setBold(True)
+            item.setFont(font)
+        return item
+
+    @staticmethod
+    def _nothing_to_fix_item(style: QStyle) -> QListWidgetItem:
+        icon = style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        item = QListWidgetItem(icon, "Nothing to fix: the check found everything an insurer asks for.")
+        item.setForeground(QBrush(READY_COLOUR))
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        return item
+
+    def _show_already_issued(self, choice: Choice) -> None:
+        if not choice.already_issued:
+            self.ui.issuedNote.hide()
+            return
+        numbers = ", ".join(f"{s.number} (issued {us_date(s.issued_on)})" for s in choice.already_issued)
+        some = "These visits are" if choice.visit_count > 1 else "This visit is"
+        self.ui.issuedNote.setText(
+            f"{some} already on superbill {numbers}. Issuing again makes another superbill for the "
+            "same visits; to hand over the same one again, reprint it from the patient's superbills."
+        )
+        self.ui.issuedNote.show()
+
+    def _set_reason(self, text: str, colour: QColor) -> None:
+        self.ui.reasonLabel.setText(text)
+        self._paint(self.ui.reasonLabel, colour)
+
+    @staticmethod
+    def _paint(label: QWidget, colour: QColor) -> None:
+        palette = label.palette()
+        palette.setColor(label.foregroundRole(), colour)
+        label.setPalette(palette)
+
+    # Issuing -----------------------------------------------------------------------------------
+
+    def issue_final(self) -> None:
+        self._issue(draft=False)
+
+    def issue_draft(self) -> None:
+        self._issue(draft=True)
+
+    def _issue(self, *, draft: bool) -> None:
+        period = self.period()
+        if period is None or self.choice is None:
+            return
+        try:
+            document = issue(self.workspace, self.patient_key, period, self.today, draft=draft)
+        except SuperbillRefused:
+            self.refresh()  # something changed since the list was shown; it now shows why
+            return
+        except ValidationError as error:
+            QMessageBox.warning(self, "No superbill made", error.message)
+            return
+        except StoreUnavailable as error:
+            QMessageBox.warning(self, "The superbill could not be kept", error.message)
+            return
+        if document.number is None:
+            name = f"Draft superbill {self._last_name} {self.choice.first:%Y-%m-%d}.pdf"
+        else:
+            name = f"{document.number} {self._last_name}.pdf"
+            self.issued.emit(document.number)
+            self.refresh()
+        self._open_preview(document.pdf, name)
+
+    def _open_preview(self, pdf: bytes, name: str) -> None:
+        # One preview at a time, kept until the next one or until this dialog goes. (WA_DeleteOnClose with
+        # a slot that held the preview crashed PySide6 6.12 when the preview was closed at once.)
+        if self.preview is not None:
+            self.preview.deleteLater()
+        self.preview = PdfPreviewDialog(pdf, name, self)
+        self.preview.open()

@@ -1,0 +1,241 @@
+"""The superbill dialog, driven as a therapist would: choose what it covers, read the findings, issue or draft."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QDate, Qt
+from pytestqt.qtbot import QtBot
+
+from app.domain.practice import ServiceLine, Visit
+from app.services.workspace import Workspace
+from app.ui.superbill_dialog import CUSTOM, LAST_MONTH, THIS_MONTH, SuperbillDialog
+from tests.ui.conftest import TODAY
+
+# The offscreen platform says so for every top-level window with a layout; no other Qt message is allowed.
+pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
+
+
+def open_dialog(qtbot: QtBot, workspace: Workspace, patient: str = "pt-0001") -> SuperbillDialog:
+    dialog = SuperbillDialog(workspace, patient, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def findings_shown(dialog: SuperbillDialog) -> list[str]:
+    listing = dialog.ui.findingsList
+    return [listing.item(row).text() for row in range(listing.count())]
+
+
+def pdf_text(pdf: bytes) -> str:
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def add_visit(workspace: Workspace, visit: Visit) -> None:
+    workspace.store.save_visit("pt-0001", visit)
+
+
+def bundled_visit(key: str = "v-3", day: date = date(2026, 9, 18)) -> Visit:
+    """97124 with 97140 on one date and no modifier 59: the check's error."""
+    return Visit(
+        key,
+        day,
+        ("M54.50",),
+        (
+            ServiceLine("97124", ("A",), minutes=30, body_region="lumbar"),
+            ServiceLine("97140", ("A",), minutes=15, body_region="thoracic"),
+        ),
+        place_of_service="11",
+        coverage="cov-1",
+        prescription="rx-1",
+    )
+
+
+def test_this_month_covers_both_september_visits_total_245_paid_in_full(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    dialog = open_dialog(qtbot, workspace)
+    assert dialog.ui.rangeRadio.isChecked()
+    assert dialog.ui.rangeCombo.currentIndex() == THIS_MONTH
+    assert dialog.ui.rangeCombo.currentText() == "This month (September 2026)"
+    assert dialog.ui.fromDate.date() == QDate(2026, 9, 1)
+    assert dialog.ui.toDate.date() == QDate(2026, 9, 30)
+    assert dialog.ui.visitsValue.text().startswith("2 ")
+    assert "09/09/2026 to 09/16/2026" in dialog.ui.visitsValue.text()
+    assert dialog.ui.chargesValue.text() == "$245.00"
+    assert dialog.ui.paymentsValue.text() == "$245.00"
+    assert dialog.ui.balanceValue.text().startswith("$0.00")
+    assert "Paid in full" in dialog.ui.balanceValue.text()
+    assert dialog.ui.issueButton.isEnabled()
+    assert dialog.ui.issueButton.isDefault()
+    assert dialog.ui.reasonLabel.text() == ""
+    assert dialog.ui.findingsSummary.text() == "Ready to issue."
+    assert findings_shown(dialog) == ["Nothing to fix: the check found everything an insurer asks for."]
+
+
+def test_issue_gives_a_numbered_superbill_recorded_for_the_patient_and_opens_the_preview(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    dialog = open_dialog(qtbot, workspace)
+    with qtbot.waitSignal(dialog.issued) as issued:
+        qtbot.keyClick(dialog.ui.rangeCombo, Qt.Key.Key_Return)  # Enter presses the default button
+    assert issued.args == ["SB-2026-0001"]
+    records = workspace.store.superbills("pt-0001")
+    assert [r.number for r in records] == ["SB-2026-0001"]
+    assert records[0].visit_keys == ("v-1", "v-2")
+    assert records[0].charges == 24500
+    preview = dialog.preview
+    assert preview is not None and preview.isVisible()
+    assert preview.pdf == workspace.store.superbill_pdf("SB-2026-0001")
+    assert "SB-2026-0001 Okafor.pdf" in preview.windowTitle()
+    assert "DRAFT" not in pdf_text(preview.pdf)
+    # The dialog now says the visits are on a superbill, so a second one is not made by accident.
+    assert "already on superbill SB-2026-0001" in dialog.ui.issuedNote.text()
+    qtbot.keyClick(preview.view, Qt.Key.Key_Escape)
+    assert not preview.isVisible()
+    assert dialog.isVisible()
+
+
+def test_with_an_error_issue_is_disabled_and_the_error_listed_while_draft_still_makes_a_pdf(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    add_visit(workspace, bundled_visit())
+    dialog = open_dialog(qtbot, workspace)
+    assert not dialog.ui.issueButton.isEnabled()
+    assert dialog.ui.reasonLabel.text() == "Fix 1 problem to issue a final superbill."
+    shown = findings_shown(dialog)
+    assert shown[0].startswith("Must fix:")
+    assert "59" in shown[0]
+    assert all(not text.startswith("Must fix:") for text in shown[1:])  # errors come first
+    qtbot.mouseClick(dialog.ui.draftButton, Qt.MouseButton.LeftButton)
+    assert dialog.preview is not None
+    assert "DRAFT" in pdf_text(dialog.preview.pdf)
+    assert workspace.store.superbills("pt-0001") == []
+
+
+def test_a_wrong_provider_npi_blocks_the_final_superbill(qtbot: QtBot, workspace: Workspace) -> None:
+    practitioner = workspace.store.practitioner()
+    assert practitioner is not None
+    workspace.store.save_practitioner(replace(practitioner, npi="1234567890"))
+    dialog = open_dialog(qtbot, workspace)
+    assert not dialog.ui.issueButton.isEnabled()
+    assert any("NPI" in text and text.startswith("Must fix:") for text in findings_shown(dialog))
+    assert dialog.ui.draftButton.isEnabled()
+
+
+def test_two_errors_are_counted_in_the_reason(qtbot: QtBot, workspace: Workspace) -> None:
+    add_visit(workspace, bundled_visit("v-3", date(2026, 9, 18)))
+    add_visit(workspace, bundled_visit("v-4", date(2026, 9, 19)))
+    dialog = open_dialog(qtbot, workspace)
+    assert dialog.ui.reasonLabel.text() == "Fix 2 problems to issue a final superbill."
+
+
+def test_choosing_one_visit_covers_only_that_date(qtbot: QtBot, workspace: Workspace) -> None:
+    dialog = open_dialog(qtbot, workspace)
+    qtbot.keyClick(dialog.ui.rangeCombo, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)  # "One &visit"
+    qtbot.waitUntil(dialog.ui.oneVisitRadio.isChecked)
+    combo = dialog.ui.visitCombo
+    assert combo.itemText(0).startswith("09/16/2026")  # newest first
+    assert combo.itemText(1).startswith("09/09/2026")
+    combo.setCurrentIndex(1)
+    assert dialog.ui.visitsValue.text() == "1   (09/09/2026)"
+    assert dialog.ui.chargesValue.text() == "$120.00"
+    assert dialog.ui.paymentsValue.text() == "$120.00"
+    qtbot.mouseClick(dialog.ui.issueButton, Qt.MouseButton.LeftButton)
+    assert workspace.store.superbills("pt-0001")[0].visit_keys == ("v-1",)
+
+
+def test_two_visits_on_one_date_are_shown_as_both_covered(qtbot: QtBot, workspace: Workspace) -> None:
+    sample_visit = workspace.store.chart("pt-0001").visits[0]
+    add_visit(workspace, replace(sample_visit, key="v-1b"))  # a second visit on 09/09/2026
+    dialog = open_dialog(qtbot, workspace)
+    dialog.choose_visit("v-1")
+    assert "(2 visits this day)" in dialog.ui.visitCombo.currentText()
+    assert dialog.ui.sameDayNote.isVisible()
+    assert "1 other visit on 09/09/2026" in dialog.ui.sameDayNote.text()
+    assert dialog.ui.visitsValue.text().startswith("2 ")
+
+
+def test_last_month_with_no_visits_says_so_and_offers_nothing_to_issue(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    dialog = open_dialog(qtbot, workspace)
+    dialog.choose_range(LAST_MONTH)
+    assert dialog.ui.fromDate.date() == QDate(2026, 8, 1)
+    assert dialog.ui.findingsSummary.text() == "No visits from 08/01/2026 to 08/31/2026: choose other dates."
+    assert dialog.ui.reasonLabel.text() == "Nothing to put on a superbill."
+    assert not dialog.ui.issueButton.isEnabled()
+    assert not dialog.ui.draftButton.isEnabled()
+    assert dialog.ui.chargesValue.text() == "-"
+
+
+def test_typing_dates_makes_a_custom_range(qtbot: QtBot, workspace: Workspace) -> None:
+    dialog = open_dialog(qtbot, workspace)
+    dialog.ui.fromDate.setFocus()
+    dialog.ui.fromDate.setDate(QDate(2026, 9, 10))
+    assert dialog.ui.rangeCombo.currentIndex() == CUSTOM
+    assert dialog.ui.chargesValue.text() == "$125.00"  # only the visit of 09/16
+    dialog.ui.toDate.setDate(QDate(2026, 9, 5))
+    assert dialog.ui.findingsSummary.text() == "The first date is after the last date: change one of them."
+    assert not dialog.ui.draftButton.isEnabled()
+
+
+def test_a_patient_without_visits_cannot_choose_one(qtbot: QtBot, workspace: Workspace) -> None:
+    from app.domain.practice import Patient
+
+    workspace.store.save_patient(Patient("pt-0002", "Ana", "Souza", date(1990, 1, 2)))
+    dialog = open_dialog(qtbot, workspace, "pt-0002")
+    assert not dialog.ui.oneVisitRadio.isEnabled()
+    assert dialog.windowTitle() == "Superbill - Ana Souza"
+    assert not dialog.ui.issueButton.isEnabled()
+    assert dialog.ui.findingsSummary.text().startswith("No visits from 09/01/2026")
+
+
+def test_tab_goes_through_the_choice_then_the_findings_then_the_buttons(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    dialog = open_dialog(qtbot, workspace)
+    ui = dialog.ui
+    expected = [
+        ui.oneVisitRadio,
+        ui.visitCombo,
+        ui.rangeRadio,
+        ui.rangeCombo,
+        ui.fromDate,
+        ui.toDate,
+        ui.findingsList,
+        ui.issueButton,
+        ui.draftButton,
+        ui.closeButton,
+    ]
+    chain = [ui.oneVisitRadio]
+    widget = ui.oneVisitRadio.nextInFocusChain()
+    while widget is not ui.oneVisitRadio:
+        if widget in expected:
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    assert chain == expected
+
+
+def test_a_warning_is_shown_in_words_and_does_not_block_issuing(qtbot: QtBot, workspace: Workspace) -> None:
+    sample_visit = workspace.store.chart("pt-0001").visits[0]
+    add_visit(workspace, replace(sample_visit, key="v-3", date=date(2026, 9, 18), prescription=None))
+    dialog = open_dialog(qtbot, workspace)
+    shown = findings_shown(dialog)
+    assert shown and all(text.startswith("Check:") for text in shown)
+    assert any("prescription" in text for text in shown)
+    assert dialog.ui.findingsSummary.text().startswith("Ready to issue. 1 thing to look at")
+    assert dialog.ui.issueButton.isEnabled()
+
+
+def test_escape_closes_the_dialog(qtbot: QtBot, workspace: Workspace) -> None:
+    dialog = open_dialog(qtbot, workspace)
+    qtbot.keyClick(dialog.ui.rangeCombo, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()

@@ -1,17 +1,22 @@
-"""Fixtures for the domain tests: the ICD-10-CM code set the check looks codes up in."""
+"""Fixtures for the domain tests: the ICD-10-CM code set the check looks codes up in.
+
+The check tests run against the code index the app ships. DictCodes, a stand-in holding a
+few real entries, is for tests that must not depend on the store (tests/ui uses it).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
 
 from app.domain.diagnoses import CodeRelease, DiagnosisCode, DiagnosisCodes, normalize_icd
 
-APRIL_2026 = CodeRelease("ICD-10-CM April 2026", date(2025, 10, 1), date(2026, 9, 30))
+APRIL_2026 = CodeRelease("ICD-10-CM April 2026", date(2026, 4, 1), date(2026, 9, 30))
 
 # A few real entries of the April 2026 release, enough for the check's rules.
-_ENTRIES = {
+ENTRIES = {
     "M54.5": ("Low back pain", False),
     "M54.50": ("Low back pain, unspecified", True),
     "M54.51": ("Vertebrogenic low back pain", True),
@@ -26,6 +31,7 @@ _ENTRIES = {
     "M79.7": ("Fibromyalgia", True),
     "M62.83": ("Muscle spasm", False),
     "M62.830": ("Muscle spasm of back", True),
+    "M62.831": ("Muscle spasm of calf", True),
     "M62.838": ("Other muscle spasm", True),
     "S13.4": ("Sprain of ligaments of cervical spine", False),
     "S13.4XXA": ("Sprain of ligaments of cervical spine, initial encounter", True),
@@ -46,20 +52,24 @@ class DictCodes:
 
     def lookup(self, code: str) -> DiagnosisCode | None:
         key = normalize_icd(code)
-        if key not in _ENTRIES:
+        if key not in ENTRIES:
             return None
-        description, billable = _ENTRIES[key]
+        description, billable = ENTRIES[key]
         return DiagnosisCode(key, description, billable)
 
     def billable_children(self, code: str) -> list[DiagnosisCode]:
         key = normalize_icd(code)
         return [
             DiagnosisCode(c, d, b)
-            for c, (d, b) in sorted(_ENTRIES.items())
+            for c, (d, b) in sorted(ENTRIES.items())
             if b and c != key and c.replace(".", "").startswith(key.replace(".", ""))
         ]
 
 
 @pytest.fixture(scope="session")
-def codes() -> DiagnosisCodes:
-    return DictCodes()
+def codes() -> Iterator[DiagnosisCodes]:
+    """The shipped April 2026 release, as the app opens it."""
+    from app.store.code_index import IcdIndex, shipped_index_path
+
+    with IcdIndex(shipped_index_path(), immutable=True) as index:
+        yield index

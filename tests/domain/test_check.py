@@ -23,6 +23,7 @@ from app.domain.practice import (
 )
 from app.domain.superbill import SuperbillData
 from tests import sample
+from tests.domain.conftest import ENTRIES, DictCodes
 
 TODAY = date(2026, 9, 20)  # the sample superbill's issue date
 C = FindingCode
@@ -663,3 +664,12 @@ def test_a_prescription_with_no_end_date_or_visit_count_never_expires_or_runs_ou
     open_ended = Prescription("rx-1", "Helen Park", date(2026, 9, 2), prescriber_credentials="MD")
     chart = replace(chart, prescriptions=(open_ended,))
     assert check(sample.superbill_data(chart=chart), codes, today=date(2027, 3, 1)) == []
+
+
+def test_the_stand_in_code_set_agrees_with_the_shipped_index(codes: DiagnosisCodes) -> None:
+    # Tests that must not open the store use DictCodes; it may hold only what the real release says.
+    stand_in = DictCodes()
+    assert stand_in.release == codes.release
+    for code in ENTRIES:
+        assert stand_in.lookup(code) == codes.lookup(code)
+        assert stand_in.billable_children(code) == codes.billable_children(code)

@@ -645,11 +645,11 @@ class SuperbillRenderer:
             for left, label in ((patient_left, "Patient signature"), (provider_left, signer)):
                 canvas.line(left, top, left + line_width, top)
                 canvas.line(left + line_width + gap, top, left + line_width + gap + date_width, top)
-                canvas.drawString(left + line_width + gap, baseline, "Date")
                 if isinstance(label, str):
                     canvas.drawString(left, baseline, label)
                 else:
                     label.drawOn(canvas, left, top - label_height + 1)
+                canvas.drawString(left + line_width + gap, baseline, "Date")
 
         return [Spacer(1, 13), _Block(self._width, height, draw)]
 

@@ -12,7 +12,7 @@ from app.domain.check import Finding, Severity
 from app.domain.errors import ValidationError
 from app.domain.money import format_money
 from app.services import periods
-from app.services.errors import StoreUnavailable
+from app.services.errors import RecordNotFound, StoreUnavailable
 from app.services.superbill_choice import (
     Choice,
     Period,
@@ -64,6 +64,8 @@ class SuperbillDialog(QDialog):
         self._connect()
         self._choose_default()
         self.refresh()
+        # Arrow keys then change the choice at once; Enter issues (the default button).
+        (self.ui.visitCombo if self.ui.oneVisitRadio.isChecked() else self.ui.rangeCombo).setFocus()
 
     # Building ----------------------------------------------------------------------------------
 
@@ -95,6 +97,8 @@ class SuperbillDialog(QDialog):
         self.ui.headingLabel.setText(f"Superbill for {name}")
         try:
             self._options = visit_options(self.workspace, self.patient_key, self.today)
+        except RecordNotFound:
+            self._options = []
         except StoreUnavailable as error:
             self._options = []
             QMessageBox.warning(self, "The practice records cannot be read", error.message)
@@ -222,6 +226,8 @@ class SuperbillDialog(QDialog):
                 problem = self._validation_reason(error, period)
             except StoreUnavailable as error:
                 problem = error.message
+            except RecordNotFound:
+                problem = "This patient is no longer in the practice's records."
         self._show_same_day_note()
         if self.choice is None:
             self._show_nothing(problem or "")
@@ -379,7 +385,7 @@ class SuperbillDialog(QDialog):
             self.refresh()  # something changed since the list was shown; it now shows why
             return
         except ValidationError as error:
-            QMessageBox.warning(self, "No superbill made", error.message)
+            QMessageBox.warning(self, "No superbill made", self._validation_reason(error, period))
             return
         except StoreUnavailable as error:
             QMessageBox.warning(self, "The superbill could not be kept", error.message)

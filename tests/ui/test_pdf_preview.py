@@ -17,6 +17,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from app.domain.superbill import PaperSize
 from app.services import superbills
 from app.ui.pdf_preview import PdfPreviewDialog, print_pdf, safe_file_name
 from tests import sample
@@ -134,6 +135,17 @@ def test_printing_puts_every_page_on_paper(qtbot: QtBot, long_pdf: bytes, tmp_pa
     assert len(printed.pages) == dialog.document.pageCount()
     first = printed.pages[0].mediabox
     assert (round(float(first.width)), round(float(first.height))) == (612, 792)  # US Letter, as rendered
+
+
+def test_an_a4_superbill_prints_on_a4(qtbot: QtBot, tmp_path: Path) -> None:
+    pdf = superbills.render(sample.superbill_data(paper=PaperSize.A4), DictCodes(), draft=False)
+    dialog = open_preview(qtbot, pdf)
+    printer = dialog.make_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    print_pdf(dialog.document, printer)
+    page = PdfReader(tmp_path / "printed.pdf").pages[0].mediabox
+    assert (round(float(page.width)), round(float(page.height))) == (595, 842)
 
 
 def test_open_in_system_viewer_hands_over_a_copy_of_the_bytes(

@@ -63,6 +63,7 @@ def test_this_month_covers_both_september_visits_total_245_paid_in_full(
 ) -> None:
     dialog = open_dialog(qtbot, workspace)
     assert dialog.ui.rangeRadio.isChecked()
+    assert dialog.focusWidget() is dialog.ui.rangeCombo
     assert dialog.ui.rangeCombo.currentIndex() == THIS_MONTH
     assert dialog.ui.rangeCombo.currentText() == "This month (September 2026)"
     assert dialog.ui.fromDate.date() == QDate(2026, 9, 1)

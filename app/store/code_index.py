@@ -1,0 +1,445 @@
+"""The ICD-10-CM code set the app uses: lookups and search over a read-only release file, and importing newer releases.
+
+The app ships one release (resources/codes/icd10cm-2026-04.sqlite, built by tools/build_icd_index.py);
+a newer one is imported from the CDC's fixed-width order file into ``<data_dir>/codes/``, and
+``open_code_index`` opens the newest of them.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+
+from app.domain.diagnoses import CodeRelease, DiagnosisCode
+from app.resources import resource_path
+from app.store.code_set_schema import SCHEMA_VERSION, CodeEntry, write_code_set
+
+SHIPPED_FILE = ("codes", "icd10cm-2026-04.sqlite")
+IMPORTED_FOLDER = "codes"
+_IMPORTED_PATTERN = "icd10cm-FY*.sqlite"
+
+_COMPACT_CODE = re.compile(r"^[A-Z][0-9A-Z]{2,6}$")
+# A search text that may be the start of a code: a letter, then letters and digits with at least one
+# digit ("M5", "m54.5", "S134", "QA0"), or a single letter (a chapter's letter).
+_CODE_PREFIX = re.compile(r"^[A-Z](?=[0-9A-Z]*[0-9])[0-9A-Z]{1,6}$|^[A-Z]$")
+_WORD = re.compile(r"\w+")
+# A fragment that starts more words than this is asked as an FTS5 prefix query instead.
+_MAX_EXPANSION = 16
+_HIGHEST_CHARACTER = "\U0010ffff"
+# Above every character a code can hold ([0-9A-Z.]): "M54" <= code < "M54" + _AFTER covers M54 and M54.*.
+_AFTER = "\x7f"
+
+
+class CodeSetFileError(Exception):
+    """A code-set file that cannot be used: missing, not a code set, or written by another version."""
+
+
+def compact_code(text: str) -> str | None:
+    """'m54.50 ' -> 'M5450'; None when the text cannot be an ICD-10-CM code."""
+    compact = text.strip().upper().replace(".", "")
+    return compact if _COMPACT_CODE.match(compact) else None
+
+
+def dotted_code(compact: str) -> str:
+    """'M5450' -> 'M54.50'; a three-character category has no dot."""
+    return compact if len(compact) <= 3 else f"{compact[:3]}.{compact[3:]}"
+
+
+def _fts_string(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
+
+
+def _starts_with(description: str, words: list[str]) -> bool:
+    """Whether the description's first words are ``words``, the last one as a fragment."""
+    leading = _WORD.findall(_fold(description))[: len(words)]
+    return len(leading) == len(words) and leading[:-1] == words[:-1] and leading[-1].startswith(words[-1])
+
+
+def _fold(word: str) -> str:
+    """Lower case without diacritics, as the index's unicode61 tokenizer stores words ("Ménière" -> "meniere")."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+class IcdIndex:
+    """One ICD-10-CM release, opened read-only. Implements app.domain.diagnoses.DiagnosisCodes."""
+
+    def __init__(self, path: Path, *, immutable: bool = False) -> None:
+        """Open ``path`` read-only; ``immutable`` also tells SQLite that nothing else changes it (the shipped file)."""
+        if not path.is_file():
+            raise CodeSetFileError(f"{path}: no such code-set file")
+        self.path = path
+        uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+        self._db = sqlite3.connect(uri, uri=True)
+        try:
+            (schema_version,) = self._db.execute("PRAGMA user_version").fetchone()
+            if schema_version != SCHEMA_VERSION:
+                raise CodeSetFileError(
+                    f"{path}: code-set format {schema_version}, this version of the app reads {SCHEMA_VERSION}"
+                )
+            name, first_date, last_date = self._db.execute(
+                "SELECT name, first_date, last_date FROM code_release"
+            ).fetchone()
+        except (sqlite3.DatabaseError, TypeError) as error:
+            self._db.close()
+            raise CodeSetFileError(f"{path}: not a code-set file ({error})") from error
+        except CodeSetFileError:
+            self._db.close()
+            raise
+        self._release = CodeRelease(
+            name=name, first_date=date.fromisoformat(first_date), last_date=date.fromisoformat(last_date)
+        )
+        self._count: int | None = None
+        self._billable_count: int | None = None
+
+    @property
+    def release(self) -> CodeRelease:
+        return self._release
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> IcdIndex:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"IcdIndex({self._release.name!r}, {str(self.path)!r})"
+
+    def count(self) -> int:
+        """How many code entries the release holds, billable or not."""
+        if self._count is None:
+            (self._count,) = self._db.execute("SELECT count(*) FROM codes").fetchone()
+        return self._count
+
+    def billable_count(self) -> int:
+        if self._billable_count is None:
+            (self._billable_count,) = self._db.execute("SELECT count(*) FROM codes WHERE billable").fetchone()
+        return self._billable_count
+
+    def lookup(self, code: str) -> DiagnosisCode | None:
+        """The entry for a code, dotted or not, any case ("m5450"); None when the release lacks it."""
+        compact = compact_code(code)
+        if compact is None:
+            return None
+        row = self._db.execute(
+            "SELECT code, description, billable FROM codes WHERE code = ?", (dotted_code(compact),)
+        ).fetchone()
+        return None if row is None else DiagnosisCode(row[0], row[1], bool(row[2]))
+
+    def parent(self, code: str) -> DiagnosisCode | None:
+        """The entry one level up (M54.50 -> M54.5); None for a category such as M54, or an unknown code."""
+        compact = compact_code(code)
+        if compact is None:
+            return None
+        row = self._db.execute("SELECT parent FROM codes WHERE code = ?", (dotted_code(compact),)).fetchone()
+        return None if row is None or row[0] is None else self.lookup(row[0])
+
+    def billable_children(self, code: str) -> list[DiagnosisCode]:
+        """The billable codes under a non-billable one, in code order (M54.5 -> M54.50, M54.51, M54.59).
+
+        Empty for a billable code and for a code the release lacks.
+        """
+        compact = compact_code(code)
+        if compact is None:
+            return []
+        dotted = dotted_code(compact)
+        rows = self._db.execute(
+            "SELECT code, description, billable FROM codes"
+            " WHERE code > ? AND code < ? AND billable = 1 ORDER BY code",
+            (dotted, dotted + _AFTER),
+        )
+        return [DiagnosisCode(c, d, bool(b)) for c, d, b in rows]
+
+    def search(self, text: str, limit: int = 50) -> list[DiagnosisCode]:
+        """Codes matching what a user typed in a picker, best first, at most ``limit``.
+
+        Text shaped like the start of a code ("M54", "m54.5", "S134") finds that code first, then the
+        codes under it (billable first, in code order). Words find descriptions that contain a word
+        starting with each of them ("low back", "myal"): billable codes before non-billable ones;
+        within each, descriptions starting with the words, then those holding them side by side as
+        typed, then the rest, shorter descriptions first. (The starts-with rank is applied among the
+        best matches of the other two, not by a search of its own, which costs too much for
+        common words.)
+        """
+        if limit <= 0:
+            return []
+        found: dict[str, DiagnosisCode] = {}
+        for hit in self._code_hits(text, limit):
+            found.setdefault(hit.code, hit)
+        if len(found) < limit:
+            for hit in self._word_hits(text, limit + len(found)):
+                found.setdefault(hit.code, hit)
+                if len(found) >= limit:
+                    break
+        return list(found.values())[:limit]
+
+    def _code_hits(self, text: str, limit: int) -> Iterator[DiagnosisCode]:
+        compact = text.strip().upper().replace(".", "")
+        if not _CODE_PREFIX.match(compact):
+            return
+        prefix = dotted_code(compact)
+        exact = self.lookup(prefix) if len(compact) >= 3 else None
+        if exact is not None:
+            yield exact
+            limit -= 1
+        for billable in (1, 0):
+            if limit <= 0:
+                return
+            rows = self._db.execute(
+                "SELECT code, description, billable FROM codes"
+                " WHERE code > ? AND code < ? AND billable = ? ORDER BY code LIMIT ?",
+                (prefix, prefix + _AFTER, billable, limit),
+            ).fetchall()
+            limit -= len(rows)
+            yield from (DiagnosisCode(c, d, bool(b)) for c, d, b in rows)
+
+    def _word_hits(self, text: str, limit: int) -> list[DiagnosisCode]:
+        words = [_fold(w) for w in _WORD.findall(text)]
+        # One-letter fragments would make SQLite merge the posting lists of hundreds of words; they
+        # are checked on the rows the longer words find instead.
+        indexed = [w for w in words if len(w) >= 2]
+        single_letters = [w for w in words if len(w) < 2]
+        if not indexed:
+            return []
+        matches: list[str] = []
+        for word in indexed:
+            match = self._fragment_match(word)
+            if match is None:
+                return []
+            matches.append(match)
+        queries = [" AND ".join(matches)]
+        if len(indexed) > 1:
+            # The words as typed, side by side ("low back" in "Other low back pain", not "lower back").
+            last_words = self._whole_words(indexed[-1]) or []
+            if 0 < len(last_words) <= _MAX_EXPANSION:
+                head = " ".join(indexed[:-1])
+                queries.insert(0, " OR ".join(_fts_string(f"{head} {w}") for w in last_words))
+        ranked: dict[int, tuple[int, int, DiagnosisCode]] = {}
+        for tier, query in enumerate(queries, start=1 if len(queries) > 1 else 2):
+            for rowid, hit in self._fts_rows(query, single_letters, limit):
+                if rowid not in ranked:
+                    starts = _starts_with(hit.description, words)
+                    ranked[rowid] = (0 if starts else tier, rowid, hit)
+        # Row ids already order by billable first, then shorter descriptions. Within that: descriptions
+        # that start with the words (0), hold them side by side (1), hold them anywhere (2).
+        ordered = sorted(ranked.values(), key=lambda item: (not item[2].billable, item[0], item[1]))
+        return [hit for _, _, hit in ordered[:limit]]
+
+    def _whole_words(self, fragment: str) -> list[str] | None:
+        """The indexed words starting with ``fragment``; None when there are more than _MAX_EXPANSION."""
+        rows = self._db.execute(
+            "SELECT word FROM code_words WHERE word >= ? AND word < ? ORDER BY word LIMIT ?",
+            (fragment, fragment + _HIGHEST_CHARACTER, _MAX_EXPANSION + 1),
+        ).fetchall()
+        return None if len(rows) > _MAX_EXPANSION else [word for (word,) in rows]
+
+    def _fragment_match(self, fragment: str) -> str | None:
+        """An FTS5 expression for "a word starting with fragment"; None when no indexed word does."""
+        if len(fragment) == 2:
+            return _fts_string(fragment) + "*"  # the two-letter prefix index answers it directly
+        whole_words = self._whole_words(fragment)
+        if whole_words is None:
+            return _fts_string(fragment) + "*"
+        if not whole_words:
+            return None
+        return "(" + " OR ".join(_fts_string(w) for w in whole_words) + ")"
+
+    def _fts_rows(
+        self, query: str, single_letters: list[str], limit: int
+    ) -> Iterator[tuple[int, DiagnosisCode]]:
+        cursor = self._db.execute(
+            "SELECT c.id, c.code, c.description, c.billable FROM codes_fts"
+            " JOIN codes AS c ON c.id = codes_fts.rowid"
+            " WHERE codes_fts MATCH ? ORDER BY codes_fts.rowid" + ("" if single_letters else " LIMIT ?"),
+            (query,) if single_letters else (query, limit),
+        )
+        taken = 0
+        try:
+            for rowid, code, description, billable in cursor:
+                if single_letters:
+                    initials = {w[0] for w in _WORD.findall(_fold(description))}
+                    if not all(letter in initials for letter in single_letters):
+                        continue
+                yield rowid, DiagnosisCode(code, description, bool(billable))
+                taken += 1
+                if taken >= limit:
+                    return
+        finally:
+            cursor.close()
+
+
+def shipped_index_path() -> Path:
+    return resource_path(*SHIPPED_FILE)
+
+
+def imported_index_paths(data_dir: Path) -> list[Path]:
+    return sorted((data_dir / IMPORTED_FOLDER).glob(_IMPORTED_PATTERN))
+
+
+def open_code_index(data_dir: Path | None) -> IcdIndex:
+    """Open the newest release: the shipped one or one imported into ``<data_dir>/codes/``.
+
+    Newest means the latest fiscal year end, then the latest start (April 2026 is newer than
+    October 2025). An imported file that cannot be read is passed over.
+    """
+    best = IcdIndex(shipped_index_path(), immutable=True)
+    for path in imported_index_paths(data_dir) if data_dir is not None else []:
+        try:
+            candidate = IcdIndex(path)
+        except CodeSetFileError:
+            continue
+        key = (candidate.release.last_date, candidate.release.first_date)
+        if key > (best.release.last_date, best.release.first_date):
+            best.close()
+            best = candidate
+        else:
+            candidate.close()
+    return best
+
+
+# --- Importing a release from the CDC order file ---------------------------------------------------
+
+
+class OrderFileError(ValueError):
+    """A line of an order file that is not in the CDC's format. Nothing was imported.
+
+    Shaped like app.domain.errors.ValidationError: ``field`` ("line 17"), ``message``, and
+    ``str()`` is "line 17: <message>".
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+_ORDER_FILE_NAME = re.compile(r"icd10cm[-_ ]order[-_ ](?:fy)?(\d{4})", re.IGNORECASE)
+_ORDER_NUMBER = re.compile(r"^\d{5}$")
+_SHORT_END = 76  # columns 17-76 hold the short description; the long one starts at column 78
+
+
+@dataclass(frozen=True)
+class _OrderLine:
+    code: str  # compact
+    billable: bool
+    description: str
+
+
+def fiscal_year_release(fiscal_year: int) -> CodeRelease:
+    """FY2027 is valid for dates of service 2026-10-01 .. 2027-09-30."""
+    return CodeRelease(
+        name=f"ICD-10-CM FY{fiscal_year}",
+        first_date=date(fiscal_year - 1, 10, 1),
+        last_date=date(fiscal_year, 9, 30),
+    )
+
+
+def fiscal_year_from_name(path: Path) -> int | None:
+    """icd10cm-order-2027.txt -> 2027; None when the name does not say."""
+    match = _ORDER_FILE_NAME.search(path.name)
+    return int(match.group(1)) if match else None
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # CDC files have been published in Windows-1252; latin-1 takes any byte cp1252 leaves undefined.
+        try:
+            return raw.decode("cp1252")
+        except UnicodeDecodeError:
+            return raw.decode("latin-1")
+
+
+def _parse_order_line(line: str, number: int) -> _OrderLine:
+    field = f"line {number}"
+
+    def fail(message: str) -> OrderFileError:
+        return OrderFileError(field, message)
+
+    if len(line) < _SHORT_END + 2:
+        raise fail(f"{len(line)} characters; a line needs at least 78 (the long description starts at 78)")
+    if not _ORDER_NUMBER.match(line[0:5]):
+        raise fail(f"columns 1-5 should be a five-digit order number, not {line[0:5]!r}")
+    for column in (6, 14, 16, _SHORT_END + 1):
+        if line[column - 1] != " ":
+            raise fail(f"column {column} should be a space, not {line[column - 1]!r}")
+    code = line[6:13].rstrip(" ")
+    if not _COMPACT_CODE.match(code) or " " in code:
+        raise fail(f"columns 7-13 should hold a code without a dot such as M5450, not {line[6:13]!r}")
+    flag = line[14]
+    if flag not in "01":
+        raise fail(f"column 15 should be the billable flag 0 or 1, not {flag!r}")
+    if not line[16:_SHORT_END].strip():
+        raise fail(f"code {code} has no short description (columns 17-76)")
+    description = " ".join(line[_SHORT_END + 1 :].split())
+    if not description:
+        raise fail(f"code {code} has no long description (from column 78)")
+    return _OrderLine(code=code, billable=flag == "1", description=description)
+
+
+def parse_order_file(text: str) -> list[CodeEntry]:
+    """The code entries of an order file's text, checked line by line (OrderFileError names the line)."""
+    lines: dict[str, _OrderLine] = {}
+    first_line: dict[str, int] = {}
+    for number, raw_line in enumerate(text.splitlines(), start=1):
+        line = raw_line.rstrip("\r\n")
+        if not line.strip():
+            continue
+        entry = _parse_order_line(line, number)
+        if entry.code in lines:
+            raise OrderFileError(
+                f"line {number}", f"code {entry.code} already appears on line {first_line[entry.code]}"
+            )
+        lines[entry.code] = entry
+        first_line[entry.code] = number
+    if not lines:
+        raise OrderFileError("line 1", "the file holds no codes")
+
+    entries: list[CodeEntry] = []
+    for code, entry in lines.items():
+        parent = next((code[:n] for n in range(len(code) - 1, 2, -1) if code[:n] in lines), None)
+        entries.append(
+            CodeEntry(
+                code=dotted_code(code),
+                description=entry.description,
+                billable=entry.billable,
+                parent=dotted_code(parent) if parent else None,
+            )
+        )
+    return entries
+
+
+def imported_index_path(data_dir: Path, fiscal_year: int) -> Path:
+    return data_dir / IMPORTED_FOLDER / f"icd10cm-FY{fiscal_year}.sqlite"
+
+
+def import_order_file(path: Path, data_dir: Path, fiscal_year: int | None = None) -> CodeRelease:
+    """Import a CDC order file (icd10cm-order-2027.txt) as release FY2027 into ``<data_dir>/codes/``.
+
+    The fiscal year comes from the file name unless given. Every line is checked first; on any
+    error (OrderFileError naming the line) nothing is written. Importing the same year again
+    replaces the earlier import.
+    """
+    year = fiscal_year if fiscal_year is not None else fiscal_year_from_name(path)
+    if year is None:
+        raise OrderFileError(
+            "fiscal year", f'"{path.name}" does not name one (icd10cm-order-2027.txt); give it explicitly'
+        )
+    if not 2015 <= year <= 2100:
+        raise OrderFileError("fiscal year", f"{year} is not an ICD-10-CM fiscal year")
+    entries = parse_order_file(_decode(path.read_bytes()))
+    release = fiscal_year_release(year)
+    write_code_set(imported_index_path(data_dir, year), release, f"CDC order file {path.name}", entries)
+    return release

@@ -669,7 +669,17 @@ class SuperbillRenderer:
 
     def _section(self, title: str, *, needs: float = 1.1 * inch) -> list[Flowable]:
         """A section heading that starts a new page rather than sit alone at the foot of one."""
-        return [CondPageBreak(needs), Paragraph(title, self.styles["section"])]
+        style = self.styles["section"]
+
+        def draw(canvas: Canvas) -> None:
+            canvas.setFillColor(style.textColor)
+            canvas.setFont(style.fontName, style.fontSize)
+            canvas.drawString(0, style.leading - style.fontSize, title)
+
+        heading = _Block(
+            self._width, style.leading, draw, space_before=style.spaceBefore, space_after=style.spaceAfter
+        )
+        return [CondPageBreak(needs), heading]
 
     def _grid_style(
         self, last_body_row: int, *, center: Sequence[int] = (), right: Sequence[int] = ()
@@ -748,14 +758,25 @@ class SuperbillRenderer:
 class _Block(Flowable):  # type: ignore[misc]
     """A block of fixed size that the renderer lays out itself and draws straight on the canvas.
 
-    For the heading and the people panels: as tables they cost more to lay out than all the rest
-    of a one-visit superbill, and they need nothing a table gives (no grid, no page splits).
+    For the parts that need nothing a table gives (no grid, no page splits): the heading, the people
+    panels, the section titles and the statements. As tables and paragraphs they cost more to lay
+    out than all the rest of a one-visit superbill.
     """
 
-    def __init__(self, width: float, height: float, draw: Callable[[Canvas], None]) -> None:
+    def __init__(
+        self,
+        width: float,
+        height: float,
+        draw: Callable[[Canvas], None],
+        *,
+        space_before: float = 0,
+        space_after: float = 0,
+    ) -> None:
         super().__init__()
         self.width = width
         self.height = height
+        self.spaceBefore = space_before  # dropped at the top of a page, as for a paragraph
+        self.spaceAfter = space_after
         self._draw_block = draw
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:

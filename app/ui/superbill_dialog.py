@@ -38,6 +38,10 @@ def us_date(day: date) -> str:
     return day.strftime("%m/%d/%Y")
 
 
+def python_date(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
 def plural(count: int, word: str, words: str | None = None) -> str:
     return f"{count} {word if count == 1 else (words or word + 's')}"
 
@@ -62,8 +66,7 @@ class SuperbillDialog(QDialog):
         self._style()
         self._fill_choices()
         self._connect()
-        self._choose_default()
-        self.refresh()
+        self._choose_default()  # shows what the default choice covers
         # Arrow keys then change the choice at once; Enter issues (the default button).
         (self.ui.visitCombo if self.ui.oneVisitRadio.isChecked() else self.ui.rangeCombo).setFocus()
 
@@ -140,7 +143,7 @@ class SuperbillDialog(QDialog):
         this_month = periods.this_month(self.today)
         if self._options and not any(this_month.holds(o.date) for o in self._options):
             self.ui.oneVisitRadio.setChecked(True)
-        self._range_chosen(THIS_MONTH)
+        self._set_range_dates(THIS_MONTH)
         self._mode_changed()
 
     # Choosing ----------------------------------------------------------------------------------
@@ -176,6 +179,10 @@ class SuperbillDialog(QDialog):
         self.refresh()
 
     def _range_chosen(self, index: int) -> None:
+        self._set_range_dates(index)
+        self.refresh()
+
+    def _set_range_dates(self, index: int) -> None:
         preset = {
             THIS_MONTH: periods.this_month,
             LAST_MONTH: periods.last_month,
@@ -188,7 +195,6 @@ class SuperbillDialog(QDialog):
                 field.blockSignals(True)
                 field.setDate(QDate(day.year, day.month, day.day))
                 field.blockSignals(False)
-        self.refresh()
 
     def _dates_typed(self) -> None:
         # Typed dates are a range of their own: say so rather than keep showing "This month".
@@ -207,7 +213,7 @@ class SuperbillDialog(QDialog):
         if self.ui.oneVisitRadio.isChecked():
             visit = self.chosen_visit()
             return periods.one_day(visit.date) if visit else None
-        first, last = self.ui.fromDate.date().toPython(), self.ui.toDate.date().toPython()
+        first, last = python_date(self.ui.fromDate.date()), python_date(self.ui.toDate.date())
         if first > last:
             return None
         return Period(first, last)

@@ -105,6 +105,11 @@ class PdfPreviewDialog(QDialog):
         height = min(1000, screen.height() - 80) if screen else 900
         self.resize(820, max(600, height))
 
+    @property
+    def pdf(self) -> bytes:
+        """The document's bytes, exactly as given."""
+        return self._pdf
+
     # Building ----------------------------------------------------------------------------------
 
     def _build(self) -> None:

@@ -57,13 +57,14 @@ def needs_attention(source: Workspace | PracticeStore, today: date) -> list[Atte
     """Everything that needs attention on `today`: grouped by kind (most urgent kind first), then by due date."""
     # A Workspace holds its store; a PracticeStore is one.
     store = source if isinstance(source, PracticeStore) else source.store
+    waiting = queries.visits_waiting(store, today, FILING_WARNING_DAYS)
     items = [
-        *(_filing(row, today) for row in queries.filing_deadlines(store, today, FILING_WARNING_DAYS)),
+        *(_filing(row, today) for row in waiting if row.visits_due and row.first_deadline is not None),
         *(
             _prescription(row, today)
             for row in queries.prescriptions_needing_attention(store, today, PRESCRIPTION_WARNING_DAYS)
         ),
-        *(_unbilled(row) for row in queries.unbilled_visits(store, today)),
+        *_unbilled(waiting),
         *(_balance(row) for row in queries.balances_due(store)),
     ]
     return sorted(
@@ -77,7 +78,7 @@ def _name(first_name: str, last_name: str) -> str:
 
 
 def _us(day: date) -> str:
-    return day.strftime("%m/%d/%Y")
+    return f"{day.month:02d}/{day.day:02d}/{day.year:04d}"
 
 
 def _days(count: int) -> str:
@@ -92,19 +93,15 @@ def _visits(count: int) -> str:
     return f"{count:,} visit" if count == 1 else f"{count:,} visits"
 
 
-def _filing(row: queries.FilingDeadline, today: date) -> AttentionItem:
-    when = f"{_us(row.deadline)} ({_days((row.deadline - today).days)})"
-    if row.visits == 1:
+def _filing(row: queries.WaitingVisits, today: date) -> AttentionItem:
+    assert row.first_deadline is not None
+    when = f"{_us(row.first_deadline)} ({_days((row.first_deadline - today).days)})"
+    if row.visits_due == 1:
         message = f"1 visit for {row.payer_name} must be filed by {when}"
     else:
-        message = f"{_visits(row.visits)} for {row.payer_name} to file, the first by {when}"
-    return AttentionItem(
-        AttentionKind.FILING_DEADLINE,
-        row.patient_key,
-        _name(row.first_name, row.last_name),
-        message,
-        row.deadline,
-    )
+        message = f"{_visits(row.visits_due)} for {row.payer_name} to file, the first by {when}"
+    name = _name(row.first_name, row.last_name)
+    return AttentionItem(AttentionKind.FILING_DEADLINE, row.patient_key, name, message, row.first_deadline)
 
 
 def _prescription(row: queries.PrescriptionAttention, today: date) -> AttentionItem:
@@ -126,12 +123,22 @@ def _prescription(row: queries.PrescriptionAttention, today: date) -> AttentionI
     )
 
 
-def _unbilled(row: queries.UnbilledVisits) -> AttentionItem:
-    since = f"on {_us(row.first_date)}" if row.visits == 1 else f"since {_us(row.first_date)}"
-    message = f"{_visits(row.visits)} {since} not on a superbill"
-    return AttentionItem(
-        AttentionKind.UNBILLED_VISITS, row.patient_key, _name(row.first_name, row.last_name), message, None
-    )
+def _unbilled(waiting: list[queries.WaitingVisits]) -> list[AttentionItem]:
+    """One line per patient, whatever the payers: how many visits, since when."""
+    per_patient: dict[str, tuple[str, int, date]] = {}
+    for row in waiting:
+        name, count, first = per_patient.get(row.patient_key, ("", 0, row.first_date))
+        per_patient[row.patient_key] = (
+            _name(row.first_name, row.last_name),
+            count + row.visits,
+            min(first, row.first_date),
+        )
+    items = []
+    for key, (name, count, first) in per_patient.items():
+        since = f"on {_us(first)}" if count == 1 else f"since {_us(first)}"
+        message = f"{_visits(count)} {since} not on a superbill"
+        items.append(AttentionItem(AttentionKind.UNBILLED_VISITS, key, name, message, None))
+    return items
 
 
 def _balance(row: queries.BalanceDue) -> AttentionItem:

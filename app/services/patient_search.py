@@ -12,28 +12,25 @@ from app.store.records import PracticeStore
 @dataclass(frozen=True)
 class PatientMatches:
     patients: tuple[Patient, ...]  # at most `limit`, in name order
-    matches: int  # how many patients match the search in all
+    # How many patients match in all; None when there are more than `limit` (counting them would
+    # cost a second pass over every patient on every keystroke, for a number nobody needs).
+    matches: int | None
     total: int  # how many patients the practice has
 
     @property
     def complete(self) -> bool:
-        return len(self.patients) == self.matches
+        return self.matches is not None
 
 
 def find_patients(store: PracticeStore, search: str, limit: int, total: int | None = None) -> PatientMatches:
-    """The first `limit` patients matching `search`; counts the matches only when there are more.
+    """The first `limit` patients matching `search`, and how many match when that is all of them.
 
     `total` (the practice's patient count) may be passed in when the caller already knows it.
     """
     found = store.patients(search=search, limit=limit + 1)
     if total is None:
         total = count_patients(store)
-    if len(found) <= limit:
-        matches = len(found)
-    elif not search.strip():
-        matches = total
-    else:
-        matches = count_patients(store, search)
+    matches: int | None = len(found) if len(found) <= limit else None
     return PatientMatches(patients=tuple(found[:limit]), matches=matches, total=total)
 
 

@@ -41,28 +41,21 @@ class PrescriptionAttention:
 
 
 @dataclass(frozen=True)
-class UnbilledVisits:
-    """A patient's visits that wait for a superbill."""
-
-    patient_key: str
-    first_name: str
-    last_name: str
-    visits: int
-    first_date: date
-    last_date: date
-
-
-@dataclass(frozen=True)
-class FilingDeadline:
-    """Visits waiting for a superbill whose payer's filing limit ends soon (one row per patient and payer)."""
+class WaitingVisits:
+    """One patient's visits that wait for a superbill, billed to one payer."""
 
     patient_key: str
     first_name: str
     last_name: str
     payer_name: str
-    filing_limit_days: int
+    filing_limit_days: int | None
     visits: int
-    deadline: date  # the earliest of those visits' deadlines
+    first_date: date
+    last_date: date
+    # Of those, the visits whose filing deadline (date of service + the payer's filing limit)
+    # falls in the window asked for, and the earliest such deadline.
+    visits_due: int
+    first_deadline: date | None
 
 
 @dataclass(frozen=True)
@@ -75,19 +68,6 @@ class BalanceDue:
     number: str
     issued_on: date
     balance: Cents
-
-
-# Visits on no superbill, past or today, billed to a payer that is not self-pay. The anti-join
-# probes superbill_visits_by_visit; the coverage/payer joins are by unique keys.
-_WAITING = """
-    SELECT v.patient, v.date, pa.name AS payer_name, pa.filing_limit_days
-    FROM visits v
-    JOIN coverages c ON c.patient = v.patient AND c.key = v.coverage
-    JOIN payers pa ON pa.key = c.payer
-    WHERE v.date <= :today
-      AND pa.kind <> 'self_pay'
-      AND NOT EXISTS (SELECT 1 FROM superbill_visits sv WHERE sv.visit_id = v.id)
-"""
 
 
 def prescriptions_needing_attention(
@@ -128,54 +108,55 @@ def prescriptions_needing_attention(
     ]
 
 
-def unbilled_visits(store: HasConnection, today: date) -> list[UnbilledVisits]:
-    """Per patient, the visits waiting for a superbill: how many, and their first and last dates."""
-    sql = f"""
-        SELECT w.patient, pt.first_name, pt.last_name, count(*), min(w.date), max(w.date)
-        FROM ({_WAITING}) w
-        JOIN patients pt ON pt.key = w.patient
-        GROUP BY w.patient
-        ORDER BY min(w.date), pt.sort_name
-    """
-    return [
-        UnbilledVisits(
-            patient_key=row[0],
-            first_name=row[1],
-            last_name=row[2],
-            visits=row[3],
-            first_date=date.fromisoformat(row[4]),
-            last_date=date.fromisoformat(row[5]),
-        )
-        for row in _query(store, sql, {"today": today.isoformat()})
-    ]
+def visits_waiting(store: HasConnection, today: date, deadline_within_days: int = 30) -> list[WaitingVisits]:
+    """Per patient and payer, the visits waiting for a superbill (see the module's docstring).
 
-
-def filing_deadlines(store: HasConnection, today: date, within_days: int = 30) -> list[FilingDeadline]:
-    """Visits waiting for a superbill whose filing deadline (date of service + the payer's filing
-    limit) falls between today and `within_days` from now; one row per patient and payer."""
-    sql = f"""
-        SELECT w.patient, pt.first_name, pt.last_name, w.payer_name, w.filing_limit_days,
-               count(*), min(date(w.date, '+' || w.filing_limit_days || ' days')) AS deadline
-        FROM ({_WAITING}) w
-        JOIN patients pt ON pt.key = w.patient
-        WHERE w.filing_limit_days IS NOT NULL
-          AND date(w.date, '+' || w.filing_limit_days || ' days') BETWEEN :today AND :last
-        GROUP BY w.patient, w.payer_name, w.filing_limit_days
-        ORDER BY deadline, pt.sort_name
+    One pass over the visits: the deadline window is turned into a window of dates of service
+    per payer (4 payers, not 200,000 date() calls), and the anti-join probes the index
+    superbill_visits_by_visit.
     """
-    params = {"today": today.isoformat(), "last": (today + timedelta(days=within_days)).isoformat()}
-    return [
-        FilingDeadline(
-            patient_key=row[0],
-            first_name=row[1],
-            last_name=row[2],
-            payer_name=row[3],
-            filing_limit_days=row[4],
-            visits=row[5],
-            deadline=date.fromisoformat(row[6]),
+    sql = """
+        WITH payer_windows AS (
+            SELECT key, name, filing_limit_days,
+                   date(:today, printf('-%d days', filing_limit_days)) AS served_from,
+                   date(:last, printf('-%d days', filing_limit_days)) AS served_to
+            FROM payers WHERE kind <> 'self_pay'
         )
-        for row in _query(store, sql, params)
-    ]
+        SELECT v.patient, pt.first_name, pt.last_name, pw.name, pw.filing_limit_days, count(*),
+               min(v.date), max(v.date),
+               sum(v.date BETWEEN pw.served_from AND pw.served_to),
+               min(CASE WHEN v.date BETWEEN pw.served_from AND pw.served_to THEN v.date END)
+        FROM visits v
+        JOIN coverages c ON c.patient = v.patient AND c.key = v.coverage
+        JOIN payer_windows pw ON pw.key = c.payer
+        JOIN patients pt ON pt.key = v.patient
+        WHERE v.coverage IS NOT NULL
+          AND v.date <= :today
+          AND NOT EXISTS (SELECT 1 FROM superbill_visits sv WHERE sv.visit_id = v.id)
+        GROUP BY v.patient, pw.key
+    """
+    params = {"today": today.isoformat(), "last": (today + timedelta(days=deadline_within_days)).isoformat()}
+    rows = []
+    for row in _query(store, sql, params):
+        limit = row[4]
+        first_due = row[9]
+        rows.append(
+            WaitingVisits(
+                patient_key=row[0],
+                first_name=row[1],
+                last_name=row[2],
+                payer_name=row[3],
+                filing_limit_days=limit,
+                visits=row[5],
+                first_date=date.fromisoformat(row[6]),
+                last_date=date.fromisoformat(row[7]),
+                visits_due=row[8] or 0,
+                first_deadline=None
+                if first_due is None or limit is None
+                else date.fromisoformat(first_due) + timedelta(days=limit),
+            )
+        )
+    return rows
 
 
 def balances_due(store: HasConnection) -> list[BalanceDue]:

@@ -175,8 +175,11 @@ class AttentionPanel(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._loaded:
-            # After the window is on screen, not before it.
-            QTimer.singleShot(0, self, self._first_load)
+            # Two turns of the event loop: the first paints the window, the second reads the list.
+            QTimer.singleShot(0, self, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        QTimer.singleShot(0, self, self._first_load)
 
     def _first_load(self) -> None:
         if not self._loaded:

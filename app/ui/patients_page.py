@@ -26,7 +26,7 @@ from app.ui.patient_table_model import (
 )
 
 # More rows than anyone scrolls through: past this, the count says "type to search".
-PAGE_SIZE = 200
+PAGE_SIZE = 100
 
 PLACEHOLDER = "Search name, date of birth, account or member ID"
 
@@ -154,19 +154,16 @@ class PatientsPage(QWidget):
 
     def _count_text(self, text: str, matches: PatientMatches) -> str:
         total = _patients(matches.total)
+        shown = len(matches.patients)
         if matches.total == 0:
             return "No patients yet"
         if not text.strip():
-            if matches.complete:
-                return total
-            return f"Showing the first {len(matches.patients):,} of {total}; type to search"
+            return total if matches.complete else f"Showing the first {shown:,} of {total}; type to search"
+        if matches.matches is None:
+            return f"Showing the first {shown:,} matches of {total}; type more to narrow"
         if matches.matches == 0:
             return f"No patient matches “{text.strip()}” (of {total})"
-        if matches.complete:
-            return f"{matches.matches:,} of {total}"
-        return (
-            f"Showing the first {len(matches.patients):,} of {matches.matches:,} matches; type more to narrow"
-        )
+        return f"{matches.matches:,} of {total}"
 
     def _restore_selection(self, key: str) -> None:
         row = self.model.row_of(key)

@@ -17,6 +17,7 @@ from pathlib import Path
 from types import TracebackType
 
 from app.domain.diagnoses import CodeRelease, DiagnosisCode
+from app.domain.errors import ValidationError
 from app.resources import resource_path
 from app.store.code_set_schema import SCHEMA_VERSION, CodeEntry, write_code_set
 
@@ -311,17 +312,8 @@ def open_code_index(data_dir: Path | None) -> IcdIndex:
 # --- Importing a release from the CDC order file ---------------------------------------------------
 
 
-class OrderFileError(ValueError):
-    """A line of an order file that is not in the CDC's format. Nothing was imported.
-
-    Shaped like app.domain.errors.ValidationError: ``field`` ("line 17"), ``message``, and
-    ``str()`` is "line 17: <message>".
-    """
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
+class OrderFileError(ValidationError):
+    """An order file that is not in the CDC's format; ``field`` names the line ("line 17"). Nothing was imported."""
 
 
 _ORDER_FILE_NAME = re.compile(r"icd10cm[-_ ]order[-_ ](?:fy)?(\d{4})", re.IGNORECASE)

@@ -125,7 +125,7 @@ def _day(text: str) -> date:
 
 def _open_window(args: argparse.Namespace) -> int:
     try:
-        from app.ui.main import run_app  # type: ignore[import-not-found,unused-ignore]
+        from app.ui.main import run_app
     except ImportError:
         _parser().print_help()
         return EXIT_OK

@@ -307,15 +307,18 @@ class _PracticeReader:
             phone=obj.optional_text("phone"),
             email=obj.optional_text("email"),
         )
-        coverages = tuple(self.coverage(c, p, payer_keys) for c, p in obj.items("coverages"))
-        prescriptions = tuple(self.prescription(r, p) for r, p in obj.items("prescriptions"))
+        scope = patient.key
+        coverages = tuple(self.coverage(c, p, payer_keys, scope) for c, p in obj.items("coverages"))
+        prescriptions = tuple(self.prescription(r, p, scope) for r, p in obj.items("prescriptions"))
         coverage_keys = {c.key for c in coverages}
         prescription_keys = {r.key for r in prescriptions}
-        visits = tuple(self.visit(v, p, coverage_keys, prescription_keys) for v, p in obj.items("visits"))
-        payments = tuple(self.payment(m, p) for m, p in obj.items("payments"))
+        visits = tuple(
+            self.visit(v, p, coverage_keys, prescription_keys, scope) for v, p in obj.items("visits")
+        )
+        payments = tuple(self.payment(m, p, scope) for m, p in obj.items("payments"))
         return PatientChart(patient, coverages, prescriptions, visits, payments)
 
-    def coverage(self, item: object, path: str, payer_keys: set[str]) -> Coverage:
+    def coverage(self, item: object, path: str, payer_keys: set[str], scope: str) -> Coverage:
         obj = _Obj(item, path, _COVERAGE)
         payer = obj.text("payer")
         if payer not in payer_keys:
@@ -331,7 +334,7 @@ class _PracticeReader:
             else None
         )
         return Coverage(
-            key=self.key(obj, "coverage"),
+            key=self.key(obj, "coverage", scope),
             payer=payer,
             relationship=obj.choice("relationship", Relationship, Relationship.SELF),
             member_id=obj.optional_text("member_id"),
@@ -348,7 +351,7 @@ class _PracticeReader:
             annual_visit_limit=obj.whole_number("annual_visit_limit", minimum=1),
         )
 
-    def prescription(self, item: object, path: str) -> Prescription:
+    def prescription(self, item: object, path: str, scope: str) -> Prescription:
         obj = _Obj(item, path, _PRESCRIPTION)
         npi = obj.optional_text("prescriber_npi")
         written_on = obj.day("written_on")
@@ -357,7 +360,7 @@ class _PracticeReader:
         if expires_on and expires_on < (starts_on or written_on):
             raise ValidationError(obj.at("expires_on"), "is before the prescription starts")
         return Prescription(
-            key=self.key(obj, "prescription"),
+            key=self.key(obj, "prescription", scope),
             prescriber_name=obj.text("prescriber_name"),
             prescriber_credentials=obj.optional_text("prescriber_credentials"),
             prescriber_npi=identifiers.validate_npi(
@@ -375,7 +378,9 @@ class _PracticeReader:
             notes=obj.optional_text("notes"),
         )
 
-    def visit(self, item: object, path: str, coverages: set[str], prescriptions: set[str]) -> Visit:
+    def visit(
+        self, item: object, path: str, coverages: set[str], prescriptions: set[str], scope: str
+    ) -> Visit:
         obj = _Obj(item, path, _VISIT)
         coverage = obj.optional_text("coverage")
         if coverage is not None and coverage not in coverages:
@@ -388,7 +393,7 @@ class _PracticeReader:
         diagnoses = _diagnoses(obj)
         lines = tuple(self.line(line, p, len(diagnoses)) for line, p in obj.items("lines", required=True))
         return Visit(
-            key=self.key(obj, "visit"),
+            key=self.key(obj, "visit", scope),
             date=obj.day("date"),
             diagnoses=diagnoses,
             lines=lines,
@@ -431,22 +436,23 @@ class _PracticeReader:
             fee=obj.cents("fee"),
         )
 
-    def payment(self, item: object, path: str) -> Payment:
+    def payment(self, item: object, path: str, scope: str) -> Payment:
         obj = _Obj(item, path, _PAYMENT)
         amount = obj.cents("amount")
         if amount is None:
             raise ValidationError(obj.at("amount"), 'is required (dollars as text, such as "45.00")')
         return Payment(
-            key=self.key(obj, "payment"),
+            key=self.key(obj, "payment", scope),
             date=obj.day("date"),
             amount=amount,
             method=obj.choice("method", PaymentMethod),
             reference=obj.optional_text("reference"),
         )
 
-    def key(self, obj: _Obj, kind: str) -> str:
+    def key(self, obj: _Obj, kind: str, scope: str = "") -> str:
+        """The record's id; payer and patient ids are unique in the file, the rest within their patient."""
         key = obj.text("id")
-        seen = self._keys.setdefault(f"{kind}:{key}", obj.at("id"))
+        seen = self._keys.setdefault(f"{scope}/{kind}:{key}", obj.at("id"))
         if seen != obj.at("id"):
             raise ValidationError(obj.at("id"), f'"{key}" is already used by {seen.removesuffix(".id")}')
         return key

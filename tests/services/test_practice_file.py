@@ -131,3 +131,17 @@ def test_diagnosis_codes_are_kept_in_pointer_order_and_dotted(document: dict[str
     document["patients"][0]["visits"][0]["diagnoses"] = ["m62830", "M54.50"]
     visit = practice_from_json(document).charts[0].visits[0]
     assert visit.diagnoses == ("M62.830", "M54.50")
+
+
+def test_two_patients_may_each_number_their_visits_from_v_1(document: dict[str, Any]) -> None:
+    second = copy.deepcopy(document["patients"][0])
+    second["id"] = "pt-0002"
+    document["patients"].append(second)
+    practice = practice_from_json(document)
+    assert [v.key for v in practice.charts[1].visits] == ["v-1", "v-2"]
+
+
+def test_a_patient_id_used_twice_is_refused(document: dict[str, Any]) -> None:
+    document["patients"].append(copy.deepcopy(document["patients"][0]))
+    error = problem(document)
+    assert error.field == "patients[1].id"

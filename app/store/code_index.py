@@ -207,28 +207,24 @@ class IcdIndex:
 
     def _word_hits(self, text: str, limit: int) -> list[DiagnosisCode]:
         words = [_fold(w) for w in _WORD.findall(text)]
-        # One-letter fragments would make SQLite merge the posting lists of hundreds of words; they
-        # are checked on the rows the longer words find instead.
-        indexed = [w for w in words if len(w) >= 2]
-        single_letters = [w for w in words if len(w) < 2]
-        if not indexed:
+        if not words:
             return []
         matches: list[str] = []
-        for word in indexed:
+        for word in words:
             match = self._fragment_match(word)
             if match is None:
                 return []
             matches.append(match)
         queries = [" AND ".join(matches)]
-        if len(indexed) > 1:
+        if len(words) > 1:
             # The words as typed, side by side ("low back" in "Other low back pain", not "lower back").
-            last_words = self._whole_words(indexed[-1]) or []
+            last_words = self._whole_words(words[-1]) or []
             if 0 < len(last_words) <= _MAX_EXPANSION:
-                head = " ".join(indexed[:-1])
+                head = " ".join(words[:-1])
                 queries.insert(0, " OR ".join(_fts_string(f"{head} {w}") for w in last_words))
         ranked: dict[int, tuple[int, int, DiagnosisCode]] = {}
         for tier, query in enumerate(queries, start=1 if len(queries) > 1 else 2):
-            for rowid, hit in self._fts_rows(query, single_letters, limit):
+            for rowid, hit in self._fts_rows(query, limit):
                 if rowid not in ranked:
                     starts = _starts_with(hit.description, words)
                     ranked[rowid] = (0 if starts else tier, rowid, hit)
@@ -247,8 +243,8 @@ class IcdIndex:
 
     def _fragment_match(self, fragment: str) -> str | None:
         """An FTS5 expression for "a word starting with fragment"; None when no indexed word does."""
-        if len(fragment) == 2:
-            return _fts_string(fragment) + "*"  # the two-letter prefix index answers it directly
+        if len(fragment) <= 2:
+            return _fts_string(fragment) + "*"  # the one- and two-letter prefix indexes answer it directly
         whole_words = self._whole_words(fragment)
         if whole_words is None:
             return _fts_string(fragment) + "*"
@@ -256,28 +252,14 @@ class IcdIndex:
             return None
         return "(" + " OR ".join(_fts_string(w) for w in whole_words) + ")"
 
-    def _fts_rows(
-        self, query: str, single_letters: list[str], limit: int
-    ) -> Iterator[tuple[int, DiagnosisCode]]:
-        cursor = self._db.execute(
+    def _fts_rows(self, query: str, limit: int) -> list[tuple[int, DiagnosisCode]]:
+        rows = self._db.execute(
             "SELECT c.id, c.code, c.description, c.billable FROM codes_fts"
             " JOIN codes AS c ON c.id = codes_fts.rowid"
-            " WHERE codes_fts MATCH ? ORDER BY codes_fts.rowid" + ("" if single_letters else " LIMIT ?"),
-            (query,) if single_letters else (query, limit),
+            " WHERE codes_fts MATCH ? ORDER BY codes_fts.rowid LIMIT ?",
+            (query, limit),
         )
-        taken = 0
-        try:
-            for rowid, code, description, billable in cursor:
-                if single_letters:
-                    initials = {w[0] for w in _WORD.findall(_fold(description))}
-                    if not all(letter in initials for letter in single_letters):
-                        continue
-                yield rowid, DiagnosisCode(code, description, bool(billable))
-                taken += 1
-                if taken >= limit:
-                    return
-        finally:
-            cursor.close()
+        return [(rowid, DiagnosisCode(code, d, bool(b))) for rowid, code, d, b in rows]
 
 
 def shipped_index_path() -> Path:

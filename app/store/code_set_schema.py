@@ -8,9 +8,9 @@ One SQLite file per release, read-only once written:
   (billable first, then shorter descriptions, then code order), so a word search that stops after
   ``limit`` matches in row-id order already returns the best ones without ranking every match.
 - ``codes_fts``: an external-content FTS5 index over the descriptions (the text is stored once, in
-  ``codes``), with positions (for "starts with" and phrase queries) and an index of two-letter
-  prefixes, so that fragments as short as two letters stay under a millisecond. Longer prefixes are
-  cheap without an index of their own; bm25 is not used, so no per-row sizes are kept.
+  ``codes``), with positions (for phrase queries) and indexes of one- and two-letter prefixes, so
+  that fragments that short ("low b") stay under a millisecond (about 2.5 MiB each). Longer
+  fragments go through ``code_words``; bm25 is not used, so no per-row sizes are kept.
 - ``code_words``: every word the FTS index holds, so a search can turn a fragment ("myal") into the
   few whole words it starts ("myalgia", "myalgic") and ask FTS5 for those: an FTS5 prefix query
   without a prefix index of its length reads every matching posting list in full first, which for
@@ -54,7 +54,7 @@ CREATE VIRTUAL TABLE codes_fts USING fts5(
     content = 'codes',
     content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2',
+    prefix = '1 2',
     columnsize = 0,
     detail = 'full'
 );

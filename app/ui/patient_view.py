@@ -1,0 +1,531 @@
+"""One patient at a glance: header with the balance due, then details, coverage, prescriptions, visits,
+payments and issued superbills, each with its own actions."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.errors import ValidationError
+from app.domain.money import format_money
+from app.services import records
+from app.services.records import PatientAccount, RecordNotFound, StoreUnavailable
+from app.services.workspace import Workspace
+from app.ui.coverage_dialog import CoverageDialog
+from app.ui.patient_dialog import PatientDialog
+from app.ui.payment_dialog import PaymentDialog
+from app.ui.prescription_dialog import PrescriptionDialog
+from app.ui.record_tables import (
+    CoverageTableModel,
+    PaymentTableModel,
+    PrescriptionTableModel,
+    RowsModel,
+    SuperbillTableModel,
+    VisitTableModel,
+    coverage_row,
+    payment_row,
+    prescription_row,
+    superbill_row,
+    us_date,
+    visit_row,
+)
+
+try:  # the preview is another engineer's module; the system viewer works without it
+    from app.ui.pdf_preview import PdfPreviewDialog
+except ImportError:  # pragma: no cover - only while the preview is being written
+    PdfPreviewDialog = None  # type: ignore[assignment,misc]
+
+EMPTY_TEXT = "Choose a patient on the left, or press Ctrl+Shift+N to add one"
+
+SEXES = {"F": "Female", "M": "Male", "X": "X"}
+
+
+def _tell(parent: QWidget, title: str, text: str, detail: str = "") -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("patientViewMessage")
+    if detail:
+        box.setInformativeText(detail)
+    box.exec()
+
+
+def _confirm(parent: QWidget, title: str, text: str, action: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
+    box.setObjectName("patientViewQuestion")
+    yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+class _TablePage(QWidget):
+    """A table of records with a row of buttons under it; Enter or a double-click runs `on_activate`."""
+
+    def __init__(
+        self, model: RowsModel, on_activate: Callable[[], None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.view = QTableView(self)
+        self.view.setModel(model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setHighlightSections(False)
+        self.view.activated.connect(lambda _index: on_activate())
+        self.buttons = QHBoxLayout()
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.note)
+        layout.addLayout(self.buttons)
+        self.note.hide()
+
+    def add_button(self, text: str, slot: Callable[[], None], needs_row: bool = False) -> QPushButton:
+        button = QPushButton(text, self)
+        button.clicked.connect(slot)
+        button.setProperty("needsRow", needs_row)
+        self.buttons.addWidget(button)
+        return button
+
+    def finish_buttons(self) -> None:
+        self.buttons.addStretch(1)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self.update_buttons())
+        self.update_buttons()
+
+    def update_buttons(self) -> None:
+        has_row = self.current_key() is not None
+        for index in range(self.buttons.count()):
+            button = self.buttons.itemAt(index).widget()
+            if isinstance(button, QPushButton) and button.property("needsRow"):
+                button.setEnabled(has_row)
+
+    def current_key(self) -> str | None:
+        index = self.view.currentIndex()
+        return self.model.key(index.row()) if index.isValid() else None
+
+    def set_rows(self, rows: list) -> None:  # type: ignore[type-arg]
+        kept = self.current_key()
+        self.model.set_rows(rows)
+        row = self.model.row_of(kept) if kept else -1
+        if row < 0 and self.model.rowCount() > 0:
+            row = (
+                self.model.rowCount() - 1
+                if isinstance(self.model, VisitTableModel | PaymentTableModel)
+                else 0
+            )
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row, 0))
+        self.update_buttons()
+
+    def select(self, key: str) -> None:
+        row = self.model.row_of(key)
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row, 0))
+
+
+class PatientView(QWidget):
+    newVisitRequested = Signal(str)
+    editVisitRequested = Signal(str, str)  # patient key, visit key
+    superbillRequested = Signal(str)
+    changed = Signal()
+
+    def __init__(
+        self, workspace: Workspace, today: date | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._today = today
+        self.patient_key: str | None = None
+        self.account: PatientAccount | None = None
+        self.current_dialog: QDialog | None = None
+        self._build()
+        self.show_patient(None)
+
+    # Building ---------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.stack = QStackedWidget(self)
+        self.empty_label = QLabel(EMPTY_TEXT, self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setEnabled(False)
+        font = self.empty_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.empty_label.setFont(font)
+        self.stack.addWidget(self.empty_label)
+
+        page = QWidget(self)
+        self.stack.addWidget(page)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self._build_header(page))
+        self.tabs = QTabWidget(page)
+        layout.addWidget(self.tabs, 1)
+        self.tabs.addTab(self._build_details(), "&Details")
+
+        self.coverages = _TablePage(CoverageTableModel(self), self.edit_coverage)
+        self.coverages.add_button("&Add coverage…", self.add_coverage)
+        self.coverages.add_button("&Edit coverage…", self.edit_coverage, needs_row=True)
+        self.coverages.finish_buttons()
+        self.tabs.addTab(self.coverages, "C&overage")
+
+        self.prescriptions = _TablePage(PrescriptionTableModel(self), self.edit_prescription)
+        self.prescriptions.add_button("&Add prescription…", self.add_prescription)
+        self.prescriptions.add_button("&Edit prescription…", self.edit_prescription, needs_row=True)
+        self.prescriptions.finish_buttons()
+        self.tabs.addTab(self.prescriptions, "&Prescriptions")
+
+        self.visits = _TablePage(VisitTableModel(self), self.edit_visit)
+        self.visits.add_button("&New visit…", self.new_visit)
+        self.visits.add_button("&Edit visit…", self.edit_visit, needs_row=True)
+        self.visits.add_button("De&lete visit…", self.delete_visit, needs_row=True)
+        self.visits.finish_buttons()
+        self._delete_key(self.visits, self.delete_visit)
+        self.tabs.addTab(self.visits, "&Visits")
+
+        self.payments = _TablePage(PaymentTableModel(self), self.edit_payment)
+        self.payments.add_button("&Record payment…", self.record_payment)
+        self.payments.add_button("&Edit payment…", self.edit_payment, needs_row=True)
+        self.payments.add_button("De&lete payment…", self.delete_payment, needs_row=True)
+        self.payments.finish_buttons()
+        self._delete_key(self.payments, self.delete_payment)
+        self.payments.note.show()
+        self.tabs.addTab(self.payments, "Pa&yments")
+
+        self.superbills = _TablePage(SuperbillTableModel(self), self.open_superbill)
+        self.superbills.add_button("&Open", self.open_superbill, needs_row=True)
+        self.superbills.add_button("Save a &copy…", self.save_superbill_copy, needs_row=True)
+        self.superbills.add_button("&New superbill…", self._request_superbill)
+        self.superbills.finish_buttons()
+        self.superbills.note.setText(
+            "Open shows a superbill exactly as it was handed out; Save a copy writes the same file."
+        )
+        self.superbills.note.setEnabled(False)
+        self.superbills.note.show()
+        self.tabs.addTab(self.superbills, "&Superbills")
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+    def _build_header(self, parent: QWidget) -> QWidget:
+        header = QFrame(parent)
+        header.setFrameShape(QFrame.Shape.StyledPanel)
+        self.name_label = QLabel(header)
+        self.name_label.setTextFormat(Qt.TextFormat.PlainText)
+        font = QFont(self.name_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.facts_label = QLabel(header)
+        self.facts_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.balance_label = QLabel(header)
+        self.balance_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.balance_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        balance_font = QFont(self.balance_label.font())
+        balance_font.setPointSizeF(balance_font.pointSizeF() * 1.25)
+        balance_font.setBold(True)
+        self.balance_label.setFont(balance_font)
+        names = QVBoxLayout()
+        names.addWidget(self.name_label)
+        names.addWidget(self.facts_label)
+        layout = QHBoxLayout(header)
+        layout.addLayout(names, 1)
+        layout.addWidget(self.balance_label)
+        return header
+
+    def _build_details(self) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.detail_labels: dict[str, QLabel] = {}
+        for key, title in (
+            ("name", "Name"),
+            ("dob", "Date of birth"),
+            ("sex", "Sex"),
+            ("address", "Address"),
+            ("phone", "Phone"),
+            ("email", "Email"),
+            ("account", "Account number"),
+        ):
+            value = QLabel(page)
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.detail_labels[key] = value
+            form.addRow(f"{title}:", value)
+        self.edit_details_button = QPushButton("&Edit details…", page)
+        self.edit_details_button.clicked.connect(self.edit_patient)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_details_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _delete_key(self, page: _TablePage, slot: Callable[[], None]) -> None:
+        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), page.view)
+        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        shortcut.activated.connect(slot)
+
+    # Showing ----------------------------------------------------------------------------------
+
+    def show_patient(self, key: str | None) -> None:
+        self.patient_key = key
+        if key is None:
+            self.account = None
+            self.stack.setCurrentWidget(self.empty_label)
+            return
+        try:
+            self.account = records.patient_account(self._workspace.store, key)
+        except RecordNotFound:
+            self.patient_key, self.account = None, None
+            self.stack.setCurrentWidget(self.empty_label)
+            return
+        except StoreUnavailable as error:
+            _tell(
+                self, "Could not open the patient", "The patient's records could not be read.", error.message
+            )
+            return
+        self._fill(self.account)
+        self.stack.setCurrentIndex(1)
+
+    def reload(self) -> None:
+        self.show_patient(self.patient_key)
+
+    def _fill(self, account: PatientAccount) -> None:
+        patient = account.chart.patient
+        self.name_label.setText(patient.full_name)
+        self.facts_label.setText(
+            f"Born {us_date(patient.date_of_birth)}   ·   Account {patient.account_number or '—'}"
+        )
+        balance = account.totals.balance
+        if balance > 0:
+            self.balance_label.setText(f"Balance due {format_money(balance)}")
+        elif balance < 0:
+            self.balance_label.setText(f"Credit {format_money(-balance)}")
+        else:
+            self.balance_label.setText("Balance due $0.00")
+        labels = self.detail_labels
+        labels["name"].setText(patient.full_name)
+        labels["dob"].setText(us_date(patient.date_of_birth))
+        labels["sex"].setText(SEXES.get(patient.sex or "", "Not given"))
+        labels["address"].setText("\n".join(patient.address.lines()) if patient.address else "—")
+        labels["phone"].setText(patient.phone or "—")
+        labels["email"].setText(patient.email or "—")
+        labels["account"].setText(patient.account_number or "—")
+
+        self.coverages.set_rows(
+            [coverage_row(c, account.payers.get(c.payer)) for c in account.chart.coverages]
+        )
+        self.prescriptions.set_rows(
+            [prescription_row(rx, account.usage[rx.key]) for rx in account.chart.prescriptions]
+        )
+        self.visits.set_rows([visit_row(v) for v in account.visits])
+        self.payments.set_rows([payment_row(p) for p in account.chart.payments])
+        totals = account.totals
+        self.payments.note.setText(
+            f"Charges {format_money(totals.charges)}   ·   Payments {format_money(totals.payments)}   ·   "
+            f"Balance due {format_money(totals.balance)}"
+        )
+        self.superbills.set_rows([superbill_row(s) for s in account.superbills])
+
+    # Dialogs ----------------------------------------------------------------------------------
+
+    def _open(self, dialog: QDialog, select: Callable[[str], None] | None = None) -> None:
+        """Open a record dialog without blocking; when it saves, reload and tell the window."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def saved(key: str) -> None:
+            self.reload()
+            if select is not None:
+                select(key)
+            self.changed.emit()
+
+        dialog.saved.connect(saved)  # type: ignore[attr-defined]
+        dialog.finished.connect(lambda _result: self._forget(dialog))
+        self.current_dialog = dialog
+        dialog.open()
+
+    def _forget(self, dialog: QDialog) -> None:
+        if self.current_dialog is dialog:
+            self.current_dialog = None
+
+    def edit_patient(self) -> None:
+        if self.patient_key:
+            self._open(PatientDialog(self._workspace, self.patient_key, self, today=self._today))
+
+    def add_coverage(self) -> None:
+        if self.patient_key:
+            self._open(
+                CoverageDialog(self._workspace, self.patient_key, None, self._today, self),
+                self.coverages.select,
+            )
+
+    def edit_coverage(self) -> None:
+        key = self.coverages.current_key()
+        if self.patient_key and key:
+            self._open(CoverageDialog(self._workspace, self.patient_key, key, self._today, self))
+
+    def add_prescription(self) -> None:
+        if self.patient_key:
+            dialog = PrescriptionDialog(self._workspace, self.patient_key, None, self._today, self)
+            self._open(dialog, self.prescriptions.select)
+
+    def edit_prescription(self) -> None:
+        key = self.prescriptions.current_key()
+        if self.patient_key and key:
+            self._open(PrescriptionDialog(self._workspace, self.patient_key, key, self._today, self))
+
+    def record_payment(self) -> None:
+        if self.patient_key:
+            self._open(
+                PaymentDialog(self._workspace, self.patient_key, None, self._today, self),
+                self.payments.select,
+            )
+
+    def edit_payment(self) -> None:
+        key = self.payments.current_key()
+        if self.patient_key and key:
+            self._open(PaymentDialog(self._workspace, self.patient_key, key, self._today, self))
+
+    # Visits -----------------------------------------------------------------------------------
+
+    def new_visit(self) -> None:
+        if self.patient_key:
+            self.newVisitRequested.emit(self.patient_key)
+
+    def edit_visit(self) -> None:
+        key = self.visits.current_key()
+        if self.patient_key and key:
+            self.editVisitRequested.emit(self.patient_key, key)
+
+    def delete_visit(self) -> None:
+        key = self.visits.current_key()
+        if not (self.patient_key and key and self.account):
+            return
+        charges = next(v for v in self.account.visits if v.visit.key == key)
+        when = us_date(charges.visit.date)
+        if charges.superbill:
+            _tell(
+                self,
+                "This visit stays",
+                f"The visit of {when} is on superbill {charges.superbill}, which was already issued.",
+                "An issued superbill is the record of what the patient was given, so its visits cannot be "
+                "deleted. Correct the visit and issue a new superbill instead.",
+            )
+            return
+        if not _confirm(
+            self, "Delete visit", f"Delete the visit of {when}? This cannot be undone.", "Delete visit"
+        ):
+            return
+        self._change(lambda: self._workspace.store.delete_visit(self.patient_key or "", key))
+
+    def delete_payment(self) -> None:
+        key = self.payments.current_key()
+        if not (self.patient_key and key and self.account):
+            return
+        payment = next(p for p in self.account.chart.payments if p.key == key)
+        text = f"Delete the payment of {format_money(payment.amount)} on {us_date(payment.date)}?"
+        if _confirm(self, "Delete payment", text, "Delete payment"):
+            self._change(lambda: self._workspace.store.delete_payment(self.patient_key or "", key))
+
+    def _change(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except ValidationError as error:
+            _tell(self, "Not changed", error.message)
+            return
+        except StoreUnavailable as error:
+            _tell(self, "Not changed", "Nothing was changed.", error.message)
+            return
+        self.reload()
+        self.changed.emit()
+
+    # Superbills -------------------------------------------------------------------------------
+
+    def _request_superbill(self) -> None:
+        if self.patient_key:
+            self.superbillRequested.emit(self.patient_key)
+
+    def _stored_pdf(self, number: str) -> bytes | None:
+        try:
+            return self._workspace.store.superbill_pdf(number)
+        except (StoreUnavailable, RecordNotFound) as error:
+            message = error.message if isinstance(error, StoreUnavailable) else str(error)
+            _tell(self, "Could not open the superbill", f"Superbill {number} could not be read.", message)
+            return None
+
+    def open_superbill(self) -> None:
+        number = self.superbills.current_key()
+        pdf = self._stored_pdf(number) if number else None
+        if number is None or pdf is None:
+            return
+        name = f"Superbill {number}.pdf"
+        if PdfPreviewDialog is not None:
+            preview = PdfPreviewDialog(pdf, name, self)
+            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.current_dialog = preview
+            preview.finished.connect(lambda _result: self._forget(preview))
+            preview.open()
+            return
+        path = Path(tempfile.mkdtemp(prefix="superbill-")) / name
+        path.write_bytes(pdf)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def save_superbill_copy(self) -> None:
+        number = self.superbills.current_key()
+        pdf = self._stored_pdf(number) if number else None
+        if number is None or pdf is None:
+            return
+        suggested = str(Path.home() / f"Superbill {number}.pdf")
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Save a copy of the superbill", suggested, "PDF files (*.pdf)"
+        )
+        if not path:
+            return
+        try:
+            Path(path).write_bytes(pdf)
+        except OSError as error:
+            _tell(
+                self,
+                "Not saved",
+                f"The copy could not be written to {path}.",
+                f"{error.strerror or error}. Choose another folder.",
+            )
+
+    # Keyboard ---------------------------------------------------------------------------------
+
+    def focus_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+        widget = self.tabs.currentWidget()
+        if isinstance(widget, _TablePage):
+            widget.view.setFocus()

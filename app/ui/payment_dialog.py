@@ -1,0 +1,126 @@
+"""Record or edit a payment: date, amount in dollars, method, reference; the balance before and after."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from app.domain.errors import ValidationError
+from app.domain.money import Cents, MoneyError, format_dollars, format_money, parse_dollars
+from app.domain.practice import Payment, PaymentMethod
+from app.services import records
+from app.services.workspace import Workspace
+from app.ui.forms.ui_payment_dialog import Ui_PaymentDialog
+from app.ui.record_form import RecordDialog, fill_combo, from_qdate, select_data, to_qdate
+
+
+class PaymentDialog(RecordDialog):
+    """`saved(payment_key)` after a successful save."""
+
+    saved = Signal(str)
+    what = "this payment"
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        patient_key: str,
+        payment_key: str | None = None,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._patient_key = patient_key
+        self._today = today or date.today()
+        self.ui = Ui_PaymentDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        fill_combo(ui.methodCombo, [(method.label, method) for method in PaymentMethod])
+        ui.dateEdit.setMaximumDate(to_qdate(self._today))
+        self.setup_record_form(
+            ui.buttonBox,
+            ui.errorLabel,
+            {
+                "payment.date": ui.dateEdit,
+                "payment.amount": ui.amountEdit,
+                "payment.method": ui.methodCombo,
+                "payment.reference": ui.referenceEdit,
+            },
+        )
+        account = records.patient_account(workspace.store, patient_key)
+        self._payment = next((p for p in account.chart.payments if p.key == payment_key), None)
+        self.payment_key = self._payment.key if self._payment else None
+        # The balance as it would be without this payment, so "after" counts it once.
+        self._balance_without = account.totals.balance + (self._payment.amount if self._payment else 0)
+        ui.patientLabel.setText(f"Payment from {account.chart.patient.full_name}")
+        font = ui.patientLabel.font()
+        font.setBold(True)
+        ui.patientLabel.setFont(font)
+        self._load()
+        ui.amountEdit.textChanged.connect(self._show_balance)
+        self._show_balance()
+        self.setWindowTitle("Edit payment" if self._payment else "Record payment")
+        self.setMinimumWidth(460)
+        ui.amountEdit.setFocus()
+
+    def _load(self) -> None:
+        ui, payment = self.ui, self._payment
+        with self.watcher.loading():
+            if payment is None:
+                ui.dateEdit.setDate(to_qdate(self._today))
+                select_data(ui.methodCombo, PaymentMethod.CARD)
+                return
+            ui.dateEdit.setDate(to_qdate(payment.date))
+            ui.amountEdit.setText(format_dollars(payment.amount))
+            select_data(ui.methodCombo, payment.method)
+            ui.referenceEdit.setText(payment.reference or "")
+
+    def _typed_amount(self) -> Cents | None:
+        try:
+            return parse_dollars(self.ui.amountEdit.text())
+        except MoneyError:
+            return None
+
+    def _show_balance(self) -> None:
+        ui = self.ui
+        ui.balanceBeforeLabel.setText(f"Balance before this payment:  {format_money(self._balance_without)}")
+        amount = self._typed_amount()
+        if amount is None:
+            after = (
+                "type the amount, such as 45.00"
+                if ui.amountEdit.text().strip() == ""
+                else "not a dollar amount yet"
+            )
+            ui.balanceAfterLabel.setText(f"Balance after:  {after}")
+        else:
+            ui.balanceAfterLabel.setText(f"Balance after:  {format_money(self._balance_without - amount)}")
+
+    @property
+    def balance_after_text(self) -> str:
+        return self.ui.balanceAfterLabel.text()
+
+    def payment_from_form(self) -> Payment:
+        ui = self.ui
+        if not ui.amountEdit.text().strip():
+            raise ValidationError("payment.amount", "Amount is missing: type it in dollars, such as 45.00.")
+        try:
+            amount = parse_dollars(ui.amountEdit.text())
+        except MoneyError as error:
+            raise ValidationError("payment.amount", f"{error}.") from None
+        return Payment(
+            key=self.payment_key or "",
+            date=from_qdate(ui.dateEdit.date()),
+            amount=amount,
+            method=PaymentMethod(ui.methodCombo.currentData()),
+            reference=ui.referenceEdit.text(),
+        )
+
+    def store_record(self) -> None:
+        saved = records.save_payment(
+            self._workspace.store, self._patient_key, self.payment_from_form(), today=self._today
+        )
+        self._payment = saved
+        self.payment_key = saved.key
+        self.saved.emit(saved.key)

@@ -1,0 +1,293 @@
+"""What every record dialog shares: unsaved-changes guard, errors shown at their field, optional dates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from app.domain.errors import ValidationError
+from app.services.records import StoreUnavailable
+
+NO_DATE = QDate(1900, 1, 1)
+INVALID_STYLE = "*[invalid='true'] { border: 1px solid #b3261e; border-radius: 2px; }"
+ERROR_COLOUR = "#b3261e"
+
+
+# Dates ----------------------------------------------------------------------------------------
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def set_optional_date(edit: QDateEdit, day: date | None) -> None:
+    edit.setDate(NO_DATE if day is None else to_qdate(day))
+
+
+def optional_date(edit: QDateEdit) -> date | None:
+    return None if edit.date() == NO_DATE else from_qdate(edit.date())
+
+
+class _OptionalDate(QObject):
+    """A date that may be left empty: shown as "Not set"; typing or the calendar starts from a sensible
+    day instead of 1900; Delete empties it again."""
+
+    def __init__(self, edit: QDateEdit, start: Callable[[], date]) -> None:
+        super().__init__(edit)
+        self._edit = edit
+        self._start = start
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        empty = self._edit.date() == NO_DATE
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if (
+                key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            ):
+                self._edit.setDate(NO_DATE)
+                return True
+            navigation = (
+                Qt.Key.Key_Tab,
+                Qt.Key.Key_Backtab,
+                Qt.Key.Key_Escape,
+                Qt.Key.Key_Return,
+                Qt.Key.Key_Enter,
+            )
+            if empty and key not in navigation and event.text():
+                self._edit.setDate(to_qdate(self._start()))
+                self._edit.setSelectedSection(QDateEdit.Section.MonthSection)
+        elif event.type() == QEvent.Type.MouseButtonPress and empty:
+            self._edit.setDate(to_qdate(self._start()))
+        return False
+
+
+def make_optional(edit: QDateEdit, start: Callable[[], date]) -> None:
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText("Not set")
+    edit.setDate(NO_DATE)
+    edit.setToolTip("Leave as “Not set” when the paper has no date; Ctrl+Delete empties it.")
+    edit.installEventFilter(_OptionalDate(edit, start))
+
+
+# Combos ---------------------------------------------------------------------------------------
+
+
+def fill_combo(combo: QComboBox, items: Iterable[tuple[str, object]]) -> None:
+    combo.clear()
+    for text, value in items:
+        combo.addItem(text, value)
+
+
+def select_data(combo: QComboBox, value: object) -> None:
+    index = combo.findData(value)
+    combo.setCurrentIndex(max(index, 0))
+
+
+# Asking ---------------------------------------------------------------------------------------
+
+
+def ask_unsaved(parent: QWidget, what: str) -> QMessageBox.StandardButton:
+    """Save / Discard / Cancel for a form with changes; Cancel keeps the form open as it is."""
+    box = QMessageBox(parent)
+    box.setObjectName("unsavedChangesBox")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Unsaved changes")
+    box.setText(f"Save the changes to {what}?")
+    box.setInformativeText("If you don't save, what you typed is lost.")
+    box.setStandardButtons(
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    return QMessageBox.StandardButton(box.exec())
+
+
+def show_store_problem(parent: QWidget, error: StoreUnavailable) -> None:
+    box = QMessageBox(parent)
+    box.setObjectName("storeProblemBox")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Could not save")
+    box.setText("Nothing was saved; what you typed is still in the form.")
+    box.setInformativeText(error.message)
+    box.exec()
+
+
+# Watching for changes -------------------------------------------------------------------------
+
+
+class ChangeWatcher(QObject):
+    """Marks a form changed when the user edits any watched field; `mark_clean()` after loading or saving."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.changed = False
+        self._loading = False
+
+    def watch(self, *widgets: QWidget) -> None:
+        for widget in widgets:
+            if isinstance(widget, QLineEdit | QPlainTextEdit):
+                widget.textChanged.connect(self._touch)
+            elif isinstance(widget, QDateEdit):
+                widget.dateChanged.connect(self._touch)
+            elif isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(self._touch)
+            elif isinstance(widget, QAbstractSpinBox):
+                widget.valueChanged.connect(self._touch)  # type: ignore[attr-defined]
+            elif isinstance(widget, QCheckBox):
+                widget.toggled.connect(self._touch)
+            elif isinstance(widget, QListWidget):
+                widget.model().rowsInserted.connect(self._touch)
+                widget.model().rowsRemoved.connect(self._touch)
+
+    def _touch(self) -> None:
+        if not self._loading:
+            self.changed = True
+
+    def loading(self) -> _Loading:
+        return _Loading(self)
+
+    def mark_clean(self) -> None:
+        self.changed = False
+
+
+class _Loading:
+    def __init__(self, watcher: ChangeWatcher) -> None:
+        self._watcher = watcher
+
+    def __enter__(self) -> None:
+        self._watcher._loading = True
+
+    def __exit__(self, *exc: object) -> None:
+        self._watcher._loading = False
+        self._watcher.changed = False
+
+
+# The dialog -----------------------------------------------------------------------------------
+
+
+class RecordDialog(QDialog):
+    """A dialog that edits one record: Save (Ctrl+S, or the Save button) checks and stores it; closing
+    with changes asks first; a problem is shown at its field and the form keeps what was typed."""
+
+    what = "this record"  # for "Save the changes to ...?"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.watcher = ChangeWatcher(self)
+        self._fields: Mapping[str, QWidget] = {}
+        self._error_label: QLabel | None = None
+        self.setStyleSheet(INVALID_STYLE)
+
+    def setup_record_form(
+        self, buttons: QDialogButtonBox, error_label: QLabel, fields: Mapping[str, QWidget]
+    ) -> None:
+        """Connect the buttons, the error label and the field each error names (longest prefix wins)."""
+        self._fields = fields
+        self._error_label = error_label
+        error_label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        error_label.setTextFormat(Qt.TextFormat.PlainText)
+        error_label.hide()
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save.activated.connect(self.save)
+        self.watcher.watch(*fields.values())
+
+    # Subclasses ------------------------------------------------------------------------------
+
+    def store_record(self) -> None:
+        """Read the form, check and store it; raise ValidationError or StoreUnavailable."""
+        raise NotImplementedError
+
+    # Saving and closing ----------------------------------------------------------------------
+
+    def try_store(self) -> bool:
+        """Store the form; on a problem show it and keep the form as typed."""
+        self.clear_error()
+        try:
+            self.store_record()
+        except ValidationError as error:
+            self.show_error(error)
+            return False
+        except StoreUnavailable as error:
+            show_store_problem(self, error)
+            return False
+        self.watcher.mark_clean()
+        return True
+
+    def save(self) -> bool:
+        if not self.try_store():
+            return False
+        self.accept()
+        return True
+
+    def settle_changes(self) -> bool:
+        """True when there is nothing unsaved left (saved, discarded or none); False to stay."""
+        if not self.watcher.changed:
+            return True
+        answer = ask_unsaved(self, self.what)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.try_store()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def reject(self) -> None:
+        if self.settle_changes():
+            super().reject()
+
+    # Errors ----------------------------------------------------------------------------------
+
+    def field_widget(self, field: str) -> QWidget | None:
+        best = ""
+        for name in self._fields:
+            if (field == name or field.startswith(name + ".") or field.startswith(name + "[")) and len(
+                name
+            ) > len(best):
+                best = name
+        return self._fields.get(best)
+
+    def show_error(self, error: ValidationError) -> None:
+        widget = self.field_widget(error.field)
+        if self._error_label is not None:
+            self._error_label.setText(error.message)
+            self._error_label.show()
+        if widget is not None:
+            widget.setProperty("invalid", True)
+            widget.style().polish(widget)
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def clear_error(self) -> None:
+        if self._error_label is not None:
+            self._error_label.hide()
+            self._error_label.clear()
+        for widget in self._fields.values():
+            if widget.property("invalid"):
+                widget.setProperty("invalid", False)
+                widget.style().polish(widget)
+
+    @property
+    def error_text(self) -> str:
+        return self._error_label.text() if self._error_label is not None else ""

@@ -603,15 +603,17 @@ class SuperbillRenderer:
         date_width, gap = 1.0 * inch, 0.2 * inch
         line_width = column - date_width - gap
         patient_left, provider_left = 0.0, column + middle
+        statement = s["statement"]
+        # fixed wording with no long words: plain lines, split where a paragraph would split them
         texts = [
-            Paragraph(PATIENT_AUTHORIZATION, s["statement"]),
-            Paragraph(PROVIDER_CERTIFICATION, s["statement"]),
+            "\n".join(simpleSplit(text, statement.fontName, statement.fontSize, column))
+            for text in (PATIENT_AUTHORIZATION, PROVIDER_CERTIFICATION)
         ]
         signature = self._signature_image(who.signature_png) if who.signature_png else None
         signer = self._cell(who.display_name, s["small"], line_width)
         date_style, label_style = s["body"], s["small"]
         heading_height = 17  # a 12 pt line, 3 pt above and 2 below
-        text_height = max(text.wrap(column, 1e6)[1] for text in texts) + 2
+        text_height = max(_text_height(text, column, statement.leading) for text in texts) + 2
         signature_height = self.signature_box[1]
         date_height = date_style.leading + 2
         label_height = _text_height(signer, line_width, label_style.leading) + 2
@@ -624,8 +626,10 @@ class SuperbillRenderer:
             canvas.drawString(patient_left, top - 12.5, "PATIENT AUTHORIZATION")
             canvas.drawString(provider_left, top - 12.5, "PROVIDER CERTIFICATION")
             top -= heading_height
+            canvas.setFillColor(colors.black)
+            canvas.setFont(statement.fontName, statement.fontSize)
             for left, text in zip((patient_left, provider_left), texts, strict=True):
-                text.drawOn(canvas, left, top - 1 - text.height)
+                _draw_text(canvas, left, top - 1, text, statement.fontSize, statement.leading)
             top -= text_height + signature_height
             if signature is not None:
                 signature.drawOn(canvas, provider_left, top + 1)

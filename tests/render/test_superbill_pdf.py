@@ -176,6 +176,8 @@ def test_statements_signature_line_date_and_confidentiality_footer(sample_pdf: b
     printed = lines(sample_pdf)
     signatures = printed.index("Patient signature Date Maya Lindqvist, LMT Date")
     assert printed[signatures - 1] == "09/20/2026"  # the provider's date, on its line above "Date"
+    # read in drawing order too (copy and paste, screen readers): each signature label before its Date
+    assert "Patient signature Date Maya Lindqvist, LMT Date" in text
 
 
 def test_metadata_names_the_statement_patient_and_practitioner(sample_pdf: bytes) -> None:

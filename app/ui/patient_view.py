@@ -96,7 +96,7 @@ class _TablePage(QWidget):
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setHighlightSections(False)
         self.view.activated.connect(lambda _index: on_activate())
         self.buttons = QHBoxLayout()
@@ -143,7 +143,14 @@ class _TablePage(QWidget):
             )
         if row >= 0:
             self.view.setCurrentIndex(self.model.index(row, 0))
+        self._fit_columns()
         self.update_buttons()
+
+    def _fit_columns(self) -> None:
+        # Contents plus some air, so neighbouring values do not run together; the last column stretches.
+        for column in range(self.model.columnCount() - 1):
+            self.view.resizeColumnToContents(column)
+            self.view.setColumnWidth(column, self.view.columnWidth(column) + 18)
 
     def select(self, key: str) -> None:
         row = self.model.row_of(key)

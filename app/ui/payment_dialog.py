@@ -16,6 +16,11 @@ from app.ui.forms.ui_payment_dialog import Ui_PaymentDialog
 from app.ui.record_form import RecordDialog, fill_combo, from_qdate, select_data, to_qdate
 
 
+def balance_words(cents: Cents) -> str:
+    """A negative balance is money the patient is owed back: say so rather than print a minus sign."""
+    return f"{format_money(-cents)} credit" if cents < 0 else format_money(cents)
+
+
 class PaymentDialog(RecordDialog):
     """`saved(payment_key)` after a successful save."""
 
@@ -85,7 +90,7 @@ class PaymentDialog(RecordDialog):
 
     def _show_balance(self) -> None:
         ui = self.ui
-        ui.balanceBeforeLabel.setText(f"Balance before this payment:  {format_money(self._balance_without)}")
+        ui.balanceBeforeLabel.setText(f"Balance before this payment:  {balance_words(self._balance_without)}")
         amount = self._typed_amount()
         if amount is None:
             after = (
@@ -95,7 +100,7 @@ class PaymentDialog(RecordDialog):
             )
             ui.balanceAfterLabel.setText(f"Balance after:  {after}")
         else:
-            ui.balanceAfterLabel.setText(f"Balance after:  {format_money(self._balance_without - amount)}")
+            ui.balanceAfterLabel.setText(f"Balance after:  {balance_words(self._balance_without - amount)}")
 
     @property
     def balance_after_text(self) -> str:

@@ -212,6 +212,10 @@ class PrescriptionDialog(RecordDialog):
 
     def _update_code_buttons(self) -> None:
         self.ui.removeCodeButton.setEnabled(self.ui.diagnosisList.currentRow() >= 0)
+        if self.ui.diagnosisList.count() == 0 and not self.ui.diagnosisStatusLabel.text():
+            self.ui.diagnosisStatusLabel.setText(
+                "No codes yet: type the code or words from the prescription and press Enter."
+            )
 
     # Saving -----------------------------------------------------------------------------------
 

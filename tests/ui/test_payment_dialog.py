@@ -32,7 +32,7 @@ def test_recording_a_45_dollar_card_payment_lowers_the_balance_by_45(
     ui = dialog.ui
     assert ui.methodCombo.currentText() == "Card"
     qtbot.keyClicks(ui.amountEdit, "45.00")
-    assert dialog.balance_after_text.endswith("-$45.00")  # the sample is paid in full: a credit
+    assert dialog.balance_after_text.endswith("$45.00 credit")  # the sample is paid in full
     qtbot.keyClicks(ui.referenceEdit, "VISA 4242")
     qtbot.keyClick(ui.referenceEdit, Qt.Key.Key_Return)
 

@@ -259,7 +259,7 @@ class Ui_PrescriptionDialog(object):
         PrescriptionDialog.setWindowTitle(QCoreApplication.translate("PrescriptionDialog", u"Prescription", None))
         self.prescriberGroup.setTitle(QCoreApplication.translate("PrescriptionDialog", u"Prescriber", None))
         self.prescriberLabel.setText(QCoreApplication.translate("PrescriptionDialog", u"&Name:", None))
-        self.prescriberEdit.setPlaceholderText(QCoreApplication.translate("PrescriptionDialog", u"Helen Park", None))
+        self.prescriberEdit.setPlaceholderText(QCoreApplication.translate("PrescriptionDialog", u"As written on the prescription", None))
         self.credentialsLabel.setText(QCoreApplication.translate("PrescriptionDialog", u"&Credentials:", None))
         self.credentialsEdit.setPlaceholderText(QCoreApplication.translate("PrescriptionDialog", u"MD, DO, NP, PA-C, DC", None))
         self.npiLabel.setText(QCoreApplication.translate("PrescriptionDialog", u"N&PI:", None))

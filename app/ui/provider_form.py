@@ -1,0 +1,388 @@
+"""The practice profile form (practitioner, address, signature), shared by the setup wizard and settings.
+
+Each field is checked as it is typed; the reason a value cannot be used shows under the field.
+The form has three sections the wizard shows one per page and the settings dialog shows as tabs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QComboBox, QFileDialog, QGroupBox, QLabel, QLineEdit, QMessageBox, QWidget
+
+from app.domain.errors import ValidationError
+from app.domain.identifiers import (
+    MASSAGE_THERAPIST_TAXONOMY,
+    US_STATES,
+    validate_license_number,
+    validate_npi,
+    validate_state,
+    validate_tax_id,
+    validate_taxonomy,
+)
+from app.domain.practice import Address, Practitioner, TaxIdType
+from app.domain.procedures import PLACES_OF_SERVICE
+from app.ui.forms.ui_provider_form import Ui_ProviderForm
+
+IDENTITY, CONTACT, SIGNATURE = "identity", "contact", "signature"
+
+_ZIP = re.compile(r"^\d{5}(-\d{4})?$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Signatures are printed about 2 inches wide; a larger image only makes the database heavier.
+_SIGNATURE_MAX_WIDTH = 900
+_PROBLEM_STYLE = "color: #b3261e;"
+
+
+def _required(label: str) -> Callable[[str], object]:
+    def check(text: str) -> object:
+        if not text.strip():
+            raise ValidationError("", f"{label} is missing.")
+        return text.strip()
+
+    return check
+
+
+def _check_zip(text: str) -> object:
+    if not _ZIP.match(text.strip()):
+        raise ValidationError(
+            "", f"ZIP code {text.strip()}: a ZIP code has 5 digits, or 5 + 4 like 98109-1234."
+        )
+    return text.strip()
+
+
+def _check_phone(text: str) -> object:
+    digits = re.sub(r"\D", "", text)
+    if not text.strip():
+        raise ValidationError("", "Phone is missing: insurers call it with questions about a superbill.")
+    if len(digits) < 10:
+        raise ValidationError(
+            "", f"Phone {text.strip()}: a US phone number has 10 digits, with the area code."
+        )
+    return text.strip()
+
+
+def _check_email(text: str) -> object:
+    if text.strip() and not _EMAIL.match(text.strip()):
+        raise ValidationError("", f"Email {text.strip()}: an email address looks like name@example.com.")
+    return text.strip()
+
+
+@dataclass(frozen=True)
+class _Field:
+    name: str  # the Practitioner attribute, as in ValidationError.field
+    label: str  # how the "still needed" hint names it
+    section: str
+    widget: QWidget
+    text: Callable[[], str]
+    check: Callable[[str], object]
+    problem: QLabel | None = None
+    optional: bool = False
+
+
+class ProviderForm(QWidget):
+    """Edits one Practitioner. `load()` fills it, `practitioner()` reads it back (or raises ValidationError)."""
+
+    changed = Signal()  # any edit by the user; the wizard re-checks its Next button on it
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_ProviderForm()
+        self.ui.setupUi(self)
+        self._signature: bytes | None = None
+        self._loaded: tuple[object, ...] = ()
+        self._fill_choices()
+        self._fields = self._describe_fields()
+        for problem in (f.problem for f in self._fields if f.problem is not None):
+            problem.setStyleSheet(_PROBLEM_STYLE)
+            problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            problem.hide()
+        self._connect()
+        self.load(None)
+
+    # Building ----------------------------------------------------------------------------------
+
+    def _fill_choices(self) -> None:
+        for combo in (self.ui.licenseStateCombo, self.ui.addressStateCombo):
+            for code, name in sorted(US_STATES.items()):
+                combo.addItem(f"{code} – {name}", code)
+        for code, name in PLACES_OF_SERVICE.items():
+            self.ui.placeOfServiceCombo.addItem(f"{code} – {name}", code)
+        self.ui.taxIdTypeCombo.setItemData(0, TaxIdType.EIN)
+        self.ui.taxIdTypeCombo.setItemData(1, TaxIdType.SSN)
+
+    def _describe_fields(self) -> tuple[_Field, ...]:
+        ui = self.ui
+
+        def line(edit: QLineEdit) -> Callable[[], str]:
+            return edit.text
+
+        def combo(box: QComboBox) -> Callable[[], str]:
+            return lambda: str(box.currentData() or "")
+
+        def optional_npi(text: str) -> object:
+            return validate_npi(text, label="Organisation NPI") if text.strip() else None
+
+        return (
+            _Field("first_name", "first name", IDENTITY, ui.firstNameEdit, line(ui.firstNameEdit), _required("First name")),
+            _Field("last_name", "last name", IDENTITY, ui.lastNameEdit, line(ui.lastNameEdit), _required("Last name")),
+            _Field("credentials", "credentials", IDENTITY, ui.credentialsEdit, line(ui.credentialsEdit), _required("Credentials")),
+            _Field("npi", "NPI", IDENTITY, ui.npiEdit, line(ui.npiEdit), validate_npi, ui.npiProblem),
+            _Field(
+                "organization_npi", "organisation NPI", IDENTITY, ui.orgNpiEdit, line(ui.orgNpiEdit),
+                optional_npi, ui.orgNpiProblem, optional=True,
+            ),
+            _Field(
+                "tax_id", "Tax ID", IDENTITY, ui.taxIdEdit, line(ui.taxIdEdit),
+                lambda text: validate_tax_id(text, self._tax_id_type()), ui.taxIdProblem,
+            ),
+            _Field(
+                "license_number", "licence number", IDENTITY, ui.licenseNumberEdit, line(ui.licenseNumberEdit),
+                validate_license_number,
+            ),
+            _Field(
+                "license_state", "licence state", IDENTITY, ui.licenseStateCombo, combo(ui.licenseStateCombo),
+                lambda text: validate_state(text, label="Licence state"),
+            ),
+            _Field(
+                "taxonomy", "taxonomy code", IDENTITY, ui.taxonomyEdit, line(ui.taxonomyEdit),
+                validate_taxonomy, ui.taxonomyProblem,
+            ),
+            _Field("address.line1", "street address", CONTACT, ui.line1Edit, line(ui.line1Edit), _required("Street address")),
+            _Field("address.city", "city", CONTACT, ui.cityEdit, line(ui.cityEdit), _required("City")),
+            _Field("address.state", "state", CONTACT, ui.addressStateCombo, combo(ui.addressStateCombo), validate_state),
+            _Field("address.zip", "ZIP code", CONTACT, ui.zipEdit, line(ui.zipEdit), _check_zip, ui.zipProblem),
+            _Field("phone", "phone", CONTACT, ui.phoneEdit, line(ui.phoneEdit), _check_phone, ui.phoneProblem),
+            _Field(
+                "email", "email", CONTACT, ui.emailEdit, line(ui.emailEdit), _check_email, ui.emailProblem,
+                optional=True,
+            ),
+        )  # fmt: skip
+
+    def _connect(self) -> None:
+        ui = self.ui
+        for edit in self.findChildren(QLineEdit):
+            edit.textEdited.connect(self._on_edit)
+        for box in self.findChildren(QComboBox):
+            box.activated.connect(self._on_edit)
+        ui.printFullSsnCheck.toggled.connect(self._on_edit)
+        ui.taxIdTypeCombo.currentIndexChanged.connect(self._on_tax_id_type)
+        ui.licenseStateCombo.activated.connect(self._suggest_address_state)
+        ui.chooseSignatureButton.clicked.connect(self._choose_signature)
+        ui.removeSignatureButton.clicked.connect(self._remove_signature)
+
+    # Sections ----------------------------------------------------------------------------------
+
+    def section(self, name: str) -> QGroupBox:
+        """The group box holding one section; the wizard moves each onto its own page."""
+        return {
+            IDENTITY: self.ui.identityGroup,
+            CONTACT: self.ui.contactGroup,
+            SIGNATURE: self.ui.signatureGroup,
+        }[name]
+
+    def section_of(self, field: str) -> str:
+        return next((f.section for f in self._fields if f.name == field), SIGNATURE)
+
+    # Loading and reading -----------------------------------------------------------------------
+
+    def load(self, practitioner: Practitioner | None) -> None:
+        ui = self.ui
+        p = practitioner
+        ui.firstNameEdit.setText(p.first_name if p else "")
+        ui.lastNameEdit.setText(p.last_name if p else "")
+        ui.credentialsEdit.setText(p.credentials if p else "")
+        ui.practiceNameEdit.setText((p.practice_name or "") if p else "")
+        ui.npiEdit.setText(p.npi if p else "")
+        ui.orgNpiEdit.setText((p.organization_npi or "") if p else "")
+        ui.taxIdTypeCombo.setCurrentIndex(1 if p and p.tax_id_type is TaxIdType.SSN else 0)
+        ui.taxIdEdit.setText(p.tax_id if p else "")
+        ui.printFullSsnCheck.setChecked(bool(p and p.print_full_ssn))
+        ui.licenseNumberEdit.setText(p.license_number if p else "")
+        _choose(ui.licenseStateCombo, p.license_state if p else None)
+        ui.taxonomyEdit.setText((p.taxonomy or "") if p else MASSAGE_THERAPIST_TAXONOMY)
+        ui.line1Edit.setText(p.address.line1 if p else "")
+        ui.line2Edit.setText((p.address.line2 or "") if p else "")
+        ui.cityEdit.setText(p.address.city if p else "")
+        _choose(ui.addressStateCombo, p.address.state if p else None)
+        ui.zipEdit.setText(p.address.zip if p else "")
+        ui.phoneEdit.setText(p.phone if p else "")
+        ui.emailEdit.setText((p.email or "") if p else "")
+        _choose(ui.placeOfServiceCombo, p.default_place_of_service if p else "11")
+        self._set_signature(p.signature_png if p else None)
+        self._on_tax_id_type()
+        self._show_problems()
+        self._loaded = self._snapshot()
+
+    def practitioner(self) -> Practitioner:
+        """The form as a Practitioner; ValidationError names the first field that cannot be used."""
+        values: dict[str, object] = {}
+        for f in self._fields:
+            try:
+                values[f.name] = f.check(f.text())
+            except ValidationError as error:
+                raise ValidationError(f.name, error.message) from None
+        ui = self.ui
+        return Practitioner(
+            first_name=str(values["first_name"]),
+            last_name=str(values["last_name"]),
+            credentials=str(values["credentials"]),
+            npi=str(values["npi"]),
+            tax_id=str(values["tax_id"]),
+            tax_id_type=self._tax_id_type(),
+            license_number=str(values["license_number"]),
+            license_state=str(values["license_state"]),
+            address=Address(
+                line1=str(values["address.line1"]),
+                line2=ui.line2Edit.text().strip() or None,
+                city=str(values["address.city"]),
+                state=str(values["address.state"]),
+                zip=str(values["address.zip"]),
+            ),
+            phone=str(values["phone"]),
+            practice_name=ui.practiceNameEdit.text().strip() or None,
+            organization_npi=_or_none(values["organization_npi"]),
+            taxonomy=str(values["taxonomy"]),
+            email=_or_none(values["email"]),
+            default_place_of_service=str(ui.placeOfServiceCombo.currentData() or "11"),
+            print_full_ssn=self._tax_id_type() is TaxIdType.SSN and ui.printFullSsnCheck.isChecked(),
+            signature_png=self._signature,
+        )
+
+    def problems(self, section: str | None = None) -> dict[str, str]:
+        """Field -> what is wrong, for every field (of a section) that cannot be used as it is."""
+        found: dict[str, str] = {}
+        for f in self._fields:
+            if section is not None and f.section != section:
+                continue
+            try:
+                f.check(f.text())
+            except ValidationError as error:
+                found[f.name] = error.message
+        return found
+
+    def still_needed(self, section: str | None = None) -> list[str]:
+        """The labels of the fields (of a section) still missing or wrong, in form order."""
+        wrong = self.problems(section)
+        return [f.label for f in self._fields if f.name in wrong]
+
+    def is_dirty(self) -> bool:
+        return self._snapshot() != self._loaded
+
+    def mark_saved(self) -> None:
+        self._loaded = self._snapshot()
+
+    def focus_field(self, name: str) -> None:
+        field = next((f for f in self._fields if f.name == name), None)
+        widget = field.widget if field is not None else self.ui.chooseSignatureButton
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(widget, QLineEdit):
+            widget.selectAll()
+
+    def signature_png(self) -> bytes | None:
+        return self._signature
+
+    def set_signature_png(self, png: bytes | None) -> None:
+        """Use this PNG as the signature (what choosing an image file does, after converting it)."""
+        self._set_signature(png)
+        self._on_edit()
+
+    # Reacting to edits -------------------------------------------------------------------------
+
+    def _on_edit(self) -> None:
+        self._show_problems()
+        self.changed.emit()
+
+    def _show_problems(self) -> None:
+        """Under each checked field: why its value cannot be used. Blank fields say nothing until saved."""
+        for f in self._fields:
+            if f.problem is None:
+                continue
+            message = ""
+            if f.text().strip():
+                try:
+                    f.check(f.text())
+                except ValidationError as error:
+                    message = error.message
+            f.problem.setText(message)
+            f.problem.setVisible(bool(message))
+
+    def _tax_id_type(self) -> TaxIdType:
+        return TaxIdType.SSN if self.ui.taxIdTypeCombo.currentIndex() == 1 else TaxIdType.EIN
+
+    def _on_tax_id_type(self) -> None:
+        ssn = self._tax_id_type() is TaxIdType.SSN
+        self.ui.printFullSsnCheck.setVisible(ssn)
+        self.ui.taxIdEdit.setPlaceholderText("123-45-6789" if ssn else "12-3456789")
+        self._show_problems()
+
+    def _suggest_address_state(self) -> None:
+        # Most therapists practise where they are licensed: save them a choice.
+        if self.ui.addressStateCombo.currentIndex() < 0:
+            self.ui.addressStateCombo.setCurrentIndex(self.ui.licenseStateCombo.currentIndex())
+
+    # Signature ---------------------------------------------------------------------------------
+
+    def _choose_signature(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Choose your signature image", "", "Images (*.png *.jpg *.jpeg *.bmp)"
+        )
+        if not path:
+            return
+        image = QImage(path)
+        if image.isNull():
+            QMessageBox.warning(
+                self,
+                "Signature image",
+                "That file could not be read as an image. Choose a PNG or JPEG file, such as a photo "
+                "or scan of your signature.",
+            )
+            return
+        self.set_signature_png(_png_bytes(image))
+
+    def _remove_signature(self) -> None:
+        self.set_signature_png(None)
+
+    def _set_signature(self, png: bytes | None) -> None:
+        self._signature = png
+        preview = self.ui.signaturePreview
+        pixmap = QPixmap()
+        if png and pixmap.loadFromData(png):
+            preview.setPixmap(
+                pixmap.scaled(
+                    preview.minimumSize(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        else:
+            preview.setPixmap(QPixmap())
+            preview.setText("No signature image:\nsuperbills get a line to sign by hand.")
+        self.ui.removeSignatureButton.setEnabled(png is not None)
+
+    def _snapshot(self) -> tuple[object, ...]:
+        texts = tuple(edit.text() for edit in self.findChildren(QLineEdit))
+        choices = tuple(box.currentIndex() for box in self.findChildren(QComboBox))
+        return (*texts, *choices, self.ui.printFullSsnCheck.isChecked(), self._signature)
+
+
+def _choose(box: QComboBox, code: str | None) -> None:
+    box.setCurrentIndex(box.findData(code) if code else -1)
+
+
+def _or_none(value: object) -> str | None:
+    return str(value) if value else None
+
+
+def _png_bytes(image: QImage) -> bytes:
+    if image.width() > _SIGNATURE_MAX_WIDTH:
+        image = image.scaledToWidth(_SIGNATURE_MAX_WIDTH, Qt.TransformationMode.SmoothTransformation)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data())

@@ -184,6 +184,13 @@ class ProviderForm(QWidget):
             SIGNATURE: self.ui.signatureGroup,
         }[name]
 
+    def take_section(self, name: str) -> QGroupBox:
+        """A section without its title and frame, for a wizard page or a tab that names it already."""
+        group = self.section(name)
+        group.setTitle("")
+        group.setStyleSheet("QGroupBox { border: none; margin: 0; padding: 0; }")
+        return group
+
     def section_of(self, field: str) -> str:
         return next((f.section for f in self._fields if f.name == field), SIGNATURE)
 

@@ -170,14 +170,14 @@ class SetupWizard(QWizard):
             _Page(
                 "You and your practice",
                 "How superbills name you. Insurers check the NPI and Tax ID first.",
-                self._section(IDENTITY),
+                self.form.take_section(IDENTITY),
                 lambda: self.form.still_needed(IDENTITY),
                 self,
             ),
             _Page(
                 "Address and contact",
                 "Where you see patients, and how an insurer can reach you.",
-                self._section(CONTACT),
+                self.form.take_section(CONTACT),
                 lambda: self.form.still_needed(CONTACT),
                 self,
             ),
@@ -191,19 +191,12 @@ class SetupWizard(QWizard):
             _Page(
                 "Your signature",
                 "Optional: you can add or change it later in Settings.",
-                self._section(SIGNATURE),
+                self.form.take_section(SIGNATURE),
                 parent=self,
             ),
         ]
         for page in self.pages:
             self.addPage(page)
-
-    def _section(self, name: str) -> QWidget:
-        group = self.form.section(name)
-        # The page title names the section: no second title and frame inside the page.
-        group.setTitle("")
-        group.setStyleSheet("QGroupBox { border: none; margin: 0; padding: 0; }")
-        return group
 
     def _focus_first_field(self, page_id: int) -> None:
         """Each page starts with the cursor in its first field, so Return moves on and typing fills it in."""

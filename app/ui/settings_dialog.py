@@ -1,0 +1,103 @@
+"""Settings: the practice profile, the paper size of superbills, the payers, and where the data lives."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from app.domain.errors import ValidationError
+from app.domain.superbill import PaperSize
+from app.services.errors import StoreUnavailable
+from app.services.workspace import Workspace
+from app.ui.forms.ui_settings_dialog import Ui_SettingsDialog
+from app.ui.payers_dialog import PayersDialog
+from app.ui.provider_form import CONTACT, IDENTITY, SIGNATURE, ProviderForm
+from app.ui.record_form import ask_unsaved, show_store_problem
+
+
+class SettingsDialog(QDialog):
+    """Edits the practice profile and paper size; Save stores both in one transaction."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.ui = Ui_SettingsDialog()
+        self.ui.setupUi(self)
+        self.form = ProviderForm(self)
+        self.form.hide()  # its sections live on the first three tabs
+        self._tab_of = {IDENTITY: 0, CONTACT: 1, SIGNATURE: 2}
+        ui = self.ui
+        ui.providerTabLayout.addWidget(self.form.take_section(IDENTITY))
+        ui.providerTabLayout.addStretch(1)
+        ui.contactTabLayout.addWidget(self.form.take_section(CONTACT))
+        ui.contactTabLayout.addStretch(1)
+        ui.signatureTabLayout.addWidget(self.form.take_section(SIGNATURE))
+        ui.dataFolderEdit.setText(str(workspace.data_dir))
+        ui.dataFolderEdit.setCursorPosition(0)
+        ui.buttons.accepted.connect(self.save)
+        ui.buttons.rejected.connect(self.reject)
+        ui.openFolderButton.clicked.connect(self._open_folder)
+        ui.payersButton.clicked.connect(self._open_payers)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self).activated.connect(self.save)
+        self._load()
+
+    def _load(self) -> None:
+        store = self.workspace.store
+        self.form.load(store.practitioner())
+        self._paper = store.paper_size()
+        radio = self.ui.a4Radio if self._paper is PaperSize.A4 else self.ui.letterRadio
+        radio.setChecked(True)
+
+    def paper_size(self) -> PaperSize:
+        return PaperSize.A4 if self.ui.a4Radio.isChecked() else PaperSize.LETTER
+
+    def is_dirty(self) -> bool:
+        return self.form.is_dirty() or self.paper_size() is not self._paper
+
+    # Saving and closing ------------------------------------------------------------------------
+
+    def try_save(self) -> bool:
+        """Store the profile and paper size; on a problem show it and keep everything as typed."""
+        try:
+            practitioner = self.form.practitioner()
+            store = self.workspace.store
+            with store.transaction():
+                store.save_practitioner(practitioner)
+                store.save_paper_size(self.paper_size())
+        except ValidationError as error:
+            self._show_field(error.field)
+            QMessageBox.warning(self, "Not saved", error.message)
+            return False
+        except StoreUnavailable as error:
+            show_store_problem(self, error)
+            return False
+        self.form.mark_saved()
+        self._paper = self.paper_size()
+        return True
+
+    def save(self) -> None:
+        if self.try_save():
+            self.accept()
+
+    def reject(self) -> None:
+        if self.is_dirty():
+            answer = ask_unsaved(self, "the settings")
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save and not self.try_save():
+                return
+        super().reject()
+
+    def _show_field(self, field: str) -> None:
+        self.ui.tabs.setCurrentIndex(self._tab_of[self.form.section_of(field)])
+        self.form.focus_field(field)
+
+    # Beside the profile ------------------------------------------------------------------------
+
+    def _open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.workspace.data_dir)))
+
+    def _open_payers(self) -> None:
+        dialog = PayersDialog(self.workspace, self)
+        dialog.exec()

@@ -46,7 +46,8 @@ class DiagnosisCodeError(ValueError):
     """Text that is not shaped like an ICD-10-CM code."""
 
 
-_ICD_SHAPE = re.compile(r"^[A-Z][0-9][0-9A-Z](?:[0-9A-Z]{1,4})?$")
+# A letter, then two letters or digits (QA0 is a 2026 category), then up to four more.
+_ICD_SHAPE = re.compile(r"^[A-Z][0-9A-Z]{2}(?:[0-9A-Z]{1,4})?$")
 
 
 def normalize_icd(text: str) -> str:

@@ -1,0 +1,351 @@
+"""The main window: it only builds the pages, menus and shortcuts, and connects them.
+
+Left: the patients list over what needs attention; right: the chosen patient. Every dialog is
+opened from here or from the patient view, and what it changes is shown again when it saves.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QWidget
+
+from app import __version__
+from app.domain.practice import Practitioner
+from app.resources import resource_path
+from app.services.workspace import Workspace
+from app.ui.attention_panel import AttentionPanel
+from app.ui.patient_dialog import PatientDialog
+from app.ui.patient_view import PatientView
+from app.ui.patients_page import PatientsPage
+from app.ui.payers_dialog import PayersDialog
+from app.ui.settings_dialog import SettingsDialog
+from app.ui.superbill_dialog import SuperbillDialog
+from app.ui.visit_editor import VisitEditor
+
+ORGANISATION = APPLICATION = "SuperbillDesk"
+APP_TITLE = "Superbill Desk"
+
+
+def user_settings() -> QSettings:
+    """Window sizes and the like, in an INI file in the user's settings folder (tests point it elsewhere)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for name in ("superbill-desk.svg", "superbill-desk.png"):
+        path = resource_path("icons", name)
+        if path.exists():
+            icon.addFile(str(path))
+    return icon
+
+
+def window_title(practitioner: Practitioner | None, demo: bool = False) -> str:
+    """ "Superbill Desk — Tidewater Therapeutic Massage", or the practitioner's name when the practice has none."""
+    name = (practitioner.practice_name or practitioner.display_name) if practitioner else ""
+    title = f"{APP_TITLE} — {name}" if name else APP_TITLE
+    return f"{title} (demo)" if demo else title
+
+
+def _shortcut(standard: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:
+    """The platform's standard keys, or a usual one where the platform has none (Preferences on Windows)."""
+    keys = QKeySequence.keyBindings(standard)
+    return keys or [QKeySequence(fallback)]
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        workspace: Workspace,
+        today: date | None = None,
+        parent: QWidget | None = None,
+        *,
+        demo: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.today = today
+        self.demo = demo
+        self.patient_key: str | None = None
+        self.current_dialog: QDialog | None = None
+        self.setWindowIcon(app_icon())
+        self._init_widgets()
+        self._init_actions()
+        self._init_menus()
+        self._init_toolbar()
+        self._init_status_bar()
+        self._connect_signals()
+        self._restore_layout()
+        self.update_title()
+        self._update_actions()
+        self.patients_page.focus_search()  # the first thing a therapist does is find a patient
+
+    # Building ----------------------------------------------------------------------------------
+
+    def _init_widgets(self) -> None:
+        self.patients_page = PatientsPage(self.workspace, self)
+        self.attention = AttentionPanel(self.workspace, self.today, self)
+        self.patient_view = PatientView(self.workspace, self.today, self)
+
+        self.left_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.left_splitter.setObjectName("leftSplitter")
+        self.left_splitter.addWidget(self.patients_page)
+        self.left_splitter.addWidget(self.attention)
+        self.left_splitter.setStretchFactor(0, 3)
+        self.left_splitter.setStretchFactor(1, 2)
+        self.left_splitter.setChildrenCollapsible(False)
+        self.left_splitter.setContentsMargins(0, 9, 0, 9)  # level with the patient view's own margins
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.left_splitter)
+        self.splitter.addWidget(self.patient_view)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([440, 760])
+        self.splitter.setContentsMargins(6, 6, 6, 0)
+        self.setCentralWidget(self.splitter)
+        self.resize(1200, 760)
+
+    def _action(
+        self, text: str, slot: object, keys: list[QKeySequence] | None = None, tip: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if keys:
+            action.setShortcuts(keys)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(
+                f"{tip} ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})" if keys else tip
+            )
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work wherever the focus is in the window
+        return action
+
+    def _init_actions(self) -> None:
+        self.find_action = self._action(
+            "&Find patient",
+            self.patients_page.focus_search,
+            [QKeySequence("Ctrl+F")],
+            "Search the patients list",
+        )
+        self.new_patient_action = self._action(
+            "New &patient…", self.new_patient, [QKeySequence("Ctrl+Shift+N")], "Add a patient"
+        )
+        self.edit_patient_action = self._action(
+            "&Edit patient…",
+            self.patient_view.edit_patient,
+            [QKeySequence("Ctrl+E")],
+            "Change this patient's details",
+        )
+        self.new_visit_action = self._action(
+            "New &visit…",
+            self.new_visit,
+            [QKeySequence("Ctrl+N")],
+            "Record a treatment visit for this patient",
+        )
+        self.superbill_action = self._action(
+            "&Superbill…", self.superbill, [QKeySequence("Ctrl+P")], "Make a superbill for this patient"
+        )
+        self.payment_action = self._action(
+            "Record pa&yment…",
+            self.patient_view.record_payment,
+            [QKeySequence("Ctrl+Shift+Y")],
+            "Record a payment from this patient",
+        )
+        self.payers_action = self._action(
+            "Payers and &fees…", self.payers, tip="Payers, their unit rules and filing limits, and your fees"
+        )
+        self.settings_action = self._action(
+            "&Settings…",
+            self.settings,
+            _shortcut(QKeySequence.StandardKey.Preferences, "Ctrl+,"),
+            "Your practice profile, paper size and data folder",
+        )
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.quit_action = self._action(
+            "&Quit", self.close, _shortcut(QKeySequence.StandardKey.Quit, "Ctrl+Q")
+        )
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.about_action = self._action("&About Superbill Desk", self.about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.patient_actions = (
+            self.edit_patient_action,
+            self.new_visit_action,
+            self.superbill_action,
+            self.payment_action,
+        )
+
+    def _init_menus(self) -> None:
+        menus = self.menuBar()
+        file_menu = menus.addMenu("&File")
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        patient_menu = menus.addMenu("&Patient")
+        patient_menu.addAction(self.find_action)
+        patient_menu.addAction(self.new_patient_action)
+        patient_menu.addAction(self.edit_patient_action)
+        patient_menu.addSeparator()
+        patient_menu.addAction(self.new_visit_action)
+        patient_menu.addAction(self.superbill_action)
+        patient_menu.addAction(self.payment_action)
+        practice_menu = menus.addMenu("P&ractice")
+        practice_menu.addAction(self.payers_action)
+        practice_menu.addAction(self.settings_action)
+        help_menu = menus.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    def _init_toolbar(self) -> None:
+        toolbar = QToolBar("Main toolbar", self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setFloatable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        for action in (self.new_patient_action, None, *self.patient_actions[1:]):
+            if action is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+
+    def _init_status_bar(self) -> None:
+        where = "Demo practice (made-up data) in" if self.demo else "Practice data in"
+        self.data_label = QLabel(f"{where} {self.workspace.data_dir}", self)
+        self.data_label.setObjectName("dataFolderLabel")
+        self.data_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.data_label)
+
+    def _connect_signals(self) -> None:
+        self.patients_page.patientChosen.connect(self.show_patient)
+        self.patients_page.patientActivated.connect(self._open_patient)
+        self.attention.patientChosen.connect(self._open_patient)
+        view = self.patient_view
+        view.newVisitRequested.connect(lambda key: self._open_visit(key, None))
+        view.editVisitRequested.connect(self._open_visit)
+        view.superbillRequested.connect(self._open_superbill)
+        view.changed.connect(self._patients_changed)
+
+    # Layout remembered between runs ------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        settings = user_settings()
+        for key, restore in (
+            ("mainWindow/geometry", self.restoreGeometry),
+            ("mainWindow/state", self.restoreState),
+            ("mainWindow/splitter", self.splitter.restoreState),
+            ("mainWindow/leftSplitter", self.left_splitter.restoreState),
+        ):
+            value = settings.value(key)
+            if isinstance(value, QByteArray) and not value.isEmpty():
+                restore(value)
+
+    def save_layout(self) -> None:
+        settings = user_settings()
+        settings.setValue("mainWindow/geometry", self.saveGeometry())
+        settings.setValue("mainWindow/state", self.saveState())
+        settings.setValue("mainWindow/splitter", self.splitter.saveState())
+        settings.setValue("mainWindow/leftSplitter", self.left_splitter.saveState())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)
+
+    # Patients ----------------------------------------------------------------------------------
+
+    def show_patient(self, key: str | None) -> None:
+        self.patient_key = key
+        self.patient_view.show_patient(key)
+        self._update_actions()
+
+    def _open_patient(self, key: str) -> None:
+        """Enter on a patient (or an attention item): show them and move into their record."""
+        self.show_patient(key)
+        self.patient_view.focus_tab(self.patient_view.tabs.currentIndex())
+
+    def _update_actions(self) -> None:
+        for action in self.patient_actions:
+            action.setEnabled(self.patient_key is not None)
+
+    def _patients_changed(self) -> None:
+        self.patients_page.reload()
+        self.attention.reload()
+
+    def _refresh(self) -> None:
+        self.patient_view.reload()
+        self._patients_changed()
+
+    def _saved(self, message: str) -> None:
+        self._refresh()
+        self.statusBar().showMessage(message, 5000)
+
+    # Dialogs -----------------------------------------------------------------------------------
+
+    def _open(self, dialog: QDialog) -> None:
+        """Open a dialog over the window without blocking the event loop; forget it when it closes."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._forget(dialog))
+        self.current_dialog = dialog
+        dialog.open()
+
+    def _forget(self, dialog: QDialog) -> None:
+        if self.current_dialog is dialog:
+            self.current_dialog = None
+
+    def new_patient(self) -> None:
+        dialog = PatientDialog(self.workspace, None, self, today=self.today)
+        dialog.saved.connect(self._patient_added)
+        self._open(dialog)
+
+    def _patient_added(self, key: str) -> None:
+        self._patients_changed()
+        self.show_patient(key)
+        self.statusBar().showMessage("Patient added", 5000)
+
+    def new_visit(self) -> None:
+        if self.patient_key:
+            self._open_visit(self.patient_key, None)
+
+    def _open_visit(self, patient_key: str, visit_key: str | None) -> None:
+        dialog = VisitEditor(self.workspace, patient_key, visit_key, self.today, self)
+        dialog.saved.connect(lambda _key: self._saved("Visit saved"))
+        self._open(dialog)
+
+    def superbill(self) -> None:
+        if self.patient_key:
+            self._open_superbill(self.patient_key)
+
+    def _open_superbill(self, patient_key: str) -> None:
+        dialog = SuperbillDialog(self.workspace, patient_key, self.today, self)
+        dialog.issued.connect(lambda number: self._saved(f"Superbill {number} issued"))
+        self._open(dialog)
+
+    def payers(self) -> None:
+        dialog = PayersDialog(self.workspace, self)
+        dialog.finished.connect(lambda _result: self._refresh())  # fees and unit rules change what is owed
+        self._open(dialog)
+
+    def settings(self) -> None:
+        dialog = SettingsDialog(self.workspace, self)
+        dialog.accepted.connect(self.update_title)
+        dialog.accepted.connect(lambda: self._saved("Settings saved"))
+        self._open(dialog)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Superbill Desk",
+            f"<p><b>Superbill Desk {__version__}</b></p>"
+            "<p>Superbills for massage therapists: your practice and patient records stay on this "
+            "computer.</p>",
+        )
+
+    def update_title(self) -> None:
+        self.setWindowTitle(window_title(self.workspace.store.practitioner(), self.demo))

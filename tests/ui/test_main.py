@@ -1,0 +1,87 @@
+"""Starting the app: a data folder that cannot be used, the first launch, and the demo practice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
+from pytestqt.qtbot import QtBot
+
+from app.services.workspace import Workspace
+from app.ui.main import demo_folder, run_app
+from app.ui.main_window import MainWindow
+from app.ui.setup_wizard import SetupWizard
+
+
+@pytest.fixture(autouse=True)
+def _settings_in_tmp(tmp_path: Path) -> None:
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+
+
+def finish_wizard(wants_demo: bool, result: QWizard.DialogCode):
+    def exec_(self: SetupWizard) -> int:
+        self.wants_demo = wants_demo
+        return int(result.value)
+
+    return exec_
+
+
+def close_main_window_soon(seen: list[str]) -> None:
+    def close() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows:
+            QTimer.singleShot(10, close)
+            return
+        seen.append(windows[0].windowTitle())
+        windows[0].close()
+
+    QTimer.singleShot(0, close)
+
+
+def test_a_data_folder_that_cannot_be_used_is_explained_and_the_app_exits_3(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    not_a_folder = tmp_path / "practice"
+    not_a_folder.write_text("a file where the data folder should be")
+    said: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, read_and_close)
+            return
+        said.append(box.informativeText())
+        box.close()
+
+    QTimer.singleShot(0, read_and_close)
+    assert run_app(not_a_folder) == 3
+    assert said and "cannot be created" in said[0]
+
+
+def test_closing_the_setup_wizard_quits_and_saves_nothing(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(SetupWizard, "exec", finish_wizard(False, QWizard.DialogCode.Rejected))
+    assert run_app(data_dir) == 0
+    with Workspace(data_dir) as workspace:
+        assert workspace.is_empty()
+
+
+def test_try_with_demo_data_opens_the_demo_practice_in_its_own_folder(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(SetupWizard, "exec", finish_wizard(True, QWizard.DialogCode.Accepted))
+    titles: list[str] = []
+    close_main_window_soon(titles)
+
+    assert run_app(data_dir) == 0
+
+    assert demo_folder(data_dir) == Path(f"{data_dir}-demo")
+    assert titles and titles[0].startswith("Superbill Desk — ") and titles[0].endswith(" (demo)")
+    with Workspace(demo_folder(data_dir)) as demo:
+        assert not demo.is_empty()
+    with Workspace(data_dir) as real:
+        assert real.is_empty()  # the next launch offers the setup again

@@ -191,6 +191,17 @@ class ProviderForm(QWidget):
         group.setStyleSheet("QGroupBox { border: none; margin: 0; padding: 0; }")
         return group
 
+    def tab_order(self) -> list[QWidget]:
+        """The fields in the order Tab visits them, for a dialog that places the sections itself."""
+        ui = self.ui
+        return [
+            ui.firstNameEdit, ui.lastNameEdit, ui.credentialsEdit, ui.practiceNameEdit, ui.npiEdit,
+            ui.orgNpiEdit, ui.taxIdTypeCombo, ui.taxIdEdit, ui.printFullSsnCheck, ui.licenseNumberEdit,
+            ui.licenseStateCombo, ui.taxonomyEdit, ui.line1Edit, ui.line2Edit, ui.cityEdit,
+            ui.addressStateCombo, ui.zipEdit, ui.phoneEdit, ui.emailEdit, ui.placeOfServiceCombo,
+            ui.chooseSignatureButton, ui.removeSignatureButton,
+        ]  # fmt: skip
+
     def section_of(self, field: str) -> str:
         return next((f.section for f in self._fields if f.name == field), SIGNATURE)
 

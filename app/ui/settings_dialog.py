@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -33,6 +35,19 @@ class SettingsDialog(QDialog):
         ui.contactTabLayout.addWidget(self.form.take_section(CONTACT))
         ui.contactTabLayout.addStretch(1)
         ui.signatureTabLayout.addWidget(self.form.take_section(SIGNATURE))
+        # Tab goes from the tab bar through the fields of the page shown, then to Save and Cancel.
+        chain = [
+            ui.tabs,
+            *self.form.tab_order(),
+            ui.letterRadio,
+            ui.a4Radio,
+            ui.payersButton,
+            ui.dataFolderEdit,
+            ui.openFolderButton,
+            *ui.buttons.buttons(),
+        ]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
         ui.dataFolderEdit.setText(str(workspace.data_dir))
         ui.dataFolderEdit.setCursorPosition(0)
         ui.buttons.accepted.connect(self.save)

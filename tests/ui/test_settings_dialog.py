@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.superbill import PaperSize
@@ -158,3 +158,16 @@ def test_the_payers_button_opens_the_payers_and_fees(qtbot: QtBot, workspace: Wo
     qtbot.keyClick(dialog.ui.payersButton, Qt.Key.Key_Space)
     assert len(seen) == 1 and isinstance(seen[0], PayersDialog)
     assert dialog.isVisible()
+
+
+def test_tab_goes_through_the_shown_fields_then_to_save(qtbot: QtBot, workspace: Workspace) -> None:
+    dialog = open_settings(qtbot, workspace)
+    dialog.ui.tabs.tabBar().setFocus()
+    visited = []
+    for _ in range(14):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget())
+    form = dialog.form.ui
+    assert visited[:3] == [form.firstNameEdit, form.lastNameEdit, form.credentialsEdit]
+    assert visited[10] is form.taxonomyEdit
+    assert visited[11] is dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Save)

@@ -147,8 +147,8 @@ class Ui_SettingsDialog(object):
 
     def retranslateUi(self, SettingsDialog):
         SettingsDialog.setWindowTitle(QCoreApplication.translate("SettingsDialog", u"Settings", None))
-        self.tabs.setTabText(self.tabs.indexOf(self.providerTab), QCoreApplication.translate("SettingsDialog", u"&You and your practice", None))
-        self.tabs.setTabText(self.tabs.indexOf(self.contactTab), QCoreApplication.translate("SettingsDialog", u"Address and &contact", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.providerTab), QCoreApplication.translate("SettingsDialog", u"Practice &details", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.contactTab), QCoreApplication.translate("SettingsDialog", u"Address and p&hone", None))
         self.tabs.setTabText(self.tabs.indexOf(self.signatureTab), QCoreApplication.translate("SettingsDialog", u"Si&gnature", None))
         self.paperGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Paper size for superbills", None))
         self.letterRadio.setText(QCoreApplication.translate("SettingsDialog", u"US &Letter (8.5 \u00d7 11 in)", None))
@@ -165,5 +165,5 @@ class Ui_SettingsDialog(object):
         self.dataFolderEdit.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Data folder", None))
 #endif // QT_CONFIG(accessibility)
         self.openFolderButton.setText(QCoreApplication.translate("SettingsDialog", u"&Open folder", None))
-        self.tabs.setTabText(self.tabs.indexOf(self.documentsTab), QCoreApplication.translate("SettingsDialog", u"Superbills and &data", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.documentsTab), QCoreApplication.translate("SettingsDialog", u"Super&bills and data", None))
     # retranslateUi

@@ -1,0 +1,195 @@
+"""One visit while it is being edited: its defaults, its units and charges, and the check's findings for it.
+
+The visit editor asks these questions on every change, so the patient's chart, the payers, fees and
+procedure codes are read once (`load_visit_setting`) and the visit is priced and checked in memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+
+from app.domain.check import Finding, check_superbill
+from app.domain.diagnoses import DiagnosisCodes
+from app.domain.money import Cents
+from app.domain.practice import (
+    Address,
+    FeeSchedule,
+    PatientChart,
+    Payer,
+    Practitioner,
+    Prescription,
+    TaxIdType,
+    UnitRule,
+    Visit,
+)
+from app.domain.procedures import Procedure
+from app.domain.superbill import PricedLine, SuperbillData
+from app.store.keys import RecordKind, new_key
+from app.store.records import PracticeStore
+
+# DESIGN.md 3: codes often written on massage prescriptions, offered before the rest of the code set.
+COMMON_MASSAGE_CODES: tuple[str, ...] = (
+    "M54.50",
+    "M54.51",
+    "M54.59",
+    "M54.2",
+    "M54.6",
+    "M79.10",
+    "M79.11",
+    "M79.12",
+    "M79.18",
+    "M79.7",
+    "M62.830",
+    "M62.838",
+    "S13.4XXA",
+    "S13.4XXD",
+    "S13.4XXS",
+    "S16.1XXA",
+    "S39.012A",
+    "G44.209",
+    "M25.511",
+    "M25.512",
+)
+
+# Everyday words for the common codes, which the code set's own descriptions do not use.
+COMMON_CODE_WORDS: dict[str, str] = {
+    "M54.50": "lumbago lower back pain",
+    "M54.51": "lumbago lower back pain",
+    "M54.59": "lumbago lower back pain",
+    "M54.2": "neck pain",
+    "M54.6": "mid back upper back pain",
+    "M79.10": "muscle pain",
+    "M79.11": "muscle pain",
+    "M79.12": "muscle pain",
+    "M79.18": "muscle pain",
+    "M79.7": "fibro",
+    "M62.830": "cramp",
+    "M62.838": "cramp",
+    "S13.4XXA": "whiplash neck sprain",
+    "S13.4XXD": "whiplash neck sprain",
+    "S13.4XXS": "whiplash neck sprain",
+    "S16.1XXA": "neck strain",
+    "S39.012A": "low back strain",
+    "G44.209": "headache",
+    "M25.511": "shoulder pain",
+    "M25.512": "shoulder pain",
+}
+
+# Checked against when no practice is set up yet: the check then says what the provider lacks.
+_NO_PRACTITIONER = Practitioner(
+    first_name="",
+    last_name="",
+    credentials="",
+    npi="",
+    tax_id="",
+    tax_id_type=TaxIdType.EIN,
+    license_number="",
+    license_state="",
+    address=Address("", "", "", ""),
+    phone="",
+)
+
+
+def new_visit_key() -> str:
+    return new_key(RecordKind.VISIT)
+
+
+@dataclass(frozen=True)
+class VisitSetting:
+    """What a visit of one patient is priced and checked against."""
+
+    practitioner: Practitioner
+    chart: PatientChart
+    payers: Mapping[str, Payer]
+    fees: FeeSchedule
+    procedures: Mapping[str, Procedure]
+
+    # Payer, fees and units -------------------------------------------------------------------------
+
+    def payer_for(self, coverage_key: str | None) -> Payer | None:
+        coverage = self.chart.coverage(coverage_key)
+        return self.payers.get(coverage.payer) if coverage else None
+
+    def unit_rule_for(self, coverage_key: str | None) -> UnitRule:
+        payer = self.payer_for(coverage_key)
+        return payer.unit_rule if payer else UnitRule.CMS_8_MINUTE
+
+    def fee_for(self, code: str, coverage_key: str | None) -> Cents | None:
+        """The fee schedule's fee per unit: the payer's own when it has one, else the practice's."""
+        payer = self.payer_for(coverage_key)
+        return self.fees.fee_for(code, payer.key if payer else None)
+
+    def priced(self, visit: Visit) -> tuple[PricedLine, ...]:
+        """The visit's lines with units under the payer's rule and charges, as the superbill prints them."""
+        return self._data(visit, date.today()).priced_visit(visit)
+
+    # Defaults for a new visit --------------------------------------------------------------------
+
+    def default_coverage(self) -> str | None:
+        """The insurance used on the last visit, or the patient's only one; None (self-pay) otherwise."""
+        known = {c.key for c in self.chart.coverages}
+        for visit in sorted(self.chart.visits, key=lambda v: v.date, reverse=True):
+            if visit.coverage in known:
+                return visit.coverage
+        if len(self.chart.coverages) == 1:
+            return self.chart.coverages[0].key
+        return None
+
+    def default_prescription(self, day: date) -> str | None:
+        """The prescription valid on the day (the most recently written when several are)."""
+        valid = [rx for rx in self.chart.prescriptions if prescription_valid_on(rx, day)]
+        if not valid:
+            return None
+        return max(valid, key=lambda rx: rx.written_on).key
+
+    def visits_on_prescription(self, prescription_key: str, but: str | None = None) -> int:
+        """How many recorded visits use the prescription, leaving out the visit `but`."""
+        return sum(1 for v in self.chart.visits if v.prescription == prescription_key and v.key != but)
+
+    # The check -------------------------------------------------------------------------------------
+
+    def check(self, visit: Visit, codes: DiagnosisCodes, today: date) -> list[Finding]:
+        """The check's findings for this visit, with the provider, patient and insurance ones it depends on."""
+        findings = check_superbill(self._data(visit, today), codes, today)
+        own = f"visits[{visit.key}]"
+        return [f for f in findings if not f.field.startswith("visits[") or f.field.startswith(own)]
+
+    def _data(self, visit: Visit, today: date) -> SuperbillData:
+        """A superbill of this one visit, over the chart in which it replaces (or joins) the stored one."""
+        others = tuple(v for v in self.chart.visits if v.key != visit.key)
+        chart = replace(self.chart, visits=(*others, visit))
+        return SuperbillData(
+            practitioner=self.practitioner,
+            chart=chart,
+            visits=(visit,),
+            payments=(),
+            payers=self.payers,
+            fees=self.fees,
+            procedures=self.procedures,
+            issued_on=today,
+        )
+
+
+def prescription_valid_on(rx: Prescription, day: date) -> bool:
+    starts = rx.starts_on or rx.written_on
+    return starts <= day and (rx.expires_on is None or day <= rx.expires_on)
+
+
+def load_visit_setting(store: PracticeStore, patient_key: str) -> VisitSetting:
+    """Read once what the visits of `patient_key` are priced and checked against."""
+    return VisitSetting(
+        practitioner=store.practitioner() or _NO_PRACTITIONER,
+        chart=store.chart(patient_key),
+        payers={payer.key: payer for payer in store.payers()},
+        fees=store.fees(),
+        procedures=store.procedures(),
+    )
+
+
+def check_visit(
+    store: PracticeStore, codes: DiagnosisCodes, patient_key: str, visit: Visit, today: date
+) -> list[Finding]:
+    """The findings for `visit` (saved or not) of the patient, as the superbill check would report them."""
+    return load_visit_setting(store, patient_key).check(visit, codes, today)

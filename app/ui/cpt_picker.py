@@ -1,0 +1,205 @@
+"""Choose a procedure code: the built-in catalogue and the therapist's own codes, with the fee for each."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.money import format_money
+from app.domain.practice import FeeSchedule
+from app.domain.procedures import Procedure
+from app.services.workspace import Workspace
+
+COL_CODE = 0
+COL_DESCRIPTION = 1
+COL_TIMED = 2
+COL_FEE = 3
+HEADERS = ("Code", "Description", "Billed", "Fee per unit")
+
+_Index = QModelIndex | QPersistentModelIndex
+_WORD = re.compile(r"[^\W_]+")
+
+
+class CptRow(NamedTuple):
+    code: str
+    description: str
+    timed: bool
+    fee: int | None  # cents per unit, from the fee schedule
+    user_added: bool
+
+
+class CptModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[CptRow, ...] = ()
+
+    def set_rows(self, rows: Sequence[CptRow]) -> None:
+        self.beginResetModel()
+        self._rows = tuple(rows)
+        self.endResetModel()
+
+    def row(self, number: int) -> CptRow:
+        return self._rows[number]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_CODE:
+                return row.code
+            if column == COL_DESCRIPTION:
+                return row.description + ("  (your code)" if row.user_added else "")
+            if column == COL_TIMED:
+                return "per 15 min" if row.timed else "per session"
+            if column == COL_FEE:
+                return "no fee set" if row.fee is None else format_money(row.fee)
+        if role == Qt.ItemDataRole.UserRole:
+            return (row.code, row.description, row.timed, row.fee)[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_FEE and row.fee is None:
+            return QBrush(QPalette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_FEE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def procedure_matches(query: str, procedure: Procedure) -> bool:
+    """The query starts the code, or each of its words starts a word of the description."""
+    text = query.strip()
+    if not text:
+        return True
+    if procedure.code.startswith(text.upper()):
+        return True
+    words = _WORD.findall(text.casefold())
+    described = _WORD.findall(procedure.description.casefold())
+    return bool(words) and all(any(w.startswith(word) for w in described) for word in words)
+
+
+class CptPicker(QWidget):
+    """A filter field over the procedure codes and the matching codes; Enter chooses the highlighted one."""
+
+    codeChosen = Signal(str)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = workspace.store
+        self._payer: str | None = None
+        self._procedures: dict[str, Procedure] = {}
+        self._fees = FeeSchedule()
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Code or words, such as  97124  or  massage")
+        self.search.setClearButtonEnabled(True)
+        label = QLabel("&Find a procedure code:", self)
+        label.setBuddy(self.search)
+        self.model = CptModel(self)
+        self.view = QTreeView(self)
+        self.view.setModel(self.model)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setAllColumnsShowFocus(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_CODE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_TIMED, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_FEE, QHeaderView.ResizeMode.ResizeToContents)
+        hint = QLabel("Enter chooses the highlighted code. Fees come from your fee schedule.", self)
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label)
+        layout.addWidget(self.search)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(hint)
+        self.setFocusProxy(self.search)
+
+        self.search.textChanged.connect(self._update_results)
+        self.search.installEventFilter(self)
+        self.view.activated.connect(self._activate)
+        self.reload()
+
+    def set_payer(self, payer_key: str | None) -> None:
+        """Show the fees this payer is charged (its own fee schedule where it has one)."""
+        if payer_key != self._payer:
+            self._payer = payer_key
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the codes and fees again (after the therapist changed them)."""
+        self._procedures = self._store.procedures()
+        self._fees = self._store.fees()
+        self._update_results()
+
+    def reset(self) -> None:
+        if self.search.text():
+            self.search.clear()
+        self.search.setFocus()
+
+    def choose_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self._activate(index)
+
+    def _update_results(self) -> None:
+        text = self.search.text()
+        rows = [
+            CptRow(p.code, p.description, p.timed, self._fees.fee_for(p.code, self._payer), p.user_added)
+            for p in self._procedures.values()
+            if procedure_matches(text, p)
+        ]
+        self.model.set_rows(rows)
+        if rows:
+            self.view.setCurrentIndex(self.model.index(0, COL_CODE))
+
+    def _activate(self, index: QModelIndex) -> None:
+        self.codeChosen.emit(self.model.row(index.row()).code)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.choose_current()
+                return True
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+                self.view.keyPressEvent(QKeyEvent(QEvent.Type.KeyPress, key, event.modifiers()))
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,140 @@
+"""The service lines of the visit being edited, as a read-only table: one immutable row per line."""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from app.domain.money import format_money
+from app.domain.superbill import PricedLine
+
+COL_CODE = 0
+COL_SERVICE = 1
+COL_MINUTES = 2
+COL_UNITS = 3
+COL_MODIFIERS = 4
+COL_POINTERS = 5
+COL_REGION = 6
+COL_FEE = 7
+COL_CHARGE = 8
+
+HEADERS = ("Code", "Service", "Minutes", "Units", "Modifiers", "Diagnoses", "Body region", "Fee", "Charge")
+_RIGHT = {COL_MINUTES, COL_UNITS, COL_FEE, COL_CHARGE}
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class LineRow(NamedTuple):
+    code: str
+    service: str
+    minutes: int | None
+    units: int
+    hand_units: bool  # entered by hand rather than counted by the payer's rule
+    modifiers: str
+    pointers: str
+    region: str
+    fee: int | None  # cents per unit
+    charge: int  # cents
+
+
+def row_from_priced(priced: PricedLine) -> LineRow:
+    line = priced.line
+    return LineRow(
+        code=line.cpt,
+        service=priced.procedure.description if priced.procedure else "Not in your procedure codes",
+        minutes=line.minutes if priced.procedure is None or priced.procedure.timed else None,
+        units=priced.units,
+        hand_units=line.units is not None,
+        modifiers=" ".join(line.modifiers),
+        pointers="".join(line.pointers),
+        region=line.body_region or "",
+        fee=priced.fee,
+        charge=priced.charge,
+    )
+
+
+class ServiceLinesModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[LineRow, ...] = ()
+
+    def set_rows(self, rows: tuple[LineRow, ...]) -> None:
+        if len(rows) == len(self._rows):
+            # Same lines, new values (a keystroke in the line's fields): keep the selection.
+            self._rows = rows
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(HEADERS) - 1))
+            return
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def row(self, number: int) -> LineRow:
+        return self._rows[number]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return HEADERS[section]
+            if role == Qt.ItemDataRole.TextAlignmentRole and section in _RIGHT:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _shown(row, column)
+        if role == Qt.ItemDataRole.UserRole:
+            return _raw(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _RIGHT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_UNITS and row.hand_units:
+            return "Entered by hand"
+        return None
+
+
+def _shown(row: LineRow, column: int) -> str:
+    if column == COL_CODE:
+        return row.code
+    if column == COL_SERVICE:
+        return row.service
+    if column == COL_MINUTES:
+        return "" if row.minutes is None else str(row.minutes)
+    if column == COL_UNITS:
+        return f"{row.units}*" if row.hand_units else str(row.units)
+    if column == COL_MODIFIERS:
+        return row.modifiers
+    if column == COL_POINTERS:
+        return row.pointers
+    if column == COL_REGION:
+        return row.region
+    if column == COL_FEE:
+        return "no fee" if row.fee is None else format_money(row.fee)
+    if column == COL_CHARGE:
+        return format_money(row.charge)
+    return ""
+
+
+def _raw(row: LineRow, column: int) -> Any:
+    return {
+        COL_CODE: row.code,
+        COL_SERVICE: row.service,
+        COL_MINUTES: row.minutes,
+        COL_UNITS: row.units,
+        COL_MODIFIERS: row.modifiers,
+        COL_POINTERS: row.pointers,
+        COL_REGION: row.region,
+        COL_FEE: row.fee,
+        COL_CHARGE: row.charge,
+    }.get(column)

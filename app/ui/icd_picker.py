@@ -331,7 +331,7 @@ class IcdPicker(QWidget):
         self.view.scrollTo(self.model.index(number, COL_CODE), QAbstractItemView.ScrollHint.PositionAtTop)
 
     def _remember(self, code: str) -> None:
-        self._recents = [code] + [c for c in self._recents if c != code][: RECENTS_KEPT - 1]
+        self._recents = [code, *[c for c in self._recents if c != code][: RECENTS_KEPT - 1]]
         self._settings.setValue(RECENTS_KEY, ",".join(self._recents))
 
     def _stored(self, key: str) -> list[str]:

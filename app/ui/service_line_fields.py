@@ -105,7 +105,7 @@ class ServiceLineFields(QObject):
         for widget in (ui.unitsSpin, ui.unitReasonLabel, ui.unitReasonEdit):
             widget.setVisible(hand)
         if priced is None:
-            ui.lineBox.setTitle("Selected service: none — Add service (Alt+S) starts with 97124 massage")
+            ui.lineBox.setTitle("Selected service: none")
             for label in (ui.codeLabel, ui.unitsLabel, ui.chargeLabel):
                 label.setText("")
             ui.feeEdit.setPlaceholderText("")

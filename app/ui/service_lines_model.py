@@ -99,8 +99,11 @@ class ServiceLinesModel(QAbstractTableModel):
             return _raw(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _RIGHT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_UNITS and row.hand_units:
-            return "Entered by hand"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_UNITS and row.hand_units:
+                return "Counted by hand"
+            if column in (COL_CODE, COL_SERVICE):
+                return f"{row.code}: {row.service}"
         return None
 
 

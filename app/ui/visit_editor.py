@@ -100,6 +100,7 @@ class VisitEditor(QDialog):
         self._loading = False
         self._initial = self._build_visit()
         self._refresh()
+        self._select_line(0)
         self._run_check()
         (self.ui.addDiagnosisButton if self._is_new else self.ui.dateEdit).setFocus()
 
@@ -123,15 +124,18 @@ class VisitEditor(QDialog):
         self._fill_coverages()
         ui.linesTable.setModel(self.model)
         ui.linesTable.verticalHeader().hide()
+        ui.linesTable.verticalHeader().setDefaultSectionSize(ui.linesTable.fontMetrics().height() + 8)
         header = ui.linesTable.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_SERVICE, QHeaderView.ResizeMode.Stretch)
-        ui.linesTable.setMinimumHeight(96)
-        ui.diagnosesList.setMinimumHeight(96)
+        ui.linesTable.setMinimumHeight(84)
+        ui.diagnosesList.setMinimumHeight(72)
+        ui.codeLabel.setMinimumHeight(2 * ui.codeLabel.fontMetrics().lineSpacing())  # long descriptions wrap
         ui.saveButton.setDefault(True)
         ui.splitter.setStretchFactor(0, 3)
         ui.splitter.setStretchFactor(1, 2)
-        ui.splitter.setSizes([680, 360])
+        ui.findingsPanel.setMinimumWidth(300)
+        ui.splitter.setSizes([740, 380])
         ui.statusLabel.setText("")
 
     def _fill_coverages(self) -> None:
@@ -149,11 +153,11 @@ class VisitEditor(QDialog):
         combo.clear()
         for rx in self._setting.chart.prescriptions:
             by = ", ".join(x for x in (rx.prescriber_name, rx.prescriber_credentials) if x)
-            span = f"{us_date(rx.starts_on or rx.written_on)}–{us_date(rx.expires_on) or 'open'}"
-            text = f"{by} · {span}"
+            until = f"until {us_date(rx.expires_on)}" if rx.expires_on else f"from {us_date(rx.written_on)}"
+            text = f"{by} · {until}"
             if rx.authorized_visits is not None:
                 used = self._setting.visits_on_prescription(rx.key, but=self._visit_key)
-                text += f" · {used} of {rx.authorized_visits} visits used"
+                text += f" · {used} of {rx.authorized_visits} used"
             combo.addItem(text, rx.key)
         combo.addItem("No prescription", None)
         combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen is not None else combo.count() - 1)
@@ -247,7 +251,12 @@ class VisitEditor(QDialog):
         self.model.set_rows(tuple(row_from_priced(p) for p in self._priced))
         self._show_line_figures()
         total = sum(p.charge for p in self._priced)
-        self.ui.totalLabel.setText(f"<b>Total charges: {format_money(total)}</b>" if self._priced else "")
+        self.ui.totalLabel.setText(
+            f"<b>Total charges: {format_money(total)}</b>"
+            if self._priced
+            else "No service yet: Add service (Alt+S) offers 97124 massage first."
+        )
+        self.ui.lineBox.setVisible(bool(self._lines))
         self._enable_buttons()
         self._check_timer.start()
 

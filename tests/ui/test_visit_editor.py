@@ -123,7 +123,7 @@ def test_a_new_visit_starts_today_with_the_patients_insurance_prescription_and_o
     assert ui.placeCombo.currentData() == "11"
     assert ui.coverageCombo.currentText().startswith("Premera Blue Cross")
     assert ui.prescriptionCombo.currentData() == "rx-1"
-    assert "2 of 8 visits used" in ui.prescriptionCombo.currentText()
+    assert "2 of 8 used" in ui.prescriptionCombo.currentText()
     assert focused() is ui.addDiagnosisButton
     assert not editor.is_dirty()
 
@@ -276,7 +276,7 @@ def test_a_stored_visit_opens_as_it_was_saved_and_saves_under_its_own_key(
     assert ui.dateEdit.text() == "09/16/2026"
     assert [editor.model.row(i).code for i in range(editor.model.rowCount())] == ["97124", "97140"]
     assert editor.model.row(1).modifiers == "59"
-    assert "1 of 8 visits used" in ui.prescriptionCombo.currentText()
+    assert "1 of 8 used" in ui.prescriptionCombo.currentText()
     assert shown_findings(editor) == []
     assert ui.findingsSummaryLabel.text().startswith("Ready for a superbill")
 

@@ -23,7 +23,7 @@ class Ui_VisitEditor(object):
     def setupUi(self, VisitEditor):
         if not VisitEditor.objectName():
             VisitEditor.setObjectName(u"VisitEditor")
-        VisitEditor.resize(1080, 700)
+        VisitEditor.resize(1120, 720)
         self.mainLayout = QVBoxLayout(VisitEditor)
         self.mainLayout.setObjectName(u"mainLayout")
         self.patientLabel = QLabel(VisitEditor)
@@ -72,22 +72,18 @@ class Ui_VisitEditor(object):
 
         self.coverageCombo = QComboBox(self.visitBox)
         self.coverageCombo.setObjectName(u"coverageCombo")
-        self.coverageCombo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.coverageCombo.setMinimumContentsLength(18)
 
-        self.visitGrid.addWidget(self.coverageCombo, 1, 1, 1, 1)
+        self.visitGrid.addWidget(self.coverageCombo, 1, 1, 1, 3)
 
         self.prescriptionLabel = QLabel(self.visitBox)
         self.prescriptionLabel.setObjectName(u"prescriptionLabel")
 
-        self.visitGrid.addWidget(self.prescriptionLabel, 1, 2, 1, 1)
+        self.visitGrid.addWidget(self.prescriptionLabel, 2, 0, 1, 1)
 
         self.prescriptionCombo = QComboBox(self.visitBox)
         self.prescriptionCombo.setObjectName(u"prescriptionCombo")
-        self.prescriptionCombo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.prescriptionCombo.setMinimumContentsLength(18)
 
-        self.visitGrid.addWidget(self.prescriptionCombo, 1, 3, 1, 1)
+        self.visitGrid.addWidget(self.prescriptionCombo, 2, 1, 1, 3)
 
         self.visitGrid.setColumnStretch(1, 1)
         self.visitGrid.setColumnStretch(3, 1)
@@ -101,6 +97,7 @@ class Ui_VisitEditor(object):
         self.diagnosesList = QListWidget(self.diagnosesBox)
         self.diagnosesList.setObjectName(u"diagnosesList")
         self.diagnosesList.setAlternatingRowColors(True)
+        self.diagnosesList.setMaximumSize(QSize(16777215, 128))
 
         self.diagnosesLayout.addWidget(self.diagnosesList)
 
@@ -189,18 +186,24 @@ class Ui_VisitEditor(object):
 
         self.lineGrid.addWidget(self.codeTitleLabel, 0, 0, 1, 1)
 
+        self.codeLayout = QHBoxLayout()
+        self.codeLayout.setObjectName(u"codeLayout")
         self.codeLabel = QLabel(self.lineBox)
         self.codeLabel.setObjectName(u"codeLabel")
         self.codeLabel.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.codeLabel.setWordWrap(True)
 
-        self.lineGrid.addWidget(self.codeLabel, 0, 1, 1, 4)
+        self.codeLayout.addWidget(self.codeLabel)
 
         self.changeCodeButton = QPushButton(self.lineBox)
         self.changeCodeButton.setObjectName(u"changeCodeButton")
         self.changeCodeButton.setAutoDefault(False)
 
-        self.lineGrid.addWidget(self.changeCodeButton, 0, 5, 1, 1)
+        self.codeLayout.addWidget(self.changeCodeButton)
+
+        self.codeLayout.setStretch(0, 1)
+
+        self.lineGrid.addLayout(self.codeLayout, 0, 1, 1, 3)
 
         self.minutesLabel = QLabel(self.lineBox)
         self.minutesLabel.setObjectName(u"minutesLabel")
@@ -226,23 +229,29 @@ class Ui_VisitEditor(object):
         self.handUnitsCheck = QCheckBox(self.lineBox)
         self.handUnitsCheck.setObjectName(u"handUnitsCheck")
 
-        self.lineGrid.addWidget(self.handUnitsCheck, 1, 4, 1, 1)
-
-        self.unitsSpin = QSpinBox(self.lineBox)
-        self.unitsSpin.setObjectName(u"unitsSpin")
-        self.unitsSpin.setMaximum(32)
-
-        self.lineGrid.addWidget(self.unitsSpin, 1, 5, 1, 1)
+        self.lineGrid.addWidget(self.handUnitsCheck, 2, 1, 1, 1)
 
         self.unitReasonLabel = QLabel(self.lineBox)
         self.unitReasonLabel.setObjectName(u"unitReasonLabel")
 
-        self.lineGrid.addWidget(self.unitReasonLabel, 2, 0, 1, 1)
+        self.lineGrid.addWidget(self.unitReasonLabel, 2, 2, 1, 1)
+
+        self.handLayout = QHBoxLayout()
+        self.handLayout.setSpacing(6)
+        self.handLayout.setObjectName(u"handLayout")
+        self.unitsSpin = QSpinBox(self.lineBox)
+        self.unitsSpin.setObjectName(u"unitsSpin")
+        self.unitsSpin.setMaximum(32)
+
+        self.handLayout.addWidget(self.unitsSpin)
 
         self.unitReasonEdit = QLineEdit(self.lineBox)
         self.unitReasonEdit.setObjectName(u"unitReasonEdit")
 
-        self.lineGrid.addWidget(self.unitReasonEdit, 2, 1, 1, 5)
+        self.handLayout.addWidget(self.unitReasonEdit)
+
+
+        self.lineGrid.addLayout(self.handLayout, 2, 3, 1, 1)
 
         self.modifiersLabel = QLabel(self.lineBox)
         self.modifiersLabel.setObjectName(u"modifiersLabel")
@@ -283,50 +292,49 @@ class Ui_VisitEditor(object):
 
         self.lineGrid.addLayout(self.modifiersLayout, 3, 1, 1, 1)
 
+        self.regionLabel = QLabel(self.lineBox)
+        self.regionLabel.setObjectName(u"regionLabel")
+
+        self.lineGrid.addWidget(self.regionLabel, 3, 2, 1, 1)
+
+        self.regionEdit = QLineEdit(self.lineBox)
+        self.regionEdit.setObjectName(u"regionEdit")
+
+        self.lineGrid.addWidget(self.regionEdit, 3, 3, 1, 1)
+
         self.pointersLabel = QLabel(self.lineBox)
         self.pointersLabel.setObjectName(u"pointersLabel")
 
-        self.lineGrid.addWidget(self.pointersLabel, 3, 2, 1, 1)
+        self.lineGrid.addWidget(self.pointersLabel, 4, 0, 1, 1)
 
         self.pointersEdit = QLineEdit(self.lineBox)
         self.pointersEdit.setObjectName(u"pointersEdit")
         self.pointersEdit.setMaxLength(12)
 
-        self.lineGrid.addWidget(self.pointersEdit, 3, 3, 1, 1)
-
-        self.regionLabel = QLabel(self.lineBox)
-        self.regionLabel.setObjectName(u"regionLabel")
-
-        self.lineGrid.addWidget(self.regionLabel, 3, 4, 1, 1)
-
-        self.regionEdit = QLineEdit(self.lineBox)
-        self.regionEdit.setObjectName(u"regionEdit")
-
-        self.lineGrid.addWidget(self.regionEdit, 3, 5, 1, 1)
+        self.lineGrid.addWidget(self.pointersEdit, 4, 1, 1, 1)
 
         self.feeLabel = QLabel(self.lineBox)
         self.feeLabel.setObjectName(u"feeLabel")
 
-        self.lineGrid.addWidget(self.feeLabel, 4, 0, 1, 1)
+        self.lineGrid.addWidget(self.feeLabel, 4, 2, 1, 1)
 
         self.feeEdit = QLineEdit(self.lineBox)
         self.feeEdit.setObjectName(u"feeEdit")
 
-        self.lineGrid.addWidget(self.feeEdit, 4, 1, 1, 1)
+        self.lineGrid.addWidget(self.feeEdit, 4, 3, 1, 1)
 
         self.chargeTitleLabel = QLabel(self.lineBox)
         self.chargeTitleLabel.setObjectName(u"chargeTitleLabel")
 
-        self.lineGrid.addWidget(self.chargeTitleLabel, 4, 2, 1, 1)
+        self.lineGrid.addWidget(self.chargeTitleLabel, 5, 0, 1, 1)
 
         self.chargeLabel = QLabel(self.lineBox)
         self.chargeLabel.setObjectName(u"chargeLabel")
 
-        self.lineGrid.addWidget(self.chargeLabel, 4, 3, 1, 1)
+        self.lineGrid.addWidget(self.chargeLabel, 5, 1, 1, 3)
 
         self.lineGrid.setColumnStretch(1, 1)
-        self.lineGrid.setColumnStretch(3, 1)
-        self.lineGrid.setColumnStretch(5, 1)
+        self.lineGrid.setColumnStretch(3, 2)
 
         self.servicesLayout.addWidget(self.lineBox)
 
@@ -339,6 +347,7 @@ class Ui_VisitEditor(object):
 
         self.formLayout.addWidget(self.servicesBox)
 
+        self.formLayout.setStretch(2, 1)
         self.splitter.addWidget(self.formPanel)
         self.findingsPanel = QWidget(self.splitter)
         self.findingsPanel.setObjectName(u"findingsPanel")
@@ -394,6 +403,7 @@ class Ui_VisitEditor(object):
 
         self.mainLayout.addLayout(self.bottomLayout)
 
+        self.mainLayout.setStretch(1, 1)
 #if QT_CONFIG(shortcut)
         self.dateLabel.setBuddy(self.dateEdit)
         self.placeLabel.setBuddy(self.placeCombo)
@@ -402,8 +412,8 @@ class Ui_VisitEditor(object):
         self.minutesLabel.setBuddy(self.minutesSpin)
         self.unitReasonLabel.setBuddy(self.unitReasonEdit)
         self.modifiersLabel.setBuddy(self.modifier1Edit)
-        self.pointersLabel.setBuddy(self.pointersEdit)
         self.regionLabel.setBuddy(self.regionEdit)
+        self.pointersLabel.setBuddy(self.pointersEdit)
         self.feeLabel.setBuddy(self.feeEdit)
         self.findingsLabel.setBuddy(self.findingsList)
 #endif // QT_CONFIG(shortcut)
@@ -427,9 +437,9 @@ class Ui_VisitEditor(object):
         QWidget.setTabOrder(self.modifier1Edit, self.modifier2Edit)
         QWidget.setTabOrder(self.modifier2Edit, self.modifier3Edit)
         QWidget.setTabOrder(self.modifier3Edit, self.modifier4Edit)
-        QWidget.setTabOrder(self.modifier4Edit, self.pointersEdit)
-        QWidget.setTabOrder(self.pointersEdit, self.regionEdit)
-        QWidget.setTabOrder(self.regionEdit, self.feeEdit)
+        QWidget.setTabOrder(self.modifier4Edit, self.regionEdit)
+        QWidget.setTabOrder(self.regionEdit, self.pointersEdit)
+        QWidget.setTabOrder(self.pointersEdit, self.feeEdit)
         QWidget.setTabOrder(self.feeEdit, self.findingsList)
         QWidget.setTabOrder(self.findingsList, self.saveButton)
         QWidget.setTabOrder(self.saveButton, self.cancelButton)
@@ -490,9 +500,9 @@ class Ui_VisitEditor(object):
 #if QT_CONFIG(tooltip)
         self.handUnitsCheck.setToolTip(QCoreApplication.translate("VisitEditor", u"Bill a different number of units than the payer's rule gives; a reason is needed", None))
 #endif // QT_CONFIG(tooltip)
-        self.unitsSpin.setSuffix(QCoreApplication.translate("VisitEditor", u" units", None))
         self.unitReasonLabel.setText(QCoreApplication.translate("VisitEditor", u"Reaso&n:", None))
-        self.unitReasonEdit.setPlaceholderText(QCoreApplication.translate("VisitEditor", u"Why the count differs from the rule, e.g. session cut short", None))
+        self.unitsSpin.setSuffix(QCoreApplication.translate("VisitEditor", u" units", None))
+        self.unitReasonEdit.setPlaceholderText(QCoreApplication.translate("VisitEditor", u"why the count differs from the rule, e.g. session cut short", None))
         self.modifiersLabel.setText(QCoreApplication.translate("VisitEditor", u"Modi&fiers:", None))
 #if QT_CONFIG(tooltip)
         self.modifier1Edit.setToolTip(QCoreApplication.translate("VisitEditor", u"59 or XS: a distinct service (needed when 97124 and 97140 are on one date); GP, KX only when the payer asks", None))
@@ -506,13 +516,13 @@ class Ui_VisitEditor(object):
 #if QT_CONFIG(tooltip)
         self.modifier4Edit.setToolTip(QCoreApplication.translate("VisitEditor", u"59 or XS: a distinct service (needed when 97124 and 97140 are on one date); GP, KX only when the payer asks", None))
 #endif // QT_CONFIG(tooltip)
+        self.regionLabel.setText(QCoreApplication.translate("VisitEditor", u"Body re&gion:", None))
+        self.regionEdit.setPlaceholderText(QCoreApplication.translate("VisitEditor", u"lumbar, neck, shoulders\u2026", None))
         self.pointersLabel.setText(QCoreApplication.translate("VisitEditor", u"Diagnosis &letters:", None))
         self.pointersEdit.setPlaceholderText(QCoreApplication.translate("VisitEditor", u"AB", None))
 #if QT_CONFIG(tooltip)
         self.pointersEdit.setToolTip(QCoreApplication.translate("VisitEditor", u"The letters of the diagnoses this service treats, such as AB", None))
 #endif // QT_CONFIG(tooltip)
-        self.regionLabel.setText(QCoreApplication.translate("VisitEditor", u"Body re&gion:", None))
-        self.regionEdit.setPlaceholderText(QCoreApplication.translate("VisitEditor", u"lumbar, neck\u2026", None))
         self.feeLabel.setText(QCoreApplication.translate("VisitEditor", u"F&ee per unit:", None))
 #if QT_CONFIG(tooltip)
         self.feeEdit.setToolTip(QCoreApplication.translate("VisitEditor", u"Leave empty to use your fee schedule; type an amount to charge this service differently", None))

@@ -6,7 +6,7 @@ procedure codes are read once (`load_visit_setting`) and the visit is priced and
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -25,7 +25,7 @@ from app.domain.practice import (
     Visit,
 )
 from app.domain.procedures import Procedure
-from app.domain.superbill import PricedLine, SuperbillData
+from app.domain.superbill import POINTER_LETTERS, PricedLine, SuperbillData
 from app.store.keys import RecordKind, new_key
 from app.store.records import PracticeStore
 
@@ -90,6 +90,17 @@ _NO_PRACTITIONER = Practitioner(
     address=Address("", "", "", ""),
     phone="",
 )
+
+
+def first_pointers(diagnoses: int, most: int = 4) -> tuple[str, ...]:
+    """The letters a new service points to: the visit's first diagnoses, at most four."""
+    return tuple(POINTER_LETTERS[: min(diagnoses, most)])
+
+
+def remap_pointers(pointers: tuple[str, ...], before: Sequence[str], after: Sequence[str]) -> tuple[str, ...]:
+    """Letters that pointed to codes of `before`, pointing to the same codes in `after` (gone ones dropped)."""
+    codes = [before[i] for i in (POINTER_LETTERS.find(p) for p in pointers) if 0 <= i < len(before)]
+    return tuple(POINTER_LETTERS[list(after).index(code)] for code in codes if code in after)
 
 
 def new_visit_key() -> str:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHeaderView, QListWidgetItem, QMessageBox, QWidget
 
 from app.domain.check import Finding, Severity
@@ -18,7 +18,7 @@ from app.domain.practice import ServiceLine, Visit
 from app.domain.procedures import PLACES_OF_SERVICE
 from app.domain.superbill import POINTER_LETTERS, PricedLine
 from app.services.errors import RecordNotFound, StoreBug, StoreUnavailable
-from app.services.visit_check import load_visit_setting, new_visit_key
+from app.services.visit_check import first_pointers, load_visit_setting, new_visit_key, remap_pointers
 from app.services.workspace import Workspace
 from app.ui.code_picker_dialog import CodePickerDialog
 from app.ui.cpt_picker import CptPicker
@@ -29,7 +29,6 @@ from app.ui.service_lines_model import COL_CODE, COL_SERVICE, ServiceLinesModel,
 from app.ui.visit_findings import Target, show_findings, summary, target_of
 
 CHECK_DELAY_MS = 150  # the check runs once typing pauses this long
-MAX_AUTO_POINTERS = 4  # a new service points to the first four diagnoses until the therapist says otherwise
 
 
 def to_qdate(day: date) -> QDate:
@@ -42,14 +41,6 @@ def from_qdate(day: QDate) -> date:
 
 def us_date(day: date | None) -> str:
     return "" if day is None else f"{day:%m/%d/%Y}"
-
-
-def remap_pointers(pointers: tuple[str, ...], before: list[str], after: list[str]) -> tuple[str, ...]:
-    """Letters that pointed to codes of `before`, pointing to the same codes in `after` (gone ones dropped)."""
-    codes = [
-        before[POINTER_LETTERS.index(p)] for p in pointers if POINTER_LETTERS.find(p) in range(len(before))
-    ]
-    return tuple(POINTER_LETTERS[after.index(code)] for code in codes if code in after)
 
 
 class VisitEditor(QDialog):
@@ -210,12 +201,14 @@ class VisitEditor(QDialog):
         self.line_fields.edited.connect(self._line_edited)
         self.line_fields.pointersEdited.connect(self._pointers_edited)
         self.line_fields.handUnitsToggled.connect(self._hand_units_toggled)
-        ui.findingsList.itemActivated.connect(self._go_to_finding)
+        ui.findingsList.itemDoubleClicked.connect(self._go_to_finding)
         ui.findingsList.itemClicked.connect(self._go_to_finding)
         ui.saveButton.clicked.connect(self.save)
         ui.cancelButton.clicked.connect(self.reject)
         self._check_timer.timeout.connect(self._run_check)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        ui.findingsList.installEventFilter(self)
+        ui.linesTable.installEventFilter(self)
         for widget, action in (
             (ui.diagnosesList, self._remove_diagnosis),
             (ui.linesTable, self._remove_line),
@@ -355,7 +348,7 @@ class VisitEditor(QDialog):
         """New diagnosis list; each service keeps pointing to the same codes under their new letters."""
         before = self._diagnoses
         self._diagnoses = after
-        auto = tuple(POINTER_LETTERS[: min(len(after), MAX_AUTO_POINTERS)])
+        auto = first_pointers(len(after))
         for i, line in enumerate(self._lines):
             pointers = auto if self._auto_pointers[i] else remap_pointers(line.pointers, before, after)
             self._lines[i] = replace(line, pointers=pointers)
@@ -426,14 +419,18 @@ class VisitEditor(QDialog):
             row = self._cpt_replaces
             self._lines[row] = replace(self._lines[row], cpt=code)
         else:
-            auto = tuple(POINTER_LETTERS[: min(len(self._diagnoses), MAX_AUTO_POINTERS)]) or ("A",)
+            auto = first_pointers(len(self._diagnoses)) or ("A",)
             self._lines.append(ServiceLine(code, pointers=auto))
             self._auto_pointers.append(True)
             row = len(self._lines) - 1
         self._refresh()
         self._select_line(row)
         procedure = self._setting.procedures.get(code)
-        (self.ui.minutesSpin if procedure is None or procedure.timed else self.ui.regionEdit).setFocus()
+        if procedure is None or procedure.timed:
+            self.ui.minutesSpin.setFocus()
+            self.ui.minutesSpin.selectAll()  # typing "45" replaces the dash
+        else:
+            self.ui.regionEdit.setFocus()
 
     def _remove_line(self) -> None:
         row = self._current_line()
@@ -497,6 +494,25 @@ class VisitEditor(QDialog):
         ui.removeServiceButton.setEnabled(self._current_line() is not None)
 
     # Findings --------------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter on a finding goes to its field, and on a service to its minutes, instead of saving."""
+        enter = (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers()
+        )
+        if enter and watched is self.ui.findingsList:
+            item = self.ui.findingsList.currentItem()
+            if item is not None:
+                self._go_to_finding(item)
+            return True
+        if enter and watched is self.ui.linesTable and self._current_line() is not None:
+            self.ui.minutesSpin.setFocus()
+            self.ui.minutesSpin.selectAll()
+            return True
+        return super().eventFilter(watched, event)
 
     def _go_to_finding(self, item: QListWidgetItem) -> None:
         field = item.data(Qt.ItemDataRole.UserRole)

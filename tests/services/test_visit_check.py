@@ -15,8 +15,10 @@ from app.services.visit_check import (
     COMMON_MASSAGE_CODES,
     VisitSetting,
     check_visit,
+    first_pointers,
     load_visit_setting,
     new_visit_key,
+    remap_pointers,
 )
 from app.services.workspace import Workspace
 from tests import sample
@@ -118,3 +120,16 @@ def test_new_visit_keys_name_a_visit_and_differ() -> None:
     keys = {new_visit_key() for _ in range(100)}
     assert len(keys) == 100
     assert all(key.startswith("v-") for key in keys)
+
+
+def test_a_new_service_points_to_the_first_four_diagnoses() -> None:
+    assert first_pointers(0) == ()
+    assert first_pointers(2) == ("A", "B")
+    assert first_pointers(6) == ("A", "B", "C", "D")
+
+
+def test_pointers_follow_their_codes_when_diagnoses_move_or_go() -> None:
+    before = ["M54.50", "M62.830", "M54.2"]
+    assert remap_pointers(("A", "C"), before, ["M54.2", "M54.50", "M62.830"]) == ("B", "A")
+    assert remap_pointers(("A", "B"), before, ["M62.830", "M54.2"]) == ("A",)
+    assert remap_pointers(("L",), before, before) == ()  # a letter past the list points nowhere

@@ -100,7 +100,6 @@ def add_service(qtbot: QtBot, editor: VisitEditor, text: str, minutes: int) -> N
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     qtbot.waitUntil(editor.isActiveWindow)
     assert focused() is editor.ui.minutesSpin
-    focused().selectAll()  # type: ignore[attr-defined]
     qtbot.keyClicks(focused(), str(minutes))
 
 
@@ -189,7 +188,8 @@ def test_enter_on_a_finding_focuses_its_field(qtbot: QtBot, open_editor: Callabl
     view = editor.ui.findingsList
     view.setFocus()
     view.setCurrentRow(shown_findings(editor).index(FindingCode.UNITS_ZERO))
-    qtbot.keyClick(view, Qt.Key.Key_Return)
+    with qtbot.assertNotEmitted(editor.saved):
+        qtbot.keyClick(view, Qt.Key.Key_Return)
     assert focused() is editor.ui.minutesSpin
 
 

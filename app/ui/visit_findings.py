@@ -149,9 +149,7 @@ def summary(findings: Sequence[Finding]) -> str:
         return "Ready for a superbill: the check finds nothing to fix."
     parts = []
     if errors:
-        parts.append(
-            f"{errors} to fix before a final superbill" if errors > 1 else "1 to fix before a final superbill"
-        )
+        parts.append(f"{errors} problem{'s' if errors > 1 else ''} to fix before a final superbill")
     if warnings:
         parts.append(f"{warnings} warning{'s' if warnings > 1 else ''}")
     return " · ".join(parts) + ". You can save the visit as it is and finish it later."

@@ -11,7 +11,8 @@ from app import __version__
 from app.services.demo import demo_practice
 from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
-from app.ui.main_window import APP_TITLE, APPLICATION, ORGANISATION, MainWindow, app_icon
+from app.ui.app_icon import app_icon
+from app.ui.main_window import APP_TITLE, APPLICATION, ORGANISATION, MainWindow
 from app.ui.setup_wizard import SetupWizard
 
 EXIT_OK, EXIT_STORE = 0, 3

@@ -9,13 +9,13 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QWidget
 
 from app import __version__
 from app.domain.practice import Practitioner
-from app.resources import resource_path
 from app.services.workspace import Workspace
+from app.ui.app_icon import app_icon
 from app.ui.attention_panel import AttentionPanel
 from app.ui.patient_dialog import PatientDialog
 from app.ui.patient_view import PatientView
@@ -32,15 +32,6 @@ APP_TITLE = "Superbill Desk"
 def user_settings() -> QSettings:
     """Window sizes and the like, in an INI file in the user's settings folder (tests point it elsewhere)."""
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
-
-
-def app_icon() -> QIcon:
-    icon = QIcon()
-    for name in ("superbill-desk.svg", "superbill-desk.png"):
-        path = resource_path("icons", name)
-        if path.exists():
-            icon.addFile(str(path))
-    return icon
 
 
 def window_title(practitioner: Practitioner | None, demo: bool = False) -> str:
@@ -109,7 +100,9 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([440, 760])
         self.splitter.setContentsMargins(6, 6, 6, 0)
         self.setCentralWidget(self.splitter)
-        self.resize(1200, 760)
+        # Until a size is remembered: roomy, but never larger than a small laptop's screen.
+        room = self.screen().availableGeometry()
+        self.resize(min(1200, room.width() * 9 // 10), min(760, room.height() * 9 // 10))
 
     def _action(
         self, text: str, slot: object, keys: list[QKeySequence] | None = None, tip: str = ""

@@ -12,7 +12,16 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QComboBox, QFileDialog, QGroupBox, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 from app.domain.errors import ValidationError
 from app.domain.identifiers import (
@@ -164,11 +173,13 @@ class ProviderForm(QWidget):
 
     def _connect(self) -> None:
         ui = self.ui
-        for edit in self.findChildren(QLineEdit):
-            edit.textEdited.connect(self._on_edit)
-        for box in self.findChildren(QComboBox):
-            box.activated.connect(self._on_edit)
-        ui.printFullSsnCheck.toggled.connect(self._on_edit)
+        for widget in self.tab_order():
+            if isinstance(widget, QLineEdit):
+                widget.textEdited.connect(self._on_edit)
+            elif isinstance(widget, QComboBox):
+                widget.activated.connect(self._on_edit)
+            elif isinstance(widget, QCheckBox):
+                widget.toggled.connect(self._on_edit)
         ui.taxIdTypeCombo.currentIndexChanged.connect(self._on_tax_id_type)
         ui.licenseStateCombo.activated.connect(self._suggest_address_state)
         ui.chooseSignatureButton.clicked.connect(self._choose_signature)
@@ -382,9 +393,16 @@ class ProviderForm(QWidget):
         self.ui.removeSignatureButton.setEnabled(png is not None)
 
     def _snapshot(self) -> tuple[object, ...]:
-        texts = tuple(edit.text() for edit in self.findChildren(QLineEdit))
-        choices = tuple(box.currentIndex() for box in self.findChildren(QComboBox))
-        return (*texts, *choices, self.ui.printFullSsnCheck.isChecked(), self._signature)
+        # From the form's own list, not findChildren: the sections may have moved to other parents.
+        values: list[object] = [self._signature]
+        for widget in self.tab_order():
+            if isinstance(widget, QLineEdit):
+                values.append(widget.text())
+            elif isinstance(widget, QComboBox):
+                values.append(widget.currentIndex())
+            elif isinstance(widget, QCheckBox):
+                values.append(widget.isChecked())
+        return tuple(values)
 
 
 def _choose(box: QComboBox, code: str | None) -> None:

@@ -21,6 +21,7 @@ from app.domain.money import Cents, MoneyError, parse_dollars
 from app.domain.procedures import CATALOGUE
 from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
+from app.ui.app_icon import app_icon
 from app.ui.forms.ui_setup_wizard_fees import Ui_SetupFees
 from app.ui.forms.ui_setup_wizard_welcome import Ui_SetupWelcome
 from app.ui.provider_form import CONTACT, IDENTITY, SIGNATURE, ProviderForm
@@ -150,6 +151,7 @@ class SetupWizard(QWizard):
         self.setWindowTitle("Set up Superbill Desk")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setPixmap(QWizard.WizardPixmap.LogoPixmap, app_icon().pixmap(48, 48))
         self.form = ProviderForm(self)
         self.form.hide()  # its sections are shown on the pages below
         self.fees = _FeesForm(self)
@@ -217,6 +219,8 @@ class SetupWizard(QWizard):
     # Finishing ---------------------------------------------------------------------------------
 
     def _try_demo(self) -> None:
+        if not self._may_discard():
+            return
         self.wants_demo = True
         self.done(QWizard.DialogCode.Accepted)
 
@@ -241,17 +245,21 @@ class SetupWizard(QWizard):
         super().accept()
 
     def reject(self) -> None:
-        if self.form.is_dirty() or self.fees.is_dirty():
-            answer = QMessageBox.question(
-                self,
-                "Leave setup?",
-                "Your practice details are not saved yet. Leave setup and lose what you typed?",
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
-        super().reject()
+        if self._may_discard():
+            super().reject()
+
+    def _may_discard(self) -> bool:
+        """True when nothing was typed, or the therapist agrees to lose it."""
+        if not (self.form.is_dirty() or self.fees.is_dirty()):
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Leave setup?",
+            "Your practice details are not saved yet. Leave setup and lose what you typed?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
 
     def _show_field(self, field: str) -> None:
         if field.startswith("fee."):

@@ -12,7 +12,6 @@ from app.domain.diagnoses import DiagnosisCodes
 from app.domain.errors import ValidationError
 from app.domain.practice import PatientChart
 from app.domain.superbill import PaperSize, SuperbillData
-from app.render.superbill_pdf import SuperbillRenderer
 from app.store.records import PracticeStore
 
 
@@ -98,6 +97,9 @@ def check(data: SuperbillData, codes: DiagnosisCodes, today: date) -> list[Findi
 
 
 def render(data: SuperbillData, codes: DiagnosisCodes, *, draft: bool) -> bytes:
+    # reportlab takes a tenth of a second to import: only pay for it when a PDF is made.
+    from app.render.superbill_pdf import SuperbillRenderer
+
     def describe(code: str) -> str | None:
         entry = codes.lookup(code)
         return entry.description if entry else None

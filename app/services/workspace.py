@@ -6,7 +6,7 @@ from pathlib import Path
 from types import TracebackType
 
 from app.store.code_index import IcdIndex, open_code_index
-from app.store.database import open_database
+from app.store.database import open_connection
 from app.store.paths import data_dir as resolve_data_dir
 from app.store.paths import database_path
 from app.store.records import PracticeStore
@@ -17,8 +17,7 @@ class Workspace:
 
     def __init__(self, data_dir: Path | None = None) -> None:
         self.data_dir = resolve_data_dir(data_dir)
-        self._db = open_database(database_path(self.data_dir))
-        self.store = PracticeStore(self._db)
+        self.store = PracticeStore(open_connection(database_path(self.data_dir)))
         self._codes: IcdIndex | None = None
 
     @property
@@ -34,7 +33,7 @@ class Workspace:
     def close(self) -> None:
         if self._codes is not None:
             self._codes.close()
-        self._db.conn.close()
+        self.store.close()
 
     def __enter__(self) -> Workspace:
         return self

@@ -9,9 +9,7 @@ import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from app.domain.practice import Address
 from app.store.errors import translate_errors
@@ -21,6 +19,9 @@ Params = Sequence[Any] | Mapping[str, Any]
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 _S = TypeVar("_S", bound="StoreBase")
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 _savepoint_names = itertools.count(1)
 
@@ -37,10 +38,19 @@ def guarded(method: Callable[Concatenate[_S, _P], _R]) -> Callable[Concatenate[_
 
 
 class StoreBase:
-    def __init__(self, db: sqlite_utils.Database) -> None:
-        self.db = db
-        self.conn: sqlite3.Connection = db.conn
+    def __init__(self, db: sqlite3.Connection | sqlite_utils.Database) -> None:
+        self.conn: sqlite3.Connection = db if isinstance(db, sqlite3.Connection) else db.conn
         self.path = _database_file(self.conn)
+        self._db = None if isinstance(db, sqlite3.Connection) else db
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The same connection seen through sqlite-utils, made on first use (its import is not free)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn, recursive_triggers=False, execute_plugins=False)
+        return self._db
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:

@@ -20,17 +20,31 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from app.store.errors import StoreUnavailable, translate_errors
 from app.store.migrations import migrate, refuse_newer, schema_version
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 BUSY_TIMEOUT_MS = 5000
 
 
 def open_database(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite_utils.Database:
-    """Open (creating if needed) and migrate the practice database at `path`.
+    """The practice database as a sqlite-utils Database (see open_connection), for table-level work."""
+    # sqlite-utils costs ~50 ms to import; the app's start opens a plain connection instead.
+    import sqlite_utils
+
+    return sqlite_utils.Database(
+        open_connection(path, busy_timeout_ms=busy_timeout_ms),
+        recursive_triggers=False,
+        execute_plugins=False,
+    )
+
+
+def open_connection(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
+    """Open (creating if needed) and migrate the practice database at `path`: every connection starts here.
 
     Raises StoreUnavailable when the folder cannot be created, the file is not a database, it is
     from a newer version (NewerDatabase, the file left untouched), or it is locked.
@@ -62,7 +76,7 @@ def open_database(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqli
                 )
             conn.execute("PRAGMA synchronous = FULL")
             migrate(conn)
-        return sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+        return conn
     except BaseException:
         with contextlib.suppress(sqlite3.Error):
             conn.close()

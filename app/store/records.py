@@ -8,32 +8,35 @@ app.domain.errors.ValidationError (the data refers to something missing; nothing
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from types import TracebackType
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from app.domain.errors import ValidationError
 from app.domain.practice import PatientChart, Practice
 from app.store._base import guarded
 from app.store.charts import ChartRecords
-from app.store.database import open_database
+from app.store.database import open_connection
 from app.store.patients import PatientRecords
 from app.store.settings import SettingsRecords
 from app.store.superbills import SuperbillRecords
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
 
 class PracticeStore(SettingsRecords, PatientRecords, ChartRecords, SuperbillRecords):
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: sqlite3.Connection | sqlite_utils.Database) -> None:
         super().__init__(db)
 
     @classmethod
     def open(cls, path: Path) -> PracticeStore:
-        """Open the database file at `path` (see open_database); close the store when done."""
-        return cls(open_database(path))
+        """Open the database file at `path` (see open_connection); close the store when done."""
+        return cls(open_connection(path))
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def __enter__(self) -> PracticeStore:
         return self

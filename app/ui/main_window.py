@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        patient_menu = menus.addMenu("&Patient")
+        patient_menu = menus.addMenu("Pa&tient")  # Alt+P and Alt+R belong to the patient view
         patient_menu.addAction(self.find_action)
         patient_menu.addAction(self.new_patient_action)
         patient_menu.addAction(self.edit_patient_action)
@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         patient_menu.addAction(self.new_visit_action)
         patient_menu.addAction(self.superbill_action)
         patient_menu.addAction(self.payment_action)
-        practice_menu = menus.addMenu("P&ractice")
+        practice_menu = menus.addMenu("Pract&ice")
         practice_menu.addAction(self.payers_action)
         practice_menu.addAction(self.settings_action)
         help_menu = menus.addMenu("&Help")

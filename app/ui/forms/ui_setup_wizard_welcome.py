@@ -51,6 +51,7 @@ class Ui_SetupWelcome(object):
         sizePolicy.setVerticalStretch(0)
         sizePolicy.setHeightForWidth(self.demoButton.sizePolicy().hasHeightForWidth())
         self.demoButton.setSizePolicy(sizePolicy)
+        self.demoButton.setMinimumSize(QSize(170, 34))
         self.demoButton.setAutoDefault(False)
 
         self.demoLayout.addWidget(self.demoButton)

@@ -28,16 +28,8 @@ from app.domain.practice import (
 )
 from app.domain.procedures import CATALOGUE, Procedure, is_procedure_code
 from app.domain.superbill import SuperbillData, Totals
-from app.store.errors import RecordNotFound, StoreUnavailable
 from app.store.keys import RecordKind, new_key
 from app.store.records import PracticeStore
-
-# The UI may not import the store; these are the store errors it shows to the therapist.
-__all__ = [
-    "COVERAGE_FIELDS",
-    "RecordNotFound",
-    "StoreUnavailable",
-]
 
 _ZIP = re.compile(r"^\d{5}(-\d{4})?$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 from app.domain.errors import ValidationError
 from app.domain.money import format_money
 from app.services import records
-from app.services.records import PatientAccount, RecordNotFound, StoreUnavailable
+from app.services.errors import RecordNotFound, StoreUnavailable
+from app.services.records import PatientAccount
 from app.services.workspace import Workspace
 from app.ui.coverage_dialog import CoverageDialog
 from app.ui.patient_dialog import PatientDialog

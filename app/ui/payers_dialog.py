@@ -9,7 +9,7 @@ from app.domain.errors import ValidationError
 from app.domain.money import Cents, format_money
 from app.domain.practice import Address, Payer, PayerKind, UnitRule
 from app.services import records
-from app.services.records import StoreUnavailable
+from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
 from app.ui.forms.ui_payers_dialog import Ui_PayersDialog
 from app.ui.record_form import ERROR_COLOUR, RecordDialog, fill_combo, select_data, show_store_problem

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import ValidationError
-from app.services.records import StoreUnavailable
+from app.services.errors import StoreUnavailable
 
 NO_DATE = QDate(1900, 1, 1)
 INVALID_STYLE = "*[invalid='true'] { border: 1px solid #b3261e; border-radius: 2px; }"

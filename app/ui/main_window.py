@@ -17,13 +17,8 @@ from app.domain.practice import Practitioner
 from app.services.workspace import Workspace
 from app.ui.app_icon import app_icon
 from app.ui.attention_panel import AttentionPanel
-from app.ui.patient_dialog import PatientDialog
 from app.ui.patient_view import PatientView
 from app.ui.patients_page import PatientsPage
-from app.ui.payers_dialog import PayersDialog
-from app.ui.settings_dialog import SettingsDialog
-from app.ui.superbill_dialog import SuperbillDialog
-from app.ui.visit_editor import VisitEditor
 
 ORGANISATION = APPLICATION = "SuperbillDesk"
 APP_TITLE = "Superbill Desk"
@@ -292,7 +287,11 @@ class MainWindow(QMainWindow):
         if self.current_dialog is dialog:
             self.current_dialog = None
 
+    # Each dialog module is imported when first opened: the window shows sooner without them.
+
     def new_patient(self) -> None:
+        from app.ui.patient_dialog import PatientDialog
+
         dialog = PatientDialog(self.workspace, None, self, today=self.today)
         dialog.saved.connect(self._patient_added)
         self._open(dialog)
@@ -307,6 +306,8 @@ class MainWindow(QMainWindow):
             self._open_visit(self.patient_key, None)
 
     def _open_visit(self, patient_key: str, visit_key: str | None) -> None:
+        from app.ui.visit_editor import VisitEditor
+
         dialog = VisitEditor(self.workspace, patient_key, visit_key, self.today, self)
         dialog.saved.connect(lambda _key: self._saved("Visit saved"))
         self._open(dialog)
@@ -316,16 +317,22 @@ class MainWindow(QMainWindow):
             self._open_superbill(self.patient_key)
 
     def _open_superbill(self, patient_key: str) -> None:
+        from app.ui.superbill_dialog import SuperbillDialog
+
         dialog = SuperbillDialog(self.workspace, patient_key, self.today, self)
         dialog.issued.connect(lambda number: self._saved(f"Superbill {number} issued"))
         self._open(dialog)
 
     def payers(self) -> None:
+        from app.ui.payers_dialog import PayersDialog
+
         dialog = PayersDialog(self.workspace, self)
         dialog.finished.connect(lambda _result: self._refresh())  # fees and unit rules change what is owed
         self._open(dialog)
 
     def settings(self) -> None:
+        from app.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.workspace, self)
         dialog.accepted.connect(self.update_title)
         dialog.accepted.connect(lambda: self._saved("Settings saved"))

@@ -3,13 +3,12 @@ payments and issued superbills, each with its own actions."""
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -34,10 +33,6 @@ from app.services import records
 from app.services.errors import RecordNotFound, StoreUnavailable
 from app.services.records import PatientAccount
 from app.services.workspace import Workspace
-from app.ui.coverage_dialog import CoverageDialog
-from app.ui.patient_dialog import PatientDialog
-from app.ui.payment_dialog import PaymentDialog
-from app.ui.prescription_dialog import PrescriptionDialog
 from app.ui.record_tables import (
     CoverageTableModel,
     PaymentTableModel,
@@ -52,11 +47,6 @@ from app.ui.record_tables import (
     us_date,
     visit_row,
 )
-
-try:  # the preview is another engineer's module; the system viewer works without it
-    from app.ui.pdf_preview import PdfPreviewDialog
-except ImportError:  # pragma: no cover - only while the preview is being written
-    PdfPreviewDialog = None  # type: ignore[assignment,misc]
 
 EMPTY_TEXT = "Choose a patient on the left, or press Ctrl+Shift+N to add one"
 
@@ -387,11 +377,17 @@ class PatientView(QWidget):
         if self.current_dialog is dialog:
             self.current_dialog = None
 
+    # Dialog modules are imported when first opened, so the main window shows sooner.
+
     def edit_patient(self) -> None:
+        from app.ui.patient_dialog import PatientDialog
+
         if self.patient_key:
             self._open(PatientDialog(self._workspace, self.patient_key, self, today=self._today))
 
     def add_coverage(self) -> None:
+        from app.ui.coverage_dialog import CoverageDialog
+
         if self.patient_key:
             self._open(
                 CoverageDialog(self._workspace, self.patient_key, None, self._today, self),
@@ -399,21 +395,29 @@ class PatientView(QWidget):
             )
 
     def edit_coverage(self) -> None:
+        from app.ui.coverage_dialog import CoverageDialog
+
         key = self.coverages.current_key()
         if self.patient_key and key:
             self._open(CoverageDialog(self._workspace, self.patient_key, key, self._today, self))
 
     def add_prescription(self) -> None:
+        from app.ui.prescription_dialog import PrescriptionDialog
+
         if self.patient_key:
             dialog = PrescriptionDialog(self._workspace, self.patient_key, None, self._today, self)
             self._open(dialog, self.prescriptions.select)
 
     def edit_prescription(self) -> None:
+        from app.ui.prescription_dialog import PrescriptionDialog
+
         key = self.prescriptions.current_key()
         if self.patient_key and key:
             self._open(PrescriptionDialog(self._workspace, self.patient_key, key, self._today, self))
 
     def record_payment(self) -> None:
+        from app.ui.payment_dialog import PaymentDialog
+
         if self.patient_key:
             self._open(
                 PaymentDialog(self._workspace, self.patient_key, None, self._today, self),
@@ -421,6 +425,8 @@ class PatientView(QWidget):
             )
 
     def edit_payment(self) -> None:
+        from app.ui.payment_dialog import PaymentDialog
+
         key = self.payments.current_key()
         if self.patient_key and key:
             self._open(PaymentDialog(self._workspace, self.patient_key, key, self._today, self))
@@ -497,17 +503,13 @@ class PatientView(QWidget):
         pdf = self._stored_pdf(number) if number else None
         if number is None or pdf is None:
             return
-        name = f"Superbill {number}.pdf"
-        if PdfPreviewDialog is not None:
-            preview = PdfPreviewDialog(pdf, name, self)
-            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.current_dialog = preview
-            preview.finished.connect(lambda _result: self._forget(preview))
-            preview.open()
-            return
-        path = Path(tempfile.mkdtemp(prefix="superbill-")) / name
-        path.write_bytes(pdf)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        from app.ui.pdf_preview import PdfPreviewDialog  # QtPdf loads only when a PDF is shown
+
+        preview = PdfPreviewDialog(pdf, f"Superbill {number}.pdf", self)
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.current_dialog = preview
+        preview.finished.connect(lambda _result: self._forget(preview))
+        preview.open()
 
     def save_superbill_copy(self) -> None:
         number = self.superbills.current_key()

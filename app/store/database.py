@@ -13,12 +13,18 @@ Settings, and why:
   reported as an error.
 - isolation_level=None: the driver never opens transactions behind our back; every write runs
   in an explicit transaction (see PracticeStore.transaction and migrations.migrate).
+- Owner only (Linux, macOS): a data folder this function creates is 0700 and the database file is
+  created 0600 before SQLite opens it; SQLite gives the -wal and -shm files the database file's
+  mode. A file left group- or world-readable by an older version is narrowed on open. A folder
+  the therapist chose and that already exists keeps its permissions.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +35,9 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 BUSY_TIMEOUT_MS = 5000
+
+_OWNER_ONLY_FOLDER = 0o700
+_OWNER_ONLY_FILE = 0o600
 
 
 def open_database(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite_utils.Database:
@@ -51,7 +60,7 @@ def open_connection(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sq
     """
     path = Path(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=_OWNER_ONLY_FOLDER, parents=True, exist_ok=True)
     except OSError as error:
         raise StoreUnavailable(
             f"The data folder {path.parent} cannot be created ({error.strerror or error}). "
@@ -59,6 +68,7 @@ def open_connection(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sq
             path,
         ) from error
 
+    _create_owner_only(path)
     with translate_errors(path):
         conn = sqlite3.connect(path, timeout=busy_timeout_ms / 1000, isolation_level=None)
     try:
@@ -66,6 +76,8 @@ def open_connection(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sq
             conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             # Read the version before anything writes: a newer database must stay byte-for-byte as it was.
             refuse_newer(schema_version(conn))
+            # Before WAL mode creates -wal and -shm, which SQLite gives the database file's mode.
+            _narrow_to_owner(path)
             conn.execute("PRAGMA foreign_keys = ON")
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
@@ -81,3 +93,26 @@ def open_connection(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sq
         with contextlib.suppress(sqlite3.Error):
             conn.close()
         raise
+
+
+def _create_owner_only(path: Path) -> None:
+    """Create a missing database file readable by its owner only (no-op on Windows).
+
+    A failure here (read-only folder) is left for SQLite to report, with its usual message.
+    """
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _OWNER_ONLY_FILE))
+
+
+def _narrow_to_owner(path: Path) -> None:
+    """Take group and others' access away from the database and its -wal and -shm files."""
+    if os.name != "posix":
+        return
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        # A file that is gone, or owned by another user, is not ours to change.
+        with contextlib.suppress(OSError):
+            mode = stat.S_IMODE(file.stat().st_mode)
+            if mode & 0o077:
+                os.chmod(file, mode & 0o700)

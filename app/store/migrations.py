@@ -270,7 +270,45 @@ BEGIN
 END;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+# Version 2: the audit log of changes to records an issued superbill shows, and which payments
+# each superbill showed (by key: a payment on an issued superbill may still be corrected or deleted,
+# and the audit log keeps what it was).
+_V2 = """
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+    patient TEXT NOT NULL REFERENCES patients (key),
+    record_kind TEXT NOT NULL CHECK (record_kind IN ('visit', 'payment')),
+    record_key TEXT NOT NULL CHECK (record_key <> ''),
+    field TEXT NOT NULL CHECK (field <> ''),
+    old_value TEXT,
+    new_value TEXT,
+    -- JSON array of the statement numbers of the issued superbills the record is on.
+    superbills TEXT NOT NULL
+        CHECK (json_valid(superbills) AND json_type(superbills) = 'array' AND json_array_length(superbills) > 0)
+) STRICT;
+
+CREATE INDEX audit_log_by_patient ON audit_log (patient, id);
+
+CREATE TRIGGER audit_log_is_append_only_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is never changed');
+END;
+
+CREATE TRIGGER audit_log_is_append_only_delete BEFORE DELETE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is never deleted from');
+END;
+
+CREATE TABLE superbill_payments (
+    superbill_id INTEGER NOT NULL REFERENCES superbills (id),
+    position INTEGER NOT NULL CHECK (position >= 0),
+    payment_key TEXT NOT NULL CHECK (payment_key <> ''),
+    PRIMARY KEY (superbill_id, position)
+) STRICT, WITHOUT ROWID;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -301,15 +339,20 @@ def _statements(script: str) -> Iterator[str]:
         raise ValueError(f"incomplete SQL statement at the end of a migration: {pending.strip()[:60]}")
 
 
-def migrate(conn: sqlite3.Connection) -> int:
-    """Bring the database up to SCHEMA_VERSION; return the version it had before.
+def migrate(conn: sqlite3.Connection, up_to: int | None = None) -> int:
+    """Bring the database up to SCHEMA_VERSION (or to `up_to`); return the version it had before.
 
-    The connection must be in autocommit mode (isolation_level None): each migration opens its own
-    transaction, and sqlite3's executescript() would commit halfway, so statements run one by one.
+    `up_to` is for tests and tools/make_schema_fixture.py, which build databases exactly as an
+    earlier version of the app left them. The connection must be in autocommit mode (isolation_level
+    None): each migration opens its own transaction, and sqlite3's executescript() would commit
+    halfway, so statements run one by one.
     """
     start = schema_version(conn)
     refuse_newer(start)
-    for version in range(start + 1, SCHEMA_VERSION + 1):
+    target = SCHEMA_VERSION if up_to is None else up_to
+    if not 0 <= target <= SCHEMA_VERSION:
+        raise ValueError(f"there is no schema version {target} (this version knows 1 to {SCHEMA_VERSION})")
+    for version in range(start + 1, target + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
             # Another process may have migrated while we waited for the write lock.

@@ -10,11 +10,6 @@ from __future__ import annotations
 
 import re
 
-from stdnum import luhn
-from stdnum.exceptions import InvalidComponent, InvalidLength
-from stdnum.exceptions import ValidationError as StdnumError
-from stdnum.us import ein, ssn
-
 from app.domain.errors import ValidationError
 from app.domain.practice import TaxIdType
 
@@ -96,6 +91,8 @@ def npi_check_digit(first_nine: str) -> str:
     """The tenth digit of an NPI whose first nine digits are given."""
     if not (len(first_nine) == 9 and first_nine.isascii() and first_nine.isdigit()):
         raise ValueError("the first nine digits of an NPI are needed")
+    from stdnum import luhn  # python-stdnum is imported on first use: it is slow to load at start
+
     return str(luhn.calc_check_digit(_NPI_PREFIX + first_nine))
 
 
@@ -113,6 +110,8 @@ def validate_npi(text: str | None, *, field: str = "npi", label: str = "NPI") ->
         raise ValidationError(
             field, f"{label} {shown}: every NPI starts with 1 or 2, this one with {npi[0]}."
         )
+    from stdnum import luhn
+
     if not luhn.is_valid(_NPI_PREFIX + npi):
         raise ValidationError(
             field,
@@ -138,6 +137,10 @@ def validate_ein(text: str | None, *, field: str = "tax_id", label: str = "EIN")
     shown = (text or "").strip()
     if not shown:
         raise ValidationError(field, f"{label} is missing: enter the 9-digit number the IRS gave you.")
+    from stdnum.exceptions import InvalidComponent
+    from stdnum.exceptions import ValidationError as StdnumError
+    from stdnum.us import ein
+
     try:
         return str(ein.format(ein.validate(shown)))
     except InvalidComponent:
@@ -168,6 +171,10 @@ def validate_ssn(text: str | None, *, field: str = "tax_id", label: str = "SSN")
         raise ValidationError(field, f"{label} is missing: enter your 9-digit Social Security number.")
     digits = _compact(shown)
     ending = f" ending {digits[-4:]}" if len(digits) >= 4 else ""
+    from stdnum.exceptions import InvalidComponent, InvalidLength
+    from stdnum.exceptions import ValidationError as StdnumError
+    from stdnum.us import ssn
+
     try:
         return str(ssn.format(ssn.validate(shown)))
     except InvalidComponent:

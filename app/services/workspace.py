@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from app.store.code_index import IcdIndex, open_code_index
 from app.store.database import open_connection
 from app.store.paths import data_dir as resolve_data_dir
 from app.store.paths import database_path
 from app.store.records import PracticeStore
+
+if TYPE_CHECKING:
+    from app.store.code_index import IcdIndex
 
 
 class Workspace:
@@ -24,6 +27,8 @@ class Workspace:
     def codes(self) -> IcdIndex:
         # Opened on first use: most commands never search codes.
         if self._codes is None:
+            from app.store.code_index import open_code_index
+
             self._codes = open_code_index(self.data_dir)
         return self._codes
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
@@ -92,7 +91,7 @@ class SuperbillRecords(StoreBase):
         replaces: str | None,
         sha256: str | None,
     ) -> IssuedSuperbill:
-        digest = hashlib.sha256(pdf).hexdigest()
+        digest = _sha256(pdf)
         if sha256 is not None and sha256.lower() != digest:
             raise StoreBug(f"superbill {number}: the SHA-256 given does not match the PDF bytes")
         if self._value("SELECT 1 FROM superbills WHERE number = ?", (number,)) is not None:
@@ -196,7 +195,7 @@ class SuperbillRecords(StoreBase):
         if row is None:
             raise RecordNotFound("superbill", number)
         pdf = bytes(row["pdf"])
-        if hashlib.sha256(pdf).hexdigest() != row["sha256"]:
+        if _sha256(pdf) != row["sha256"]:
             raise StoreUnavailable(
                 f"The stored copy of superbill {number} no longer matches the fingerprint recorded when it "
                 "was issued: the practice database is damaged. Restore it from a backup.",
@@ -219,3 +218,9 @@ def _issued(row: sqlite3.Row, visit_keys: tuple[str, ...]) -> IssuedSuperbill:
         sha256=row["sha256"],
         replaces=row["replaces"],
     )
+
+
+def _sha256(pdf: bytes) -> str:
+    import hashlib  # loads OpenSSL: only when a superbill is recorded or read back
+
+    return hashlib.sha256(pdf).hexdigest()

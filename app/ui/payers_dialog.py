@@ -210,6 +210,7 @@ class PayersDialog(RecordDialog):
         saved = records.save_payer(self._workspace.store, self.payer_from_form())
         self.payer_key = saved.key
         self._load_payers(select=saved.key)
+        self.ui.payerGroup.setTitle(f"Payer: {saved.name}")  # a new payer is new no more
 
     def save(self) -> bool:
         """Save the payer and stay open (Close closes)."""

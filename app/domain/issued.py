@@ -23,3 +23,4 @@ class IssuedSuperbill:
     balance: Cents
     sha256: str  # hex digest of the PDF bytes
     replaces: str | None = None  # number of the superbill this one corrects
+    payment_keys: tuple[str, ...] = ()  # the payments it showed (recorded since schema version 2)

@@ -7,6 +7,7 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
+from app.domain.audit import AuditedRecord, payment_changes, visit_changes
 from app.domain.errors import ValidationError
 from app.domain.practice import (
     Coverage,
@@ -19,12 +20,13 @@ from app.domain.practice import (
     Subscriber,
     Visit,
 )
-from app.store._base import StoreBase, guarded, iso, required_date, to_date
+from app.store._base import guarded, iso, required_date, to_date
+from app.store.audit import AuditRecords
 from app.store.errors import RecordNotFound
 from app.store.patients import patient_from_row
 
 
-class ChartRecords(StoreBase):
+class ChartRecords(AuditRecords):
     # Reading -----------------------------------------------------------------------------------
 
     @guarded
@@ -146,12 +148,18 @@ class ChartRecords(StoreBase):
 
     @guarded
     def delete_payment(self, patient_key: str, payment_key: str) -> None:
+        """Remove a payment; when an issued superbill showed it, the audit log keeps what it was."""
         with self.transaction():
-            deleted = self.conn.execute(
-                "DELETE FROM payments WHERE patient = ? AND key = ?", (patient_key, payment_key)
-            ).rowcount
-            if not deleted:
+            old = self._stored_payment(patient_key, payment_key)
+            if old is None:
                 raise RecordNotFound("payment", payment_key)
+            self.conn.execute(
+                "DELETE FROM payments WHERE patient = ? AND key = ?", (patient_key, payment_key)
+            )
+            numbers = self._superbills_showing_payment(patient_key, payment_key, [old.date])
+            self._write_audit(
+                patient_key, AuditedRecord.PAYMENT, payment_key, payment_changes(old, None), numbers
+            )
 
     def _require_patient(self, patient_key: str) -> None:
         if not self._patient_exists(patient_key):
@@ -219,6 +227,11 @@ class ChartRecords(StoreBase):
                 is None
             ):
                 raise ValidationError(f"{field}.{name}", f'this patient has no {name} with the ID "{key}"')
+        # A visit on an issued superbill may be corrected; the audit log records what changed.
+        numbers = self._superbills_showing_visit(patient_key, visit.key)
+        if numbers:
+            old = self._stored_visit(patient_key, visit.key)
+            self._write_audit(patient_key, AuditedRecord.VISIT, visit.key, visit_changes(old, visit), numbers)
         visit_id = self._upsert(
             "visits",
             ("patient", "key"),
@@ -258,6 +271,14 @@ class ChartRecords(StoreBase):
         )
 
     def _save_payment(self, patient_key: str, payment: Payment, field: str) -> None:
+        old = self._stored_payment(patient_key, payment.key)
+        numbers = self._superbills_showing_payment(
+            patient_key, payment.key, [old.date if old else None, payment.date]
+        )
+        if numbers:
+            self._write_audit(
+                patient_key, AuditedRecord.PAYMENT, payment.key, payment_changes(old, payment), numbers
+            )
         self._upsert(
             "payments",
             ("patient", "key"),
@@ -270,6 +291,28 @@ class ChartRecords(StoreBase):
                 "reference": payment.reference,
             },
         )
+
+    def _stored_visit(self, patient_key: str, visit_key: str) -> Visit | None:
+        row = self._row("SELECT * FROM visits WHERE patient = ? AND key = ?", (patient_key, visit_key))
+        if row is None:
+            return None
+        codes = tuple(
+            code
+            for (code,) in self.conn.execute(
+                "SELECT code FROM visit_diagnoses WHERE visit_id = ? ORDER BY position", (row["id"],)
+            )
+        )
+        lines = tuple(
+            _line(line)
+            for line in self._rows(
+                "SELECT * FROM service_lines WHERE visit_id = ? ORDER BY position", (row["id"],)
+            )
+        )
+        return _visit(row, codes, lines)
+
+    def _stored_payment(self, patient_key: str, payment_key: str) -> Payment | None:
+        row = self._row("SELECT * FROM payments WHERE patient = ? AND key = ?", (patient_key, payment_key))
+        return None if row is None else _payment(row)
 
 
 def _coverage(row: sqlite3.Row) -> Coverage:

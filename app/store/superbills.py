@@ -53,11 +53,13 @@ class SuperbillRecords(StoreBase):
         last_date: date | None = None,
         replaces: str | None = None,
         sha256: str | None = None,
+        payment_keys: Sequence[str] = (),
     ) -> IssuedSuperbill:
         """Keep a final superbill as issued: its facts, and its PDF with the SHA-256 of the bytes.
 
         The period defaults to the first and last dates of its visits. `sha256`, when the caller
-        computed it already, must be the digest of `pdf`.
+        computed it already, must be the digest of `pdf`. `payment_keys` are the payments it shows
+        (kept by key: a payment may later be corrected or deleted, and the audit log says how).
         """
         with self.transaction():
             return self._record_superbill(
@@ -73,6 +75,7 @@ class SuperbillRecords(StoreBase):
                 pdf=pdf,
                 replaces=replaces,
                 sha256=sha256,
+                payment_keys=payment_keys,
             )
 
     def _record_superbill(
@@ -90,6 +93,7 @@ class SuperbillRecords(StoreBase):
         pdf: bytes,
         replaces: str | None,
         sha256: str | None,
+        payment_keys: Sequence[str] = (),
     ) -> IssuedSuperbill:
         digest = _sha256(pdf)
         if sha256 is not None and sha256.lower() != digest:
@@ -125,6 +129,7 @@ class SuperbillRecords(StoreBase):
             balance=balance,
             sha256=digest,
             replaces=replaces,
+            payment_keys=tuple(payment_keys),
         )
         superbill_id = self.conn.execute(
             "INSERT INTO superbills (number, patient, issued_on, first_date, last_date, charges, payments,"
@@ -147,6 +152,10 @@ class SuperbillRecords(StoreBase):
             "INSERT INTO superbill_visits (superbill_id, position, visit_id) VALUES (?, ?, ?)",
             [(superbill_id, position, visit_id) for position, visit_id in enumerate(visit_ids)],
         )
+        self.conn.executemany(
+            "INSERT INTO superbill_payments (superbill_id, position, payment_key) VALUES (?, ?, ?)",
+            [(superbill_id, position, key) for position, key in enumerate(payment_keys)],
+        )
         return issued
 
     @guarded
@@ -161,12 +170,19 @@ class SuperbillRecords(StoreBase):
             params,
         ):
             visit_keys[superbill_id].append(key)
+        payment_keys: dict[int, list[str]] = defaultdict(list)
+        for superbill_id, key in self.conn.execute(
+            "SELECT sp.superbill_id, sp.payment_key FROM superbill_payments sp "
+            f"JOIN superbills s ON s.id = sp.superbill_id {where} ORDER BY sp.superbill_id, sp.position",
+            params,
+        ):
+            payment_keys[superbill_id].append(key)
         rows = self._rows(
             "SELECT s.id, s.number, s.patient, s.issued_on, s.first_date, s.last_date, s.charges, s.payments,"
             f" s.balance, s.sha256, s.replaces FROM superbills s {where} ORDER BY s.issued_on, s.id",
             params,
         )
-        return [_issued(row, tuple(visit_keys[row["id"]])) for row in rows]
+        return [_issued(row, tuple(visit_keys[row["id"]]), tuple(payment_keys[row["id"]])) for row in rows]
 
     @guarded
     def superbill(self, number: str) -> IssuedSuperbill | None:
@@ -182,7 +198,14 @@ class SuperbillRecords(StoreBase):
                 (row["id"],),
             )
         )
-        return _issued(row, keys)
+        payments = tuple(
+            key
+            for (key,) in self.conn.execute(
+                "SELECT payment_key FROM superbill_payments WHERE superbill_id = ? ORDER BY position",
+                (row["id"],),
+            )
+        )
+        return _issued(row, keys, payments)
 
     @guarded
     def superbill_pdf(self, number: str) -> bytes:
@@ -204,7 +227,7 @@ class SuperbillRecords(StoreBase):
         return pdf
 
 
-def _issued(row: sqlite3.Row, visit_keys: tuple[str, ...]) -> IssuedSuperbill:
+def _issued(row: sqlite3.Row, visit_keys: tuple[str, ...], payment_keys: tuple[str, ...]) -> IssuedSuperbill:
     return IssuedSuperbill(
         number=row["number"],
         patient=row["patient"],
@@ -217,6 +240,7 @@ def _issued(row: sqlite3.Row, visit_keys: tuple[str, ...]) -> IssuedSuperbill:
         balance=row["balance"],
         sha256=row["sha256"],
         replaces=row["replaces"],
+        payment_keys=payment_keys,
     )
 
 

@@ -1,0 +1,98 @@
+"""The audit log: changes to visits and payments that an issued superbill shows.
+
+Entries are written by the chart's save and delete methods, in the same transaction as the change
+(a change rolled back leaves no entry), and are never changed or deleted (triggers refuse it).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+
+from app.domain.audit import AuditedRecord, AuditEntry, Change
+from app.store._base import StoreBase, guarded, iso
+
+
+class AuditRecords(StoreBase):
+    @guarded
+    def audit_entries(self, patient_key: str | None = None, number: str | None = None) -> list[AuditEntry]:
+        """The audit log, oldest first: one patient's, one superbill's, or everything (both None)."""
+        conditions = []
+        if patient_key is not None:
+            conditions.append("patient = :patient")
+        if number is not None:
+            conditions.append("EXISTS (SELECT 1 FROM json_each(audit_log.superbills) WHERE value = :number)")
+        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+        rows = self._rows(
+            f"SELECT * FROM audit_log {where} ORDER BY id", {"patient": patient_key, "number": number}
+        )
+        return [_entry(row) for row in rows]
+
+    # For the chart's writes (inside their transaction) ----------------------------------------
+
+    def _superbills_showing_visit(self, patient_key: str, visit_key: str) -> list[str]:
+        return [
+            number
+            for (number,) in self.conn.execute(
+                "SELECT DISTINCT s.number FROM visits v JOIN superbill_visits sv ON sv.visit_id = v.id "
+                "JOIN superbills s ON s.id = sv.superbill_id WHERE v.patient = ? AND v.key = ? ORDER BY s.id",
+                (patient_key, visit_key),
+            )
+        ]
+
+    def _superbills_showing_payment(
+        self, patient_key: str, payment_key: str, dates: Sequence[date | None]
+    ) -> list[str]:
+        """Superbills that showed the payment, or whose period holds its old or new date.
+
+        A superbill shows the payments of its period; the ones it showed are recorded since schema
+        version 2, and the period covers superbills issued before that.
+        """
+        days = [iso(day) for day in dates if day is not None]
+        in_period = " OR ".join("? BETWEEN s.first_date AND s.last_date" for _ in days)
+        return [
+            number
+            for (number,) in self.conn.execute(
+                "SELECT s.number FROM superbills s WHERE s.patient = ? AND (EXISTS (SELECT 1 FROM "
+                "superbill_payments sp WHERE sp.superbill_id = s.id AND sp.payment_key = ?)"
+                f"{' OR ' + in_period if in_period else ''}) ORDER BY s.id",
+                (patient_key, payment_key, *days),
+            )
+        ]
+
+    def _write_audit(
+        self,
+        patient_key: str,
+        kind: AuditedRecord,
+        record_key: str,
+        changes: Sequence[Change],
+        numbers: Sequence[str],
+    ) -> None:
+        if not changes or not numbers:
+            return
+        at = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        concerned = json.dumps(list(numbers))
+        self.conn.executemany(
+            "INSERT INTO audit_log (at, patient, record_kind, record_key, field, old_value, new_value,"
+            " superbills) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (at, patient_key, kind.value, record_key, field, old, new, concerned)
+                for field, old, new in changes
+            ],
+        )
+
+
+def _entry(row: sqlite3.Row) -> AuditEntry:
+    return AuditEntry(
+        id=row["id"],
+        at=datetime.fromisoformat(row["at"]),
+        patient=row["patient"],
+        record_kind=AuditedRecord(row["record_kind"]),
+        record_key=row["record_key"],
+        field=row["field"],
+        old_value=row["old_value"],
+        new_value=row["new_value"],
+        superbills=tuple(json.loads(row["superbills"])),
+    )

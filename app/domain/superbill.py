@@ -75,6 +75,7 @@ class SuperbillData:
     issued_on: date = field(default_factory=date.today)
     statement_number: str | None = None
     paper: PaperSize = PaperSize.LETTER
+    replaces: str | None = None  # statement number of the superbill this one corrects
 
     @property
     def period(self) -> tuple[date, date] | None:

@@ -236,7 +236,8 @@ class SuperbillRenderer:
         values = [self._cell(value, style, value_width - 6) for _, value in facts]
         heights = [_text_height(value, value_width - 6, leading) + 2 for value in values]
         width = self._width
-        height = max(36, sum(heights)) + 6
+        # A corrected statement says so under the subtitle, where the eye lands first.
+        height = max(48 if data.replaces else 36, sum(heights)) + 6
         facts_left = width - label_width - value_width
 
         def draw(canvas: Canvas) -> None:
@@ -246,6 +247,10 @@ class SuperbillRenderer:
             canvas.setFillColor(self.muted)
             canvas.setFont(f.regular, 10)
             canvas.drawString(0, height - 33, "Itemized statement for insurance reimbursement")
+            if data.replaces:
+                canvas.setFillColor(self.accent)
+                canvas.setFont(f.bold, 9.5)
+                canvas.drawString(0, height - 46, f"Replaces superbill {data.replaces}")
             top = height - 1
             for (label, _), value, row_height in zip(facts, values, heights, strict=True):
                 canvas.setFillColor(self.muted)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -10,9 +11,12 @@ from datetime import date
 from app.domain.check import Finding, Severity, check_superbill
 from app.domain.diagnoses import DiagnosisCodes
 from app.domain.errors import ValidationError
-from app.domain.practice import PatientChart
+from app.domain.practice import PatientChart, Payment, Visit
 from app.domain.superbill import PaperSize, SuperbillData
 from app.store.records import PracticeStore
+
+# Statement numbers and counts only: never a name, date, code or amount (see app/services/logs.py).
+log = logging.getLogger(__name__)
 
 
 class SuperbillRefused(Exception):
@@ -69,26 +73,43 @@ def superbill_data(
     statement_number: str | None = None,
     paper: PaperSize = PaperSize.LETTER,
 ) -> SuperbillData:
+    visits = tuple(v for v in chart.visits if period.holds(v.date))
+    if not visits:
+        raise ValidationError("--from/--to", f"{chart.patient.full_name} has no visits {period.describe()}")
+    payments = tuple(p for p in chart.payments if period.holds(p.date))
+    return _data(
+        store, chart, visits, payments, issued_on=issued_on, statement_number=statement_number, paper=paper
+    )
+
+
+def _data(
+    store: PracticeStore,
+    chart: PatientChart,
+    visits: Sequence[Visit],
+    payments: Sequence[Payment],
+    *,
+    issued_on: date,
+    statement_number: str | None = None,
+    paper: PaperSize = PaperSize.LETTER,
+    replaces: str | None = None,
+) -> SuperbillData:
     practitioner = store.practitioner()
     if practitioner is None:
         raise ValidationError(
             "practitioner", "the practice has no provider yet: import a practice file first"
         )
-    visits = tuple(sorted((v for v in chart.visits if period.holds(v.date)), key=lambda v: v.date))
-    if not visits:
-        raise ValidationError("--from/--to", f"{chart.patient.full_name} has no visits {period.describe()}")
-    payments = tuple(sorted((p for p in chart.payments if period.holds(p.date)), key=lambda p: p.date))
     return SuperbillData(
         practitioner=practitioner,
         chart=chart,
-        visits=visits,
-        payments=payments,
+        visits=tuple(sorted(visits, key=lambda v: v.date)),
+        payments=tuple(sorted(payments, key=lambda p: p.date)),
         payers={payer.key: payer for payer in store.payers()},
         fees=store.fees(),
         procedures=store.procedures(),
         issued_on=issued_on,
         statement_number=statement_number,
         paper=paper,
+        replaces=replaces,
     )
 
 
@@ -126,6 +147,58 @@ def issue_superbill(
         return IssuedDocument(pdf, findings, None, hashlib.sha256(pdf).hexdigest())
     if any(f.severity is Severity.ERROR for f in findings):
         raise SuperbillRefused(findings)
+    document = _issue(store, codes, data, findings, today)
+    log.info("superbill issued number=%s visits=%d", document.number, len(data.visits))
+    return document
+
+
+def reissue_superbill(
+    store: PracticeStore,
+    codes: DiagnosisCodes,
+    number: str,
+    today: date,
+    *,
+    paper: PaperSize = PaperSize.LETTER,
+) -> IssuedDocument:
+    """A corrected superbill: the same visits as `number`, as they are now, under a new number.
+
+    The new superbill records `replaces=number` and prints "Replaces superbill <number>"; the
+    original stays as issued (reprint it with store.superbill_pdf). Its payments are the ones the
+    original showed, as they are now, and any now dated within its visits' period. Refused like
+    issue_superbill when the check finds errors, and when `number` was replaced already (reissue
+    the replacement instead, so a statement has one successor).
+    """
+    original = store.superbill(number)
+    if original is None:
+        raise ValidationError("number", f'no superbill numbered "{number}" was issued')
+    successors = [s.number for s in store.superbills(original.patient) if s.replaces == number]
+    if successors:
+        raise ValidationError(
+            "number", f"superbill {number} was already replaced by {successors[0]}; reissue that one instead"
+        )
+    chart = store.chart(original.patient)
+    by_key = {visit.key: visit for visit in chart.visits}
+    visits = [by_key[key] for key in original.visit_keys if key in by_key]
+    first, last = min(v.date for v in visits), max(v.date for v in visits)
+    shown = set(original.payment_keys)
+    payments = [p for p in chart.payments if p.key in shown or first <= p.date <= last]
+    data = _data(store, chart, visits, payments, issued_on=today, paper=paper, replaces=number)
+    findings = tuple(check(data, codes, today))
+    if any(f.severity is Severity.ERROR for f in findings):
+        raise SuperbillRefused(findings)
+    document = _issue(store, codes, data, findings, today)
+    log.info("superbill reissued number=%s replaces=%s visits=%d", document.number, number, len(data.visits))
+    return document
+
+
+def _issue(
+    store: PracticeStore,
+    codes: DiagnosisCodes,
+    data: SuperbillData,
+    findings: tuple[Finding, ...],
+    today: date,
+) -> IssuedDocument:
+    """Number, render and record a final superbill, all in one transaction."""
     with store.transaction():
         number = store.next_statement_number(today)
         numbered = replace(data, statement_number=number)
@@ -134,7 +207,7 @@ def issue_superbill(
         totals = numbered.totals()
         store.record_superbill(
             number=number,
-            patient=chart.patient.key,
+            patient=data.chart.patient.key,
             visit_keys=tuple(v.key for v in numbered.visits),
             issued_on=today,
             charges=totals.charges,
@@ -142,5 +215,7 @@ def issue_superbill(
             balance=totals.balance,
             pdf=pdf,
             sha256=digest,
+            replaces=data.replaces,
+            payment_keys=tuple(p.key for p in numbered.payments),
         )
     return IssuedDocument(pdf, findings, number, digest)

@@ -1,4 +1,4 @@
-"""The `superbill` command line: import, export, check, render and look up codes.
+"""The `superbill` command line: import, export, check, render, reissue and look up codes.
 
 Exit status: 0 done; 1 the check found errors (nothing final was made);
 2 bad input (one line naming the field; nothing was saved); 3 the data folder
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -21,27 +22,37 @@ from app.domain.money import format_money
 from app.domain.superbill import PaperSize
 from app.services import superbills
 from app.services.demo import DEMO_PATIENT, demo_practice
+from app.services.logs import setup_logging
 from app.services.practice_file import practice_to_json, read_practice_file
 from app.services.workspace import Workspace
 from app.store.errors import StoreUnavailable
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT, EXIT_STORE = 0, 1, 2, 3
 
+# Command names, counts, statement numbers and error kinds only (see app/services/logs.py).
+log = logging.getLogger(__name__)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        return _open_window(args)
+        return _open_window(args)  # run_app sets up the log
+    setup_logging()
     command: Callable[[argparse.Namespace], int] = args.run
     try:
         return command(args)
     except ValidationError as error:
+        log.warning("command %s refused: bad input", args.command)
         print(f"error: {error.field}: {error.message}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except StoreUnavailable as error:
+        log.error("command %s: store unavailable: %s", args.command, type(error).__name__)
         print(f"error: {error}", file=sys.stderr)
         return EXIT_STORE
+    except Exception as error:
+        log.critical("command %s failed: %s", args.command, type(error).__name__)
+        raise
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -94,9 +105,25 @@ def _parser() -> argparse.ArgumentParser:
     reprint.add_argument("-o", "--output", type=Path, required=True)
     reprint.set_defaults(run=_reprint)
 
+    reissue = commands.add_parser(
+        "reissue",
+        help="issue a corrected superbill for the same visits under a new number that names the one it replaces",
+    )
+    reissue.add_argument("number", help="the statement number to replace, such as SB-2026-0001")
+    reissue.add_argument("-o", "--output", type=Path, required=True, help="PDF to write")
+    reissue.add_argument("--paper", choices=[p.value for p in PaperSize], default=PaperSize.LETTER.value)
+    reissue.set_defaults(run=_reissue)
+
     issued = commands.add_parser("issued", help="list the superbills issued to a patient")
     issued.add_argument("--patient", required=True)
     issued.set_defaults(run=_issued)
+
+    audit = commands.add_parser(
+        "audit", help="list the changes made to visits and payments after they were on an issued superbill"
+    )
+    audit.add_argument("--patient", required=True)
+    audit.add_argument("--number", help="only the changes concerning this superbill")
+    audit.set_defaults(run=_audit)
 
     codes = commands.add_parser("codes", help="look up diagnosis and procedure codes")
     code_commands = codes.add_subparsers(dest="codes_command", metavar="WHAT", required=True)
@@ -156,6 +183,7 @@ def _import(args: argparse.Namespace) -> int:
     with Workspace(args.data_dir) as workspace:
         workspace.store.save_practice(practice)
         visits = sum(len(chart.visits) for chart in practice.charts)
+        log.info("import finished patients=%d visits=%d", len(practice.charts), visits)
         print(
             f"Imported {len(practice.charts)} patient(s), {visits} visit(s), {len(practice.payers)} payer(s)"
         )
@@ -164,7 +192,9 @@ def _import(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     with Workspace(args.data_dir) as workspace:
-        document = practice_to_json(workspace.store.practice())
+        practice = workspace.store.practice()
+        document = practice_to_json(practice)
+    log.info("export finished patients=%d", len(practice.charts))
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if args.output is None:
         sys.stdout.write(text)
@@ -226,6 +256,22 @@ def _reprint(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _reissue(args: argparse.Namespace) -> int:
+    with Workspace(args.data_dir) as workspace:
+        try:
+            document = superbills.reissue_superbill(
+                workspace.store, workspace.codes, args.number, date.today(), paper=PaperSize(args.paper)
+            )
+        except superbills.SuperbillRefused as refused:
+            _print_findings(refused.findings)
+            print(f"No superbill written: {refused}.", file=sys.stderr)
+            return EXIT_CHECK_FAILED
+    _print_findings(document.findings)
+    _write(args.output, document.pdf)
+    print(f"Superbill {document.number} (replaces {args.number}) written to {args.output}")
+    return EXIT_OK
+
+
 def _issued(args: argparse.Namespace) -> int:
     with Workspace(args.data_dir) as workspace:
         chart = superbills.find_chart(workspace.store, args.patient)
@@ -233,11 +279,31 @@ def _issued(args: argparse.Namespace) -> int:
     if not records:
         print("No superbills issued yet.")
     for r in records:
+        replaces = f"  replaces {r.replaces}" if r.replaces else ""
         print(
             f"{r.number}  issued {r.issued_on}  visits {r.first_date} to {r.last_date}  "
-            f"charges {format_money(r.charges)}  balance {format_money(r.balance)}"
+            f"charges {format_money(r.charges)}  balance {format_money(r.balance)}{replaces}"
         )
     return EXIT_OK
+
+
+def _audit(args: argparse.Namespace) -> int:
+    with Workspace(args.data_dir) as workspace:
+        chart = superbills.find_chart(workspace.store, args.patient)
+        entries = workspace.store.audit_entries(chart.patient.key, args.number)
+    if not entries:
+        print("No changes to records on issued superbills.")
+    for e in entries:
+        when = e.at.strftime("%Y-%m-%d %H:%M:%S UTC")
+        print(
+            f"{when}  {e.record_kind.value} {e.record_key}  {e.field}: {_shown(e.old_value)} -> "
+            f"{_shown(e.new_value)}  (on {', '.join(e.superbills)})"
+        )
+    return EXIT_OK
+
+
+def _shown(value: str | None) -> str:
+    return "(none)" if value is None else value
 
 
 def _codes_icd(args: argparse.Namespace) -> int:

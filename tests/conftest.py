@@ -11,6 +11,8 @@ import pytest
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data_dir = tmp_path / "data"
     monkeypatch.setenv("SUPERBILL_DATA_DIR", str(data_dir))
+    # Commands and the app write their log here, never to the user's log folder.
+    monkeypatch.setenv("SUPERBILL_LOG_DIR", str(tmp_path / "logs"))
     return data_dir
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -10,6 +11,8 @@ from app.store.database import open_connection
 from app.store.paths import data_dir as resolve_data_dir
 from app.store.paths import database_path
 from app.store.records import PracticeStore
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from app.store.code_index import IcdIndex
@@ -22,6 +25,7 @@ class Workspace:
         self.data_dir = resolve_data_dir(data_dir)
         self.store = PracticeStore(open_connection(database_path(self.data_dir)))
         self._codes: IcdIndex | None = None
+        log.info("practice opened")  # not its path: a path holds the user's name
 
     @property
     def codes(self) -> IcdIndex:

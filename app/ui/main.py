@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 from app import __version__
 from app.services.demo import demo_practice
 from app.services.errors import StoreUnavailable
+from app.services.logs import setup_logging
 from app.services.workspace import Workspace
 from app.ui.app_icon import app_icon
 from app.ui.main_window import APP_TITLE, APPLICATION, ORGANISATION, MainWindow
@@ -25,6 +26,7 @@ def demo_folder(data_dir: Path) -> Path:
 
 def run_app(data_dir: Path | None) -> int:
     """Run the desktop app until its window closes; the exit status follows the command line's."""
+    setup_logging()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANISATION)

@@ -7,8 +7,9 @@ opened from here or from the patient view, and what it changes is shown again wh
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QWidget
 
@@ -16,9 +17,11 @@ from app import __version__
 from app.domain.practice import Practitioner
 from app.services.workspace import Workspace
 from app.ui.app_icon import app_icon
-from app.ui.attention_panel import AttentionPanel
-from app.ui.patient_view import PatientView
 from app.ui.patients_page import PatientsPage
+
+if TYPE_CHECKING:
+    from app.ui.attention_panel import AttentionPanel
+    from app.ui.patient_view import PatientView
 
 ORGANISATION = APPLICATION = "SuperbillDesk"
 APP_TITLE = "Superbill Desk"
@@ -73,22 +76,26 @@ class MainWindow(QMainWindow):
 
     def _init_widgets(self) -> None:
         self.patients_page = PatientsPage(self.workspace, self)
-        self.attention = AttentionPanel(self.workspace, self.today, self)
-        self.patient_view = PatientView(self.workspace, self.today, self)
+        # The attention panel and the patient view are built just after the first frame is drawn
+        # (or when something needs them sooner): the patients list is what a therapist needs first.
+        self._attention: AttentionPanel | None = None
+        self._patient_view: PatientView | None = None
+        self.patients_page.installEventFilter(self)
 
         self.left_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.left_splitter.setObjectName("leftSplitter")
         self.left_splitter.addWidget(self.patients_page)
-        self.left_splitter.addWidget(self.attention)
+        self.left_splitter.addWidget(QWidget(self))  # the attention panel's place
         self.left_splitter.setStretchFactor(0, 3)
         self.left_splitter.setStretchFactor(1, 2)
+        self.left_splitter.setSizes([450, 300])  # until a remembered layout says otherwise
         self.left_splitter.setChildrenCollapsible(False)
         self.left_splitter.setContentsMargins(0, 9, 0, 9)  # level with the patient view's own margins
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.left_splitter)
-        self.splitter.addWidget(self.patient_view)
+        self.splitter.addWidget(QWidget(self))  # the patient view's place
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
@@ -126,7 +133,7 @@ class MainWindow(QMainWindow):
         )
         self.edit_patient_action = self._action(
             "&Edit patient…",
-            self.patient_view.edit_patient,
+            lambda: self.patient_view.edit_patient(),
             [QKeySequence("Ctrl+E")],
             "Change this patient's details",
         )
@@ -141,7 +148,7 @@ class MainWindow(QMainWindow):
         )
         self.payment_action = self._action(
             "Record pa&yment…",
-            self.patient_view.record_payment,
+            lambda: self.patient_view.record_payment(),
             [QKeySequence("Ctrl+Shift+Y")],
             "Record a payment from this patient",
         )
@@ -213,12 +220,43 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.patients_page.patientChosen.connect(self.show_patient)
         self.patients_page.patientActivated.connect(self._open_patient)
-        self.attention.patientChosen.connect(self._open_patient)
-        view = self.patient_view
-        view.newVisitRequested.connect(lambda key: self._open_visit(key, None))
-        view.editVisitRequested.connect(self._open_visit)
-        view.superbillRequested.connect(self._open_superbill)
-        view.changed.connect(self._patients_changed)
+
+    # Built after the first frame ---------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.patients_page and event.type() == QEvent.Type.Paint:
+            self.patients_page.removeEventFilter(self)
+            QTimer.singleShot(0, self._build_the_rest)
+        return super().eventFilter(watched, event)
+
+    def _build_the_rest(self) -> None:
+        for widget in (self.attention, self.patient_view):
+            widget.show()
+
+    @property
+    def attention(self) -> AttentionPanel:
+        if self._attention is None:
+            from app.ui.attention_panel import AttentionPanel
+
+            panel = AttentionPanel(self.workspace, self.today, self)
+            panel.patientChosen.connect(self._open_patient)
+            self.left_splitter.replaceWidget(1, panel).deleteLater()
+            self._attention = panel
+        return self._attention
+
+    @property
+    def patient_view(self) -> PatientView:
+        if self._patient_view is None:
+            from app.ui.patient_view import PatientView
+
+            view = PatientView(self.workspace, self.today, self)
+            view.newVisitRequested.connect(lambda key: self._open_visit(key, None))
+            view.editVisitRequested.connect(self._open_visit)
+            view.superbillRequested.connect(self._open_superbill)
+            view.changed.connect(self._patients_changed)
+            self.splitter.replaceWidget(1, view).deleteLater()
+            self._patient_view = view
+        return self._patient_view
 
     # Layout remembered between runs ------------------------------------------------------------
 

@@ -9,9 +9,10 @@ import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 
 from app.domain.practice import Address
+from app.store.driver import is_connection, row_class
 from app.store.errors import translate_errors
 
 Params = Sequence[Any] | Mapping[str, Any]
@@ -39,17 +40,23 @@ def guarded(method: Callable[Concatenate[_S, _P], _R]) -> Callable[Concatenate[_
 
 class StoreBase:
     def __init__(self, db: sqlite3.Connection | sqlite_utils.Database) -> None:
-        self.conn: sqlite3.Connection = db if isinstance(db, sqlite3.Connection) else db.conn
+        # Either driver's connection (sqlite3, or sqlcipher3 for an encrypted practice: see driver.py).
+        if is_connection(db):
+            self.conn: sqlite3.Connection = cast("sqlite3.Connection", db)
+            self._db: sqlite_utils.Database | None = None
+        else:
+            self._db = cast("sqlite_utils.Database", db)
+            self.conn = self._db.conn
         self.path = _database_file(self.conn)
-        self._db = None if isinstance(db, sqlite3.Connection) else db
+        self._row_class = row_class(self.conn)
 
     @property
     def db(self) -> sqlite_utils.Database:
         """The same connection seen through sqlite-utils, made on first use (its import is not free)."""
         if self._db is None:
-            import sqlite_utils
+            from app.store.database import sqlite_utils_database
 
-            self._db = sqlite_utils.Database(self.conn, recursive_triggers=False, execute_plugins=False)
+            self._db = sqlite_utils_database(self.conn)
         return self._db
 
     @contextlib.contextmanager
@@ -86,7 +93,7 @@ class StoreBase:
 
     def _rows(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
         cursor = self.conn.cursor()
-        cursor.row_factory = sqlite3.Row
+        cursor.row_factory = self._row_class
         try:
             return list(cursor.execute(sql, params))
         finally:

@@ -1,4 +1,13 @@
-"""The one place that opens the practice database (a later change swaps in SQLCipher here).
+"""The one place that opens the practice database, plain or encrypted with SQLCipher.
+
+`connect()` opens and keys a connection and sets the pragmas below (no migrations: a backup file
+is opened "like the database" through it); `open_connection()` adds the schema checks and
+migrations every practice connection needs.
+
+Encryption (see app/store/encryption.py): with `key` (32 random bytes), the file is opened with
+SQLCipher 4 keyed with the raw key as the connection's first statement, and the key is verified
+by reading the schema before anything else; without it, the standard sqlite3 module opens a plain
+file, as before. A key that does not open the file raises WrongKey and changes nothing.
 
 Settings, and why:
 
@@ -25,57 +34,69 @@ import contextlib
 import os
 import sqlite3
 import stat
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from app.store.errors import StoreUnavailable, translate_errors
+from app.store.driver import StdlibErrors, is_cipher_connection, sqlcipher
+from app.store.errors import StoreUnavailable, WrongKey, error_code, translate_errors
 from app.store.migrations import migrate, refuse_newer, schema_version
 
 if TYPE_CHECKING:
     import sqlite_utils
 
 BUSY_TIMEOUT_MS = 5000
+KEY_BYTES = 32
+_SQLITE_NOTADB = 26
 
 _OWNER_ONLY_FOLDER = 0o700
 _OWNER_ONLY_FILE = 0o600
 
 
-def open_database(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite_utils.Database:
+def open_database(
+    path: Path, *, key: bytes | None = None, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> sqlite_utils.Database:
     """The practice database as a sqlite-utils Database (see open_connection), for table-level work."""
+    return sqlite_utils_database(open_connection(path, key=key, busy_timeout_ms=busy_timeout_ms))
+
+
+def sqlite_utils_database(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    """sqlite-utils over a connection of either driver.
+
+    sqlite-utils catches sqlite3's exception classes only; a sqlcipher3 connection is handed to it
+    through StdlibErrors, which raises those classes instead of sqlcipher3's.
+    """
     # sqlite-utils costs ~50 ms to import; the app's start opens a plain connection instead.
     import sqlite_utils
 
-    return sqlite_utils.Database(
-        open_connection(path, busy_timeout_ms=busy_timeout_ms),
-        recursive_triggers=False,
-        execute_plugins=False,
-    )
+    handed: Any = StdlibErrors(conn) if is_cipher_connection(conn) else conn
+    return sqlite_utils.Database(handed, recursive_triggers=False, execute_plugins=False)
 
 
-def open_connection(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
-    """Open (creating if needed) and migrate the practice database at `path`: every connection starts here.
+def connect(
+    path: Path, *, key: bytes | None = None, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> sqlite3.Connection:
+    """A connection to the SQLite file at `path`, keyed when `key` is given, with the pragmas above.
 
-    Raises StoreUnavailable when the folder cannot be created, the file is not a database, it is
-    from a newer version (NewerDatabase, the file left untouched), or it is locked.
+    No schema check and no migration: for the practice database use open_connection(). The file
+    is created (owner only) when missing, as SQLite would. Raises StoreUnavailable (WrongKey when
+    `key` does not open an existing file, which is then left as it was).
     """
-    path = Path(path)
-    try:
-        path.parent.mkdir(mode=_OWNER_ONLY_FOLDER, parents=True, exist_ok=True)
-    except OSError as error:
-        raise StoreUnavailable(
-            f"The data folder {path.parent} cannot be created ({error.strerror or error}). "
-            "Choose another data folder with --data-dir, or check its permissions.",
-            path,
-        ) from error
+    return _connect(Path(path), key, busy_timeout_ms)
 
+
+def _connect(
+    path: Path,
+    key: bytes | None,
+    busy_timeout_ms: int,
+    before_writing: Callable[[sqlite3.Connection], object] | None = None,
+) -> sqlite3.Connection:
     _create_owner_only(path)
-    with translate_errors(path):
-        conn = sqlite3.connect(path, timeout=busy_timeout_ms / 1000, isolation_level=None)
+    conn = _open_keyed(path, key, busy_timeout_ms)
     try:
         with translate_errors(path):
-            conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-            # Read the version before anything writes: a newer database must stay byte-for-byte as it was.
-            refuse_newer(schema_version(conn))
+            if before_writing is not None:
+                before_writing(conn)
             # Before WAL mode creates -wal and -shm, which SQLite gives the database file's mode.
             _narrow_to_owner(path)
             conn.execute("PRAGMA foreign_keys = ON")
@@ -87,12 +108,79 @@ def open_connection(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sq
                     path,
                 )
             conn.execute("PRAGMA synchronous = FULL")
+        return conn
+    except BaseException:
+        _close_quietly(conn)
+        raise
+
+
+def _open_keyed(path: Path, key: bytes | None, busy_timeout_ms: int) -> sqlite3.Connection:
+    """Open the file (sqlite3, or sqlcipher3 keyed with `key`) and read its schema: nothing is written."""
+    with translate_errors(path):
+        if key is None:
+            conn = sqlite3.connect(path, timeout=busy_timeout_ms / 1000, isolation_level=None)
+        else:
+            conn = sqlcipher().connect(str(path), timeout=busy_timeout_ms / 1000, isolation_level=None)
+    try:
+        with translate_errors(path):
+            if key is not None:
+                if len(key) != KEY_BYTES:
+                    raise ValueError(f"a database key has {KEY_BYTES} bytes")
+                # SQLCipher reports a wrong key on stderr unless told not to; the error below says it.
+                conn.execute("PRAGMA cipher_log_level = NONE")
+                conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+            try:
+                # The first read decrypts page 1: a wrong key (or a plain file) fails here.
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except Exception as error:
+                if key is not None and error_code(error) == _SQLITE_NOTADB:
+                    raise WrongKey(
+                        f"The practice database ({path}) cannot be read with its key: the key file in "
+                        "its folder belongs to another database, or the database is damaged. Restore "
+                        "both from the same backup.",
+                        path,
+                    ) from None
+                raise
+        return conn
+    except BaseException:
+        _close_quietly(conn)
+        raise
+
+
+def open_connection(
+    path: Path, *, key: bytes | None = None, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> sqlite3.Connection:
+    """Open (creating if needed) and migrate the practice database at `path`: every connection starts here.
+
+    `key` opens an encrypted practice (see connect). Raises StoreUnavailable when the folder cannot
+    be created, the file is not a database (or not one this key opens: WrongKey), it is from a
+    newer version (NewerDatabase, the file left untouched), or it is locked.
+    """
+    path = Path(path)
+    try:
+        path.parent.mkdir(mode=_OWNER_ONLY_FOLDER, parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreUnavailable(
+            f"The data folder {path.parent} cannot be created ({error.strerror or error}). "
+            "Choose another data folder with --data-dir, or check its permissions.",
+            path,
+        ) from error
+
+    # Read the version before anything writes: a newer database must stay byte-for-byte as it was.
+    conn = _connect(path, key, busy_timeout_ms, lambda c: refuse_newer(schema_version(c)))
+    try:
+        with translate_errors(path):
             migrate(conn)
         return conn
     except BaseException:
-        with contextlib.suppress(sqlite3.Error):
-            conn.close()
+        _close_quietly(conn)
         raise
+
+
+def _close_quietly(conn: sqlite3.Connection) -> None:
+    with contextlib.suppress(Exception):
+        conn.close()
 
 
 def _create_owner_only(path: Path) -> None:

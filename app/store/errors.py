@@ -9,15 +9,18 @@ Three kinds, as in STYLE.md:
 - `app.domain.errors.ValidationError`: the data handed in refers to something that does not
   exist or clashes with what is stored; it names the field and nothing is changed.
 
-`translate_errors()` turns sqlite3 exceptions into the first two kinds.
+`translate_errors()` turns database exceptions into the first two kinds: those of the standard
+sqlite3 module and those of sqlcipher3 (an encrypted practice), whose classes are its own but
+carry the same SQLite error codes.
 """
 
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+
+from app.store.driver import is_driver_error
 
 
 class StoreError(Exception):
@@ -35,6 +38,10 @@ class StoreUnavailable(StoreError):
 
 class NewerDatabase(StoreUnavailable):
     """The database was written by a newer version of Superbill Desk than this one."""
+
+
+class WrongKey(StoreUnavailable):
+    """An encrypted database that its key does not open (the key file belongs to another database)."""
 
 
 class StoreBug(StoreError):
@@ -103,11 +110,36 @@ def _environment_message(code: int, path: Path | None) -> str | None:
     return None
 
 
-def translated(error: sqlite3.Error, path: Path | None = None) -> StoreError:
-    """The store error a sqlite3 error stands for (the caller raises it `from error`)."""
+# The primary code by exception class and message, for a driver error without sqlite_errorcode.
+_BY_MESSAGE = (
+    ("database is locked", _SQLITE_BUSY),
+    ("file is not a database", _SQLITE_NOTADB),
+    ("database disk image is malformed", _SQLITE_CORRUPT),
+    ("readonly database", _SQLITE_READONLY),
+    ("disk i/o error", _SQLITE_IOERR),
+    ("database or disk is full", _SQLITE_FULL),
+    ("unable to open database file", _SQLITE_CANTOPEN),
+)
+
+
+def error_code(error: Exception) -> int | None:
+    """SQLite's primary result code for a driver error (either driver), when it can be told."""
     code = getattr(error, "sqlite_errorcode", None)
     if isinstance(code, int):
-        message = _environment_message(code & 0xFF, path)
+        return code & 0xFF
+    if type(error).__name__ in ("OperationalError", "DatabaseError"):
+        text = str(error).lower()
+        for words, known in _BY_MESSAGE:
+            if words in text:
+                return known
+    return None
+
+
+def translated(error: Exception, path: Path | None = None) -> StoreError:
+    """The store error a database error stands for (the caller raises it `from error`)."""
+    code = error_code(error)
+    if code is not None:
+        message = _environment_message(code, path)
         if message is not None:
             return StoreUnavailable(message, path)
     return StoreBug(f"{type(error).__name__}: {error}")
@@ -115,8 +147,10 @@ def translated(error: sqlite3.Error, path: Path | None = None) -> StoreError:
 
 @contextlib.contextmanager
 def translate_errors(path: Path | None = None) -> Iterator[None]:
-    """Raise sqlite3 errors from the block as `StoreUnavailable` or `StoreBug`."""
+    """Raise database errors (sqlite3 or sqlcipher3) from the block as `StoreUnavailable` or `StoreBug`."""
     try:
         yield
-    except sqlite3.Error as error:
+    except Exception as error:
+        if not is_driver_error(error):
+            raise
         raise translated(error, path) from error

@@ -92,7 +92,7 @@ def payers(workspace: Workspace) -> list[Any]:
 
 def fees(workspace: Workspace) -> list[Any]:
     store = workspace.store
-    return fee_rows(list(store.procedures().values()), store.fees().default)
+    return list(fee_rows(list(store.procedures().values()), store.fees().default))
 
 
 def patients(workspace: Workspace) -> list[Any]:
@@ -169,16 +169,16 @@ def test_every_model_class_under_app_ui_is_checked_here() -> None:
 def test_the_model_passes_the_tester_through_a_reload(
     qtmodeltester: ModelTester, workspace: Workspace, model_class: type[Any]
 ) -> None:
-    rows = FILLED_BY[model_class](workspace)
+    rows = tuple(FILLED_BY[model_class](workspace))
     assert rows, "a model is checked with rows in it"
     model = model_class()
     qtmodeltester.check(model)  # empty; the tester keeps watching every change below
     model.set_rows(rows)
     assert model.rowCount() == len(rows)
     assert model.data(model.index(0, 0), Qt.ItemDataRole.DisplayRole)
-    model.set_rows(type(rows)(reversed(rows)))  # the same rows in another order, as after a new sort
+    model.set_rows(rows[::-1])  # the same rows in another order, as after a new sort
     assert model.rowCount() == len(rows)
-    model.set_rows(type(rows)())
+    model.set_rows(())
     assert model.rowCount() == 0
     qtmodeltester.check(model)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QDate, QSettings, Qt
@@ -35,6 +36,8 @@ WAIT_MS = 10_000  # generous: the path must not fail on a busy machine
 FIRST, LAST = "Zoë", "Nguyễn-Øster"
 PATIENT = f"{FIRST} {LAST}"
 PAYER = "Regence BlueShield"
+
+D = TypeVar("D", bound=QDialog)
 
 
 @pytest.fixture(autouse=True)
@@ -93,7 +96,7 @@ def press_alt(qtbot: QtBot, key: Qt.Key) -> None:
     qtbot.keyClick(focused(), key, Qt.KeyboardModifier.AltModifier)
 
 
-def dialog_of(qtbot: QtBot, owner: MainWindow | QWidget, kind: type[QDialog]) -> QDialog:
+def dialog_of(qtbot: QtBot, owner: MainWindow | QWidget, kind: type[D]) -> D:
     """The dialog the window (or the patient view) just opened over itself, once it has the keyboard."""
     qtbot.waitUntil(lambda: isinstance(getattr(owner, "current_dialog", None), kind), timeout=WAIT_MS)
     dialog = owner.current_dialog  # type: ignore[union-attr]

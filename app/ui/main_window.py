@@ -324,6 +324,8 @@ class MainWindow(QMainWindow):
     def _forget(self, dialog: QDialog) -> None:
         if self.current_dialog is dialog:
             self.current_dialog = None
+        # Keyboard shortcuts come back here even where the platform hands focus to no window.
+        self.activateWindow()
 
     # Each dialog module is imported when first opened: the window shows sooner without them.
 

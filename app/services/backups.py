@@ -1,0 +1,352 @@
+"""Backups of the practice: automatic (on closing the app, at most daily), on request, and restoring one.
+
+Automatic backups go to `<data folder>/backups/` (owner only) as `practice-<date>T<time>.sqlite3`
+and are rotated: the newest backup of each of the 7 latest days, 4 latest ISO weeks and 12 latest
+months that have one is kept (at most 23 files). "Back up now" writes to any folder (a USB stick)
+and never rotates there.
+
+Restoring never deletes the database it replaces: it is renamed to
+`practice.sqlite3.before-restore-<date>T<time>` (with its -wal and -shm) in the data folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from app.services.workspace import Workspace
+from app.store.backup import (
+    BACKUP_NAME,
+    BACKUP_STAMP,
+    BackupFailed,
+    BackupRefused,
+    BackupSummary,
+    Health,
+    back_up,
+    backup_taken_at,
+    classify_database,
+    describe_backup,
+    health_problem,
+)
+from app.store.errors import StoreUnavailable
+from app.store.paths import DATABASE_NAME, database_path
+
+__all__ = [
+    "BackupFailed",
+    "BackupFile",
+    "BackupRefused",
+    "BackupSummary",
+    "Health",
+    "RestoreResult",
+    "automatic_backup",
+    "back_up_now",
+    "backup_folder",
+    "backup_name",
+    "backups_to_keep",
+    "damaged_message",
+    "describe_backup",
+    "latest_backup",
+    "list_backups",
+    "restore",
+    "start_health",
+]
+
+BACKUP_FOLDER = "backups"
+DAILY, WEEKLY, MONTHLY = 7, 4, 12
+_OWNER_ONLY_FOLDER = 0o700
+_OWNER_ONLY_FILE = 0o600
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    taken_at: datetime
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """What was restored, where the database it replaced was kept, and the restored file's check."""
+
+    summary: BackupSummary
+    database: Path
+    kept_aside: tuple[Path, ...]  # the replaced database (and its -wal, -shm), renamed; empty if none
+
+
+def backup_folder(data_dir: Path) -> Path:
+    return Path(data_dir) / BACKUP_FOLDER
+
+
+def backup_name(now: datetime) -> str:
+    return f"practice-{now.strftime(BACKUP_STAMP)}.sqlite3"
+
+
+def _workspace_key(workspace: Workspace) -> bytes | None:
+    """The practice's encryption key once the workspace has one; None for a plain database."""
+    key = getattr(workspace, "key", None)
+    return key if isinstance(key, bytes) else None
+
+
+# Listing and rotating ----------------------------------------------------------------------------
+
+
+def list_backups(folder: Path) -> list[BackupFile]:
+    """The backups in `folder` named as ours, newest first (other files are not ours to touch)."""
+    try:
+        entries = list(Path(folder).iterdir())
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    found = [
+        BackupFile(entry, backup_taken_at(entry))
+        for entry in entries
+        if BACKUP_NAME.match(entry.name) and entry.is_file()
+    ]
+    return sorted(found, key=lambda backup: backup.taken_at, reverse=True)
+
+
+def latest_backup(data_dir: Path) -> BackupFile | None:
+    backups = list_backups(backup_folder(data_dir))
+    return backups[0] if backups else None
+
+
+def backups_to_keep(
+    taken: Iterable[datetime], daily: int = DAILY, weekly: int = WEEKLY, monthly: int = MONTHLY
+) -> set[datetime]:
+    """Which backups to keep: the newest of each of the latest `daily` days, `weekly` ISO weeks and
+    `monthly` months that have a backup. Counting periods that have one, not calendar periods,
+    means a long break (a holiday) never rotates every backup away.
+    """
+    newest_first = sorted(set(taken), reverse=True)
+    keep: set[datetime] = set()
+    for count, period in (
+        (daily, lambda moment: moment.date()),
+        (weekly, lambda moment: moment.isocalendar()[:2]),
+        (monthly, lambda moment: (moment.year, moment.month)),
+    ):
+        seen: set[object] = set()
+        for moment in newest_first:
+            bucket = period(moment)
+            if bucket in seen:
+                continue
+            if len(seen) == count:
+                break
+            seen.add(bucket)
+            keep.add(moment)  # the first seen in a period is its newest
+    return keep
+
+
+def rotate(folder: Path) -> list[Path]:
+    """Delete the automatic backups in `folder` that the rotation does not keep; return them."""
+    backups = list_backups(folder)
+    keep = backups_to_keep(backup.taken_at for backup in backups)
+    removed = []
+    for backup in backups:
+        if backup.taken_at not in keep:
+            with contextlib.suppress(FileNotFoundError):
+                backup.path.unlink()
+            removed.append(backup.path)
+    return removed
+
+
+# Backing up --------------------------------------------------------------------------------------
+
+
+def _unused_path(folder: Path, now: datetime) -> Path:
+    return folder / backup_name(now)
+
+
+def _make_folder(folder: Path, *, owner_only: bool) -> None:
+    try:
+        folder.mkdir(mode=_OWNER_ONLY_FOLDER if owner_only else 0o777, parents=True, exist_ok=True)
+        if owner_only and os.name == "posix":
+            os.chmod(folder, _OWNER_ONLY_FOLDER)
+    except OSError as error:
+        raise StoreUnavailable(
+            f"The backup folder {folder} cannot be created ({error.strerror or error}). "
+            "Check that the drive is connected and writable.",
+            folder,
+        ) from error
+
+
+def automatic_backup(workspace: Workspace, now: datetime | None = None) -> BackupSummary | None:
+    """Back up into the data folder's backups unless one was taken today; then rotate.
+
+    None when skipped: a backup from today exists, or the practice is still empty.
+    """
+    now = now or datetime.now()
+    folder = backup_folder(workspace.data_dir)
+    newest = list_backups(folder)
+    if newest and newest[0].taken_at.date() >= now.date():
+        return None
+    if workspace.is_empty():
+        return None
+    return _backup_into_data_folder(workspace, now)
+
+
+def _backup_into_data_folder(workspace: Workspace, now: datetime) -> BackupSummary:
+    folder = backup_folder(workspace.data_dir)
+    _make_folder(folder, owner_only=True)
+    summary = back_up(workspace.store.conn, _unused_path(folder, now), _workspace_key(workspace))
+    rotate(folder)
+    return summary
+
+
+def back_up_now(
+    workspace: Workspace, folder: Path | None = None, now: datetime | None = None
+) -> BackupSummary:
+    """A backup now: into `folder` (any folder, a USB stick), else into the data folder's backups
+    (which are then rotated). The file is named after the moment; one of the same name is replaced.
+    """
+    now = now or datetime.now()
+    if folder is None or Path(folder).absolute() == backup_folder(workspace.data_dir).absolute():
+        return _backup_into_data_folder(workspace, now)
+    folder = Path(folder)
+    _make_folder(folder, owner_only=False)  # a folder on a stick keeps the stick's own rules
+    return back_up(workspace.store.conn, _unused_path(folder, now), _workspace_key(workspace))
+
+
+# Damaged file at start ---------------------------------------------------------------------------
+
+
+def start_health(data_dir: Path, key: bytes | None = None) -> Health:
+    """The practice file's health before it is opened (quick check: a start must stay fast)."""
+    return classify_database(database_path(Path(data_dir)), key, full=False)
+
+
+def damaged_message(data_dir: Path, health: Health) -> str:
+    """For the command line: the problem, the data folder, and the command that restores the latest backup."""
+    data_dir = Path(data_dir)
+    lines = [
+        health_problem(health),
+        f"Practice file: {database_path(data_dir)}",
+        "It has not been changed.",
+    ]
+    latest = latest_backup(data_dir)
+    if latest is None:
+        lines.append(
+            "There is no backup in the data folder. If you have one elsewhere (a USB stick), restore it "
+            "with: superbill restore FILE"
+        )
+    else:
+        lines.append(
+            f"The latest backup is from {latest.taken_at:%m/%d/%Y %H:%M}. Restore it with: "
+            f"superbill restore {latest.path}"
+        )
+        lines.append("(The current file is kept beside it, renamed, not deleted.)")
+    if health is Health.NEWER_SCHEMA:
+        lines.append("Or install the newer version of Superbill Desk, which can open it as it is.")
+    return "\n".join(lines)
+
+
+# Restoring ---------------------------------------------------------------------------------------
+
+
+def restore(
+    data_dir: Path, backup_path: Path, key: bytes | None = None, now: datetime | None = None
+) -> RestoreResult:
+    """Put the backup at `backup_path` in place of the practice database in `data_dir`.
+
+    The practice must be closed (no Workspace open on it). The backup is checked first (integrity,
+    our schema, not newer) and refused with BackupRefused saying why, the current database left
+    untouched. The current database is renamed aside, never deleted; the copy is verified again
+    before it takes the database's name.
+    """
+    data_dir = Path(data_dir)
+    backup_path = Path(backup_path)
+    database = database_path(data_dir)
+    if backup_path.exists() and database.exists() and backup_path.resolve() == database.resolve():
+        raise BackupRefused("That file is the practice database itself, not a backup of it.", backup_path)
+    summary = describe_backup(backup_path, key)
+    if not summary.integrity_ok:
+        raise BackupRefused(
+            f"The file {backup_path} cannot be used as a backup: it is damaged (SQLite's integrity "
+            "check found errors). Choose an earlier backup.",
+            backup_path,
+        )
+    now = now or datetime.now()
+    incoming = data_dir / f".{DATABASE_NAME}.restoring"
+    try:
+        data_dir.mkdir(mode=_OWNER_ONLY_FOLDER, parents=True, exist_ok=True)
+        _copy_owner_only(backup_path, incoming)
+        if classify_database(incoming, key) is not Health.OK:
+            raise BackupRefused(
+                f"The copy of {backup_path} in the data folder did not pass the integrity check; "
+                "nothing was restored. Check the disk and try again.",
+                backup_path,
+            )
+        kept = _set_aside(database, now)
+        os.replace(incoming, database)
+        _sync_folder(data_dir)
+    except OSError as error:
+        with contextlib.suppress(FileNotFoundError):
+            incoming.unlink()
+        raise StoreUnavailable(
+            f"The backup cannot be restored into {data_dir} ({error.strerror or error}). "
+            "Check that the drive is connected, not full and writable.",
+            data_dir,
+        ) from error
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            incoming.unlink()
+        raise
+    restored = describe_backup(database, key)
+    return RestoreResult(summary=_as_restored(summary, restored), database=database, kept_aside=kept)
+
+
+def _as_restored(backup: BackupSummary, restored: BackupSummary) -> BackupSummary:
+    """The backup's own summary (its name and date), with what the restored file was found to hold."""
+    return BackupSummary(
+        path=backup.path,
+        taken_at=backup.taken_at,
+        schema_version=restored.schema_version,
+        patients=restored.patients,
+        visits=restored.visits,
+        superbills=restored.superbills,
+        integrity_ok=restored.integrity_ok,
+        size=restored.size,
+    )
+
+
+def _copy_owner_only(source: Path, target: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        target.unlink()
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _OWNER_ONLY_FILE)
+    with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+        shutil.copyfileobj(src, out, 1024 * 1024)
+        out.flush()
+        os.fsync(out.fileno())
+
+
+def _set_aside(database: Path, now: datetime) -> tuple[Path, ...]:
+    """Rename the database and its -wal and -shm to `<name>.before-restore-<moment>[-wal|-shm]`."""
+    if not database.exists():
+        return ()
+    stamp = now.strftime(BACKUP_STAMP)
+    base = database.with_name(f"{database.name}.before-restore-{stamp}")
+    suffix = 1
+    while any(base.with_name(base.name + extra).exists() for extra in ("", "-wal", "-shm")):
+        suffix += 1
+        base = database.with_name(f"{database.name}.before-restore-{stamp}-{suffix}")
+    kept = []
+    for extra in ("", "-wal", "-shm"):
+        source = database.with_name(database.name + extra)
+        if source.exists():
+            target = base.with_name(base.name + extra)
+            os.replace(source, target)
+            kept.append(target)
+    return tuple(kept)
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

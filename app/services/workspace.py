@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hmac
 import logging
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from app.services import encryption
 from app.store.database import open_connection
 from app.store.paths import data_dir as resolve_data_dir
 from app.store.paths import database_path
@@ -21,9 +23,20 @@ if TYPE_CHECKING:
 class Workspace:
     """Opened once per command or window; close it (or use `with`) to release the files."""
 
-    def __init__(self, data_dir: Path | None = None) -> None:
+    def __init__(
+        self, data_dir: Path | None = None, passphrase: str | None = None, recovery_key: str | None = None
+    ) -> None:
+        """Open the practice in `data_dir`; an encrypted one needs its passphrase or recovery key.
+
+        Raises PassphraseNeeded (encrypted, no secret given), WrongPassphrase (nothing changed),
+        StoreUnavailable.
+        """
         self.data_dir = resolve_data_dir(data_dir)
-        self.store = PracticeStore(open_connection(database_path(self.data_dir)))
+        # The database key, for opening backups "like the database"; None for a plain practice.
+        self.database_key = encryption.database_key(self.data_dir, passphrase, recovery_key)
+        self.store = PracticeStore(open_connection(database_path(self.data_dir), key=self.database_key))
+        if self.database_key is not None:
+            encryption.remove_plain_copies(self.data_dir)
         self._codes: IcdIndex | None = None
         log.info("practice opened")  # not its path: a path holds the user's name
 
@@ -35,6 +48,37 @@ class Workspace:
 
             self._codes = open_code_index(self.data_dir)
         return self._codes
+
+    @property
+    def encrypted(self) -> bool:
+        return self.database_key is not None
+
+    def encrypt(self, passphrase: str) -> str:
+        """Encrypt this (plain) practice in place and return the recovery key to show once.
+
+        The database is closed, encrypted and opened again with its key; `store` is then a new
+        PracticeStore. On a problem the plain practice is open again as it was, and the error raised.
+        """
+        encryption.check_new_passphrase(passphrase)
+        self.store.close()
+        try:
+            recovery_key = encryption.set_up_encryption(self.data_dir, passphrase)
+        finally:
+            self.database_key = encryption.database_key(
+                self.data_dir, passphrase if encryption.is_encrypted(self.data_dir) else None
+            )
+            self.store = PracticeStore(open_connection(database_path(self.data_dir), key=self.database_key))
+        return recovery_key
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Wrap the database key with a new passphrase (WrongPassphrase when `old` is not right)."""
+        encryption.change_passphrase(self.data_dir, old, new)
+
+    def check_passphrase(self, passphrase: str | None = None, recovery_key: str | None = None) -> None:
+        """WrongPassphrase unless the secret opens this practice (to unlock a locked window)."""
+        key = encryption.database_key(self.data_dir, passphrase, recovery_key)
+        if key is None or self.database_key is None or not hmac.compare_digest(key, self.database_key):
+            raise encryption.WrongPassphrase()
 
     def is_empty(self) -> bool:
         return self.store.practitioner() is None and not self.store.patients(limit=1)

@@ -87,7 +87,7 @@ def backup_name(now: datetime) -> str:
 
 def _workspace_key(workspace: Workspace) -> bytes | None:
     """The practice's encryption key once the workspace has one; None for a plain database."""
-    key = getattr(workspace, "key", None)
+    key = getattr(workspace, "database_key", None)
     return key if isinstance(key, bytes) else None
 
 

@@ -23,14 +23,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
 
-from app.store.errors import StoreUnavailable, translate_errors
+from app.store.database import connect
+from app.store.driver import is_driver_error, sqlcipher
+from app.store.errors import StoreUnavailable, error_code, translate_errors
 from app.store.migrations import SCHEMA_VERSION
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _HEADER_SIZE = 100  # a SQLite file is never shorter than its 100-byte header
 _OWNER_ONLY_FILE = 0o600
+_SQLITE_NOTADB = 26
 
 # Tables every version of our schema has: a database without them is another program's.
 OUR_TABLES = frozenset({"practice", "counters", "payers", "patients", "visits", "superbills"})
@@ -38,27 +40,6 @@ OUR_TABLES = frozenset({"practice", "counters", "payers", "patients", "visits", 
 # "practice-2026-11-27T101500.sqlite3": the moment the backup was taken, in local time.
 BACKUP_NAME = re.compile(r"^practice-(\d{4}-\d{2}-\d{2}T\d{6})\.sqlite3$")
 BACKUP_STAMP = "%Y-%m-%dT%H%M%S"
-
-
-class _Connect(Protocol):
-    def __call__(self, path: Path, *, key: bytes | None = None) -> sqlite3.Connection: ...
-
-
-def _connector() -> _Connect:
-    """The store's own `connect` (opening, keying, pragmas; no migrations) once it exists."""
-    from app.store import database
-
-    found = getattr(database, "connect", None)
-    if callable(found):
-        connect: _Connect = found
-        return connect
-    return _plain_connect
-
-
-def _plain_connect(path: Path, *, key: bytes | None = None) -> sqlite3.Connection:
-    if key is not None:
-        raise StoreUnavailable("This version of Superbill Desk cannot open encrypted practice files.", path)
-    return sqlite3.connect(path, isolation_level=None)
 
 
 class BackupRefused(StoreUnavailable):
@@ -149,7 +130,7 @@ def back_up(conn: sqlite3.Connection, dest_path: Path, key: bytes | None = None)
         _remove_partial(partial)
         _create_owner_only(partial)
         with translate_errors(dest_path):
-            copy = _connector()(partial, key=key)
+            copy = connect(partial, key=key)
             try:
                 conn.backup(copy)
                 # One self-contained file: no -wal beside it is needed to read it.
@@ -214,10 +195,13 @@ def _sync_folder(folder: Path) -> None:
 def open_read_only(path: Path, key: bytes | None = None) -> Iterator[sqlite3.Connection]:
     """A connection that cannot write `path` (SQLite `mode=ro`); closed when the block ends."""
     uri = "file:" + urllib.parse.quote(str(Path(path).absolute())) + "?mode=ro"
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    if key is None:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    else:
+        conn = sqlcipher().connect(uri, uri=True, isolation_level=None)
     try:
         if key is not None:
-            # SQLCipher reads the key before the first page; plain SQLite ignores an unknown pragma.
+            conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is reported as NOT_A_DATABASE
             conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         yield conn
     finally:
@@ -251,9 +235,10 @@ def classify_database(path: Path, key: bytes | None = None, *, full: bool = True
                 return Health.NEWER_SCHEMA
             if _integrity_problems(conn, full=full):
                 return Health.CORRUPT
-    except sqlite3.DatabaseError as error:
-        code = getattr(error, "sqlite_errorcode", 0) & 0xFF
-        return Health.NOT_A_DATABASE if code == 26 else Health.CORRUPT  # SQLITE_NOTADB
+    except Exception as error:
+        if not is_driver_error(error):
+            raise
+        return Health.NOT_A_DATABASE if error_code(error) == _SQLITE_NOTADB else Health.CORRUPT
     return Health.OK
 
 
@@ -293,7 +278,9 @@ def _summary(path: Path, key: bytes | None, *, integrity_ok: bool) -> BackupSumm
                 int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
                 for table in ("patients", "visits", "superbills")
             )
-    except sqlite3.DatabaseError as error:
+    except Exception as error:
+        if not is_driver_error(error):
+            raise
         raise BackupRefused(_refusal(Health.CORRUPT, path), path) from error
     return BackupSummary(
         path=path,

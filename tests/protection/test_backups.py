@@ -24,9 +24,13 @@ from app.services.backups import (
     list_backups,
     restore,
 )
+from app.services.practice_file import read_practice_file
 from app.services.workspace import Workspace
+from app.store.backup import Health, back_up, classify_database
+from app.store.database import open_connection
 from app.store.migrations import SCHEMA_VERSION
 from app.store.paths import database_path
+from app.store.records import PracticeStore
 from tests.protection.helpers import imported_workspace, issue
 
 NOW = datetime(2026, 11, 27, 10, 15, 0)
@@ -272,3 +276,23 @@ def test_daily_backups_rotated_each_day_keep_the_last_week_four_weeks_and_a_year
         12, len({((start + timedelta(days=d)).year, (start + timedelta(days=d)).month) for d in range(days)})
     )
     assert min(kept) >= last - timedelta(days=366 + 31)
+
+
+def test_an_encrypted_practice_is_backed_up_encrypted_and_restored_with_its_key(
+    tmp_path: Path, sample_practice_path: Path
+) -> None:
+    key = os.urandom(32)
+    with PracticeStore(open_connection(tmp_path / "data" / "practice.sqlite3", key=key)) as store:
+        store.save_practice(read_practice_file(sample_practice_path))
+        expected = store.practice()
+        summary = back_up(store.conn, tmp_path / "practice-2026-11-27T101500.sqlite3", key)
+
+    assert summary.integrity_ok and summary.patients == len(expected.charts)
+    assert not summary.path.read_bytes().startswith(b"SQLite format 3")  # encrypted like the database
+    assert classify_database(summary.path) is Health.NOT_A_DATABASE  # without the key
+    assert classify_database(summary.path, key) is Health.OK
+    assert describe_backup(summary.path, key).counts() == summary.counts()
+
+    restore(tmp_path / "fresh", summary.path, key, now=NOW)
+    with PracticeStore(open_connection(tmp_path / "fresh" / "practice.sqlite3", key=key)) as restored:
+        assert restored.practice() == expected

@@ -1,4 +1,8 @@
-"""The `superbill` command line: import, export, check, render, reissue and look up codes.
+"""The `superbill` command line: import, export, check, render, reissue, look up codes, encrypt.
+
+An encrypted practice is opened with the passphrase in the SUPERBILL_PASSPHRASE environment
+variable or, in a terminal, typed at a prompt (never on the command line, where other users and
+the shell's history would see it); --recovery-key asks for the recovery key instead.
 
 Exit status: 0 done; 1 the check found errors (nothing final was made);
 2 bad input (one line naming the field; nothing was saved); 3 the data folder
@@ -8,8 +12,10 @@ cannot be used (disk, permissions, a damaged file).
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -20,7 +26,7 @@ from app.domain.check import Finding, Severity
 from app.domain.errors import ValidationError
 from app.domain.money import format_money
 from app.domain.superbill import PaperSize
-from app.services import superbills
+from app.services import encryption, superbills
 from app.services.demo import DEMO_PATIENT, demo_practice
 from app.services.logs import setup_logging
 from app.services.practice_file import practice_to_json, read_practice_file
@@ -28,6 +34,9 @@ from app.services.workspace import Workspace
 from app.store.errors import StoreUnavailable
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT, EXIT_STORE = 0, 1, 2, 3
+PASSPHRASE_VARIABLE = "SUPERBILL_PASSPHRASE"
+NEW_PASSPHRASE_VARIABLE = "SUPERBILL_NEW_PASSPHRASE"
+RECOVERY_KEY_VARIABLE = "SUPERBILL_RECOVERY_KEY"
 
 # Command names, counts, statement numbers and error kinds only (see app/services/logs.py).
 log = logging.getLogger(__name__)
@@ -46,6 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.warning("command %s refused: bad input", args.command)
         print(f"error: {error.field}: {error.message}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except encryption.PassphraseNeeded as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except StoreUnavailable as error:
         log.error("command %s: store unavailable: %s", args.command, type(error).__name__)
         print(f"error: {error}", file=sys.stderr)
@@ -61,6 +73,11 @@ def _parser() -> argparse.ArgumentParser:
         description="Superbill Desk: superbills for massage therapists. With no command, opens the app.",
     )
     parser.add_argument("--version", action="version", version=f"Superbill Desk {__version__}")
+    parser.add_argument(
+        "--recovery-key",
+        action="store_true",
+        help=f"open an encrypted practice with its recovery key (asked for, or ${RECOVERY_KEY_VARIABLE})",
+    )
     parser.add_argument(
         "--data-dir",
         type=Path,
@@ -125,6 +142,13 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--number", help="only the changes concerning this superbill")
     audit.set_defaults(run=_audit)
 
+    encrypt = commands.add_parser(
+        "encrypt", help="encrypt the practice's records with a passphrase, and show its recovery key once"
+    )
+    encrypt.set_defaults(run=_encrypt)
+    passphrase = commands.add_parser("passphrase", help="change the passphrase of an encrypted practice")
+    passphrase.set_defaults(run=_change_passphrase)
+
     codes = commands.add_parser("codes", help="look up diagnosis and procedure codes")
     code_commands = codes.add_subparsers(dest="codes_command", metavar="WHAT", required=True)
     icd = code_commands.add_parser("icd", help="search ICD-10-CM by code or words (M54.5, low back, myal)")
@@ -160,8 +184,80 @@ def _open_window(args: argparse.Namespace) -> int:
     return result
 
 
+def _workspace(args: argparse.Namespace) -> Workspace:
+    """The practice, asking for its passphrase (or recovery key) when it is encrypted."""
+    if not encryption.is_encrypted(args.data_dir):
+        return Workspace(args.data_dir)
+    if args.recovery_key:
+        return Workspace(args.data_dir, recovery_key=_secret(RECOVERY_KEY_VARIABLE, "Recovery key: "))
+    return Workspace(args.data_dir, passphrase=_secret(PASSPHRASE_VARIABLE, "Passphrase: "))
+
+
+def _secret(variable: str, prompt: str) -> str:
+    """A secret from the environment, else typed at a prompt without echo; never from an argument."""
+    value = os.environ.get(variable)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise ValidationError(
+            "passphrase",
+            f"this practice is encrypted: set {variable} or run the command in a terminal to type it",
+        )
+    return getpass.getpass(prompt)
+
+
+def _new_passphrase() -> str:
+    """A new passphrase: from SUPERBILL_NEW_PASSPHRASE, else typed twice."""
+    value = os.environ.get(NEW_PASSPHRASE_VARIABLE)
+    if value:
+        encryption.check_new_passphrase(value)
+        return value
+    if not sys.stdin.isatty():
+        raise ValidationError(
+            "passphrase", f"set {NEW_PASSPHRASE_VARIABLE} or run the command in a terminal to type it"
+        )
+    first = getpass.getpass("New passphrase: ")
+    encryption.check_new_passphrase(first)
+    encryption.check_new_passphrase(first, getpass.getpass("The same passphrase again: "))
+    return first
+
+
+def _encrypt(args: argparse.Namespace) -> int:
+    if encryption.is_encrypted(args.data_dir):
+        raise ValidationError("passphrase", "this practice is already encrypted; use `superbill passphrase`")
+    passphrase = _new_passphrase()
+    with _workspace(args) as workspace:
+        recovery_key = workspace.encrypt(passphrase)
+        had_records = not workspace.is_empty()
+    log.info("practice encrypted")
+    if had_records:
+        print("Your records are now encrypted. The unencrypted copy was deleted.")
+        print(
+            "(On an SSD the deleted copy's blocks may survive until the drive reuses them; "
+            "full-disk encryption covers that.)"
+        )
+    else:
+        print("Your practice is encrypted.")
+    print()
+    print(f"Recovery key: {recovery_key}")
+    print()
+    print("It opens your records if you forget the passphrase. It is shown only this once:")
+    print("print it or write it down now, and keep it somewhere apart from this computer.")
+    return EXIT_OK
+
+
+def _change_passphrase(args: argparse.Namespace) -> int:
+    if not encryption.is_encrypted(args.data_dir):
+        raise ValidationError("passphrase", "this practice is not encrypted; use `superbill encrypt`")
+    old = _secret(PASSPHRASE_VARIABLE, "Current passphrase: ")
+    encryption.change_passphrase(args.data_dir, old, _new_passphrase())
+    log.info("passphrase changed")
+    print("The passphrase is changed. Your recovery key still works.")
+    return EXIT_OK
+
+
 def _demo(args: argparse.Namespace) -> int:
-    with Workspace(args.data_dir) as workspace:
+    with _workspace(args) as workspace:
         if workspace.is_empty():
             workspace.store.save_practice(demo_practice())
             print(f"Created the demo practice in {workspace.data_dir}")
@@ -180,7 +276,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     practice = read_practice_file(args.file)
-    with Workspace(args.data_dir) as workspace:
+    with _workspace(args) as workspace:
         workspace.store.save_practice(practice)
         visits = sum(len(chart.visits) for chart in practice.charts)
         log.info("import finished patients=%d visits=%d", len(practice.charts), visits)
@@ -191,7 +287,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    with Workspace(args.data_dir) as workspace:
+    with _workspace(args) as workspace:
         practice = workspace.store.practice()
         document = practice_to_json(practice)
     log.info("export finished patients=%d", len(practice.charts))
@@ -206,7 +302,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     today = date.today()
-    with Workspace(args.data_dir) as workspace:
+    with _workspace(args) as workspace:
         chart = superbills.find_chart(workspace.store, args.patient)
         data = superbills.superbill_data(
             workspace.store, chart, superbills.Period(args.first, args.last), issued_on=today
@@ -221,7 +317,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    with Workspace(args.data_dir) as workspace:
+    with _workspace(args) as workspace:
         try:
             document = superbills.issue_superbill(
                 workspace.store,
@@ -244,7 +340,7 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _reprint(args: argparse.Namespace) -> int:
-    with Workspace(args.data_dir) as workspace:
+    with _workspace(args) as workspace:
         record = workspace.store.superbill(args.number)
         if record is None:
             raise ValidationError("number", f'no superbill numbered "{args.number}" was issued')
@@ -257,7 +353,7 @@ def _reprint(args: argparse.Namespace) -> int:
 
 
 def _reissue(args: argparse.Namespace) -> int:
-    with Workspace(args.data_dir) as workspace:
+    with _workspace(args) as workspace:
         try:
             document = superbills.reissue_superbill(
                 workspace.store, workspace.codes, args.number, date.today(), paper=PaperSize(args.paper)
@@ -273,7 +369,7 @@ def _reissue(args: argparse.Namespace) -> int:
 
 
 def _issued(args: argparse.Namespace) -> int:
-    with Workspace(args.data_dir) as workspace:
+    with _workspace(args) as workspace:
         chart = superbills.find_chart(workspace.store, args.patient)
         records = workspace.store.superbills(chart.patient.key)
     if not records:
@@ -288,7 +384,7 @@ def _issued(args: argparse.Namespace) -> int:
 
 
 def _audit(args: argparse.Namespace) -> int:
-    with Workspace(args.data_dir) as workspace:
+    with _workspace(args) as workspace:
         chart = superbills.find_chart(workspace.store, args.patient)
         entries = workspace.store.audit_entries(chart.patient.key, args.number)
     if not entries:
@@ -307,7 +403,7 @@ def _shown(value: str | None) -> str:
 
 
 def _codes_icd(args: argparse.Namespace) -> int:
-    with Workspace(args.data_dir) as workspace:
+    with _workspace(args) as workspace:
         codes = workspace.codes
         hits = codes.search(" ".join(args.text), limit=args.limit)
         print(f"{codes.release.name} (dates of service to {codes.release.last_date})")
@@ -326,7 +422,7 @@ def _codes_icd(args: argparse.Namespace) -> int:
 
 def _codes_cpt(args: argparse.Namespace) -> int:
     text = " ".join(args.text).lower()
-    with Workspace(args.data_dir) as workspace:
+    with _workspace(args) as workspace:
         procedures = workspace.store.procedures()
         fees = workspace.store.fees()
     for code, procedure in sorted(procedures.items()):

@@ -116,7 +116,7 @@ def database_key(
     except RecoveryKeyTypo as typo:
         raise WrongPassphrase("recovery_key", str(typo)) from None
     except WrongSecret:
-        log.warning("practice unlock refused")
+        log.info("practice unlock refused")
         raise WrongPassphrase("passphrase" if passphrase is not None else "recovery_key") from None
 
 

@@ -194,7 +194,13 @@ def _sync_folder(folder: Path) -> None:
 @contextlib.contextmanager
 def open_read_only(path: Path, key: bytes | None = None) -> Iterator[sqlite3.Connection]:
     """A connection that cannot write `path` (SQLite `mode=ro`); closed when the block ends."""
-    uri = "file:" + urllib.parse.quote(str(Path(path).absolute())) + "?mode=ro"
+    path = Path(path)
+    # Without a -wal beside it, everything is in the file itself: `immutable` reads it without
+    # creating the -wal and -shm that a read-only open of a WAL database would leave behind.
+    # With one, SQLite must read it too (committed work not yet copied into the file).
+    wal = path.with_name(path.name + "-wal")
+    mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+    uri = "file:" + urllib.parse.quote(str(path.absolute())) + "?" + mode
     if key is None:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None)
     else:

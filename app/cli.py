@@ -1,4 +1,4 @@
-"""The `superbill` command line: import, export, check, render, reissue, look up codes, encrypt.
+"""The `superbill` command line: import, export, check, render, reissue, look up codes, encrypt, back up.
 
 An encrypted practice is opened with the passphrase in the SUPERBILL_PASSPHRASE environment
 variable or, in a terminal, typed at a prompt (never on the command line, where other users and
@@ -26,12 +26,13 @@ from app.domain.check import Finding, Severity
 from app.domain.errors import ValidationError
 from app.domain.money import format_money
 from app.domain.superbill import PaperSize
-from app.services import encryption, superbills
+from app.services import backups, encryption, superbills
 from app.services.demo import DEMO_PATIENT, demo_practice
 from app.services.logs import setup_logging
 from app.services.practice_file import practice_to_json, read_practice_file
 from app.services.workspace import Workspace
 from app.store.errors import StoreUnavailable
+from app.store.paths import data_dir
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT, EXIT_STORE = 0, 1, 2, 3
 PASSPHRASE_VARIABLE = "SUPERBILL_PASSPHRASE"
@@ -50,7 +51,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging()
     command: Callable[[argparse.Namespace], int] = args.run
     try:
-        return command(args)
+        damaged = _damaged_practice(args)
+        return damaged if damaged is not None else command(args)
     except ValidationError as error:
         log.warning("command %s refused: bad input", args.command)
         print(f"error: {error.field}: {error.message}", file=sys.stderr)
@@ -148,6 +150,20 @@ def _parser() -> argparse.ArgumentParser:
     encrypt.set_defaults(run=_encrypt)
     passphrase = commands.add_parser("passphrase", help="change the passphrase of an encrypted practice")
     passphrase.set_defaults(run=_change_passphrase)
+
+    backup = commands.add_parser(
+        "backup", help="back up the practice now (into the data folder's backups, or --to a folder)"
+    )
+    backup.add_argument("--to", dest="folder", type=Path, help="folder to write the backup to (a USB stick)")
+    backup.set_defaults(run=_backup)
+    restore = commands.add_parser(
+        "restore", help="put a backup in place of the practice (the current database is kept aside)"
+    )
+    restore.add_argument("file", type=Path, help="the backup file (practice-YYYY-MM-DDTHHMMSS.sqlite3)")
+    restore.add_argument("--yes", action="store_true", help="restore without asking")
+    restore.set_defaults(run=_restore)
+    listing = commands.add_parser("backups", help="list the backups in the data folder")
+    listing.set_defaults(run=_backups)
 
     codes = commands.add_parser("codes", help="look up diagnosis and procedure codes")
     code_commands = codes.add_subparsers(dest="codes_command", metavar="WHAT", required=True)
@@ -400,6 +416,96 @@ def _audit(args: argparse.Namespace) -> int:
 
 def _shown(value: str | None) -> str:
     return "(none)" if value is None else value
+
+
+# Commands that work on a damaged practice file, or do not open it.
+_WITHOUT_PRACTICE = frozenset({"restore", "backups", "codes"})
+
+
+def _damaged_practice(args: argparse.Namespace) -> int | None:
+    """Before opening: a damaged or foreign practice file is named, with how to restore, and left as it is."""
+    if args.command in _WITHOUT_PRACTICE or encryption.is_encrypted(args.data_dir):
+        return None  # an encrypted file is checked when its key opens it
+    folder = data_dir(args.data_dir)
+    health = backups.start_health(folder)
+    if health.usable:
+        return None
+    log.error("command %s: practice file %s", args.command, health.value)
+    print(f"error: {backups.damaged_message(folder, health)}", file=sys.stderr)
+    return EXIT_STORE
+
+
+def _backup_line(summary: backups.BackupSummary) -> str:
+    size = f"{summary.size / 1_000_000:.1f} MB" if summary.size >= 100_000 else f"{summary.size:,} bytes"
+    return f"{summary.path}  ({summary.taken_at:%m/%d/%Y %H:%M}, {size}; {summary.counts()})"
+
+
+def _backup(args: argparse.Namespace) -> int:
+    with _workspace(args) as workspace:
+        summary = backups.back_up_now(workspace, args.folder)
+    log.info("backup written patients=%d", summary.patients)
+    print(f"Backed up to {_backup_line(summary)}; integrity check ok")
+    return EXIT_OK
+
+
+def _backups(args: argparse.Namespace) -> int:
+    folder = backups.backup_folder(data_dir(args.data_dir))
+    found = backups.list_backups(folder)
+    if not found:
+        print(f"No backups in {folder} yet. Make one with: superbill backup")
+    for backup in found:
+        print(
+            f"{backup.taken_at:%m/%d/%Y %H:%M}  {backup.path.stat().st_size / 1_000_000:6.1f} MB  {backup.path}"
+        )
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace) -> int:
+    folder = data_dir(args.data_dir)
+    key = _database_key(args, folder)
+    try:
+        summary = backups.describe_backup(args.file, key)
+        if not summary.integrity_ok:
+            raise backups.BackupRefused(
+                f"The file {args.file} is damaged (SQLite's integrity check found errors)."
+            )
+    except backups.BackupRefused as refused:
+        print(f"error: {refused} Nothing was restored; the practice is as it was.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"Backup taken {summary.taken_at:%m/%d/%Y %H:%M}: {summary.counts()}; integrity check ok.")
+    print(f"It replaces the practice in {folder}; the current database is kept there, renamed.")
+    if not args.yes and not _confirmed("Restore this backup? [y/N] "):
+        print("Nothing restored.")
+        return EXIT_OK
+    try:
+        result = backups.restore(folder, args.file, key)
+    except backups.BackupRefused as refused:
+        print(f"error: {refused} Nothing was restored; the practice is as it was.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    log.info("backup restored patients=%d", result.summary.patients)
+    print(f"Restored {result.summary.counts()} from the backup of {summary.taken_at:%m/%d/%Y %H:%M}.")
+    for kept in result.kept_aside[:1]:
+        print(f"The database it replaced is kept as {kept}")
+    return EXIT_OK
+
+
+def _database_key(args: argparse.Namespace, folder: Path) -> bytes | None:
+    """The key of an encrypted practice (a backup of it is encrypted with the same key)."""
+    if not encryption.is_encrypted(folder):
+        return None
+    if args.recovery_key:
+        return encryption.database_key(folder, recovery_key=_secret(RECOVERY_KEY_VARIABLE, "Recovery key: "))
+    return encryption.database_key(folder, passphrase=_secret(PASSPHRASE_VARIABLE, "Passphrase: "))
+
+
+def _confirmed(prompt: str) -> bool:
+    if not sys.stdin.isatty():
+        print("Not restored: add --yes to restore without a terminal to answer in.", file=sys.stderr)
+        return False
+    try:
+        return input(prompt).strip().lower() in ("y", "yes")
+    except EOFError:
+        return False
 
 
 def _codes_icd(args: argparse.Namespace) -> int:

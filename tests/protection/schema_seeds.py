@@ -1,0 +1,118 @@
+"""Data for every schema version, to check that each one opens in the current app with nothing lost.
+
+For each schema version v there is `seeds/v{v}.sql`: INSERT statements dumped from a database
+that the app of version v filled with FILLS[v] (tools/make_schema_fixture.py seed, run with that
+version's `app` importable). The test builds a database with migrations 1..v only, runs the seed,
+opens it with the current open_connection and compares what the current PracticeStore reads with
+`expected(v)`.
+
+Adding schema version N: before changing anything, with the app still at N - 1, the seed of N - 1
+exists already. After adding the migration, add FILLS[N] (data that uses what N adds) and run
+`python tools/make_schema_fixture.py seed` to write seeds/vN.sql. If the new version reads old
+data differently (a new column with a default), say so in `expected`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app.domain.procedures import Procedure
+from app.domain.superbill import PaperSize
+from app.store.records import PracticeStore
+from tests.store.builders import rich_practice
+
+SEEDS = Path(__file__).parent / "seeds"
+PDF = b"%PDF-1.4\n% issued at schema version 1\n" + bytes(range(256))
+
+
+def fill_v1(store: PracticeStore, **superbill: Any) -> None:
+    """Everything schema version 1 holds: the practice, settings, a user code, an issued superbill."""
+    store.save_practice(rich_practice())
+    store.save_paper_size(PaperSize.A4)
+    store.save_procedure(Procedure("97039", "Unlisted modality (hydrotherapy)", timed=True))
+    issued_on = date(2026, 9, 20)
+    with store.transaction():
+        store.record_superbill(
+            number=store.next_statement_number(issued_on),
+            patient="pt-0001",
+            visit_keys=("v-1", "v-2"),
+            issued_on=issued_on,
+            charges=24500,
+            payments=24500,
+            balance=0,
+            pdf=PDF,
+            **superbill,
+        )
+
+
+def fill_v2(store: PracticeStore) -> None:
+    """Version 2 adds which payments a superbill showed."""
+    fill_v1(store, payment_keys=("pay-1",))
+
+
+FILLS: dict[int, Callable[[PracticeStore], None]] = {1: fill_v1, 2: fill_v2}
+
+
+def readback(store: PracticeStore) -> dict[str, Any]:
+    """Everything a therapist can see of the practice, as the current app reads it."""
+    superbills = store.superbills()
+    return {
+        "practice": store.practice(),
+        "paper_size": store.paper_size(),
+        "procedures": store.procedures(),
+        "superbills": superbills,
+        "pdfs": {s.number: store.superbill_pdf(s.number) for s in superbills},
+    }
+
+
+def expected(version: int, tmp: Path) -> dict[str, Any]:
+    """What the current app must read from a database that version `version` filled with FILLS[version].
+
+    The same data entered through the current app, minus what that version did not record.
+    """
+    with PracticeStore.open(tmp / f"expected-v{version}.sqlite3") as store:
+        FILLS[version](store)
+        wanted = readback(store)
+    if version < 2:
+        # Version 1 did not record which payments a superbill showed.
+        wanted["superbills"] = [replace(s, payment_keys=()) for s in wanted["superbills"]]
+    return wanted
+
+
+def seed_path(version: int) -> Path:
+    return SEEDS / f"v{version}.sql"
+
+
+def dump_data(conn: sqlite3.Connection) -> str:
+    """The rows of every table as INSERT OR REPLACE statements (the schema comes from the migrations)."""
+    lines = [f"-- Rows of a schema version {conn.execute('PRAGMA user_version').fetchone()[0]} database."]
+    tables = [
+        name
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+    ]
+    for table in tables:
+        columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+        quoted = ", ".join(f"quote({c})" for c in columns)
+        for row in conn.execute(f"SELECT {quoted} FROM {table} ORDER BY {', '.join(columns)}"):
+            lines.append(f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) VALUES ({', '.join(row)});")
+    return "\n".join(lines) + "\n"
+
+
+def build(path: Path, version: int) -> None:
+    """A database as version `version` left it: migrations 1..version, then that version's seed."""
+    from app.store.migrations import migrate
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        migrate(conn, up_to=version)
+        conn.executescript(seed_path(version).read_text(encoding="utf-8"))
+    finally:
+        conn.close()

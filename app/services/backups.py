@@ -35,6 +35,7 @@ from app.store.backup import (
 )
 from app.store.errors import StoreUnavailable
 from app.store.paths import DATABASE_NAME, database_path
+from app.store.paths import data_dir as resolve_data_dir
 
 __all__ = [
     "BackupFailed",
@@ -50,8 +51,11 @@ __all__ = [
     "backups_to_keep",
     "damaged_message",
     "describe_backup",
+    "health_problem",
     "latest_backup",
     "list_backups",
+    "practice_file",
+    "practice_folder",
     "restore",
     "start_health",
 ]
@@ -75,6 +79,15 @@ class RestoreResult:
     summary: BackupSummary
     database: Path
     kept_aside: tuple[Path, ...]  # the replaced database (and its -wal, -shm), renamed; empty if none
+
+
+def practice_folder(data_dir: Path | None = None) -> Path:
+    """The data folder the practice lives in (`--data-dir`, SUPERBILL_DATA_DIR or the usual place)."""
+    return resolve_data_dir(data_dir)
+
+
+def practice_file(data_dir: Path) -> Path:
+    return database_path(Path(data_dir))
 
 
 def backup_folder(data_dir: Path) -> Path:

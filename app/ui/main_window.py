@@ -6,6 +6,7 @@ opened from here or from the patient view, and what it changes is shown again wh
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
 
 ORGANISATION = APPLICATION = "SuperbillDesk"
 APP_TITLE = "Superbill Desk"
+
+
+log = logging.getLogger(__name__)  # kinds of errors only: no patient data
 
 
 def user_settings() -> QSettings:
@@ -166,6 +170,9 @@ class MainWindow(QMainWindow):
             "&Quit", self.close, _shortcut(QKeySequence.StandardKey.Quit, "Ctrl+Q")
         )
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.backup_action = self._action(
+            "&Back up now…", self.back_up_now, tip="Copy the whole practice to a folder (a USB stick)"
+        )
         self.about_action = self._action("&About Superbill Desk", self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.patient_actions = (
@@ -178,6 +185,7 @@ class MainWindow(QMainWindow):
     def _init_menus(self) -> None:
         menus = self.menuBar()
         file_menu = menus.addMenu("&File")
+        file_menu.addAction(self.backup_action)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -282,7 +290,22 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
+        self._automatic_backup()
         super().closeEvent(event)
+
+    def _automatic_backup(self) -> None:
+        """At most one a day, into the data folder's backups; a failure never keeps the window open."""
+        from app.services.backups import automatic_backup
+
+        try:
+            automatic_backup(self.workspace)
+        except Exception as error:  # the disk, or a practice already closed: the window closes anyway
+            log.warning("automatic backup not made: %s", type(error).__name__)
+
+    def back_up_now(self) -> None:
+        from app.ui.backup_dialog import BackupDialog
+
+        self._open(BackupDialog(self.workspace, self))
 
     # Patients ----------------------------------------------------------------------------------
 

@@ -51,6 +51,11 @@ class WrongPassphrase(ValidationError):
         super().__init__(field, message)
 
 
+def practice_folder(data_dir: Path | None = None) -> Path:
+    """The data folder a Workspace(data_dir) would open (for the app's unlock dialog)."""
+    return resolve_data_dir(data_dir)
+
+
 def is_encrypted(data_dir: Path | None = None) -> bool:
     """Whether the practice in `data_dir` is encrypted (it has a key file)."""
     return keys.key_file_path(resolve_data_dir(data_dir)).exists()

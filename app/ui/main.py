@@ -5,14 +5,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWizard
 
 from app import __version__
 from app.services.demo import demo_practice
+from app.services.encryption import PassphraseNeeded, is_encrypted, practice_folder
 from app.services.errors import StoreUnavailable
 from app.services.logs import setup_logging
 from app.services.workspace import Workspace
 from app.ui.app_icon import app_icon
+from app.ui.lock import IdleLock, idle_minutes
 from app.ui.main_window import APP_TITLE, APPLICATION, ORGANISATION, MainWindow
 from app.ui.setup_wizard import SetupWizard
 
@@ -54,6 +57,8 @@ def run_app(data_dir: Path | None) -> int:
             demo = True
 
     window = MainWindow(workspace, demo=demo)
+    if workspace.encrypted:
+        window.idle_lock = IdleLock(window, workspace, idle_minutes(QSettings()))
     window.show()
     try:
         return app.exec()
@@ -62,11 +67,25 @@ def run_app(data_dir: Path | None) -> int:
 
 
 def _open(data_dir: Path | None) -> Workspace | None:
+    """The practice, asking for its passphrase first when it is encrypted; None when not opened."""
     try:
+        if is_encrypted(data_dir):
+            return _unlock(data_dir)
         return Workspace(data_dir)
+    except PassphraseNeeded:
+        return _unlock(data_dir)
     except StoreUnavailable as error:
         _cannot_open(error)
         return None
+
+
+def _unlock(data_dir: Path | None) -> Workspace | None:
+    from app.ui.unlock_dialog import UnlockDialog
+
+    dialog = UnlockDialog(practice_folder(data_dir))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.workspace
 
 
 def _open_demo(folder: Path) -> Workspace | None:

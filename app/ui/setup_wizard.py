@@ -25,6 +25,8 @@ from app.ui.app_icon import app_icon
 from app.ui.forms.ui_setup_wizard_fees import Ui_SetupFees
 from app.ui.forms.ui_setup_wizard_welcome import Ui_SetupWelcome
 from app.ui.provider_form import CONTACT, IDENTITY, SIGNATURE, ProviderForm
+from app.ui.recovery_key_dialog import RecoveryKeyDialog
+from app.ui.setup_protection import ProtectionForm
 
 # The codes most massage prescriptions are billed with, in the order therapists use them most.
 COMMON_FEE_CODES = ("97124", "97140", "97112", "97110", "97010")
@@ -155,11 +157,14 @@ class SetupWizard(QWizard):
         self.form = ProviderForm(self)
         self.form.hide()  # its sections are shown on the pages below
         self.fees = _FeesForm(self)
+        self.protection = ProtectionForm(self)
+        self.recovery_key_shown = False
         self._build_pages()
         self.currentIdChanged.connect(self._focus_first_field)
         self.form.changed.connect(self._refresh_pages)
         for edit in self.fees.edits.values():
             edit.textEdited.connect(self._refresh_pages)
+        self.protection.changed.connect(self._refresh_pages)
         self.resize(720, 620)
 
     def _build_pages(self) -> None:
@@ -196,6 +201,13 @@ class SetupWizard(QWizard):
                 self.form.take_section(SIGNATURE),
                 parent=self,
             ),
+            _Page(
+                "Protect your records",
+                "A passphrase keeps your patients' records unreadable to anyone who gets this computer.",
+                self.protection,
+                self.protection.still_needed,
+                self,
+            ),
         ]
         for page in self.pages:
             self.addPage(page)
@@ -208,6 +220,7 @@ class SetupWizard(QWizard):
             2: self.form.ui.line1Edit,
             3: self.fees.edits[COMMON_FEE_CODES[0]],
             4: self.form.ui.chooseSignatureButton,
+            5: self.protection.form.passphrase.edit,
         }
         if page_id in first:
             first[page_id].setFocus(Qt.FocusReason.TabFocusReason)
@@ -229,6 +242,12 @@ class SetupWizard(QWizard):
         try:
             practitioner = self.form.practitioner()
             fees = self.fees.fees()
+            passphrase = self.protection.passphrase()
+            if passphrase is not None and not self.workspace.encrypted:
+                # Before anything is saved, so no record is ever written unencrypted.
+                recovery_key = self.workspace.encrypt(passphrase)
+                RecoveryKeyDialog(recovery_key, self).exec()
+                self.recovery_key_shown = True
             store = self.workspace.store
             with store.transaction():
                 store.save_practitioner(practitioner)
@@ -262,7 +281,14 @@ class SetupWizard(QWizard):
         return answer == QMessageBox.StandardButton.Discard
 
     def _show_field(self, field: str) -> None:
-        if field.startswith("fee."):
+        if field in ("passphrase", "repeat"):
+            target = self.pages[5]
+            widget: QWidget | None = (
+                self.protection.form.repeat.edit
+                if field == "repeat"
+                else self.protection.form.passphrase.edit
+            )
+        elif field.startswith("fee."):
             target, widget = self.pages[3], self.fees.edits.get(field.removeprefix("fee."))
         else:
             section = self.form.section_of(field)

@@ -67,6 +67,17 @@ def next_button(wizard: SetupWizard) -> QWidget:
     return wizard.button(QWizard.WizardButton.NextButton)
 
 
+def skip_encryption_and_finish(qtbot: QtBot, wizard: SetupWizard) -> None:
+    """On the last page, tick "Skip: keep the records unencrypted" and press Return (Finish)."""
+    assert wizard.currentPage().title() == "Protect your records"
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    skip = wizard.protection.skipBox
+    skip.setFocus()
+    qtbot.keyClick(skip, Qt.Key.Key_Space)
+    assert wizard.protection.warning.isVisible()
+    qtbot.keyClick(skip, Qt.Key.Key_Return)  # Finish
+
+
 def test_a_mistyped_npi_shows_the_reason_under_the_field_and_next_stays_disabled(
     qtbot: QtBot, empty_workspace: Workspace
 ) -> None:
@@ -118,7 +129,8 @@ def test_completing_the_wizard_by_keyboard_saves_the_practitioner_and_fees(
     press_next(qtbot, wizard)
 
     assert wizard.currentId() == SIGNATURE_PAGE
-    qtbot.keyClick(focused(), Qt.Key.Key_Return)  # Finish
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)  # Next
+    skip_encryption_and_finish(qtbot, wizard)
 
     assert wizard.result() == QWizard.DialogCode.Accepted
     assert not wizard.wants_demo
@@ -162,6 +174,7 @@ def test_a_signature_image_is_saved_with_the_practitioner(qtbot: QtBot, empty_wo
     wizard.form.set_signature_png(png)
     assert wizard.form.ui.removeSignatureButton.isEnabled()
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    skip_encryption_and_finish(qtbot, wizard)
 
     saved = empty_workspace.store.practitioner()
     assert saved is not None

@@ -165,7 +165,12 @@ def set_up_the_practice(qtbot: QtBot, workspace: Workspace) -> None:
     press_next(qtbot, wizard)
 
     assert wizard.currentPage().title() == "Your signature"
-    qtbot.keyClick(focused(), Qt.Key.Key_Return)  # Finish
+    press_next(qtbot, wizard)
+
+    assert wizard.currentPage().title() == "Protect your records"
+    wizard.protection.skipBox.setFocus()
+    qtbot.keyClick(wizard.protection.skipBox, Qt.Key.Key_Space)  # keep the records unencrypted
+    qtbot.keyClick(wizard.protection.skipBox, Qt.Key.Key_Return)  # Finish
     qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=WAIT_MS)
     assert wizard.result() == QWizard.DialogCode.Accepted and not wizard.wants_demo
 

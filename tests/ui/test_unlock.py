@@ -1,0 +1,119 @@
+"""Encrypted practices in the app: the wizard's passphrase page, the unlock dialog and the idle lock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMainWindow, QWizard
+from pytestqt.qtbot import QtBot
+
+from app.services import encryption
+from app.services.workspace import Workspace
+from app.ui.lock import IdleLock
+from app.ui.recovery_key_dialog import RecoveryKeyDialog
+from app.ui.unlock_dialog import UnlockDialog
+from tests.ui.test_setup_wizard import fill_provider_page, open_wizard, press_next, type_then_tab
+
+PASSPHRASE = "blue heron at low tide"
+
+
+def test_the_wizard_with_a_passphrase_encrypts_and_shows_the_recovery_key_once(
+    qtbot: QtBot, empty_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wizard = open_wizard(qtbot, empty_workspace)
+    press_next(qtbot, wizard)
+    fill_provider_page(qtbot, wizard)
+    press_next(qtbot, wizard)
+    wizard.form.ui.line1Edit.setFocus()
+    type_then_tab(qtbot, "2200 Westlake Ave N", "", "Seattle", "", "98109", "206-555-0148")
+    press_next(qtbot, wizard)
+    press_next(qtbot, wizard)
+    press_next(qtbot, wizard)
+    assert wizard.currentPage().title() == "Protect your records"
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    qtbot.keyClicks(wizard.protection.form.passphrase.edit, PASSPHRASE)
+    assert wizard.protection.form.strength.text().startswith("Strong")
+    qtbot.keyClicks(wizard.protection.form.repeat.edit, PASSPHRASE)
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    shown: list[str] = []
+    refused_escape: list[bool] = []
+
+    def keep_the_key(dialog: RecoveryKeyDialog) -> int:
+        # The dialog the wizard opens, driven as a user would, without a nested event loop.
+        dialog.show()
+        shown.append(dialog.keyLabel.text())
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # refused until the key is kept
+        refused_escape.append(dialog.isVisible() and not dialog.continueButton.isEnabled())
+        qtbot.keyClick(dialog.keptBox, Qt.Key.Key_Space)
+        qtbot.mouseClick(dialog.continueButton, Qt.MouseButton.LeftButton)
+        return int(dialog.result())
+
+    monkeypatch.setattr(RecoveryKeyDialog, "exec", keep_the_key)
+    qtbot.keyClick(wizard.protection.form.repeat.edit, Qt.Key.Key_Return)  # Finish
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    assert len(shown) == 1 and len(shown[0].split("-")) == 7
+    assert refused_escape == [True]
+    assert empty_workspace.encrypted
+    assert empty_workspace.store.practitioner() is not None
+    assert b"Lindqvist" not in (empty_workspace.data_dir / "practice.sqlite3").read_bytes()
+    with Workspace(empty_workspace.data_dir, recovery_key=shown[0]) as reopened:
+        assert reopened.store.practitioner() is not None
+
+
+def test_the_unlock_dialog_says_a_wrong_passphrase_under_the_field_and_opens_with_the_right_one(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    encryption.set_up_encryption(data_dir, PASSPHRASE)
+    dialog = UnlockDialog(data_dir)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.field.edit, "blue heron at high tide")
+    qtbot.keyClick(dialog.field.edit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.workspace is None
+    assert dialog.field.problem.isVisible()
+    assert "not the one for this practice" in dialog.field.problem.text()
+    dialog.field.edit.clear()
+    qtbot.keyClicks(dialog.field.edit, PASSPHRASE)
+    qtbot.keyClick(dialog.field.edit, Qt.Key.Key_Return)
+    assert dialog.result() == UnlockDialog.DialogCode.Accepted
+    assert dialog.workspace is not None and dialog.workspace.encrypted
+    dialog.workspace.close()
+
+
+def test_the_recovery_key_opens_it_from_the_unlock_dialog(qtbot: QtBot, data_dir: Path) -> None:
+    recovery_key = encryption.set_up_encryption(data_dir, PASSPHRASE)
+    dialog = UnlockDialog(data_dir)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.recoveryButton, Qt.MouseButton.LeftButton)
+    assert dialog.field.label.text() == "&Recovery key:"
+    qtbot.keyClicks(dialog.field.edit, recovery_key.lower())
+    qtbot.keyClick(dialog.field.edit, Qt.Key.Key_Return)
+    assert dialog.workspace is not None
+    dialog.workspace.close()
+
+
+def test_the_window_locks_after_the_idle_time_and_unlocks_with_the_passphrase(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    encryption.set_up_encryption(data_dir, PASSPHRASE)
+    with Workspace(data_dir, passphrase=PASSPHRASE) as workspace:
+        window = QMainWindow()
+        qtbot.addWidget(window)
+        action = window.menuBar().addAction("&File")
+        window.resize(600, 400)
+        window.show()
+        lock = IdleLock(window, workspace, interval_ms=200)
+        qtbot.waitUntil(lambda: lock.locked, timeout=3000)
+        assert lock.screen.geometry() == window.rect()
+        assert not action.isEnabled()
+        qtbot.keyClicks(lock.screen.field.edit, "wrong passphrase")
+        qtbot.keyClick(lock.screen.field.edit, Qt.Key.Key_Return)
+        assert lock.locked and lock.screen.field.problem.isVisible()
+        lock.screen.field.edit.clear()
+        qtbot.keyClicks(lock.screen.field.edit, PASSPHRASE)
+        qtbot.keyClick(lock.screen.field.edit, Qt.Key.Key_Return)
+        assert not lock.locked and action.isEnabled()
+        lock.timer.stop()

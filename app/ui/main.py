@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWizard
 
 from app import __version__
@@ -16,7 +15,7 @@ from app.services.logs import setup_logging
 from app.services.workspace import Workspace
 from app.ui.app_icon import app_icon
 from app.ui.lock import IdleLock, idle_minutes
-from app.ui.main_window import APP_TITLE, APPLICATION, ORGANISATION, MainWindow
+from app.ui.main_window import APP_TITLE, APPLICATION, ORGANISATION, MainWindow, user_settings
 from app.ui.setup_wizard import SetupWizard
 
 EXIT_OK, EXIT_STORE = 0, 3
@@ -58,7 +57,7 @@ def run_app(data_dir: Path | None) -> int:
 
     window = MainWindow(workspace, demo=demo)
     if workspace.encrypted:
-        window.idle_lock = IdleLock(window, workspace, idle_minutes(QSettings()))
+        window.idle_lock = IdleLock(window, workspace, idle_minutes(user_settings()))
     window.show()
     try:
         return app.exec()

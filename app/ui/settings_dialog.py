@@ -16,6 +16,7 @@ from app.ui.forms.ui_settings_dialog import Ui_SettingsDialog
 from app.ui.payers_dialog import PayersDialog
 from app.ui.provider_form import CONTACT, IDENTITY, SIGNATURE, ProviderForm
 from app.ui.record_form import ask_unsaved, show_store_problem
+from app.ui.security_settings import SecurityTab
 
 
 class SettingsDialog(QDialog):
@@ -35,6 +36,8 @@ class SettingsDialog(QDialog):
         ui.contactTabLayout.addWidget(self.form.take_section(CONTACT))
         ui.contactTabLayout.addStretch(1)
         ui.signatureTabLayout.addWidget(self.form.take_section(SIGNATURE))
+        self.security = SecurityTab(workspace, self)
+        ui.tabs.addTab(self.security, "Sec&urity")
         # Tab goes from the tab bar through the fields of the page shown, then to Save and Cancel.
         chain = [
             ui.tabs,
@@ -44,6 +47,7 @@ class SettingsDialog(QDialog):
             ui.payersButton,
             ui.dataFolderEdit,
             ui.openFolderButton,
+            *self.security.tab_order(),
             *ui.buttons.buttons(),
         ]
         for before, after in itertools.pairwise(chain):
@@ -68,7 +72,7 @@ class SettingsDialog(QDialog):
         return PaperSize.A4 if self.ui.a4Radio.isChecked() else PaperSize.LETTER
 
     def is_dirty(self) -> bool:
-        return self.form.is_dirty() or self.paper_size() is not self._paper
+        return self.form.is_dirty() or self.paper_size() is not self._paper or self.security.is_dirty()
 
     # Saving and closing ------------------------------------------------------------------------
 
@@ -89,6 +93,7 @@ class SettingsDialog(QDialog):
             return False
         self.form.mark_saved()
         self._paper = self.paper_size()
+        self.security.save()
         return True
 
     def save(self) -> None:

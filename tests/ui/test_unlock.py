@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow, QWizard
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QWizard
 from pytestqt.qtbot import QtBot
 
 from app.services import encryption
@@ -117,3 +117,46 @@ def test_the_window_locks_after_the_idle_time_and_unlocks_with_the_passphrase(
         qtbot.keyClick(lock.screen.field.edit, Qt.Key.Key_Return)
         assert not lock.locked and action.isEnabled()
         lock.timer.stop()
+
+
+def test_settings_encrypts_a_plain_practice_and_keeps_its_records(qtbot: QtBot, workspace: Workspace) -> None:
+    from app.ui.passphrase_dialog import PassphraseDialog
+    from app.ui.settings_dialog import SettingsDialog
+
+    before = workspace.store.practice()
+    settings = SettingsDialog(workspace)
+    qtbot.addWidget(settings)
+    assert settings.security.passphraseButton.text() == "&Encrypt the records…"
+    dialog = PassphraseDialog(workspace, change=False, parent=settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.form.passphrase.edit, PASSPHRASE)
+    qtbot.keyClicks(dialog.form.repeat.edit, "something else")
+    dialog.apply()
+    assert dialog.form.repeat.problem.isVisible() and not workspace.encrypted
+    dialog.form.repeat.edit.clear()
+    qtbot.keyClicks(dialog.form.repeat.edit, PASSPHRASE)
+    shown: list[str] = []
+    original = RecoveryKeyDialog.exec
+
+    def keep(d: RecoveryKeyDialog) -> int:
+        shown.append(d.recovery_key)
+        d.keptBox.setChecked(True)
+        d.accept()
+        return 1
+
+    RecoveryKeyDialog.exec = keep  # type: ignore[method-assign]
+    try:
+        QTimer.singleShot(0, lambda: _close_message())
+        dialog.apply()
+    finally:
+        RecoveryKeyDialog.exec = original  # type: ignore[method-assign]
+    assert workspace.encrypted and len(shown) == 1
+    assert workspace.store.practice() == before
+    assert b"Okafor" not in (workspace.data_dir / "practice.sqlite3").read_bytes()
+
+
+def _close_message() -> None:
+    box = QApplication.activeModalWidget()
+    if box is not None:
+        box.close()

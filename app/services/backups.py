@@ -33,6 +33,7 @@ from app.store.backup import (
     describe_backup,
     health_problem,
 )
+from app.store.encryption import key_file_path
 from app.store.errors import StoreUnavailable
 from app.store.paths import DATABASE_NAME, database_path
 from app.store.paths import data_dir as resolve_data_dir
@@ -159,8 +160,9 @@ def rotate(folder: Path) -> list[Path]:
     removed = []
     for backup in backups:
         if backup.taken_at not in keep:
-            with contextlib.suppress(FileNotFoundError):
-                backup.path.unlink()
+            for path in (backup.path, key_file_beside(backup.path)):
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
             removed.append(backup.path)
     return removed
 
@@ -203,9 +205,26 @@ def automatic_backup(workspace: Workspace, now: datetime | None = None) -> Backu
 def _backup_into_data_folder(workspace: Workspace, now: datetime) -> BackupSummary:
     folder = backup_folder(workspace.data_dir)
     _make_folder(folder, owner_only=True)
-    summary = back_up(workspace.store.conn, _unused_path(folder, now), _workspace_key(workspace))
+    summary = _back_up_with_key_file(workspace, _unused_path(folder, now))
     rotate(folder)
     return summary
+
+
+def _back_up_with_key_file(workspace: Workspace, target: Path) -> BackupSummary:
+    """The backup, and for an encrypted practice its key file beside it (`<backup>.key.json`).
+
+    The key file holds the database key only wrapped by the passphrase and by the recovery key, so
+    it reveals nothing alone; without it an encrypted backup could not be opened on another computer.
+    """
+    summary = back_up(workspace.store.conn, target, _workspace_key(workspace))
+    key_file = key_file_path(workspace.data_dir)
+    if workspace.encrypted and key_file.exists():
+        _copy_owner_only(key_file, key_file_beside(target))
+    return summary
+
+
+def key_file_beside(backup: Path) -> Path:
+    return backup.with_name(f"{backup.name}.key.json")
 
 
 def back_up_now(
@@ -219,7 +238,7 @@ def back_up_now(
         return _backup_into_data_folder(workspace, now)
     folder = Path(folder)
     _make_folder(folder, owner_only=False)  # a folder on a stick keeps the stick's own rules
-    return back_up(workspace.store.conn, _unused_path(folder, now), _workspace_key(workspace))
+    return _back_up_with_key_file(workspace, _unused_path(folder, now))
 
 
 # Damaged file at start ---------------------------------------------------------------------------

@@ -296,3 +296,33 @@ def test_an_encrypted_practice_is_backed_up_encrypted_and_restored_with_its_key(
     restore(tmp_path / "fresh", summary.path, key, now=NOW)
     with PracticeStore(open_connection(tmp_path / "fresh" / "practice.sqlite3", key=key)) as restored:
         assert restored.practice() == expected
+
+
+def test_an_encrypted_practices_backup_on_a_stick_carries_the_key_file_the_passphrase_opens(
+    data_dir: Path, tmp_path: Path, sample_practice_path: Path
+) -> None:
+    from app.services.backups import back_up_now, key_file_beside
+    from app.services.encryption import set_up_encryption
+    from app.store.encryption import KeyFile
+
+    with Workspace(data_dir) as plain:
+        plain.store.save_practice(read_practice_file(sample_practice_path))
+    set_up_encryption(data_dir, "correct horse battery")
+    with Workspace(data_dir, passphrase="correct horse battery") as workspace:
+        summary = back_up_now(workspace, tmp_path / "stick", now=NOW)
+
+    sidecar = key_file_beside(summary.path)
+    assert sidecar.exists() and stat.S_IMODE(sidecar.stat().st_mode) == 0o600
+    elsewhere = tmp_path / "another-laptop"
+    elsewhere.mkdir()
+    (elsewhere / "key.json").write_bytes(sidecar.read_bytes())
+    key = KeyFile.read(elsewhere).unlock("correct horse battery")
+    assert classify_database(summary.path, key) is Health.OK
+    assert describe_backup(summary.path, key).patients == 1
+
+
+def test_a_plain_practices_backup_has_no_key_file(workspace: Workspace, tmp_path: Path) -> None:
+    from app.services.backups import back_up_now, key_file_beside
+
+    summary = back_up_now(workspace, tmp_path / "stick", now=NOW)
+    assert not key_file_beside(summary.path).exists()

@@ -244,9 +244,12 @@ def back_up_now(
 # Damaged file at start ---------------------------------------------------------------------------
 
 
-def start_health(data_dir: Path, key: bytes | None = None) -> Health:
-    """The practice file's health before it is opened (quick check: a start must stay fast)."""
-    return classify_database(database_path(Path(data_dir)), key, full=False)
+def start_health(data_dir: Path, key: bytes | None = None, *, pages: bool = True) -> Health:
+    """The practice file's health before it is opened (quick check: a start must stay fast).
+
+    `pages=False` skips reading every page (see classify_database), for the window's start.
+    """
+    return classify_database(database_path(Path(data_dir)), key, full=False, pages=pages)
 
 
 def damaged_message(data_dir: Path, health: Health) -> str:

@@ -214,17 +214,21 @@ def open_read_only(path: Path, key: bytes | None = None) -> Iterator[sqlite3.Con
         conn.close()
 
 
-def classify_database(path: Path, key: bytes | None = None, *, full: bool = True) -> Health:
+def classify_database(
+    path: Path, key: bytes | None = None, *, full: bool = True, pages: bool = True
+) -> Health:
     """What the file at `path` is; it is opened read-only and left byte for byte as it was.
 
     `full=False` runs SQLite's quick_check instead of the whole integrity_check (about a third of
     the time: it skips the index-against-table comparison), for the check at every start.
+    `pages=False` reads only the header, the schema version and the table names: milliseconds
+    whatever the size, for the app's start, where a damaged page shows up as an error on use.
     """
     path = Path(path)
     try:
         size = path.stat().st_size
-    except FileNotFoundError:
-        return Health.MISSING
+    except (FileNotFoundError, NotADirectoryError):
+        return Health.MISSING  # opening it will say what is wrong with the folder
     if size == 0:
         return Health.MISSING
     if key is None and not _has_sqlite_header(path):
@@ -239,7 +243,7 @@ def classify_database(path: Path, key: bytes | None = None, *, full: bool = True
                 return Health.FOREIGN
             if version > SCHEMA_VERSION:
                 return Health.NEWER_SCHEMA
-            if _integrity_problems(conn, full=full):
+            if pages and _integrity_problems(conn, full=full):
                 return Health.CORRUPT
     except Exception as error:
         if not is_driver_error(error):

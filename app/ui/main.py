@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWizard
 
 from app import __version__
-from app.services.demo import demo_practice
 from app.services.encryption import PassphraseNeeded, is_encrypted, practice_folder
 from app.services.errors import StoreUnavailable
 from app.services.logs import setup_logging
 from app.services.workspace import Workspace
 from app.ui.app_icon import app_icon
-from app.ui.lock import IdleLock, idle_minutes
 from app.ui.main_window import APP_TITLE, APPLICATION, ORGANISATION, MainWindow, user_settings
-from app.ui.setup_wizard import SetupWizard
+
+if TYPE_CHECKING:
+    from app.services.backups import Health
 
 EXIT_OK, EXIT_STORE = 0, 3
 
@@ -43,6 +44,8 @@ def run_app(data_dir: Path | None) -> int:
         return EXIT_STORE
     demo = False
     if workspace.is_empty():
+        from app.ui.setup_wizard import SetupWizard  # only a new practice needs it
+
         wizard = SetupWizard(workspace)
         if wizard.exec() != QWizard.DialogCode.Accepted:
             workspace.close()
@@ -57,6 +60,8 @@ def run_app(data_dir: Path | None) -> int:
 
     window = MainWindow(workspace, demo=demo)
     if workspace.encrypted:
+        from app.ui.lock import IdleLock, idle_minutes
+
         window.idle_lock = IdleLock(window, workspace, idle_minutes(user_settings()))
     window.show()
     try:
@@ -70,12 +75,37 @@ def _open(data_dir: Path | None) -> Workspace | None:
     try:
         if is_encrypted(data_dir):
             return _unlock(data_dir)
+        # Header, schema and tables only: a damaged page is caught below when reading fails.
+        if not _usable_or_restored(data_dir, pages=False):
+            return None
         return Workspace(data_dir)
     except PassphraseNeeded:
         return _unlock(data_dir)
     except StoreUnavailable as error:
+        if not is_encrypted(data_dir) and not _practice_health(data_dir, pages=True).usable:
+            return Workspace(data_dir) if _usable_or_restored(data_dir, pages=True) else None
         _cannot_open(error)
         return None
+
+
+def _practice_health(data_dir: Path | None, *, pages: bool) -> Health:
+    from app.services import backups
+
+    return backups.start_health(practice_folder(data_dir), pages=pages)
+
+
+def _usable_or_restored(data_dir: Path | None, *, pages: bool) -> bool:
+    """True when the practice file can be opened, or a backup was restored in its place.
+
+    A damaged or foreign file is never changed: the therapist is offered the latest backup, and
+    the file is only renamed aside when one is restored.
+    """
+    health = _practice_health(data_dir, pages=pages)
+    if health.usable:
+        return True
+    from app.ui.restore_dialog import offer_restore
+
+    return offer_restore(None, practice_folder(data_dir), health)
 
 
 def _unlock(data_dir: Path | None) -> Workspace | None:
@@ -93,6 +123,8 @@ def _open_demo(folder: Path) -> Workspace | None:
         return None
     try:
         if workspace.is_empty():
+            from app.services.demo import demo_practice
+
             workspace.store.save_practice(demo_practice())
     except StoreUnavailable as error:
         workspace.close()

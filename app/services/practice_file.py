@@ -63,6 +63,12 @@ def read_practice_file(path: Path) -> Practice:
         raise ValidationError(
             str(path), f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
+    except RecursionError:
+        # json raises this, not a JSONDecodeError, for lists or objects nested about a thousand deep
+        raise ValidationError(str(path), "is not a practice file: it nests lists or objects too deeply") from None
+    except ValueError as error:
+        # a number with more than 4300 digits ("Exceeds the limit ... for integer string conversion")
+        raise ValidationError(str(path), f"is not a practice file: {error}") from None
     return practice_from_json(document)
 
 

@@ -73,7 +73,19 @@ def read_practice_file(path: Path) -> Practice:
 
 
 def practice_from_json(document: object) -> Practice:
-    return _PracticeReader().practice(document)
+    try:
+        return _PracticeReader().practice(document)
+    except ValidationError as error:
+        # The field and message quote what the file holds (an unknown key, a bad code): keep them one
+        # printable line of sensible length, whatever the file holds.
+        raise ValidationError(_printable(error.field, 1000), _printable(error.message, 300)) from None
+
+
+def _printable(text: str, limit: int) -> str:
+    """Text made safe for one line of a terminal: control characters and lone surrogates escaped, cut short."""
+    if not text.isprintable():
+        text = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class _Obj:

@@ -65,7 +65,9 @@ def read_practice_file(path: Path) -> Practice:
         ) from None
     except RecursionError:
         # json raises this, not a JSONDecodeError, for lists or objects nested about a thousand deep
-        raise ValidationError(str(path), "is not a practice file: it nests lists or objects too deeply") from None
+        raise ValidationError(
+            str(path), "is not a practice file: it nests lists or objects too deeply"
+        ) from None
     except ValueError as error:
         # a number with more than 4300 digits ("Exceeds the limit ... for integer string conversion")
         raise ValidationError(str(path), f"is not a practice file: {error}") from None
@@ -86,6 +88,21 @@ def _printable(text: str, limit: int) -> str:
     if not text.isprintable():
         text = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# Counts (minutes, units, visits, days) above this are typing errors; SQLite's integers end at 2**63.
+_LARGEST_COUNT = 99_999
+
+
+def _check_unicode(text: str, path: str) -> None:
+    """Refuse lone surrogates: JSON's \\ud800 escape makes them, UTF-8 and SQLite cannot hold them."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ValidationError(
+            path,
+            f"holds a character that is not valid Unicode (position {error.start + 1}, a lone surrogate)",
+        ) from None
 
 
 class _Obj:
@@ -117,6 +134,7 @@ class _Obj:
             return None
         if not isinstance(value, str):
             raise ValidationError(self.at(key), "must be text")
+        _check_unicode(value, self.at(key))
         # Kept exactly as written, apart from surrounding spaces and Unicode normal form.
         cleaned = unicodedata.normalize("NFC", value.strip())
         return cleaned or None
@@ -138,7 +156,7 @@ class _Obj:
         except ValueError:
             raise ValidationError(self.at(key), f'"{text}" is not a date written YYYY-MM-DD') from None
 
-    def whole_number(self, key: str, *, minimum: int = 0) -> int | None:
+    def whole_number(self, key: str, *, minimum: int = 0, maximum: int = _LARGEST_COUNT) -> int | None:
         value = self.value.get(key)
         if value is None:
             return None
@@ -146,6 +164,8 @@ class _Obj:
             raise ValidationError(self.at(key), "must be a whole number")
         if value < minimum:
             raise ValidationError(self.at(key), f"must be {minimum} or more")
+        if value > maximum:
+            raise ValidationError(self.at(key), f"must be {maximum} or less")
         return value
 
     def cents(self, key: str) -> int | None:
@@ -188,6 +208,7 @@ class _Obj:
         for item, path in self.items(key, required=required):
             if not isinstance(item, str) or not item.strip():
                 raise ValidationError(path, "must be non-empty text")
+            _check_unicode(item, path)
             result.append((item.strip(), path))
         return result
 

@@ -367,8 +367,9 @@ def parse_order_file(text: str) -> list[CodeEntry]:
     """The code entries of an order file's text, checked line by line (OrderFileError names the line)."""
     lines: dict[str, _OrderLine] = {}
     first_line: dict[str, int] = {}
-    for number, raw_line in enumerate(text.splitlines(), start=1):
-        line = raw_line.rstrip("\r\n")
+    # Lines end at CR LF, LF or CR, as a text editor numbers them; str.splitlines would also split at
+    # U+2028, form feeds and NEL (byte 0x85 read as latin-1), cutting a description in two.
+    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         if not line.strip():
             continue
         entry = _parse_order_line(line, number)

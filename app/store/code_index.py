@@ -414,7 +414,11 @@ def import_order_file(path: Path, data_dir: Path, fiscal_year: int | None = None
         )
     if not 2015 <= year <= 2100:
         raise OrderFileError("fiscal year", f"{year} is not an ICD-10-CM fiscal year")
-    entries = parse_order_file(_decode(path.read_bytes()))
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise OrderFileError(str(path), f"cannot be read: {error.strerror or error}") from None
+    entries = parse_order_file(_decode(raw))
     release = fiscal_year_release(year)
     write_code_set(imported_index_path(data_dir, year), release, f"CDC order file {path.name}", entries)
     return release

@@ -2,7 +2,9 @@
 
 An encrypted practice is opened with the passphrase in the SUPERBILL_PASSPHRASE environment
 variable or, in a terminal, typed at a prompt (never on the command line, where other users and
-the shell's history would see it); --recovery-key asks for the recovery key instead.
+the shell's history would see it); --recovery-key asks for the recovery key instead. The
+password of a superbill written with --password comes the same way: SUPERBILL_PDF_PASSWORD, or
+typed twice at a prompt.
 
 Exit status: 0 done; 1 the check found errors (nothing final was made);
 2 bad input (one line naming the field; nothing was saved); 3 the data folder
@@ -26,7 +28,7 @@ from app.domain.check import Finding, Severity
 from app.domain.errors import ValidationError
 from app.domain.money import format_money
 from app.domain.superbill import PaperSize
-from app.services import backups, encryption, superbills
+from app.services import backups, encryption, pdf_password, superbills
 from app.services.demo import DEMO_PATIENT, demo_practice
 from app.services.logs import setup_logging
 from app.services.practice_file import practice_to_json, read_practice_file
@@ -38,6 +40,11 @@ EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT, EXIT_STORE = 0, 1, 2, 3
 PASSPHRASE_VARIABLE = "SUPERBILL_PASSPHRASE"
 NEW_PASSPHRASE_VARIABLE = "SUPERBILL_NEW_PASSPHRASE"
 RECOVERY_KEY_VARIABLE = "SUPERBILL_RECOVERY_KEY"
+PDF_PASSWORD_VARIABLE = "SUPERBILL_PDF_PASSWORD"
+PASSWORD_HELP = (
+    f"protect the PDF with a password (AES-256) for e-mail; the password comes from ${PDF_PASSWORD_VARIABLE} "
+    "or is typed twice at a prompt, never on the command line"
+)
 
 # Command names, counts, statement numbers and error kinds only (see app/services/logs.py).
 log = logging.getLogger(__name__)
@@ -46,6 +53,8 @@ log = logging.getLogger(__name__)
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.self_test or args.command == "self-test":
+        return _self_test()  # a temporary data folder: neither the practice nor the log is touched
     if args.command is None:
         return _open_window(args)  # run_app sets up the log
     setup_logging()
@@ -85,7 +94,12 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help="the folder that holds the practice (default: SUPERBILL_DATA_DIR, else your user data folder)",
     )
+    parser.add_argument("--self-test", action="store_true", help="the same as the self-test command")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser(
+        "self-test",
+        help="check this installation: demo practice, code search, a superbill and its text, the window",
+    )
 
     demo = commands.add_parser(
         "demo", help="create a demo practice (when the folder is empty) and a sample superbill"
@@ -118,10 +132,12 @@ def _parser() -> argparse.ArgumentParser:
                 "--draft", action="store_true", help='a draft marked "DRAFT - not for submission"'
             )
             sub.add_argument("--paper", choices=[p.value for p in PaperSize], default=PaperSize.LETTER.value)
+            sub.add_argument("--password", action="store_true", help=PASSWORD_HELP)
 
     reprint = commands.add_parser("reprint", help="write an issued superbill again, byte for byte")
     reprint.add_argument("number", help="the statement number, such as SB-2026-0001")
     reprint.add_argument("-o", "--output", type=Path, required=True)
+    reprint.add_argument("--password", action="store_true", help=PASSWORD_HELP)
     reprint.set_defaults(run=_reprint)
 
     reissue = commands.add_parser(
@@ -188,6 +204,13 @@ def _day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f'"{text}" is not a date written YYYY-MM-DD') from None
+
+
+def _self_test() -> int:
+    from app.ui.self_test_window import run_self_test
+
+    result: int = run_self_test()
+    return result
 
 
 def _open_window(args: argparse.Namespace) -> int:
@@ -272,6 +295,36 @@ def _change_passphrase(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _pdf_password(args: argparse.Namespace) -> str | None:
+    """The password for a protected PDF when --password is given: from the environment, else typed twice."""
+    if not args.password:
+        return None
+    value = os.environ.get(PDF_PASSWORD_VARIABLE)
+    if value:
+        pdf_password.check_password(value)
+        return value
+    if not sys.stdin.isatty():
+        raise ValidationError(
+            "password",
+            f"--password needs the password in {PDF_PASSWORD_VARIABLE} or a terminal to type it in "
+            "(it is never taken on the command line); nothing was written",
+        )
+    first = getpass.getpass("Password for the PDF: ")
+    pdf_password.check_password(first)
+    pdf_password.check_password(first, getpass.getpass("The same password again: "))
+    return first
+
+
+def _write_pdf(path: Path, pdf: bytes, password: str | None) -> None:
+    _write(path, pdf if password is None else pdf_password.protect_pdf(pdf, password))
+
+
+def _protected_note(password: str | None) -> str:
+    if password is None:
+        return ""
+    return "; it opens only with the password: send the password separately, not in the same e-mail"
+
+
 def _demo(args: argparse.Namespace) -> int:
     with _workspace(args) as workspace:
         if workspace.is_empty():
@@ -333,6 +386,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
+    password = _pdf_password(args)  # asked before a final superbill is numbered
     with _workspace(args) as workspace:
         try:
             document = superbills.issue_superbill(
@@ -349,21 +403,23 @@ def _render(args: argparse.Namespace) -> int:
             print(f"No superbill written: {refused}. Use --draft for a draft.", file=sys.stderr)
             return EXIT_CHECK_FAILED
     _print_findings(document.findings)
-    _write(args.output, document.pdf)
+    _write_pdf(args.output, document.pdf, password)
     what = f"Superbill {document.number}" if document.number else "Draft superbill"
-    print(f"{what} written to {args.output}")
+    print(f"{what} written to {args.output}{_protected_note(password)}")
     return EXIT_OK
 
 
 def _reprint(args: argparse.Namespace) -> int:
+    password = _pdf_password(args)
     with _workspace(args) as workspace:
         record = workspace.store.superbill(args.number)
         if record is None:
             raise ValidationError("number", f'no superbill numbered "{args.number}" was issued')
         pdf = workspace.store.superbill_pdf(args.number)
-    _write(args.output, pdf)
+    _write_pdf(args.output, pdf, password)
     print(
         f"Superbill {args.number} written to {args.output} (identical to the one issued on {record.issued_on})"
+        f"{_protected_note(password)}"
     )
     return EXIT_OK
 

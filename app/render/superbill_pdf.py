@@ -144,6 +144,7 @@ class SuperbillRenderer:
         )
         doc.addPageTemplates([PageTemplate(id="superbill", frames=[frame])])
         self._width = doc.width
+        self._height = doc.height
         story = self._story(data, lookup)
 
         def make_canvas(*args: Any, **kwargs: Any) -> _NumberedCanvas:
@@ -280,7 +281,22 @@ class SuperbillRenderer:
             rows = self._insurance_rows(data, coverage)
             if rows:
                 patient_side.append(self._panel("Insurance", rows, column))
-        return [self._side_by_side([provider_side, patient_side], column + gap)]
+        side_by_side = self._side_by_side([provider_side, patient_side], column + gap)
+        if side_by_side.height <= self._height * 0.85:
+            return [side_by_side]
+        # Values so long that the two columns would not fit on one page (the layout error ended the
+        # render): the panels one under another at full width, free to continue on the next page.
+        stacked: list[Flowable] = []
+        for title, rows in self._panel_rows(data):
+            stacked += [Spacer(1, 7), self._panel(title, rows, self._width)]
+        return stacked
+
+    def _panel_rows(self, data: SuperbillData) -> list[tuple[str, list[Row]]]:
+        panels = [("Provider", self._provider_rows(data))]
+        panels += [("Referring provider", self._referrer_rows(p)) for p in data.prescriptions()]
+        panels.append(("Patient", self._patient_rows(data)))
+        panels += [("Insurance", rows) for c in data.coverages() if (rows := self._insurance_rows(data, c))]
+        return panels
 
     def _side_by_side(self, columns: Sequence[Sequence[_Block]], pitch: float) -> _Block:
         """Columns `pitch` apart, each a stack of panels hung from the top, 7 pt between panels."""
@@ -548,6 +564,13 @@ class SuperbillRenderer:
         s = self.styles
         totals = data.totals()
         widths = [0.95 * inch, 1.3 * inch, self._width - 3.25 * inch, 1.0 * inch]
+        summary = [
+            ("Total charges", format_money(totals.charges)),
+            ("Payments received", format_money(-totals.payments) if totals.payments else format_money(0)),
+            ("Balance due", format_money(max(totals.balance, 0))),
+        ]
+        if totals.balance < 0:
+            summary.append(("Credit on account", format_money(-totals.balance)))
         rows: list[list[Flowable | str]] = [["Payment date", "Method", "Reference", "Amount"]]
         for payment in sorted(data.payments, key=lambda p: p.date):
             rows.append(
@@ -561,13 +584,6 @@ class SuperbillRenderer:
         if not data.payments:
             rows.append(["No payments received.", "", "", ""])
         body_end = len(rows) - 1
-        summary = [
-            ("Total charges", format_money(totals.charges)),
-            ("Payments received", format_money(-totals.payments) if totals.payments else format_money(0)),
-            ("Balance due", format_money(max(totals.balance, 0))),
-        ]
-        if totals.balance < 0:
-            summary.append(("Credit on account", format_money(-totals.balance)))
         for label, amount in summary:
             rows.append(["", "", label, amount])
         first_sum, balance_row = body_end + 1, body_end + 3

@@ -571,6 +571,12 @@ class SuperbillRenderer:
         ]
         if totals.balance < 0:
             summary.append(("Credit on account", format_money(-totals.balance)))
+        # Millions of dollars of charges ran the total left over its label: the amounts column takes
+        # what its widest figure (bold on the balance row) needs, from the reference column.
+        widest = max(pdfmetrics.stringWidth(amount, self.fonts.bold, 8.5) for _, amount in summary) + 8
+        if widest > widths[3]:
+            widths[2] -= widest - widths[3]
+            widths[3] = widest
         rows: list[list[Flowable | str]] = [["Payment date", "Method", "Reference", "Amount"]]
         for payment in sorted(data.payments, key=lambda p: p.date):
             rows.append(

@@ -40,14 +40,14 @@ def protect_pdf(pdf: bytes, password: str) -> bytes:
     check_password(password)
     # pypdf is only needed when a protected copy is made.
     from pypdf import PdfReader, PdfWriter
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(pdf))
         if reader.is_encrypted:
             raise ValidationError("pdf", "this PDF is already protected with a password.")
         writer = PdfWriter(clone_from=reader)
-    except PdfReadError:
+    except PyPdfError:
         raise ValidationError("pdf", "this is not a readable PDF, so it cannot be protected.") from None
     writer.encrypt(user_password=password, owner_password=secrets.token_urlsafe(32), algorithm="AES-256")
     out = io.BytesIO()

@@ -220,6 +220,7 @@ class PatientView(QWidget):
         self.superbills = _TablePage(SuperbillTableModel(self), self.open_superbill)
         self.superbills.add_button("&Open", self.open_superbill, needs_row=True)
         self.superbills.add_button("Save a &copy…", self.save_superbill_copy, needs_row=True)
+        self.superbills.add_button("Save with p&assword…", self.save_superbill_with_password, needs_row=True)
         self.superbills.add_button("&New superbill…", self._request_superbill)
         self.superbills.finish_buttons()
         self.superbills.note.setText(
@@ -531,6 +532,16 @@ class PatientView(QWidget):
                 f"The copy could not be written to {path}.",
                 f"{error.strerror or error}. Choose another folder.",
             )
+
+    def save_superbill_with_password(self) -> None:
+        """A copy that opens only with a password typed twice, to send by e-mail."""
+        number = self.superbills.current_key()
+        pdf = self._stored_pdf(number) if number else None
+        if number is None or pdf is None:
+            return
+        from app.ui.pdf_password_dialog import save_with_password
+
+        save_with_password(self, pdf, f"Superbill {number}.pdf")
 
     # Keyboard ---------------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The in-app preview of a PDF (a superbill): pages, zoom, and Save as, Print, Open in the system viewer."""
+"""The in-app preview of a PDF (a superbill): pages, zoom, Save as (or with a password), Print, Open."""
 
 from __future__ import annotations
 
@@ -165,11 +165,19 @@ class PdfPreviewDialog(QDialog):
         navigation.addStretch(1)
 
         self.save_button = QPushButton("&Save as…", self)
+        self.save_password_button = QPushButton("Save with p&assword…", self)
+        self.save_password_button.setToolTip("Save a copy that opens only with a password, to send by e-mail")
         self.print_button = QPushButton("P&rint…", self)
         self.open_button = QPushButton("&Open in system viewer", self)
         self.open_button.setToolTip("Open a copy in the computer's own PDF viewer")
         self.close_button = QPushButton("Close", self)
-        for button in (self.save_button, self.print_button, self.open_button, self.close_button):
+        for button in (
+            self.save_button,
+            self.save_password_button,
+            self.print_button,
+            self.open_button,
+            self.close_button,
+        ):
             button.setAutoDefault(False)
         for button in (
             self.previous_button,
@@ -182,6 +190,7 @@ class PdfPreviewDialog(QDialog):
             button.setAutoDefault(False)
         actions = QHBoxLayout()
         actions.addWidget(self.save_button)
+        actions.addWidget(self.save_password_button)
         actions.addWidget(self.print_button)
         actions.addWidget(self.open_button)
         actions.addStretch(1)
@@ -202,6 +211,7 @@ class PdfPreviewDialog(QDialog):
             self.fit_width_button,
             self.whole_page_button,
             self.save_button,
+            self.save_password_button,
             self.print_button,
             self.open_button,
             self.close_button,
@@ -240,6 +250,7 @@ class PdfPreviewDialog(QDialog):
         self.fit_width_button.clicked.connect(self.fit_width)
         self.whole_page_button.clicked.connect(self.whole_page)
         self.save_button.clicked.connect(self.save_as)
+        self.save_password_button.clicked.connect(self.save_with_password)
         self.print_button.clicked.connect(self.print_document)
         self.open_button.clicked.connect(self.open_in_system_viewer)
         self.close_button.clicked.connect(self.reject)
@@ -342,6 +353,12 @@ class PdfPreviewDialog(QDialog):
                 f"The PDF could not be saved to {path}: {error.strerror or error}.\n\n"
                 "Choose another folder (your Documents folder works) and try again.",
             )
+
+    def save_with_password(self) -> Path | None:
+        """Ask for a password (twice) and a file; write the same PDF encrypted with it. The file, or None."""
+        from app.ui.pdf_password_dialog import save_with_password
+
+        return save_with_password(self, self._pdf, self._suggested_name)
 
     def make_printer(self) -> QPrinter:
         """A printer set to the document's paper size (Letter or A4), printing the whole sheet."""

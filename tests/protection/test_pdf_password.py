@@ -79,6 +79,13 @@ def test_a_pdf_that_is_already_protected_is_refused(issued_pdf: bytes) -> None:
     assert refused.value.field == "pdf"
 
 
+@pytest.mark.parametrize("not_a_pdf", [b"", b"%PDF-1.7\n%%EOF\n", b"a letter"])
+def test_bytes_that_are_not_a_pdf_are_refused(not_a_pdf: bytes) -> None:
+    with pytest.raises(ValidationError) as refused:
+        protect_pdf(not_a_pdf, PASSWORD)
+    assert refused.value.field == "pdf"
+
+
 # The command line -------------------------------------------------------------------------------
 
 

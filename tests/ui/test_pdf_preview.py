@@ -170,10 +170,16 @@ def test_escape_closes_the_preview(qtbot: QtBot, one_page: bytes) -> None:
 
 def test_every_button_is_reachable_with_tab(qtbot: QtBot, one_page: bytes) -> None:
     dialog = open_preview(qtbot, one_page)
-    buttons = {dialog.save_button, dialog.print_button, dialog.open_button, dialog.close_button}
+    buttons = {
+        dialog.save_button,
+        dialog.save_password_button,
+        dialog.print_button,
+        dialog.open_button,
+        dialog.close_button,
+    }
     seen = set()
     widget = dialog.view
-    for _ in range(20):
+    for _ in range(30):
         widget = widget.nextInFocusChain()
         seen.add(widget)
     assert buttons <= seen

@@ -34,7 +34,7 @@ step "self-test of the windowed program (--self-test), offscreen"
 QT_QPA_PLATFORM=offscreen "$BUNDLE/SuperbillDesk" --self-test
 
 step "self-test under Xvfb, xcb platform"
-if ! command -v xvfb-run >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+if ! { command -v xvfb-run && command -v xauth; } >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   apt-get update -qq && apt-get install -y -qq --no-install-recommends xvfb xauth
 fi
 xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb "$CLI" self-test | tee "$WORK/xcb.txt"
@@ -42,7 +42,7 @@ grep -q "ok   main window .* xcb:" "$WORK/xcb.txt"
 
 step "self-test with no Python on PATH"
 mkdir "$WORK/empty-path"
-env -i HOME="$HOME" SUPERBILL_LOG_DIR="$SUPERBILL_LOG_DIR" PATH="$WORK/empty-path" QT_QPA_PLATFORM=offscreen \
+env -i LANG=C.UTF-8 HOME="$HOME" SUPERBILL_LOG_DIR="$SUPERBILL_LOG_DIR" PATH="$WORK/empty-path" QT_QPA_PLATFORM=offscreen \
   /bin/sh -c 'if command -v python3 || command -v python; then exit 9; fi; exec "$0" self-test' "$CLI"
 
 step "frozen CLI on $SAMPLE"

@@ -30,6 +30,7 @@ from app.domain.money import format_money
 from app.domain.superbill import PaperSize
 from app.services import backups, encryption, pdf_password, superbills
 from app.services.demo import DEMO_PATIENT, demo_practice
+from app.services.files import write_file
 from app.services.logs import setup_logging
 from app.services.practice_file import practice_to_json, read_practice_file
 from app.services.workspace import Workspace
@@ -617,10 +618,4 @@ def _has_errors(findings: Sequence[Finding]) -> bool:
 
 
 def _write(path: Path, content: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.partial")
-        temporary.write_bytes(content)
-        temporary.replace(path)
-    except OSError as error:
-        raise ValidationError(str(path), f"cannot be written: {error.strerror or error}") from None
+    write_file(path, content)

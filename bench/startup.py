@@ -400,13 +400,14 @@ def _child_startup(mode: str, data_dir: Path, parent_start_ns: int) -> None:
 
     def shown() -> None:
         result["shown_ms"] = (time.monotonic_ns() - parent_start_ns) / 1e6
-        panel = _attention_panel(window)
-        if panel is None:
+        if mode == "bare":
             app.quit()
             return
 
         def wait_for_attention() -> None:
-            if panel.is_loaded:
+            # The main window builds the panel just after its first frame: wait for it, then its list.
+            panel = _attention_panel(window)
+            if panel is not None and panel.is_loaded:  # type: ignore[attr-defined]
                 result["attention_ms"] = (time.monotonic_ns() - parent_start_ns) / 1e6
                 app.quit()
             else:

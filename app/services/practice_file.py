@@ -42,6 +42,7 @@ from app.domain.practice import (
 )
 from app.domain.procedures import PLACES_OF_SERVICE, is_modifier, is_procedure_code
 from app.domain.superbill import POINTER_LETTERS
+from app.services.files import write_file
 
 FORMAT = "superbill/1"
 
@@ -147,7 +148,8 @@ class _Obj:
         unknown = sorted(set(value) - allowed)
         if unknown:
             raise ValidationError(
-                _join(path, unknown[0]), "is not a field of the practice file (check the spelling)"
+                _join(path, _key_shown(unknown[0])),
+                "is not a field of the practice file (check the spelling)",
             )
         self.value: Mapping[str, object] = value
         self.path = path
@@ -307,7 +309,9 @@ class _PracticeReader:
         default: dict[str, int] = {}
         for code in fees:
             if not is_procedure_code(code):
-                raise ValidationError(f"fees.{code}", "is not a CPT or HCPCS code (five characters)")
+                raise ValidationError(
+                    _join("fees", _key_shown(code)), "is not a CPT or HCPCS code (five characters)"
+                )
             cents = table.cents(code)
             if cents is not None:
                 default[code] = cents
@@ -570,6 +574,11 @@ def _choices(kind: type[StrEnum]) -> str:
     return ", ".join(f'"{member.value}"' for member in kind)
 
 
+def _key_shown(key: str) -> str:
+    """A key as a field names it; an empty key or one with spaces around it quoted, so it can be seen."""
+    return key if key and key == key.strip() else json.dumps(key, ensure_ascii=False)
+
+
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
@@ -591,9 +600,7 @@ def practice_to_json(practice: Practice) -> Json:
 
 def write_practice_file(practice: Practice, path: Path) -> None:
     text = json.dumps(practice_to_json(practice), ensure_ascii=False, indent=2) + "\n"
-    temporary = path.with_name(f".{path.name}.partial")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(path)  # a reader never sees half a file
+    write_file(path, text.encode("utf-8"))  # a reader never sees half a file
 
 
 def _practitioner_json(p: Practitioner) -> Json:

@@ -139,6 +139,23 @@ class Practitioner:
         return f"{self.first_name} {self.last_name}, {self.credentials}".strip(", ")
 
 
+# Before the setup wizard has run there is no practitioner; pricing and the check still need one.
+# Every field is empty (the check then says what the provider lacks), the place of service is the
+# office (11), which is what the wizard would default to.
+NO_PRACTITIONER = Practitioner(
+    first_name="",
+    last_name="",
+    credentials="",
+    npi="",
+    tax_id="",
+    tax_id_type=TaxIdType.EIN,
+    license_number="",
+    license_state="",
+    address=Address("", "", "", ""),
+    phone="",
+)
+
+
 @dataclass(frozen=True)
 class Payer:
     key: str

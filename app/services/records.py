@@ -13,6 +13,7 @@ from app.domain.identifiers import validate_npi, validate_state
 from app.domain.issued import IssuedSuperbill
 from app.domain.money import Cents, format_money
 from app.domain.practice import (
+    NO_PRACTITIONER,
     Address,
     Coverage,
     Patient,
@@ -20,10 +21,8 @@ from app.domain.practice import (
     Payer,
     PayerKind,
     Payment,
-    Practitioner,
     Prescription,
     Relationship,
-    TaxIdType,
     Visit,
 )
 from app.domain.procedures import CATALOGUE, Procedure, is_procedure_code
@@ -352,7 +351,7 @@ def patient_account(store: PracticeStore, patient_key: str) -> PatientAccount:
     chart = store.chart(patient_key)
     payers = {payer.key: payer for payer in store.payers()}
     data = SuperbillData(
-        practitioner=store.practitioner() or _NO_PRACTITIONER,
+        practitioner=store.practitioner() or NO_PRACTITIONER,
         chart=chart,
         visits=tuple(sorted(chart.visits, key=lambda v: v.date)),
         payments=chart.payments,
@@ -386,19 +385,3 @@ def patient_account(store: PracticeStore, patient_key: str) -> PatientAccount:
 
 def balance_due(store: PracticeStore, patient_key: str) -> Cents:
     return patient_account(store, patient_key).totals.balance
-
-
-# Pricing reads only the practice's default place of service; before the setup wizard has run
-# there is no practitioner, and the office (11) is what the wizard would default to.
-_NO_PRACTITIONER = Practitioner(
-    first_name="",
-    last_name="",
-    credentials="",
-    npi="",
-    tax_id="",
-    tax_id_type=TaxIdType.EIN,
-    license_number="",
-    license_state="",
-    address=Address("", "", "", ""),
-    phone="",
-)

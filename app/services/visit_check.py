@@ -14,13 +14,12 @@ from app.domain.check import Finding, check_superbill
 from app.domain.diagnoses import DiagnosisCodes
 from app.domain.money import Cents
 from app.domain.practice import (
-    Address,
+    NO_PRACTITIONER,
     FeeSchedule,
     PatientChart,
     Payer,
     Practitioner,
     Prescription,
-    TaxIdType,
     UnitRule,
     Visit,
 )
@@ -76,20 +75,6 @@ COMMON_CODE_WORDS: dict[str, str] = {
     "M25.511": "shoulder pain",
     "M25.512": "shoulder pain",
 }
-
-# Checked against when no practice is set up yet: the check then says what the provider lacks.
-_NO_PRACTITIONER = Practitioner(
-    first_name="",
-    last_name="",
-    credentials="",
-    npi="",
-    tax_id="",
-    tax_id_type=TaxIdType.EIN,
-    license_number="",
-    license_state="",
-    address=Address("", "", "", ""),
-    phone="",
-)
 
 
 def first_pointers(diagnoses: int, most: int = 4) -> tuple[str, ...]:
@@ -191,7 +176,7 @@ def prescription_valid_on(rx: Prescription, day: date) -> bool:
 def load_visit_setting(store: PracticeStore, patient_key: str) -> VisitSetting:
     """Read once what the visits of `patient_key` are priced and checked against."""
     return VisitSetting(
-        practitioner=store.practitioner() or _NO_PRACTITIONER,
+        practitioner=store.practitioner() or NO_PRACTITIONER,
         chart=store.chart(patient_key),
         payers={payer.key: payer for payer in store.payers()},
         fees=store.fees(),

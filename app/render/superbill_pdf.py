@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -28,6 +27,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from app.domain.dates import us_date
 from app.domain.money import format_money
 from app.domain.practice import (
     Address,
@@ -65,11 +65,6 @@ PROVIDER_CERTIFICATION = (
 
 class SignatureImageError(ValueError):
     """The signature image on file is not a readable PNG or JPEG."""
-
-
-def us_date(day: date) -> str:
-    """The one date format on the document: MM/DD/YYYY."""
-    return day.strftime("%m/%d/%Y")
 
 
 def masked_ssn(ssn: str) -> str:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.dates import us_date
 from app.domain.errors import ValidationError
 from app.domain.money import format_money
 from app.services import records
@@ -44,7 +45,6 @@ from app.ui.record_tables import (
     payment_row,
     prescription_row,
     superbill_row,
-    us_date,
     visit_row,
 )
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
+from app.domain.dates import us_date
 from app.domain.issued import IssuedSuperbill
 from app.domain.money import Cents, MoneyError, format_dollars, format_money, parse_dollars
 from app.domain.practice import Coverage, Payer, Payment, Prescription
@@ -16,10 +16,6 @@ from app.services.records import PrescriptionUsage, VisitCharges
 
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-def us_date(day: date | None) -> str:
-    return day.strftime("%m/%d/%Y") if day else ""
 
 
 class TableRow(NamedTuple):

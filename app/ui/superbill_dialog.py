@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QMessageBox, QStyle, QWidget
 
 from app.domain.check import Finding, Severity
+from app.domain.dates import us_date
 from app.domain.errors import ValidationError
 from app.domain.money import format_money
 from app.services import periods
@@ -32,10 +33,6 @@ THIS_MONTH, LAST_MONTH, THIS_YEAR, CUSTOM = range(4)
 ERROR_COLOUR = QColor("#b3261e")  # red: must be fixed before a final superbill
 WARNING_COLOUR = QColor("#8a5300")  # amber, dark enough to read on white
 READY_COLOUR = QColor("#1b6e3a")
-
-
-def us_date(day: date) -> str:
-    return day.strftime("%m/%d/%Y")
 
 
 def python_date(day: QDate) -> date:

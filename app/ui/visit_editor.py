@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHeaderView, QListWidgetItem, QMessageBox, QWidget
 
 from app.domain.check import Finding, Severity
+from app.domain.dates import us_date
 from app.domain.diagnoses import DiagnosisCode
 from app.domain.errors import ValidationError
 from app.domain.money import format_money
@@ -24,23 +25,12 @@ from app.ui.code_picker_dialog import CodePickerDialog
 from app.ui.cpt_picker import CptPicker
 from app.ui.forms.ui_visit_editor import Ui_VisitEditor
 from app.ui.icd_picker import IcdPicker
+from app.ui.record_form import from_qdate, to_qdate
 from app.ui.service_line_fields import ServiceLineFields
 from app.ui.service_lines_model import COL_CODE, COL_SERVICE, ServiceLinesModel, row_from_priced
 from app.ui.visit_findings import Target, show_findings, summary, target_of
 
 CHECK_DELAY_MS = 150  # the check runs once typing pauses this long
-
-
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
-
-
-def us_date(day: date | None) -> str:
-    return "" if day is None else f"{day:%m/%d/%Y}"
 
 
 class VisitEditor(QDialog):

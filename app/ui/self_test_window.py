@@ -14,7 +14,14 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from PySide6.QtCore import QMessageLogContext, QSettings, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCollator,
+    QLocale,
+    QMessageLogContext,
+    QSettings,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication
 
 from app.services.self_test import passed, self_test
@@ -64,7 +71,22 @@ def _open_and_close(app: QApplication, workspace: Workspace) -> str:
         raise RuntimeError("the app's icon did not load (resources/icons, or the svg/png image plugins)")
     if rows == 0:
         raise RuntimeError("the main window listed no patients")
-    return f'{app.platformName()}: "{title}", {rows} patients listed, icon loaded'
+    if not _names_sort_by_language():
+        raise RuntimeError("names do not sort by language (Qt's ICU collation data is missing)")
+    return f'{app.platformName()}: "{title}", {rows} patients listed, icon loaded, names sort by language'
+
+
+def _names_sort_by_language() -> bool:
+    """Qt sorts names through ICU (the file dialog does, in the user's language), and the Linux bundle
+    carries ICU data cut down to what Qt reads (packaging/linux/icu_data.py). Without the data, Qt
+    compares code points: "Émile" after "Emma", and Swedish "Öberg" before "Zander"."""
+    english = QCollator(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    swedish = QCollator(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
+    return (
+        english.compare("Émile", "Emma") < 0
+        and english.compare("Öberg", "Zander") < 0
+        and swedish.compare("Öberg", "Zander") > 0
+    )
 
 
 def run_self_test() -> int:

@@ -6,7 +6,8 @@
 #
 # Builds in a clean virtual environment holding only the app's dependencies and PyInstaller
 # (BUILD_VENV, default build/venv), so nothing else installed on this machine ends up in the bundle.
-# Needs python3 (3.11+) with venv, and binutils (strip, readelf); as root on Debian/Ubuntu the
+# Needs python3 (3.11+) with venv, binutils (strip, readelf), gcc and ICU's icupkg (icu-devtools: the
+# bundle's ICU data is cut to what Qt uses, packaging/linux/icu_data.py); as root on Debian/Ubuntu the
 # missing system packages are installed with apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,6 +17,8 @@ VENV=${BUILD_VENV:-$ROOT/build/venv}
 
 missing=()
 command -v strip >/dev/null && command -v readelf >/dev/null || missing+=(binutils)
+command -v gcc >/dev/null || missing+=(gcc)
+command -v icupkg >/dev/null || missing+=(icu-devtools)
 "$PYTHON" -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

@@ -3,9 +3,10 @@
 #
 #   bash packaging/linux/smoke.sh
 #
-# The frozen `superbill self-test` offscreen (under 3 s), under Xvfb with the xcb platform, and with
-# no Python on PATH; the frozen CLI on the example practice file; a copy of a database written by
-# schema version 1 opened by the frozen app; the install folder unchanged by all of it.
+# The libraries the bundle leaves to the system; `superbill` as a link; the frozen `superbill self-test`
+# offscreen (under 3 s), under Xvfb with the xcb platform, and with no Python on PATH; the frozen CLI on
+# the example practice file; a copy of a database written by schema version 1 opened by the frozen app;
+# the install folder unchanged by all of it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -22,6 +23,24 @@ mkdir -p "$HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 (cd "$BUNDLE" && find . -type f -printf '%p %s %T@\n' | sort) > "$WORK/before.txt"
 
 step() { echo; echo "== $*"; }
+
+step "the libraries the bundle leaves to the system are the ones README's Install section lists"
+# glibc, OpenGL (PyInstaller never bundles them) and build.spec's SYSTEM_LIBRARIES. A library missing from
+# the bundle would go unnoticed on this machine, which has it: this catches it.
+expected="ld-linux-x86-64.so.2 libEGL.so.1 libGL.so.1 libX11-xcb.so.1 libX11.so.6 libc.so.6 libcups.so.2
+libdbus-1.so.3 libdl.so.2 libfontconfig.so.1 libfreetype.so.6 libglib-2.0.so.0 libgssapi_krb5.so.2
+libgthread-2.0.so.0 libm.so.6 libpthread.so.0 libresolv.so.2 libxcb.so.1"
+find "$BUNDLE" -type f -exec sh -c 'head -c 4 "$1" | grep -q ELF' _ {} \; -print \
+  | xargs -n 50 readelf -d 2>/dev/null | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort -u > "$WORK/needed.txt"
+find "$BUNDLE" \( -type f -o -type l \) -name '*.so*' -printf '%f\n' | sort -u > "$WORK/bundled.txt"
+comm -23 "$WORK/needed.txt" "$WORK/bundled.txt" > "$WORK/from-system.txt"
+echo "$expected" | tr ' ' '\n' | sort -u | diff - "$WORK/from-system.txt" \
+  || { echo "the bundle needs other system libraries than the documented ones (> extra, < no longer)" >&2; exit 1; }
+echo "from the system: $(tr '\n' ' ' < "$WORK/from-system.txt")"
+
+step "superbill is a link to SuperbillDesk (one program file; it finds its files through the link)"
+[ "$(readlink "$CLI")" = SuperbillDesk ]
+"$CLI" --version
 
 step "self-test, offscreen"
 start=$(date +%s%N)

@@ -42,6 +42,7 @@ from app.domain.practice import (
 )
 from app.domain.procedures import PLACES_OF_SERVICE, is_modifier, is_procedure_code
 from app.domain.superbill import POINTER_LETTERS
+from app.domain.text_limits import text_limit
 from app.services.files import write_file
 
 FORMAT = "superbill/1"
@@ -91,39 +92,6 @@ def _printable(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-# The longest text each field takes, in characters: room for any real value, and the superbill
-# renderer is tested to print every field at its limit inside the page (tests/protection).
-TEXT_LIMITS: dict[str, int] = {
-    "id": 100,
-    "first_name": 150,  # a patient's full name may run past 300 characters
-    "last_name": 150,
-    "credentials": 40,
-    "prescriber_credentials": 40,
-    "prescriber_name": 150,
-    "practice_name": 200,
-    "name": 200,  # a payer
-    "line1": 100,
-    "line2": 100,
-    "city": 60,
-    "phone": 40,
-    "email": 254,
-    "sex": 20,
-    "member_id": 40,
-    "group_number": 40,
-    "claim_number": 40,
-    "authorization_number": 40,
-    "license_number": 40,
-    "employer": 200,
-    "adjuster": 200,
-    "frequency": 200,
-    "body_areas": 200,
-    "body_region": 60,
-    "unit_reason": 300,
-    "reference": 100,
-    "notes": 2000,
-}
-DEFAULT_TEXT_LIMIT = 300
-
 # Counts (minutes, units, visits, days) above this are typing errors; SQLite's integers end at 2**63.
 _LARGEST_COUNT = 99_999
 
@@ -172,7 +140,7 @@ class _Obj:
         _check_unicode(value, self.at(key))
         # Kept exactly as written, apart from surrounding spaces and Unicode normal form.
         cleaned = unicodedata.normalize("NFC", value.strip())
-        limit = TEXT_LIMITS.get(key, DEFAULT_TEXT_LIMIT)
+        limit = text_limit(key)
         if len(cleaned) > limit:
             raise ValidationError(
                 self.at(key), f"is {len(cleaned)} characters long; at most {limit} are kept and printed"

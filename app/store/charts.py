@@ -20,6 +20,7 @@ from app.domain.practice import (
     Subscriber,
     Visit,
 )
+from app.domain.text_limits import check_text_lengths
 from app.store._base import guarded, iso, required_date, to_date
 from app.store.audit import AuditRecords
 from app.store.errors import RecordNotFound
@@ -166,6 +167,7 @@ class ChartRecords(AuditRecords):
             raise RecordNotFound("patient", patient_key)
 
     def _save_coverage(self, patient_key: str, c: Coverage, field: str) -> None:
+        check_text_lengths(c, field)
         if self._value("SELECT 1 FROM payers WHERE key = ?", (c.payer,)) is None:
             raise ValidationError(f"{field}.payer", f'there is no payer with the ID "{c.payer}"')
         subscriber = c.subscriber
@@ -193,6 +195,7 @@ class ChartRecords(AuditRecords):
         )
 
     def _save_prescription(self, patient_key: str, rx: Prescription, field: str) -> None:
+        check_text_lengths(rx, field)
         rx_id = self._upsert(
             "prescriptions",
             ("patient", "key"),
@@ -218,6 +221,7 @@ class ChartRecords(AuditRecords):
         )
 
     def _save_visit(self, patient_key: str, visit: Visit, field: str) -> None:
+        check_text_lengths(visit, field)
         for name, table, key in (
             ("coverage", "coverages", visit.coverage),
             ("prescription", "prescriptions", visit.prescription),
@@ -271,6 +275,7 @@ class ChartRecords(AuditRecords):
         )
 
     def _save_payment(self, patient_key: str, payment: Payment, field: str) -> None:
+        check_text_lengths(payment, field)
         old = self._stored_payment(patient_key, payment.key)
         numbers = self._superbills_showing_payment(
             patient_key, payment.key, [old.date if old else None, payment.date]

@@ -9,6 +9,7 @@ from typing import Any
 
 from app.domain.errors import ValidationError
 from app.domain.practice import Patient
+from app.domain.text_limits import check_text_lengths
 from app.store._base import StoreBase, address_columns, address_from, guarded, iso, required_date
 from app.store.search import like_pattern, search_terms, search_text, sort_name
 
@@ -67,6 +68,7 @@ class PatientRecords(StoreBase):
             return self._save_patient(patient, field="patient")
 
     def _save_patient(self, patient: Patient, field: str) -> Patient:
+        check_text_lengths(patient, field)
         account = patient.account_number.strip() if patient.account_number else None
         if account:
             owner = self._value("SELECT key FROM patients WHERE account_number = ?", (account,))

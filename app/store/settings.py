@@ -9,6 +9,7 @@ from app.domain.money import Cents
 from app.domain.practice import FeeSchedule, Payer, PayerKind, Practitioner, TaxIdType, UnitRule
 from app.domain.procedures import CATALOGUE, Procedure
 from app.domain.superbill import PaperSize
+from app.domain.text_limits import check_text_lengths
 from app.store._base import StoreBase, address_columns, address_from, guarded
 
 
@@ -44,6 +45,7 @@ class SettingsRecords(StoreBase):
 
     @guarded
     def save_practitioner(self, practitioner: Practitioner) -> None:
+        check_text_lengths(practitioner, "practitioner")
         with self.transaction():
             self._save_practitioner(practitioner)
 
@@ -131,6 +133,7 @@ class SettingsRecords(StoreBase):
 
     @guarded
     def save_procedure(self, procedure: Procedure) -> None:
+        check_text_lengths(procedure, "procedure")
         if procedure.code in CATALOGUE:
             raise ValidationError(
                 "procedure.code",
@@ -156,6 +159,7 @@ class SettingsRecords(StoreBase):
 
     @guarded
     def save_payer(self, payer: Payer) -> None:
+        check_text_lengths(payer, "payer")
         with self.transaction():
             self._save_payer(payer)
 

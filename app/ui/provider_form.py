@@ -36,6 +36,7 @@ from app.domain.identifiers import (
 from app.domain.practice import Address, Practitioner, TaxIdType
 from app.domain.procedures import PLACES_OF_SERVICE
 from app.ui.forms.ui_provider_form import Ui_ProviderForm
+from app.ui.record_form import limit_text_boxes
 
 IDENTITY, CONTACT, SIGNATURE = "identity", "contact", "signature"
 
@@ -105,6 +106,10 @@ class ProviderForm(QWidget):
         self._loaded: tuple[object, ...] = ()
         self._fill_choices()
         self._fields = self._describe_fields()
+        limit_text_boxes(
+            {f.name: f.widget for f in self._fields}
+            | {"practice_name": self.ui.practiceNameEdit, "address.line2": self.ui.line2Edit}
+        )
         for problem in (f.problem for f in self._fields if f.problem is not None):
             problem.setStyleSheet(_PROBLEM_STYLE)
             problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

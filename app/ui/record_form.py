@@ -23,11 +23,23 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import ValidationError
+from app.domain.text_limits import text_limit
 from app.services.errors import StoreUnavailable
 
 NO_DATE = QDate(1900, 1, 1)
 INVALID_STYLE = "*[invalid='true'] { border: 1px solid #b3261e; border-radius: 2px; }"
 ERROR_COLOUR = "#b3261e"
+
+
+def limit_text_boxes(fields: Mapping[str, QWidget]) -> None:
+    """Text boxes stop taking characters at their field's limit (the store refuses longer text).
+
+    `fields` maps a field's path, such as "patient.address.city", to its widget; the last part
+    of the path names the limit (app/domain/text_limits.py).
+    """
+    for path, widget in fields.items():
+        if isinstance(widget, QLineEdit):
+            widget.setMaxLength(text_limit(path.rsplit(".", 1)[-1]))
 
 
 # Dates ----------------------------------------------------------------------------------------
@@ -208,6 +220,7 @@ class RecordDialog(QDialog):
         """Connect the buttons, the error label and the field each error names (longest prefix wins)."""
         self._fields = fields
         self._error_label = error_label
+        limit_text_boxes(fields)
         error_label.setStyleSheet(f"color: {ERROR_COLOUR};")
         error_label.setTextFormat(Qt.TextFormat.PlainText)
         error_label.hide()

@@ -12,6 +12,7 @@ from app.domain.money import Cents, MoneyError, format_dollars, format_money, pa
 from app.domain.practice import ServiceLine, UnitRule
 from app.domain.superbill import PricedLine
 from app.ui.forms.ui_visit_editor import Ui_VisitEditor
+from app.ui.record_form import limit_text_boxes
 
 RULE_SHORT = {UnitRule.AMA_MIDPOINT: "AMA midpoint", UnitRule.CMS_8_MINUTE: "CMS 8-minute rule"}
 
@@ -46,6 +47,7 @@ class ServiceLineFields(QObject):
         ui.unitsSpin.valueChanged.connect(self._edited)
         for edit in (*self.modifier_edits(), ui.unitReasonEdit, ui.regionEdit, ui.feeEdit):
             edit.textEdited.connect(self._edited)
+        limit_text_boxes({"unit_reason": ui.unitReasonEdit, "body_region": ui.regionEdit})
         ui.pointersEdit.textEdited.connect(self._pointers_edited)
         ui.handUnitsCheck.toggled.connect(self._hand_toggled)
 

@@ -1,6 +1,6 @@
 """Extremes render cleanly: every text field at its longest, 200 service lines, 12 diagnoses.
 
-The longest value of each field is the practice file's limit (app.services.practice_file.TEXT_LIMITS:
+The longest value of each field is the practice file's limit (app.domain.text_limits.TEXT_LIMITS:
 names 150 characters each, so a full name of 301; a practice or payer name 200; address lines 100;
 IDs 40; employer and adjuster 200 ...), which the importer enforces. The real renderer draws the
 superbill; pdfplumber reads every character's box back, and on every page:
@@ -46,8 +46,9 @@ from app.domain.practice import (
     Visit,
 )
 from app.domain.superbill import POINTER_LETTERS, SuperbillData
+from app.domain.text_limits import TEXT_LIMITS
 from app.render.superbill_pdf import SuperbillRenderer
-from app.services.practice_file import TEXT_LIMITS, practice_from_json
+from app.services.practice_file import practice_from_json
 from tests import sample
 
 DIAGNOSES = ("M54.50", "M54.51", "M54.59", "M54.2", "M54.6", "M79.10", "M79.7", "M62.830", "M62.838",

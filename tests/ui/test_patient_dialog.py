@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from app.services.practice_file import practice_from_json, practice_to_json
 from app.services.workspace import Workspace
 from app.ui.patient_dialog import PatientDialog
 from tests.ui.conftest import TODAY
@@ -103,3 +106,29 @@ def test_answering_save_when_closing_saves(qtbot: QtBot, workspace: Workspace) -
     dialog.close()
     assert not dialog.isVisible()
     assert workspace.store.patient("pt-0001").email == "daniel@example.com"  # type: ignore[union-attr]
+
+
+def test_a_city_typed_past_its_limit_stops_there_and_the_export_imports_again(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    dialog = open_dialog(qtbot, workspace)
+    saved: list[str] = []
+    dialog.saved.connect(saved.append)
+    type_text(dialog.ui.firstNameEdit, "Ann")
+    type_text(dialog.ui.lastNameEdit, "Lee")
+    dialog.ui.dobEdit.setFocus()
+    qtbot.keyClicks(dialog.ui.dobEdit, "03021990")
+    type_text(dialog.ui.line1Edit, "1 Main St")
+    type_text(dialog.ui.cityEdit, "Llanfairpwllgwyngyll" * 4)  # 80 characters
+    assert len(dialog.ui.cityEdit.text()) == 60
+    type_text(dialog.ui.stateEdit, "WA")
+    type_text(dialog.ui.zipEdit, "98109")
+    dialog.ui.buttonBox.button(dialog.ui.buttonBox.StandardButton.Save).click()
+
+    assert saved, dialog.error_text
+    exported = practice_to_json(workspace.store.practice())
+    imported = practice_from_json(json.loads(json.dumps(exported)))
+    cities = {
+        chart.patient.key: chart.patient.address.city for chart in imported.charts if chart.patient.address
+    }
+    assert cities[saved[0]] == ("Llanfairpwllgwyngyll" * 4)[:60]

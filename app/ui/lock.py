@@ -1,15 +1,20 @@
 """Locking an encrypted practice's window after some minutes without keyboard or mouse.
 
 An application-wide event filter restarts a timer on every key press, click and wheel turn; when it
-runs out, a lock screen covers the main window and its menus and shortcuts are switched off until
-the passphrase (or recovery key) is typed. The practice stays open underneath: the window's content
-is hidden, not the database closed. Dialogs already open at that moment stay open above it.
+runs out, a lock screen covers the main window and every other window then open (a visit half
+typed, a superbill preview, a message box), and what lies under each is switched off: its widgets,
+menus, actions and shortcuts, and Escape or closing, so nothing can be read, changed or thrown away.
+The passphrase (or recovery key) typed in any of them unlocks them all, each as it was left. The
+practice stays open underneath: the windows' content is hidden, not the database closed.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction
+import contextlib
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QKeyEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -46,27 +51,32 @@ def idle_minutes(settings: QSettings) -> int:
 
 
 class LockScreen(QWidget):
-    """Covers the main window: the passphrase field and Unlock."""
+    """Covers one window: the passphrase field and Unlock; `unlocked` runs once the passphrase is right."""
 
-    def __init__(self, workspace: Workspace, parent: QWidget) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget, unlocked: Callable[[], None]) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.setAutoFillBackground(True)
+        self._unlocked = unlocked
+        # The style sheet's background is painted (hiding what is under) only with this attribute.
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setObjectName("lockScreen")
         self.setStyleSheet("#lockScreen { background: #eef1f4; }")
         box = QWidget(self)
         inner = QVBoxLayout(box)
-        title = QLabel("<h2>Superbill Desk is locked</h2>", box)
-        note = QLabel("Nobody used it for a while, so your records are hidden. Enter your passphrase.", box)
-        note.setWordWrap(True)
+        self.title = QLabel("<h2>Superbill Desk is locked</h2>", box)
+        self.note = QLabel(
+            "Nobody used it for a while, so your records are hidden. Enter your passphrase.", box
+        )
+        self.note.setWordWrap(True)
         self.field = SecretField("&Passphrase:", box)
         self.unlockButton = QPushButton("&Unlock", box)
-        self.unlockButton.setDefault(True)
+        # Not a default button: in a covered dialog that would take the default from the dialog's own.
+        self.unlockButton.setAutoDefault(False)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.unlockButton)
-        inner.addWidget(title)
-        inner.addWidget(note)
+        inner.addWidget(self.title)
+        inner.addWidget(self.note)
         inner.addWidget(self.field)
         inner.addLayout(row)
         box.setMaximumWidth(460)
@@ -74,9 +84,34 @@ class LockScreen(QWidget):
         outer.addStretch(1)
         outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
+        self._layouts = (outer, inner)
         self.unlockButton.clicked.connect(self.try_unlock)
-        self.field.edit.returnPressed.connect(self.try_unlock)
+        self.field.edit.installEventFilter(self)  # Return unlocks, and goes no further
         self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Return in the field unlocks and is not passed on: the covered dialog would take it as a press
+        of its default button (Save, or Yes in a message box)."""
+        if (
+            watched is self.field.edit
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.try_unlock()
+            return True
+        return super().eventFilter(watched, event)
+
+    def make_compact(self) -> None:
+        """For a small window that cannot grow (a message box): the title, the field and Unlock only."""
+        self.title.setText("<b>Superbill Desk is locked</b>")
+        self.note.hide()
+        self.field.label.hide()
+        self.field.edit.setPlaceholderText("Passphrase")
+        self.field.edit.setMinimumWidth(80)
+        for layout in self._layouts:
+            layout.setContentsMargins(6, 4, 6, 4)
+            layout.setSpacing(4)
 
     def try_unlock(self) -> None:
         text = self.field.edit.text()
@@ -87,14 +122,57 @@ class LockScreen(QWidget):
             return
         self.field.edit.clear()
         self.field.clear_problem()
-        parent = self.parent()
-        if isinstance(parent, QMainWindow):
-            for lock in parent.findChildren(IdleLock):
-                lock.unlock()
+        self._unlocked()
+
+
+class _Cover:
+    """One window while locked: its lock screen on top, and what was switched off under it."""
+
+    def __init__(self, window: QWidget, workspace: Workspace, unlocked: Callable[[], None]) -> None:
+        self.window = window
+        self.screen = LockScreen(workspace, window, unlocked)
+        self._switched_off: list[QWidget | QAction | QShortcut] = []
+        self._size: QSize | None = None  # the window's own size, when the cover made it larger
+
+    def cover(self) -> None:
+        window = self.window
+        direct = window.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        children = [child for child in direct if not child.isWindow()]  # its dialogs have their own cover
+        items: list[QWidget | QAction | QShortcut] = [
+            *children,
+            *window.findChildren(QAction),
+            *window.findChildren(QShortcut),
+        ]
+        self._switched_off = [item for item in items if item is not self.screen and item.isEnabled()]
+        for item in self._switched_off:
+            item.setEnabled(False)
+        wanted = window.size().expandedTo(self.screen.sizeHint())
+        if wanted != window.size():
+            if window.minimumSize() == window.maximumSize():  # a message box: fixed, and small
+                self.screen.make_compact()
+            else:
+                self._size = window.size()
+                window.resize(wanted)
+        self.fit()
+        self.screen.raise_()
+        self.screen.show()
+
+    def fit(self) -> None:
+        self.screen.setGeometry(self.window.rect())
+
+    def uncover(self) -> None:
+        self.screen.hide()
+        for item in self._switched_off:
+            item.setEnabled(True)
+        self._switched_off = []
+        if self._size is not None:
+            self.window.resize(self._size)
+            self._size = None
 
 
 class IdleLock(QObject):
-    """Locks `window` after `minutes` without input (`interval_ms` overrides it, for tests)."""
+    """Locks `window`, and every window open then, after `minutes` without input (`interval_ms`
+    overrides it, for tests)."""
 
     def __init__(
         self,
@@ -106,11 +184,14 @@ class IdleLock(QObject):
     ) -> None:
         super().__init__(window)
         self.window = window
-        self.screen = LockScreen(workspace, window)
+        self.workspace = workspace
+        self._main = _Cover(window, workspace, self.unlock)
+        self.screen = self._main.screen
+        self._others: list[_Cover] = []
+        self._focus: QWidget | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
-        self._disabled: list[QAction] = []
         self.set_interval(minutes, interval_ms)
         app = QApplication.instance()
         if app is not None:
@@ -120,6 +201,10 @@ class IdleLock(QObject):
     @property
     def locked(self) -> bool:
         return self.screen.isVisible()
+
+    def screens(self) -> list[LockScreen]:
+        """The lock screens shown now: the main window's first."""
+        return [cover.screen for cover in (self._main, *self._others) if cover.screen.isVisible()]
 
     def set_interval(self, minutes: int, interval_ms: int | None = None) -> None:
         """0 minutes: never lock."""
@@ -132,27 +217,55 @@ class IdleLock(QObject):
     def lock(self) -> None:
         if self.locked:
             return
-        self._disabled = [a for a in self.window.findChildren(QAction) if a.isEnabled()]
-        for action in self._disabled:
-            action.setEnabled(False)
-        self.window.menuBar().setEnabled(False)
-        self.screen.setGeometry(self.window.rect())
-        self.screen.raise_()
-        self.screen.show()
-        self.screen.field.edit.setFocus()
+        self._focus = QApplication.focusWidget()
+        while (popup := QApplication.activePopupWidget()) is not None:  # an open menu or list
+            popup.close()
+        self._others = [
+            _Cover(other, self.workspace, self.unlock)
+            for other in QApplication.topLevelWidgets()
+            if other is not self.window and other.isVisible() and _is_window(other)
+        ]
+        for cover in (self._main, *self._others):
+            cover.cover()
+        active = QApplication.activeWindow()
+        shown = next((c.screen for c in self._others if c.window is active), self.screen)
+        shown.field.edit.setFocus()
 
     def unlock(self) -> None:
-        self.screen.hide()
-        self.window.menuBar().setEnabled(True)
-        for action in self._disabled:
-            action.setEnabled(True)
-        self._disabled = []
+        for cover in (self._main, *self._others):
+            cover.uncover()
+        for cover in self._others:
+            cover.screen.deleteLater()
+        self._others = []
+        focus, self._focus = self._focus, None
+        if focus is not None:
+            with contextlib.suppress(RuntimeError):  # the widget went away meanwhile
+                focus.setFocus()
         if self.timer.interval() > 0:
             self.timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Resize and self.locked:
-            self.screen.setGeometry(self.window.rect())
-        if event.type() in _ACTIVITY and not self.locked and self.timer.isActive():
+        kind = event.type()
+        if self.locked:
+            covers = (self._main, *self._others)
+            if kind == QEvent.Type.Resize:
+                for cover in covers:
+                    if watched is cover.window:
+                        cover.fit()
+            if kind == QEvent.Type.Close and any(watched is c.window for c in self._others):
+                event.ignore()
+                return True  # a covered dialog stays, with what was typed in it
+            if (
+                kind == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Escape
+            ):
+                return True  # Escape would close (reject) the covered dialog
+        elif kind in _ACTIVITY and self.timer.isActive():
             self.timer.start()
         return False
+
+
+def _is_window(widget: QWidget) -> bool:
+    """A dialog or window of the app; not a tooltip, popup menu or splash."""
+    return widget.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog, Qt.WindowType.Sheet)

@@ -6,14 +6,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QWizard
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 
 from app.services import encryption
 from app.services.workspace import Workspace
 from app.ui.lock import IdleLock
+from app.ui.patient_dialog import PatientDialog
 from app.ui.recovery_key_dialog import RecoveryKeyDialog
 from app.ui.unlock_dialog import UnlockDialog
+from tests.ui.conftest import TODAY
+from tests.ui.record_helpers import forget_changes, type_text
 from tests.ui.test_setup_wizard import fill_provider_page, open_wizard, press_next, type_then_tab
 
 PASSPHRASE = "blue heron at low tide"
@@ -160,3 +163,79 @@ def _close_message() -> None:
     box = QApplication.activeModalWidget()
     if box is not None:
         box.close()
+
+
+def test_a_dialog_open_when_the_window_locks_is_covered_and_keeps_what_was_typed(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    encryption.set_up_encryption(data_dir, PASSPHRASE)
+    with Workspace(data_dir, passphrase=PASSPHRASE) as workspace:
+        window = QMainWindow()
+        qtbot.addWidget(window)
+        window.resize(600, 400)
+        window.show()
+        dialog = PatientDialog(workspace, None, today=TODAY, parent=window)
+        qtbot.addWidget(dialog, before_close_func=forget_changes)
+        with qtbot.waitActive(dialog):
+            dialog.show()
+        type_text(dialog.ui.firstNameEdit, "Zoë")
+        type_text(dialog.ui.lastNameEdit, "Nguyễn-Øster")
+        lock = IdleLock(window, workspace, interval_ms=200)
+        qtbot.waitUntil(lambda: lock.locked, timeout=3000)
+
+        dialog_screen = next(s for s in lock.screens() if s.window() is dialog)
+        assert dialog_screen.isVisible() and dialog_screen.geometry() == dialog.rect()
+        assert not dialog.ui.firstNameEdit.isEnabled()  # nothing under the cover takes keys or clicks
+        name = dialog.ui.firstNameEdit
+        seen = dialog.grab().toImage().pixelColor(name.mapTo(dialog, name.rect().center()))
+        assert seen.name() == "#eef1f4"  # the lock screen's own colour: the typed name cannot be read
+        assert dialog.focusWidget() is dialog_screen.field.edit
+        qtbot.keyClick(dialog_screen.field.edit, Qt.Key.Key_Escape)
+        dialog.close()
+        assert dialog.isVisible()  # neither Escape nor closing throws the typed patient away
+        qtbot.keyClicks(dialog_screen.field.edit, "wrong passphrase")
+        qtbot.keyClick(dialog_screen.field.edit, Qt.Key.Key_Return)
+        assert lock.locked
+
+        dialog_screen.field.edit.clear()
+        qtbot.keyClicks(dialog_screen.field.edit, PASSPHRASE)
+        qtbot.keyClick(dialog_screen.field.edit, Qt.Key.Key_Return)
+        assert not lock.locked and lock.screens() == []
+        assert dialog.isVisible() and dialog.ui.firstNameEdit.isEnabled()
+        assert (dialog.ui.firstNameEdit.text(), dialog.ui.lastNameEdit.text()) == ("Zoë", "Nguyễn-Øster")
+        assert workspace.store.patients() == []  # nothing was saved behind the lock
+        dialog.ui.dobEdit.setFocus()
+        qtbot.keyClicks(dialog.ui.dobEdit, "03021990")
+        qtbot.keyClick(dialog.ui.lastNameEdit, Qt.Key.Key_Return)  # the dialog's own Enter saves, as before
+        assert [p.last_name for p in workspace.store.patients()] == ["Nguyễn-Øster"]
+        lock.timer.stop()
+
+
+def test_a_message_box_open_when_locking_is_covered_too_and_unlocks_every_window(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    encryption.set_up_encryption(data_dir, PASSPHRASE)
+    with Workspace(data_dir, passphrase=PASSPHRASE) as workspace:
+        window = QMainWindow()
+        qtbot.addWidget(window)
+        window.resize(600, 400)
+        window.show()
+        box = QMessageBox(
+            QMessageBox.Icon.Question, "Delete visit", "Delete the visit of 09/09/2026?", parent=window
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        with qtbot.waitActive(box):
+            box.show()
+        lock = IdleLock(window, workspace, interval_ms=200)
+        qtbot.waitUntil(lambda: lock.locked, timeout=3000)
+
+        box_screen = next(s for s in lock.screens() if s.window() is box)
+        assert box_screen.geometry() == box.rect()  # the question is hidden, in a box too small to grow
+        assert (
+            box_screen.field.edit.isVisible() and not box.button(QMessageBox.StandardButton.Yes).isEnabled()
+        )
+        qtbot.keyClicks(box_screen.field.edit, PASSPHRASE)
+        qtbot.keyClick(box_screen.field.edit, Qt.Key.Key_Return)
+        assert not lock.locked and lock.screens() == []
+        assert box.isVisible() and box.button(QMessageBox.StandardButton.Yes).isEnabled()
+        lock.timer.stop()

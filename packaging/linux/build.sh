@@ -15,6 +15,7 @@ ROOT=$PWD
 PYTHON=${PYTHON:-python3}
 VENV=${BUILD_VENV:-$ROOT/build/venv}
 
+export PATH="$PATH:/usr/sbin"  # Debian puts icupkg there, outside an ordinary user's PATH
 missing=()
 command -v strip >/dev/null && command -v readelf >/dev/null || missing+=(binutils)
 command -v gcc >/dev/null || missing+=(gcc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,22 @@ from tests.ui.record_helpers import forget_changes, type_text
 from tests.ui.test_setup_wizard import fill_provider_page, open_wizard, press_next, type_then_tab
 
 PASSPHRASE = "blue heron at low tide"
+
+
+@pytest.fixture
+def encrypted(data_dir: Path) -> Iterator[Workspace]:
+    """An empty encrypted practice, open."""
+    encryption.set_up_encryption(data_dir, PASSPHRASE)
+    with Workspace(data_dir, passphrase=PASSPHRASE) as workspace:
+        yield workspace
+
+
+def shown_window(qtbot: QtBot) -> QMainWindow:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.resize(600, 400)
+    window.show()
+    return window
 
 
 def test_the_wizard_with_a_passphrase_encrypts_and_shows_the_recovery_key_once(
@@ -99,27 +116,23 @@ def test_the_recovery_key_opens_it_from_the_unlock_dialog(qtbot: QtBot, data_dir
 
 
 def test_the_window_locks_after_the_idle_time_and_unlocks_with_the_passphrase(
-    qtbot: QtBot, data_dir: Path
+    qtbot: QtBot, encrypted: Workspace
 ) -> None:
-    encryption.set_up_encryption(data_dir, PASSPHRASE)
-    with Workspace(data_dir, passphrase=PASSPHRASE) as workspace:
-        window = QMainWindow()
-        qtbot.addWidget(window)
-        action = window.menuBar().addAction("&File")
-        window.resize(600, 400)
-        window.show()
-        lock = IdleLock(window, workspace, interval_ms=200)
-        qtbot.waitUntil(lambda: lock.locked, timeout=3000)
-        assert lock.screen.geometry() == window.rect()
-        assert not action.isEnabled()
-        qtbot.keyClicks(lock.screen.field.edit, "wrong passphrase")
-        qtbot.keyClick(lock.screen.field.edit, Qt.Key.Key_Return)
-        assert lock.locked and lock.screen.field.problem.isVisible()
-        lock.screen.field.edit.clear()
-        qtbot.keyClicks(lock.screen.field.edit, PASSPHRASE)
-        qtbot.keyClick(lock.screen.field.edit, Qt.Key.Key_Return)
-        assert not lock.locked and action.isEnabled()
-        lock.timer.stop()
+    workspace = encrypted
+    window = shown_window(qtbot)
+    action = window.menuBar().addAction("&File")
+    lock = IdleLock(window, workspace, interval_ms=200)
+    qtbot.waitUntil(lambda: lock.locked, timeout=3000)
+    assert lock.screen.geometry() == window.rect()
+    assert not action.isEnabled()
+    qtbot.keyClicks(lock.screen.field.edit, "wrong passphrase")
+    qtbot.keyClick(lock.screen.field.edit, Qt.Key.Key_Return)
+    assert lock.locked and lock.screen.field.problem.isVisible()
+    lock.screen.field.edit.clear()
+    qtbot.keyClicks(lock.screen.field.edit, PASSPHRASE)
+    qtbot.keyClick(lock.screen.field.edit, Qt.Key.Key_Return)
+    assert not lock.locked and action.isEnabled()
+    lock.timer.stop()
 
 
 def test_settings_encrypts_a_plain_practice_and_keeps_its_records(qtbot: QtBot, workspace: Workspace) -> None:
@@ -166,76 +179,66 @@ def _close_message() -> None:
 
 
 def test_a_dialog_open_when_the_window_locks_is_covered_and_keeps_what_was_typed(
-    qtbot: QtBot, data_dir: Path
+    qtbot: QtBot, encrypted: Workspace
 ) -> None:
-    encryption.set_up_encryption(data_dir, PASSPHRASE)
-    with Workspace(data_dir, passphrase=PASSPHRASE) as workspace:
-        window = QMainWindow()
-        qtbot.addWidget(window)
-        window.resize(600, 400)
-        window.show()
-        dialog = PatientDialog(workspace, None, today=TODAY, parent=window)
-        qtbot.addWidget(dialog, before_close_func=forget_changes)
-        with qtbot.waitActive(dialog):
-            dialog.show()
-        type_text(dialog.ui.firstNameEdit, "Zoë")
-        type_text(dialog.ui.lastNameEdit, "Nguyễn-Øster")
-        lock = IdleLock(window, workspace, interval_ms=200)
-        qtbot.waitUntil(lambda: lock.locked, timeout=3000)
+    workspace = encrypted
+    window = shown_window(qtbot)
+    dialog = PatientDialog(workspace, None, today=TODAY, parent=window)
+    qtbot.addWidget(dialog, before_close_func=forget_changes)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+    type_text(dialog.ui.firstNameEdit, "Zoë")
+    type_text(dialog.ui.lastNameEdit, "Nguyễn-Øster")
+    lock = IdleLock(window, workspace, interval_ms=200)
+    qtbot.waitUntil(lambda: lock.locked, timeout=3000)
 
-        dialog_screen = next(s for s in lock.screens() if s.window() is dialog)
-        assert dialog_screen.isVisible() and dialog_screen.geometry() == dialog.rect()
-        assert not dialog.ui.firstNameEdit.isEnabled()  # nothing under the cover takes keys or clicks
-        name = dialog.ui.firstNameEdit
-        seen = dialog.grab().toImage().pixelColor(name.mapTo(dialog, name.rect().center()))
-        assert seen.name() == "#eef1f4"  # the lock screen's own colour: the typed name cannot be read
-        assert dialog.focusWidget() is dialog_screen.field.edit
-        qtbot.keyClick(dialog_screen.field.edit, Qt.Key.Key_Escape)
-        dialog.close()
-        assert dialog.isVisible()  # neither Escape nor closing throws the typed patient away
-        qtbot.keyClicks(dialog_screen.field.edit, "wrong passphrase")
-        qtbot.keyClick(dialog_screen.field.edit, Qt.Key.Key_Return)
-        assert lock.locked
+    dialog_screen = next(s for s in lock.screens() if s.window() is dialog)
+    assert dialog_screen.isVisible() and dialog_screen.geometry() == dialog.rect()
+    assert not dialog.ui.firstNameEdit.isEnabled()  # nothing under the cover takes keys or clicks
+    name = dialog.ui.firstNameEdit
+    seen = dialog.grab().toImage().pixelColor(name.mapTo(dialog, name.rect().center()))
+    assert seen.name() == "#eef1f4"  # the lock screen's own colour: the typed name cannot be read
+    assert dialog.focusWidget() is dialog_screen.field.edit
+    qtbot.keyClick(dialog_screen.field.edit, Qt.Key.Key_Escape)
+    dialog.close()
+    assert dialog.isVisible()  # neither Escape nor closing throws the typed patient away
+    qtbot.keyClicks(dialog_screen.field.edit, "wrong passphrase")
+    qtbot.keyClick(dialog_screen.field.edit, Qt.Key.Key_Return)
+    assert lock.locked
 
-        dialog_screen.field.edit.clear()
-        qtbot.keyClicks(dialog_screen.field.edit, PASSPHRASE)
-        qtbot.keyClick(dialog_screen.field.edit, Qt.Key.Key_Return)
-        assert not lock.locked and lock.screens() == []
-        assert dialog.isVisible() and dialog.ui.firstNameEdit.isEnabled()
-        assert (dialog.ui.firstNameEdit.text(), dialog.ui.lastNameEdit.text()) == ("Zoë", "Nguyễn-Øster")
-        assert workspace.store.patients() == []  # nothing was saved behind the lock
-        dialog.ui.dobEdit.setFocus()
-        qtbot.keyClicks(dialog.ui.dobEdit, "03021990")
-        qtbot.keyClick(dialog.ui.lastNameEdit, Qt.Key.Key_Return)  # the dialog's own Enter saves, as before
-        assert [p.last_name for p in workspace.store.patients()] == ["Nguyễn-Øster"]
-        lock.timer.stop()
+    dialog_screen.field.edit.clear()
+    qtbot.keyClicks(dialog_screen.field.edit, PASSPHRASE)
+    qtbot.keyClick(dialog_screen.field.edit, Qt.Key.Key_Return)
+    assert not lock.locked and lock.screens() == []
+    assert dialog.isVisible() and dialog.ui.firstNameEdit.isEnabled()
+    assert (dialog.ui.firstNameEdit.text(), dialog.ui.lastNameEdit.text()) == ("Zoë", "Nguyễn-Øster")
+    assert workspace.store.patients() == []  # nothing was saved behind the lock
+    dialog.ui.dobEdit.setFocus()
+    qtbot.keyClicks(dialog.ui.dobEdit, "03021990")
+    qtbot.keyClick(dialog.ui.lastNameEdit, Qt.Key.Key_Return)  # the dialog's own Enter saves, as before
+    assert [p.last_name for p in workspace.store.patients()] == ["Nguyễn-Øster"]
+    lock.timer.stop()
 
 
 def test_a_message_box_open_when_locking_is_covered_too_and_unlocks_every_window(
-    qtbot: QtBot, data_dir: Path
+    qtbot: QtBot, encrypted: Workspace
 ) -> None:
-    encryption.set_up_encryption(data_dir, PASSPHRASE)
-    with Workspace(data_dir, passphrase=PASSPHRASE) as workspace:
-        window = QMainWindow()
-        qtbot.addWidget(window)
-        window.resize(600, 400)
-        window.show()
-        box = QMessageBox(
-            QMessageBox.Icon.Question, "Delete visit", "Delete the visit of 09/09/2026?", parent=window
-        )
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        with qtbot.waitActive(box):
-            box.show()
-        lock = IdleLock(window, workspace, interval_ms=200)
-        qtbot.waitUntil(lambda: lock.locked, timeout=3000)
+    workspace = encrypted
+    window = shown_window(qtbot)
+    box = QMessageBox(
+        QMessageBox.Icon.Question, "Delete visit", "Delete the visit of 09/09/2026?", parent=window
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    with qtbot.waitActive(box):
+        box.show()
+    lock = IdleLock(window, workspace, interval_ms=200)
+    qtbot.waitUntil(lambda: lock.locked, timeout=3000)
 
-        box_screen = next(s for s in lock.screens() if s.window() is box)
-        assert box_screen.geometry() == box.rect()  # the question is hidden, in a box too small to grow
-        assert (
-            box_screen.field.edit.isVisible() and not box.button(QMessageBox.StandardButton.Yes).isEnabled()
-        )
-        qtbot.keyClicks(box_screen.field.edit, PASSPHRASE)
-        qtbot.keyClick(box_screen.field.edit, Qt.Key.Key_Return)
-        assert not lock.locked and lock.screens() == []
-        assert box.isVisible() and box.button(QMessageBox.StandardButton.Yes).isEnabled()
-        lock.timer.stop()
+    box_screen = next(s for s in lock.screens() if s.window() is box)
+    assert box_screen.geometry() == box.rect()  # the question is hidden, in a box too small to grow
+    assert box_screen.field.edit.isVisible() and not box.button(QMessageBox.StandardButton.Yes).isEnabled()
+    qtbot.keyClicks(box_screen.field.edit, PASSPHRASE)
+    qtbot.keyClick(box_screen.field.edit, Qt.Key.Key_Return)
+    assert not lock.locked and lock.screens() == []
+    assert box.isVisible() and box.button(QMessageBox.StandardButton.Yes).isEnabled()
+    lock.timer.stop()

@@ -33,9 +33,8 @@ from app.store.backup import (
     describe_backup,
     health_problem,
 )
-from app.store.encryption import key_file_path
 from app.store.errors import StoreUnavailable
-from app.store.paths import DATABASE_NAME, database_path
+from app.store.paths import DATABASE_NAME, database_path, key_file_path
 from app.store.paths import data_dir as resolve_data_dir
 
 __all__ = [

@@ -5,6 +5,9 @@ only with the passphrase or the recovery key. A practice without one stays plain
 working as before. The ICD-10-CM code set is not patient data: it stays unencrypted and read-only.
 
 Nothing here logs or puts a passphrase, a key or a recovery key in an exception message.
+
+The key-file machinery (app.store.encryption, with hashlib, hmac, secrets and json) is imported
+only where a key file is read or written: opening a plain practice never needs it.
 """
 
 from __future__ import annotations
@@ -16,12 +19,10 @@ from datetime import datetime
 from pathlib import Path
 
 from app.domain.errors import ValidationError
-from app.store import encryption as keys
-from app.store.database import open_connection
-from app.store.encryption import KeyFile, RecoveryKeyTypo, WrongSecret
+from app.store.database import is_plain_sqlite, open_connection, remove_database_files
 from app.store.errors import StoreUnavailable
 from app.store.paths import data_dir as resolve_data_dir
-from app.store.paths import database_path
+from app.store.paths import database_path, key_file_path
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ def practice_folder(data_dir: Path | None = None) -> Path:
 
 def is_encrypted(data_dir: Path | None = None) -> bool:
     """Whether the practice in `data_dir` is encrypted (it has a key file)."""
-    return keys.key_file_path(resolve_data_dir(data_dir)).exists()
+    return key_file_path(resolve_data_dir(data_dir)).exists()
 
 
 def check_new_passphrase(passphrase: str, repeated: str | None = None) -> None:
@@ -101,9 +102,9 @@ def database_key(
     secret does not open it (nothing is changed), StoreUnavailable when key.json cannot be read.
     """
     _finish_interrupted(data_dir)
-    if not keys.key_file_path(data_dir).exists():
+    if not key_file_path(data_dir).exists():
         database = database_path(data_dir)
-        if database.exists() and database.stat().st_size > 0 and not keys.is_plain_sqlite(database):
+        if database.exists() and database.stat().st_size > 0 and not is_plain_sqlite(database):
             raise StoreUnavailable(
                 f"The practice database ({database}) is encrypted, but its key file (key.json) is not "
                 "beside it. Put key.json back from the backup it was saved with.",
@@ -112,6 +113,8 @@ def database_key(
         return None
     if passphrase is None and recovery_key is None:
         raise PassphraseNeeded()
+    from app.store.encryption import KeyFile, RecoveryKeyTypo, WrongSecret  # see the module's docstring
+
     key_file = KeyFile.read(data_dir)
     try:
         if passphrase is not None:
@@ -135,25 +138,27 @@ def set_up_encryption(data_dir: Path | None, passphrase: str) -> str:
     check_new_passphrase(passphrase)
     folder = resolve_data_dir(data_dir)
     _finish_interrupted(folder)
-    if keys.key_file_path(folder).exists():
+    if key_file_path(folder).exists():
         raise ValidationError(
             "passphrase", "This practice is already encrypted; change its passphrase instead."
         )
+    from app.store import encryption as keys  # see the module's docstring
+
     database = database_path(folder)
     database_key = keys.new_database_key()
     recovery_key = keys.new_recovery_key()
-    key_file = KeyFile.create(database_key, passphrase, recovery_key)
+    key_file = keys.KeyFile.create(database_key, passphrase, recovery_key)
     has_records = database.exists() and database.stat().st_size > 0
     if not has_records:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        keys.remove_database_files(database)
+        remove_database_files(database)
         key_file.write(folder)
         open_connection(database, key=database_key).close()
         log.info("encryption set up for a new practice")
         return recovery_key
 
     encrypting = database.with_name(database.name + _ENCRYPTING_SUFFIX)
-    keys.remove_database_files(encrypting)  # a copy left by an attempt that never finished
+    remove_database_files(encrypting)  # a copy left by an attempt that never finished
     keys.encrypt_database(database, encrypting, database_key)
     key_file.write(folder)  # from here on, _finish_interrupted completes the swap after a crash
     _swap_in(database, encrypting, database_key)
@@ -168,8 +173,10 @@ def change_passphrase(data_dir: Path | None, old: str, new: str) -> None:
     """
     folder = resolve_data_dir(data_dir)
     check_new_passphrase(new)
-    if not keys.key_file_path(folder).exists():
+    if not key_file_path(folder).exists():
         raise ValidationError("passphrase", "This practice is not encrypted; encrypt it first.")
+    from app.store.encryption import KeyFile, WrongSecret  # see the module's docstring
+
     key_file = KeyFile.read(folder)
     try:
         database_key = key_file.unlock(old)
@@ -195,11 +202,11 @@ def _swap_in(database: Path, encrypting: Path, database_key: bytes) -> None:
         open_connection(database, key=database_key).close()
     except StoreUnavailable:
         # Put the plain practice back as it was; the key file goes with the copy that failed.
-        keys.remove_database_files(database)
+        remove_database_files(database)
         os.replace(aside, database)
-        keys.key_file_path(database.parent).unlink(missing_ok=True)
+        key_file_path(database.parent).unlink(missing_ok=True)
         raise
-    keys.remove_database_files(aside)
+    remove_database_files(aside)
 
 
 def _finish_interrupted(folder: Path) -> None:
@@ -207,15 +214,15 @@ def _finish_interrupted(folder: Path) -> None:
     database = database_path(folder)
     encrypting = database.with_name(database.name + _ENCRYPTING_SUFFIX)
     if encrypting.exists():
-        key_file_written = keys.key_file_path(folder).exists()
-        if key_file_written and keys.is_plain_sqlite(database):
+        key_file_written = key_file_path(folder).exists()
+        if key_file_written and is_plain_sqlite(database):
             # The copy was verified before the key file was written: put it in place.
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             aside = database.with_name(f"{database.name}{_PLAIN_ASIDE}{stamp}")
             os.replace(database, aside)
             os.replace(encrypting, database)
         else:
-            keys.remove_database_files(encrypting)
+            remove_database_files(encrypting)
 
 
 def remove_plain_copies(folder: Path) -> None:
@@ -224,4 +231,4 @@ def remove_plain_copies(folder: Path) -> None:
     for aside in folder.glob(f"{database.name}{_PLAIN_ASIDE}*"):
         if not aside.name.endswith(("-wal", "-shm")):
             with contextlib.suppress(OSError):
-                keys.remove_database_files(aside)
+                remove_database_files(aside)

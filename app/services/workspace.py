@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hmac
 import logging
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING
 
 from app.services import encryption
@@ -17,6 +15,8 @@ from app.store.records import PracticeStore
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
+    from types import TracebackType
+
     from app.store.code_index import IcdIndex
 
 
@@ -76,6 +76,8 @@ class Workspace:
 
     def check_passphrase(self, passphrase: str | None = None, recovery_key: str | None = None) -> None:
         """WrongPassphrase unless the secret opens this practice (to unlock a locked window)."""
+        import hmac  # only a locked window needs it: not imported at start-up
+
         key = encryption.database_key(self.data_dir, passphrase, recovery_key)
         if key is None or self.database_key is None or not hmac.compare_digest(key, self.database_key):
             raise encryption.WrongPassphrase()

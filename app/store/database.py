@@ -204,3 +204,19 @@ def _narrow_to_owner(path: Path) -> None:
             mode = stat.S_IMODE(file.stat().st_mode)
             if mode & 0o077:
                 os.chmod(file, mode & 0o700)
+
+
+def remove_database_files(path: Path) -> None:
+    """Delete a database file and its -wal and -shm companions (any that exist)."""
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            file.unlink()
+
+
+def is_plain_sqlite(path: Path) -> bool:
+    """Whether the file starts with SQLite's own header (an encrypted file looks random)."""
+    try:
+        with path.open("rb") as file:
+            return file.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False

@@ -27,11 +27,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.store.database import KEY_BYTES, connect
+from app.store.database import KEY_BYTES, connect, remove_database_files
+from app.store.database import is_plain_sqlite as is_plain_sqlite  # still importable from here
 from app.store.driver import sqlcipher
 from app.store.errors import StoreUnavailable, translate_errors
+from app.store.paths import key_file_path
 
-KEY_FILE_NAME = "key.json"
 _FORMAT = "superbill-desk database key"
 _VERSION = 1
 
@@ -61,10 +62,6 @@ class WrongSecret(Exception):
 
 class RecoveryKeyTypo(WrongSecret):
     """The recovery key as typed fails its checksum: a character is wrong or missing."""
-
-
-def key_file_path(data_dir: Path) -> Path:
-    return Path(data_dir) / KEY_FILE_NAME
 
 
 def new_database_key() -> bytes:
@@ -320,19 +317,3 @@ def encrypt_database(plain: Path, encrypted: Path, key: bytes) -> None:
     except BaseException:
         remove_database_files(encrypted)
         raise
-
-
-def remove_database_files(path: Path) -> None:
-    """Delete a database file and its -wal and -shm companions (any that exist)."""
-    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        with contextlib.suppress(FileNotFoundError):
-            file.unlink()
-
-
-def is_plain_sqlite(path: Path) -> bool:
-    """Whether the file starts with SQLite's own header (an encrypted file looks random)."""
-    try:
-        with path.open("rb") as file:
-            return file.read(16) == b"SQLite format 3\x00"
-    except OSError:
-        return False

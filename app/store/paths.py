@@ -1,4 +1,4 @@
-"""Where the practice's data lives: the data folder and the database file inside it."""
+"""Where the practice's data lives: the data folder, and the database file and key file inside it."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from platformdirs import user_data_dir
 APP_NAME = "SuperbillDesk"
 DATA_DIR_VARIABLE = "SUPERBILL_DATA_DIR"
 DATABASE_NAME = "practice.sqlite3"
+# Present only for an encrypted practice (app/store/encryption.py writes it).
+KEY_FILE_NAME = "key.json"
 
 
 def data_dir(override: Path | None = None) -> Path:
@@ -24,3 +26,7 @@ def data_dir(override: Path | None = None) -> Path:
 
 def database_path(folder: Path) -> Path:
     return folder / DATABASE_NAME
+
+
+def key_file_path(folder: Path) -> Path:
+    return Path(folder) / KEY_FILE_NAME

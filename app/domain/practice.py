@@ -2,6 +2,8 @@
 
 Plain immutable values. References between records use the record's key
 (the practice file's `id`, kept as the external ID), never database row ids.
+
+The practitioner, patients and addresses are defined in app.domain.people and re-exported here.
 """
 
 from __future__ import annotations
@@ -11,6 +13,11 @@ from datetime import date
 from enum import StrEnum
 
 from app.domain.money import Cents
+from app.domain.people import NO_PRACTITIONER as NO_PRACTITIONER
+from app.domain.people import Address as Address
+from app.domain.people import Patient as Patient
+from app.domain.people import Practitioner as Practitioner
+from app.domain.people import TaxIdType as TaxIdType
 
 
 class PayerKind(StrEnum):
@@ -94,68 +101,6 @@ class PaymentMethod(StrEnum):
         }[self]
 
 
-class TaxIdType(StrEnum):
-    EIN = "EIN"
-    SSN = "SSN"
-
-
-@dataclass(frozen=True)
-class Address:
-    line1: str
-    city: str
-    state: str
-    zip: str
-    line2: str | None = None
-
-    def lines(self) -> tuple[str, ...]:
-        """As printed: street line(s), then "City, ST 12345"."""
-        street = (self.line1,) + ((self.line2,) if self.line2 else ())
-        return (*street, f"{self.city}, {self.state} {self.zip}")
-
-
-@dataclass(frozen=True)
-class Practitioner:
-    first_name: str
-    last_name: str
-    credentials: str
-    npi: str
-    tax_id: str
-    tax_id_type: TaxIdType
-    license_number: str
-    license_state: str
-    address: Address
-    phone: str
-    practice_name: str | None = None
-    organization_npi: str | None = None
-    taxonomy: str | None = "225700000X"
-    email: str | None = None
-    default_place_of_service: str = "11"
-    # An SSN prints masked (***-**-6789) unless the therapist allows it in full.
-    print_full_ssn: bool = False
-    signature_png: bytes | None = field(default=None, repr=False)
-
-    @property
-    def display_name(self) -> str:
-        return f"{self.first_name} {self.last_name}, {self.credentials}".strip(", ")
-
-
-# Before the setup wizard has run there is no practitioner; pricing and the check still need one.
-# Every field is empty (the check then says what the provider lacks), the place of service is the
-# office (11), which is what the wizard would default to.
-NO_PRACTITIONER = Practitioner(
-    first_name="",
-    last_name="",
-    credentials="",
-    npi="",
-    tax_id="",
-    tax_id_type=TaxIdType.EIN,
-    license_number="",
-    license_state="",
-    address=Address("", "", "", ""),
-    phone="",
-)
-
-
 @dataclass(frozen=True)
 class Payer:
     key: str
@@ -165,25 +110,6 @@ class Payer:
     phone: str | None = None
     unit_rule: UnitRule = UnitRule.CMS_8_MINUTE
     filing_limit_days: int | None = None
-
-
-@dataclass(frozen=True)
-class Patient:
-    key: str
-    first_name: str
-    last_name: str
-    date_of_birth: date
-    sex: str | None = None
-    address: Address | None = None
-    phone: str | None = None
-    email: str | None = None
-    # Printed on the superbill; given by the store when the patient is first saved.
-    account_number: str | None = None
-
-    @property
-    def full_name(self) -> str:
-        """Exactly as entered: the insurer matches it against its own record."""
-        return f"{self.first_name} {self.last_name}"
 
 
 @dataclass(frozen=True)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from app.domain.practice import Patient
+from app.domain.people import Patient
 from app.store.patient_counts import count_patients
 from app.store.records import PracticeStore
 
 
-@dataclass(frozen=True)
-class PatientMatches:
+class PatientMatches(NamedTuple):
+    """One page of a search (a NamedTuple: its class is built at start-up, quicker than a dataclass)."""
+
     patients: tuple[Patient, ...]  # at most `limit`, in name order
     # How many patients match in all; None when there are more than `limit` (counting them would
     # cost a second pass over every patient on every keystroke, for a number nobody needs).

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 
-from app.domain.practice import Address
+from app.domain.people import Address
 from app.store.driver import is_connection, row_class
 from app.store.errors import translate_errors
 

@@ -2,23 +2,30 @@
 
 Entries are written by the chart's save and delete methods, in the same transaction as the change
 (a change rolled back leaves no entry), and are never changed or deleted (triggers refuse it).
+
+app.domain.audit is imported when the log is read or written, not with the store: opening the
+main window does neither.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
-from app.domain.audit import AuditedRecord, AuditEntry, Change
 from app.store._base import StoreBase, guarded, iso
+
+if TYPE_CHECKING:
+    from app.domain.audit import AuditedRecord, AuditEntry, Change
 
 
 class AuditRecords(StoreBase):
     @guarded
     def audit_entries(self, patient_key: str | None = None, number: str | None = None) -> list[AuditEntry]:
         """The audit log, oldest first: one patient's, one superbill's, or everything (both None)."""
+        from app.domain.audit import AuditedRecord, AuditEntry  # see the module's docstring
+
         conditions = []
         if patient_key is not None:
             conditions.append("patient = :patient")
@@ -28,7 +35,20 @@ class AuditRecords(StoreBase):
         rows = self._rows(
             f"SELECT * FROM audit_log {where} ORDER BY id", {"patient": patient_key, "number": number}
         )
-        return [_entry(row) for row in rows]
+        return [
+            AuditEntry(
+                id=row["id"],
+                at=datetime.fromisoformat(row["at"]),
+                patient=row["patient"],
+                record_kind=AuditedRecord(row["record_kind"]),
+                record_key=row["record_key"],
+                field=row["field"],
+                old_value=row["old_value"],
+                new_value=row["new_value"],
+                superbills=tuple(json.loads(row["superbills"])),
+            )
+            for row in rows
+        ]
 
     # For the chart's writes (inside their transaction) ----------------------------------------
 
@@ -82,17 +102,3 @@ class AuditRecords(StoreBase):
                 for field, old, new in changes
             ],
         )
-
-
-def _entry(row: sqlite3.Row) -> AuditEntry:
-    return AuditEntry(
-        id=row["id"],
-        at=datetime.fromisoformat(row["at"]),
-        patient=row["patient"],
-        record_kind=AuditedRecord(row["record_kind"]),
-        record_key=row["record_key"],
-        field=row["field"],
-        old_value=row["old_value"],
-        new_value=row["new_value"],
-        superbills=tuple(json.loads(row["superbills"])),
-    )

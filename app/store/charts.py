@@ -1,30 +1,24 @@
-"""A patient's chart: coverages, prescriptions, visits with their lines, payments."""
+"""A patient's chart: coverages, prescriptions, visits with their lines, payments.
+
+The chart's record classes (app.domain.practice) and the audit log's are imported by the methods
+that read or audit a chart, not with the store: opening the main window needs neither.
+"""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.domain.audit import AuditedRecord, payment_changes, visit_changes
 from app.domain.errors import ValidationError
-from app.domain.practice import (
-    Coverage,
-    PatientChart,
-    Payment,
-    PaymentMethod,
-    Prescription,
-    Relationship,
-    ServiceLine,
-    Subscriber,
-    Visit,
-)
 from app.domain.text_limits import check_text_lengths
-from app.store._base import guarded, iso, required_date, to_date
+from app.store._base import guarded, iso
 from app.store.audit import AuditRecords
 from app.store.errors import RecordNotFound
 from app.store.patients import patient_from_row
+
+if TYPE_CHECKING:
+    from app.domain.practice import Coverage, PatientChart, Payment, Prescription, ServiceLine, Visit
 
 
 class ChartRecords(AuditRecords):
@@ -39,6 +33,9 @@ class ChartRecords(AuditRecords):
 
     def _load_charts(self, patient_key: str | None = None) -> list[PatientChart]:
         """One patient's chart, or everyone's (in the order they were added), in a few queries."""
+        from app.domain.practice import PatientChart  # see the module's docstring
+        from app.store import chart_rows
+
         only = "WHERE patient = :patient" if patient_key is not None else ""
         params = {"patient": patient_key}
         patients = self._rows(
@@ -50,7 +47,7 @@ class ChartRecords(AuditRecords):
 
         coverages: dict[str, list[Coverage]] = defaultdict(list)
         for row in self._rows(f"SELECT * FROM coverages {only} ORDER BY id", params):
-            coverages[row["patient"]].append(_coverage(row))
+            coverages[row["patient"]].append(chart_rows.coverage(row))
 
         rx_codes = self._grouped(
             "SELECT prescription_id, code FROM prescription_diagnoses WHERE prescription_id IN "
@@ -59,7 +56,9 @@ class ChartRecords(AuditRecords):
         )
         prescriptions: dict[str, list[Prescription]] = defaultdict(list)
         for row in self._rows(f"SELECT * FROM prescriptions {only} ORDER BY id", params):
-            prescriptions[row["patient"]].append(_prescription(row, tuple(rx_codes.get(row["id"], ()))))
+            prescriptions[row["patient"]].append(
+                chart_rows.prescription(row, tuple(rx_codes.get(row["id"], ())))
+            )
 
         visit_codes = self._grouped(
             "SELECT visit_id, code FROM visit_diagnoses WHERE visit_id IN "
@@ -72,16 +71,16 @@ class ChartRecords(AuditRecords):
             "ORDER BY visit_id, position",
             params,
         ):
-            lines[row["visit_id"]].append(_line(row))
+            lines[row["visit_id"]].append(chart_rows.line(row))
         visits: dict[str, list[Visit]] = defaultdict(list)
         for row in self._rows(f"SELECT * FROM visits {only} ORDER BY date, id", params):
             visits[row["patient"]].append(
-                _visit(row, tuple(visit_codes.get(row["id"], ())), tuple(lines.get(row["id"], ())))
+                chart_rows.visit(row, tuple(visit_codes.get(row["id"], ())), tuple(lines.get(row["id"], ())))
             )
 
         payments: dict[str, list[Payment]] = defaultdict(list)
         for row in self._rows(f"SELECT * FROM payments {only} ORDER BY date, id", params):
-            payments[row["patient"]].append(_payment(row))
+            payments[row["patient"]].append(chart_rows.payment(row))
 
         return [
             PatientChart(
@@ -158,6 +157,8 @@ class ChartRecords(AuditRecords):
                 "DELETE FROM payments WHERE patient = ? AND key = ?", (patient_key, payment_key)
             )
             numbers = self._superbills_showing_payment(patient_key, payment_key, [old.date])
+            from app.domain.audit import AuditedRecord, payment_changes  # see the module's docstring
+
             self._write_audit(
                 patient_key, AuditedRecord.PAYMENT, payment_key, payment_changes(old, None), numbers
             )
@@ -234,6 +235,8 @@ class ChartRecords(AuditRecords):
         # A visit on an issued superbill may be corrected; the audit log records what changed.
         numbers = self._superbills_showing_visit(patient_key, visit.key)
         if numbers:
+            from app.domain.audit import AuditedRecord, visit_changes  # see the module's docstring
+
             old = self._stored_visit(patient_key, visit.key)
             self._write_audit(patient_key, AuditedRecord.VISIT, visit.key, visit_changes(old, visit), numbers)
         visit_id = self._upsert(
@@ -281,6 +284,8 @@ class ChartRecords(AuditRecords):
             patient_key, payment.key, [old.date if old else None, payment.date]
         )
         if numbers:
+            from app.domain.audit import AuditedRecord, payment_changes  # see the module's docstring
+
             self._write_audit(
                 patient_key, AuditedRecord.PAYMENT, payment.key, payment_changes(old, payment), numbers
             )
@@ -298,6 +303,8 @@ class ChartRecords(AuditRecords):
         )
 
     def _stored_visit(self, patient_key: str, visit_key: str) -> Visit | None:
+        from app.store import chart_rows  # see the module's docstring
+
         row = self._row("SELECT * FROM visits WHERE patient = ? AND key = ?", (patient_key, visit_key))
         if row is None:
             return None
@@ -308,90 +315,15 @@ class ChartRecords(AuditRecords):
             )
         )
         lines = tuple(
-            _line(line)
+            chart_rows.line(line)
             for line in self._rows(
                 "SELECT * FROM service_lines WHERE visit_id = ? ORDER BY position", (row["id"],)
             )
         )
-        return _visit(row, codes, lines)
+        return chart_rows.visit(row, codes, lines)
 
     def _stored_payment(self, patient_key: str, payment_key: str) -> Payment | None:
+        from app.store import chart_rows  # see the module's docstring
+
         row = self._row("SELECT * FROM payments WHERE patient = ? AND key = ?", (patient_key, payment_key))
-        return None if row is None else _payment(row)
-
-
-def _coverage(row: sqlite3.Row) -> Coverage:
-    subscriber = None
-    if row["subscriber_first_name"] is not None:
-        subscriber = Subscriber(
-            first_name=row["subscriber_first_name"],
-            last_name=row["subscriber_last_name"],
-            date_of_birth=required_date(row["subscriber_date_of_birth"]),
-        )
-    return Coverage(
-        key=row["key"],
-        payer=row["payer"],
-        relationship=Relationship(row["relationship"]),
-        member_id=row["member_id"],
-        group_number=row["group_number"],
-        subscriber=subscriber,
-        claim_number=row["claim_number"],
-        injury_date=to_date(row["injury_date"]),
-        employer=row["employer"],
-        accident_state=row["accident_state"],
-        adjuster=row["adjuster"],
-        authorization_number=row["authorization_number"],
-        annual_visit_limit=row["annual_visit_limit"],
-    )
-
-
-def _prescription(row: sqlite3.Row, diagnoses: tuple[str, ...]) -> Prescription:
-    return Prescription(
-        key=row["key"],
-        prescriber_name=row["prescriber_name"],
-        written_on=required_date(row["written_on"]),
-        diagnoses=diagnoses,
-        prescriber_credentials=row["prescriber_credentials"],
-        prescriber_npi=row["prescriber_npi"],
-        starts_on=to_date(row["starts_on"]),
-        expires_on=to_date(row["expires_on"]),
-        authorized_visits=row["authorized_visits"],
-        frequency=row["frequency"],
-        body_areas=row["body_areas"],
-        notes=row["notes"],
-    )
-
-
-def _line(row: sqlite3.Row) -> ServiceLine:
-    return ServiceLine(
-        cpt=row["cpt"],
-        pointers=tuple(json.loads(row["pointers"])),
-        minutes=row["minutes"],
-        units=row["units"],
-        unit_reason=row["unit_reason"],
-        modifiers=tuple(json.loads(row["modifiers"])),
-        body_region=row["body_region"],
-        fee=row["fee"],
-    )
-
-
-def _visit(row: sqlite3.Row, diagnoses: tuple[str, ...], lines: tuple[ServiceLine, ...]) -> Visit:
-    return Visit(
-        key=row["key"],
-        date=required_date(row["date"]),
-        diagnoses=diagnoses,
-        lines=lines,
-        place_of_service=row["place_of_service"],
-        coverage=row["coverage"],
-        prescription=row["prescription"],
-    )
-
-
-def _payment(row: sqlite3.Row) -> Payment:
-    return Payment(
-        key=row["key"],
-        date=required_date(row["date"]),
-        amount=row["amount"],
-        method=PaymentMethod(row["method"]),
-        reference=row["reference"],
-    )
+        return None if row is None else chart_rows.payment(row)

@@ -7,11 +7,13 @@ that the two agree.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.store.attention import HasConnection
 from app.store.errors import translate_errors
 from app.store.search import like_pattern, search_terms
+
+if TYPE_CHECKING:  # the attention queries are not needed to show the patients list
+    from app.store.attention import HasConnection
 
 
 def count_patients(store: HasConnection, search: str = "") -> int:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from app.domain.errors import ValidationError
-from app.domain.practice import Patient
+from app.domain.people import Patient
 from app.domain.text_limits import check_text_lengths
 from app.store._base import StoreBase, address_columns, address_from, guarded, iso, required_date
 from app.store.search import like_pattern, search_terms, search_text, sort_name

@@ -14,7 +14,6 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from app.domain.errors import ValidationError
-from app.domain.practice import PatientChart, Practice
 from app.store._base import guarded
 from app.store.charts import ChartRecords
 from app.store.database import open_connection
@@ -24,6 +23,8 @@ from app.store.superbills import SuperbillRecords
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+    from app.domain.practice import PatientChart, Practice
 
 
 class PracticeStore(SettingsRecords, PatientRecords, ChartRecords, SuperbillRecords):
@@ -54,6 +55,8 @@ class PracticeStore(SettingsRecords, PatientRecords, ChartRecords, SuperbillReco
     @guarded
     def practice(self) -> Practice:
         """Everything, for export: patients in the order they were added."""
+        from app.domain.practice import Practice  # imported when first used, as in charts.py
+
         return Practice(
             practitioner=self.practitioner(),
             fees=self.fees(),

@@ -1,16 +1,24 @@
-"""The practice's own records: the practitioner, paper size, fees, procedure codes and payers."""
+"""The practice's own records: the practitioner, paper size, fees, procedure codes and payers.
+
+Only the practitioner is read before the main window's first frame (for its title): the domain
+modules of the other records are imported by the methods that use them.
+"""
 
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 from app.domain.errors import ValidationError
-from app.domain.money import Cents
-from app.domain.practice import FeeSchedule, Payer, PayerKind, Practitioner, TaxIdType, UnitRule
-from app.domain.procedures import CATALOGUE, Procedure
-from app.domain.superbill import PaperSize
+from app.domain.people import Practitioner, TaxIdType
 from app.domain.text_limits import check_text_lengths
 from app.store._base import StoreBase, address_columns, address_from, guarded
+
+if TYPE_CHECKING:
+    from app.domain.money import Cents
+    from app.domain.practice import FeeSchedule, Payer
+    from app.domain.procedures import Procedure
+    from app.domain.superbill import PaperSize
 
 
 class SettingsRecords(StoreBase):
@@ -74,10 +82,14 @@ class SettingsRecords(StoreBase):
 
     @guarded
     def paper_size(self) -> PaperSize:
+        from app.domain.superbill import PaperSize  # see the module's docstring
+
         return PaperSize(self._value("SELECT paper_size FROM practice WHERE id = 1") or PaperSize.LETTER)
 
     @guarded
     def save_paper_size(self, size: PaperSize) -> None:
+        from app.domain.superbill import PaperSize  # see the module's docstring
+
         with self.transaction():
             self.conn.execute("UPDATE practice SET paper_size = ? WHERE id = 1", (PaperSize(size).value,))
 
@@ -85,6 +97,8 @@ class SettingsRecords(StoreBase):
 
     @guarded
     def fees(self) -> FeeSchedule:
+        from app.domain.practice import FeeSchedule  # see the module's docstring
+
         default = {code: cents for code, cents in self.conn.execute("SELECT code, cents FROM fees")}
         by_payer = {
             (payer, code): cents
@@ -123,6 +137,8 @@ class SettingsRecords(StoreBase):
     @guarded
     def procedures(self) -> dict[str, Procedure]:
         """The built-in catalogue, then the codes the therapist added."""
+        from app.domain.procedures import CATALOGUE, Procedure  # see the module's docstring
+
         added = {
             code: Procedure(code, description, timed=bool(timed), user_added=True)
             for code, description, timed in self.conn.execute(
@@ -133,6 +149,8 @@ class SettingsRecords(StoreBase):
 
     @guarded
     def save_procedure(self, procedure: Procedure) -> None:
+        from app.domain.procedures import CATALOGUE  # see the module's docstring
+
         check_text_lengths(procedure, "procedure")
         if procedure.code in CATALOGUE:
             raise ValidationError(
@@ -180,6 +198,8 @@ class SettingsRecords(StoreBase):
 
 
 def _payer(row: sqlite3.Row) -> Payer:
+    from app.domain.practice import Payer, PayerKind, UnitRule  # see the module's docstring
+
     return Payer(
         key=row["key"],
         name=row["name"],

@@ -1,4 +1,8 @@
-"""Issued superbills: statement numbers, and the exact PDF bytes handed to the patient."""
+"""Issued superbills: statement numbers, and the exact PDF bytes handed to the patient.
+
+app.domain.issued is imported when a superbill is recorded or read, not with the store: opening
+the main window does neither.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,15 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from app.domain.errors import ValidationError
-from app.domain.issued import IssuedSuperbill
-from app.domain.money import Cents
 from app.store._base import StoreBase, guarded, iso, required_date
 from app.store.errors import RecordNotFound, StoreBug, StoreUnavailable
+
+if TYPE_CHECKING:
+    from app.domain.issued import IssuedSuperbill
+    from app.domain.money import Cents
 
 STATEMENT_PREFIX = "SB"
 
@@ -117,6 +124,8 @@ class SuperbillRecords(StoreBase):
                 )
             visit_ids.append(row["id"])
             visit_dates.append(required_date(row["date"]))
+        from app.domain.issued import IssuedSuperbill  # see the module's docstring
+
         issued = IssuedSuperbill(
             number=number,
             patient=patient,
@@ -228,6 +237,8 @@ class SuperbillRecords(StoreBase):
 
 
 def _issued(row: sqlite3.Row, visit_keys: tuple[str, ...], payment_keys: tuple[str, ...]) -> IssuedSuperbill:
+    from app.domain.issued import IssuedSuperbill  # see the module's docstring (a patient has a few)
+
     return IssuedSuperbill(
         number=row["number"],
         patient=row["patient"],

@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QWidget
 
 from app import __version__
-from app.domain.practice import Practitioner
+from app.domain.people import Practitioner
 from app.services.workspace import Workspace
 from app.ui.app_icon import app_icon
 from app.ui.patients_page import PatientsPage

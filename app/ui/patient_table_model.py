@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app.domain.practice import Patient
+from app.domain.people import Patient
 
 COL_NAME = 0
 COL_DATE_OF_BIRTH = 1

@@ -1,0 +1,101 @@
+"""The people a practice's records are about: the practitioner and the patients, with their addresses.
+
+Plain immutable values, like every record (app.domain.practice re-exports them with the rest).
+The main window needs only these to open (its title, the patients list), so the modules on
+that path import them from here and the other records are built when first used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class TaxIdType(StrEnum):
+    """Which tax ID the practitioner bills under: the practice's EIN, or their own SSN."""
+
+    EIN = "EIN"
+    SSN = "SSN"
+
+
+@dataclass(frozen=True)
+class Address:
+    """A US postal address, as printed on the superbill."""
+
+    line1: str
+    city: str
+    state: str
+    zip: str
+    line2: str | None = None
+
+    def lines(self) -> tuple[str, ...]:
+        """As printed: street line(s), then "City, ST 12345"."""
+        street = (self.line1,) + ((self.line2,) if self.line2 else ())
+        return (*street, f"{self.city}, {self.state} {self.zip}")
+
+
+@dataclass(frozen=True)
+class Practitioner:
+    """The therapist whose practice this is: the superbill's provider."""
+
+    first_name: str
+    last_name: str
+    credentials: str
+    npi: str
+    tax_id: str
+    tax_id_type: TaxIdType
+    license_number: str
+    license_state: str
+    address: Address
+    phone: str
+    practice_name: str | None = None
+    organization_npi: str | None = None
+    taxonomy: str | None = "225700000X"
+    email: str | None = None
+    default_place_of_service: str = "11"
+    # An SSN prints masked (***-**-6789) unless the therapist allows it in full.
+    print_full_ssn: bool = False
+    signature_png: bytes | None = field(default=None, repr=False)
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.first_name} {self.last_name}, {self.credentials}".strip(", ")
+
+
+# Before the setup wizard has run there is no practitioner; pricing and the check still need one.
+# Every field is empty (the check then says what the provider lacks), the place of service is the
+# office (11), which is what the wizard would default to.
+NO_PRACTITIONER = Practitioner(
+    first_name="",
+    last_name="",
+    credentials="",
+    npi="",
+    tax_id="",
+    tax_id_type=TaxIdType.EIN,
+    license_number="",
+    license_state="",
+    address=Address("", "", "", ""),
+    phone="",
+)
+
+
+@dataclass(frozen=True)
+class Patient:
+    """A patient's own details; their coverages, prescriptions, visits and payments are their chart."""
+
+    key: str
+    first_name: str
+    last_name: str
+    date_of_birth: date
+    sex: str | None = None
+    address: Address | None = None
+    phone: str | None = None
+    email: str | None = None
+    # Printed on the superbill; given by the store when the patient is first saved.
+    account_number: str | None = None
+
+    @property
+    def full_name(self) -> str:
+        """Exactly as entered: the insurer matches it against its own record."""
+        return f"{self.first_name} {self.last_name}"

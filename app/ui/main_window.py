@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 
 from app import __version__
 from app.domain.people import Practitioner
@@ -21,6 +21,8 @@ from app.ui.app_icon import app_icon
 from app.ui.patients_page import PatientsPage
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from app.ui.attention_panel import AttentionPanel
     from app.ui.patient_view import PatientView
 
@@ -402,6 +404,8 @@ class MainWindow(QMainWindow):
         self._open(dialog)
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # its Python type costs 1.5 ms to build: not at start-up
+
         QMessageBox.about(
             self,
             "About Superbill Desk",

@@ -10,7 +10,7 @@ import logging
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 
@@ -52,6 +52,9 @@ def _shortcut(standard: QKeySequence.StandardKey, fallback: str) -> list[QKeySeq
 
 
 class MainWindow(QMainWindow):
+    # Once the panels built after the first frame are in place: start-up is over.
+    startedUp = Signal()
+
     def __init__(
         self,
         workspace: Workspace,
@@ -242,6 +245,7 @@ class MainWindow(QMainWindow):
     def _build_the_rest(self) -> None:
         for widget in (self.attention, self.patient_view):
             widget.show()
+        self.startedUp.emit()
 
     @property
     def attention(self) -> AttentionPanel:

@@ -20,6 +20,12 @@ HEADERS = ("Name", "Date of birth", "Account", "Phone")
 # The patient's key (the record's ID), for whoever asks which patient a row is.
 KeyRole = Qt.ItemDataRole.UserRole + 1
 
+# The roles data() answers. A view asks every visible cell for seven roles on each paint, most of
+# them styling ones this model leaves to the style: those are turned away before any other work.
+_ANSWERED_ROLES = frozenset(
+    {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole, KeyRole, Qt.ItemDataRole.ToolTipRole}
+)
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -72,7 +78,7 @@ class PatientTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if role not in _ANSWERED_ROLES or not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
         column = index.column()

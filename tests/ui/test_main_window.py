@@ -66,6 +66,18 @@ def test_the_window_opens_on_the_practice_with_its_patients(qtbot: QtBot, worksp
     assert str(workspace.data_dir) in window.data_label.text()
 
 
+def test_the_rest_is_built_after_the_first_frame_and_then_start_up_is_over(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    window = MainWindow(workspace, today=TODAY)
+    qtbot.addWidget(window)
+    assert window._attention is None and window._patient_view is None  # not before the first frame
+    with qtbot.waitSignal(window.startedUp):
+        window.show()
+    assert window._attention is not None and window._attention.isVisible()
+    assert window._patient_view is not None and window._patient_view.isVisible()
+
+
 def test_the_demo_practice_says_so_in_the_title(qtbot: QtBot, workspace: Workspace) -> None:
     window = open_window(qtbot, workspace, demo=True)
     assert window.windowTitle() == "Superbill Desk — Tidewater Therapeutic Massage (demo)"

@@ -133,11 +133,21 @@ FIELD_NAMES = {
 
 
 def nodes(value: object, path: JsonPath = ()) -> Iterator[tuple[JsonPath, object]]:
-    """Every node of a JSON value with its path, depth first (iterative: fuzzed documents nest deeply)."""
+    """Every node of a JSON value with its path, depth first (iterative: fuzzed documents nest deeply).
+
+    The value must be a tree, as parsed JSON is. A list or object met twice is a mutation's bug (it
+    put a node in a second place, not a copy), and one inside itself would make this walk endless:
+    `list(nodes(...))` then grew until the machine ran out of memory. Both fail here at once instead.
+    """
+    seen: set[int] = set()
     stack: list[tuple[JsonPath, object]] = [(path, value)]
     while stack:
         path, value = stack.pop()
         yield path, value
+        if isinstance(value, dict | list):
+            if id(value) in seen:
+                raise AssertionError(f"a mutation put one node in two places; again at {path[:12]}")
+            seen.add(id(value))
         if isinstance(value, dict):
             stack.extend(((*path, key), item) for key, item in reversed(value.items()))
         elif isinstance(value, list):
@@ -284,9 +294,13 @@ def swap_for_another_value(draw: st.DrawFn, document: object, path: JsonPath, no
 
 
 def duplicate(draw: st.DrawFn, document: object, path: JsonPath, node: object) -> object:
-    """A list item twice, or an id reused from another record."""
+    """A list item twice, or an id reused from another record.
+
+    Both are copies: after `nest` an id can be an object holding this very node, and reusing it
+    as it is made the document contain itself.
+    """
     if isinstance(node, dict) and "id" in node:
-        node["id"] = draw(st.sampled_from(_id_values(document)))
+        node["id"] = copy.deepcopy(draw(st.sampled_from(_id_values(document))))
     elif path and isinstance(parent := _parent(document, path), list):
         parent.insert(draw(st.integers(0, len(parent))), copy.deepcopy(node))
     return document
@@ -330,8 +344,8 @@ def extreme_of_its_type(draw: st.DrawFn, document: object, path: JsonPath, node:
         return _set(document, path, draw(st.sampled_from(EXTREME_NUMBERS)))
     if isinstance(node, str):
         return _set(document, path, draw(st.sampled_from(EXTREME_TEXTS))(node))
-    if isinstance(node, list):
-        return _set(document, path, node * draw(st.integers(2, 6)))
+    if isinstance(node, list):  # its items repeated, each a copy, so the document stays a tree
+        return _set(document, path, [copy.deepcopy(item) for item in node * draw(st.integers(2, 6))])
     return add_unknown_key(draw, document, path, node)
 
 

@@ -31,12 +31,16 @@ from tests.store.builders import rich_practice
 
 PATIENT = "pt-zoe"
 
-# A visit far larger than any free space left in these tests: 200 lines with long notes.
+# A visit far larger than any free space left in these tests (~150 KB): 400 lines, each with the
+# longest body region and reason for units that a field takes (app/domain/text_limits.py).
 BIG_VISIT = Visit(
     "v-big",
     date(2026, 10, 1),
     ("M54.2",),
-    tuple(ServiceLine("97124", ("A",), minutes=30, body_region=f"{i:04d} " + "x" * 2000) for i in range(200)),
+    tuple(
+        ServiceLine("97124", ("A",), minutes=30, body_region=f"{i:04d} " + "x" * 55, unit_reason="y" * 300)
+        for i in range(400)
+    ),
 )
 
 

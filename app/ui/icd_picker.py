@@ -44,6 +44,17 @@ FAVOURITES_KEY = "icd_picker/favourites"
 RECENTS_KEY = "icd_picker/recents"
 
 _Index = QModelIndex | QPersistentModelIndex
+# The roles data() answers; the rest of the seven a view asks of every cell on each paint are
+# turned away before any other work (see app/ui/patient_table_model.py).
+_ANSWERED_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.UserRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ToolTipRole,
+    }
+)
 _WORD = re.compile(r"[^\W_]+")
 _CODE_SHAPE = re.compile(r"^[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}$")
 
@@ -93,7 +104,7 @@ class IcdResultsModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role not in _ANSWERED_ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:

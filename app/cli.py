@@ -14,28 +14,11 @@ cannot be used (disk, permissions, a damaged file).
 from __future__ import annotations
 
 import argparse
-import getpass
-import json
-import logging
-import os
-import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 from app import __version__
-from app.domain.check import Finding, Severity
-from app.domain.errors import ValidationError
-from app.domain.money import format_money
-from app.domain.superbill import PaperSize
-from app.services import backups, encryption, pdf_password, superbills
-from app.services.demo import DEMO_PATIENT, demo_practice
-from app.services.files import write_file
-from app.services.logs import setup_logging
-from app.services.practice_file import practice_to_json, read_practice_file
-from app.services.workspace import Workspace
-from app.store.errors import StoreUnavailable
-from app.store.paths import data_dir
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT, EXIT_STORE = 0, 1, 2, 3
 PASSPHRASE_VARIABLE = "SUPERBILL_PASSPHRASE"
@@ -46,9 +29,7 @@ PASSWORD_HELP = (
     f"protect the PDF with a password (AES-256) for e-mail; the password comes from ${PDF_PASSWORD_VARIABLE} "
     "or is typed twice at a prompt, never on the command line"
 )
-
-# Command names, counts, statement numbers and error kinds only (see app/services/logs.py).
-log = logging.getLogger(__name__)
+PAPER_CHOICES = ("letter", "a4")  # app.domain.superbill.PaperSize's values (tests/cli checks they match)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -58,25 +39,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _self_test()  # a temporary data folder: neither the practice nor the log is touched
     if args.command is None:
         return _open_window(args)  # run_app sets up the log
-    setup_logging()
-    command: Callable[[argparse.Namespace], int] = args.run
-    try:
-        damaged = _damaged_practice(args)
-        return damaged if damaged is not None else command(args)
-    except ValidationError as error:
-        log.warning("command %s refused: bad input", args.command)
-        print(f"error: {error.field}: {error.message}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except encryption.PassphraseNeeded as error:
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except StoreUnavailable as error:
-        log.error("command %s: store unavailable: %s", args.command, type(error).__name__)
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_STORE
-    except Exception as error:
-        log.critical("command %s failed: %s", args.command, type(error).__name__)
-        raise
+    from app.commands import run_command  # the commands' modules load only for a command
+
+    return run_command(args)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -106,19 +71,19 @@ def _parser() -> argparse.ArgumentParser:
         "demo", help="create a demo practice (when the folder is empty) and a sample superbill"
     )
     demo.add_argument("-o", "--output", type=Path, default=Path("demo-superbill.pdf"), help="PDF to write")
-    demo.set_defaults(run=_demo)
+    demo.set_defaults(run="demo")
 
     imp = commands.add_parser("import", help="add or update records from a practice file (all or nothing)")
     imp.add_argument("file", type=Path)
-    imp.set_defaults(run=_import)
+    imp.set_defaults(run="import")
 
     exp = commands.add_parser("export", help="write the whole practice as a practice file")
     exp.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
-    exp.set_defaults(run=_export)
+    exp.set_defaults(run="export")
 
     for name, run, text in (
-        ("check", _check, "list what would stop a superbill from being accepted"),
-        ("render", _render, "write a superbill PDF (refused while the check finds errors, unless --draft)"),
+        ("check", "check", "list what would stop a superbill from being accepted"),
+        ("render", "render", "write a superbill PDF (refused while the check finds errors, unless --draft)"),
     ):
         sub = commands.add_parser(name, help=text)
         sub.add_argument(
@@ -132,14 +97,14 @@ def _parser() -> argparse.ArgumentParser:
             sub.add_argument(
                 "--draft", action="store_true", help='a draft marked "DRAFT - not for submission"'
             )
-            sub.add_argument("--paper", choices=[p.value for p in PaperSize], default=PaperSize.LETTER.value)
+            sub.add_argument("--paper", choices=PAPER_CHOICES, default=PAPER_CHOICES[0])
             sub.add_argument("--password", action="store_true", help=PASSWORD_HELP)
 
     reprint = commands.add_parser("reprint", help="write an issued superbill again, byte for byte")
     reprint.add_argument("number", help="the statement number, such as SB-2026-0001")
     reprint.add_argument("-o", "--output", type=Path, required=True)
     reprint.add_argument("--password", action="store_true", help=PASSWORD_HELP)
-    reprint.set_defaults(run=_reprint)
+    reprint.set_defaults(run="reprint")
 
     reissue = commands.add_parser(
         "reissue",
@@ -147,56 +112,56 @@ def _parser() -> argparse.ArgumentParser:
     )
     reissue.add_argument("number", help="the statement number to replace, such as SB-2026-0001")
     reissue.add_argument("-o", "--output", type=Path, required=True, help="PDF to write")
-    reissue.add_argument("--paper", choices=[p.value for p in PaperSize], default=PaperSize.LETTER.value)
-    reissue.set_defaults(run=_reissue)
+    reissue.add_argument("--paper", choices=PAPER_CHOICES, default=PAPER_CHOICES[0])
+    reissue.set_defaults(run="reissue")
 
     issued = commands.add_parser("issued", help="list the superbills issued to a patient")
     issued.add_argument("--patient", required=True)
-    issued.set_defaults(run=_issued)
+    issued.set_defaults(run="issued")
 
     audit = commands.add_parser(
         "audit", help="list the changes made to visits and payments after they were on an issued superbill"
     )
     audit.add_argument("--patient", required=True)
     audit.add_argument("--number", help="only the changes concerning this superbill")
-    audit.set_defaults(run=_audit)
+    audit.set_defaults(run="audit")
 
     encrypt = commands.add_parser(
         "encrypt", help="encrypt the practice's records with a passphrase, and show its recovery key once"
     )
-    encrypt.set_defaults(run=_encrypt)
+    encrypt.set_defaults(run="encrypt")
     passphrase = commands.add_parser("passphrase", help="change the passphrase of an encrypted practice")
-    passphrase.set_defaults(run=_change_passphrase)
+    passphrase.set_defaults(run="change_passphrase")
 
     backup = commands.add_parser(
         "backup", help="back up the practice now (into the data folder's backups, or --to a folder)"
     )
     backup.add_argument("--to", dest="folder", type=Path, help="folder to write the backup to (a USB stick)")
-    backup.set_defaults(run=_backup)
+    backup.set_defaults(run="backup")
     restore = commands.add_parser(
         "restore", help="put a backup in place of the practice (the current database is kept aside)"
     )
     restore.add_argument("file", type=Path, help="the backup file (practice-YYYY-MM-DDTHHMMSS.sqlite3)")
     restore.add_argument("--yes", action="store_true", help="restore without asking")
-    restore.set_defaults(run=_restore)
+    restore.set_defaults(run="restore")
     listing = commands.add_parser("backups", help="list the backups in the data folder")
-    listing.set_defaults(run=_backups)
+    listing.set_defaults(run="backups")
 
     codes = commands.add_parser("codes", help="look up diagnosis and procedure codes")
     code_commands = codes.add_subparsers(dest="codes_command", metavar="WHAT", required=True)
     icd = code_commands.add_parser("icd", help="search ICD-10-CM by code or words (M54.5, low back, myal)")
     icd.add_argument("text", nargs="+")
     icd.add_argument("--limit", type=int, default=25)
-    icd.set_defaults(run=_codes_icd)
+    icd.set_defaults(run="codes_icd")
     cpt = code_commands.add_parser("cpt", help="list procedure codes, with your fees")
     cpt.add_argument("text", nargs="*")
-    cpt.set_defaults(run=_codes_cpt)
+    cpt.set_defaults(run="codes_cpt")
     import_icd = code_commands.add_parser(
         "import-icd", help="load a newer CDC order file (icd10cm-order-YYYY.txt)"
     )
     import_icd.add_argument("file", type=Path)
     import_icd.add_argument("--fiscal-year", type=int, help="when the file name does not say the year")
-    import_icd.set_defaults(run=_codes_import_icd)
+    import_icd.set_defaults(run="codes_import_icd")
     return parser
 
 
@@ -215,6 +180,11 @@ def _self_test() -> int:
 
 
 def _open_window(args: argparse.Namespace) -> int:
+    # PySide6 reads the source of each module imported after it (its __feature__ import hook), so the
+    # core the window starts with is imported before it: ~20 ms less start-up (bench/startup.py).
+    from app.domain import people  # noqa: F401
+    from app.services import backups, encryption, logs, patient_search, workspace  # noqa: F401
+
     try:
         from app.ui.main import run_app
     except ImportError:
@@ -222,400 +192,3 @@ def _open_window(args: argparse.Namespace) -> int:
         return EXIT_OK
     result: int = run_app(args.data_dir)
     return result
-
-
-def _workspace(args: argparse.Namespace) -> Workspace:
-    """The practice, asking for its passphrase (or recovery key) when it is encrypted."""
-    if not encryption.is_encrypted(args.data_dir):
-        return Workspace(args.data_dir)
-    if args.recovery_key:
-        return Workspace(args.data_dir, recovery_key=_secret(RECOVERY_KEY_VARIABLE, "Recovery key: "))
-    return Workspace(args.data_dir, passphrase=_secret(PASSPHRASE_VARIABLE, "Passphrase: "))
-
-
-def _secret(variable: str, prompt: str) -> str:
-    """A secret from the environment, else typed at a prompt without echo; never from an argument."""
-    value = os.environ.get(variable)
-    if value:
-        return value
-    if not sys.stdin.isatty():
-        raise ValidationError(
-            "passphrase",
-            f"this practice is encrypted: set {variable} or run the command in a terminal to type it",
-        )
-    return getpass.getpass(prompt)
-
-
-def _new_passphrase() -> str:
-    """A new passphrase: from SUPERBILL_NEW_PASSPHRASE, else typed twice."""
-    value = os.environ.get(NEW_PASSPHRASE_VARIABLE)
-    if value:
-        encryption.check_new_passphrase(value)
-        return value
-    if not sys.stdin.isatty():
-        raise ValidationError(
-            "passphrase", f"set {NEW_PASSPHRASE_VARIABLE} or run the command in a terminal to type it"
-        )
-    first = getpass.getpass("New passphrase: ")
-    encryption.check_new_passphrase(first)
-    encryption.check_new_passphrase(first, getpass.getpass("The same passphrase again: "))
-    return first
-
-
-def _encrypt(args: argparse.Namespace) -> int:
-    if encryption.is_encrypted(args.data_dir):
-        raise ValidationError("passphrase", "this practice is already encrypted; use `superbill passphrase`")
-    passphrase = _new_passphrase()
-    with _workspace(args) as workspace:
-        recovery_key = workspace.encrypt(passphrase)
-        had_records = not workspace.is_empty()
-    log.info("practice encrypted")
-    if had_records:
-        print("Your records are now encrypted. The unencrypted copy was deleted.")
-        print(
-            "(On an SSD the deleted copy's blocks may survive until the drive reuses them; "
-            "full-disk encryption covers that.)"
-        )
-    else:
-        print("Your practice is encrypted.")
-    print()
-    print(f"Recovery key: {recovery_key}")
-    print()
-    print("It opens your records if you forget the passphrase. It is shown only this once:")
-    print("print it or write it down now, and keep it somewhere apart from this computer.")
-    return EXIT_OK
-
-
-def _change_passphrase(args: argparse.Namespace) -> int:
-    if not encryption.is_encrypted(args.data_dir):
-        raise ValidationError("passphrase", "this practice is not encrypted; use `superbill encrypt`")
-    old = _secret(PASSPHRASE_VARIABLE, "Current passphrase: ")
-    encryption.change_passphrase(args.data_dir, old, _new_passphrase())
-    log.info("passphrase changed")
-    print("The passphrase is changed. Your recovery key still works.")
-    return EXIT_OK
-
-
-def _pdf_password(args: argparse.Namespace) -> str | None:
-    """The password for a protected PDF when --password is given: from the environment, else typed twice."""
-    if not args.password:
-        return None
-    value = os.environ.get(PDF_PASSWORD_VARIABLE)
-    if value:
-        pdf_password.check_password(value)
-        return value
-    if not sys.stdin.isatty():
-        raise ValidationError(
-            "password",
-            f"--password needs the password in {PDF_PASSWORD_VARIABLE} or a terminal to type it in "
-            "(it is never taken on the command line); nothing was written",
-        )
-    first = getpass.getpass("Password for the PDF: ")
-    pdf_password.check_password(first)
-    pdf_password.check_password(first, getpass.getpass("The same password again: "))
-    return first
-
-
-def _write_pdf(path: Path, pdf: bytes, password: str | None) -> None:
-    _write(path, pdf if password is None else pdf_password.protect_pdf(pdf, password))
-
-
-def _protected_note(password: str | None) -> str:
-    if password is None:
-        return ""
-    return "; it opens only with the password: send the password separately, not in the same e-mail"
-
-
-def _demo(args: argparse.Namespace) -> int:
-    with _workspace(args) as workspace:
-        if workspace.is_empty():
-            workspace.store.save_practice(demo_practice())
-            print(f"Created the demo practice in {workspace.data_dir}")
-        document = superbills.issue_superbill(
-            workspace.store,
-            workspace.codes,
-            DEMO_PATIENT,
-            superbills.Period(),
-            today=date.today(),
-            draft=True,
-        )
-    _write(args.output, document.pdf)
-    print(f"Wrote a sample superbill (draft) to {args.output}")
-    return EXIT_OK
-
-
-def _import(args: argparse.Namespace) -> int:
-    practice = read_practice_file(args.file)
-    with _workspace(args) as workspace:
-        workspace.store.save_practice(practice)
-        visits = sum(len(chart.visits) for chart in practice.charts)
-        log.info("import finished patients=%d visits=%d", len(practice.charts), visits)
-        print(
-            f"Imported {len(practice.charts)} patient(s), {visits} visit(s), {len(practice.payers)} payer(s)"
-        )
-    return EXIT_OK
-
-
-def _export(args: argparse.Namespace) -> int:
-    with _workspace(args) as workspace:
-        practice = workspace.store.practice()
-        document = practice_to_json(practice)
-    log.info("export finished patients=%d", len(practice.charts))
-    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    if args.output is None:
-        sys.stdout.write(text)
-    else:
-        _write(args.output, text.encode("utf-8"))
-        print(f"Wrote {args.output}", file=sys.stderr)
-    return EXIT_OK
-
-
-def _check(args: argparse.Namespace) -> int:
-    today = date.today()
-    with _workspace(args) as workspace:
-        chart = superbills.find_chart(workspace.store, args.patient)
-        data = superbills.superbill_data(
-            workspace.store, chart, superbills.Period(args.first, args.last), issued_on=today
-        )
-        findings = superbills.check(data, workspace.codes, today)
-    _print_findings(findings)
-    if not findings:
-        print(
-            f"Ready: {len(data.visits)} visit(s), total {format_money(data.totals().charges)}, nothing to fix."
-        )
-    return EXIT_CHECK_FAILED if _has_errors(findings) else EXIT_OK
-
-
-def _render(args: argparse.Namespace) -> int:
-    password = _pdf_password(args)  # asked before a final superbill is numbered
-    with _workspace(args) as workspace:
-        try:
-            document = superbills.issue_superbill(
-                workspace.store,
-                workspace.codes,
-                args.patient,
-                superbills.Period(args.first, args.last),
-                today=date.today(),
-                draft=args.draft,
-                paper=PaperSize(args.paper),
-            )
-        except superbills.SuperbillRefused as refused:
-            _print_findings(refused.findings)
-            print(f"No superbill written: {refused}. Use --draft for a draft.", file=sys.stderr)
-            return EXIT_CHECK_FAILED
-    _print_findings(document.findings)
-    _write_pdf(args.output, document.pdf, password)
-    what = f"Superbill {document.number}" if document.number else "Draft superbill"
-    print(f"{what} written to {args.output}{_protected_note(password)}")
-    return EXIT_OK
-
-
-def _reprint(args: argparse.Namespace) -> int:
-    password = _pdf_password(args)
-    with _workspace(args) as workspace:
-        record = workspace.store.superbill(args.number)
-        if record is None:
-            raise ValidationError("number", f'no superbill numbered "{args.number}" was issued')
-        pdf = workspace.store.superbill_pdf(args.number)
-    _write_pdf(args.output, pdf, password)
-    print(
-        f"Superbill {args.number} written to {args.output} (identical to the one issued on {record.issued_on})"
-        f"{_protected_note(password)}"
-    )
-    return EXIT_OK
-
-
-def _reissue(args: argparse.Namespace) -> int:
-    with _workspace(args) as workspace:
-        try:
-            document = superbills.reissue_superbill(
-                workspace.store, workspace.codes, args.number, date.today(), paper=PaperSize(args.paper)
-            )
-        except superbills.SuperbillRefused as refused:
-            _print_findings(refused.findings)
-            print(f"No superbill written: {refused}.", file=sys.stderr)
-            return EXIT_CHECK_FAILED
-    _print_findings(document.findings)
-    _write(args.output, document.pdf)
-    print(f"Superbill {document.number} (replaces {args.number}) written to {args.output}")
-    return EXIT_OK
-
-
-def _issued(args: argparse.Namespace) -> int:
-    with _workspace(args) as workspace:
-        chart = superbills.find_chart(workspace.store, args.patient)
-        records = workspace.store.superbills(chart.patient.key)
-    if not records:
-        print("No superbills issued yet.")
-    for r in records:
-        replaces = f"  replaces {r.replaces}" if r.replaces else ""
-        print(
-            f"{r.number}  issued {r.issued_on}  visits {r.first_date} to {r.last_date}  "
-            f"charges {format_money(r.charges)}  balance {format_money(r.balance)}{replaces}"
-        )
-    return EXIT_OK
-
-
-def _audit(args: argparse.Namespace) -> int:
-    with _workspace(args) as workspace:
-        chart = superbills.find_chart(workspace.store, args.patient)
-        entries = workspace.store.audit_entries(chart.patient.key, args.number)
-    if not entries:
-        print("No changes to records on issued superbills.")
-    for e in entries:
-        when = e.at.strftime("%Y-%m-%d %H:%M:%S UTC")
-        print(
-            f"{when}  {e.record_kind.value} {e.record_key}  {e.field}: {_shown(e.old_value)} -> "
-            f"{_shown(e.new_value)}  (on {', '.join(e.superbills)})"
-        )
-    return EXIT_OK
-
-
-def _shown(value: str | None) -> str:
-    return "(none)" if value is None else value
-
-
-# Commands that work on a damaged practice file, or do not open it.
-_WITHOUT_PRACTICE = frozenset({"restore", "backups", "codes"})
-
-
-def _damaged_practice(args: argparse.Namespace) -> int | None:
-    """Before opening: a damaged or foreign practice file is named, with how to restore, and left as it is."""
-    if args.command in _WITHOUT_PRACTICE or encryption.is_encrypted(args.data_dir):
-        return None  # an encrypted file is checked when its key opens it
-    folder = data_dir(args.data_dir)
-    health = backups.start_health(folder)
-    if health.usable:
-        return None
-    log.error("command %s: practice file %s", args.command, health.value)
-    print(f"error: {backups.damaged_message(folder, health)}", file=sys.stderr)
-    return EXIT_STORE
-
-
-def _backup_line(summary: backups.BackupSummary) -> str:
-    size = f"{summary.size / 1_000_000:.1f} MB" if summary.size >= 100_000 else f"{summary.size:,} bytes"
-    return f"{summary.path}  ({summary.taken_at:%m/%d/%Y %H:%M}, {size}; {summary.counts()})"
-
-
-def _backup(args: argparse.Namespace) -> int:
-    with _workspace(args) as workspace:
-        summary = backups.back_up_now(workspace, args.folder)
-    log.info("backup written patients=%d", summary.patients)
-    print(f"Backed up to {_backup_line(summary)}; integrity check ok")
-    return EXIT_OK
-
-
-def _backups(args: argparse.Namespace) -> int:
-    folder = backups.backup_folder(data_dir(args.data_dir))
-    found = backups.list_backups(folder)
-    if not found:
-        print(f"No backups in {folder} yet. Make one with: superbill backup")
-    for backup in found:
-        print(
-            f"{backup.taken_at:%m/%d/%Y %H:%M}  {backup.path.stat().st_size / 1_000_000:6.1f} MB  {backup.path}"
-        )
-    return EXIT_OK
-
-
-def _restore(args: argparse.Namespace) -> int:
-    folder = data_dir(args.data_dir)
-    key = _database_key(args, folder)
-    try:
-        summary = backups.describe_backup(args.file, key)
-        if not summary.integrity_ok:
-            raise backups.BackupRefused(
-                f"The file {args.file} is damaged (SQLite's integrity check found errors)."
-            )
-    except backups.BackupRefused as refused:
-        print(f"error: {refused} Nothing was restored; the practice is as it was.", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    print(f"Backup taken {summary.taken_at:%m/%d/%Y %H:%M}: {summary.counts()}; integrity check ok.")
-    print(f"It replaces the practice in {folder}; the current database is kept there, renamed.")
-    if not args.yes and not _confirmed("Restore this backup? [y/N] "):
-        print("Nothing restored.")
-        return EXIT_OK
-    try:
-        result = backups.restore(folder, args.file, key)
-    except backups.BackupRefused as refused:
-        print(f"error: {refused} Nothing was restored; the practice is as it was.", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    log.info("backup restored patients=%d", result.summary.patients)
-    print(f"Restored {result.summary.counts()} from the backup of {summary.taken_at:%m/%d/%Y %H:%M}.")
-    for kept in result.kept_aside[:1]:
-        print(f"The database it replaced is kept as {kept}")
-    return EXIT_OK
-
-
-def _database_key(args: argparse.Namespace, folder: Path) -> bytes | None:
-    """The key of an encrypted practice (a backup of it is encrypted with the same key)."""
-    if not encryption.is_encrypted(folder):
-        return None
-    if args.recovery_key:
-        return encryption.database_key(folder, recovery_key=_secret(RECOVERY_KEY_VARIABLE, "Recovery key: "))
-    return encryption.database_key(folder, passphrase=_secret(PASSPHRASE_VARIABLE, "Passphrase: "))
-
-
-def _confirmed(prompt: str) -> bool:
-    if not sys.stdin.isatty():
-        print("Not restored: add --yes to restore without a terminal to answer in.", file=sys.stderr)
-        return False
-    try:
-        return input(prompt).strip().lower() in ("y", "yes")
-    except EOFError:
-        return False
-
-
-def _codes_icd(args: argparse.Namespace) -> int:
-    with _workspace(args) as workspace:
-        codes = workspace.codes
-        hits = codes.search(" ".join(args.text), limit=args.limit)
-        print(f"{codes.release.name} (dates of service to {codes.release.last_date})")
-        for hit in hits:
-            if hit.billable:
-                print(f"  {hit.code:<9} billable      {hit.description}")
-            else:
-                children = ", ".join(c.code for c in codes.billable_children(hit.code)[:6])
-                print(
-                    f"  {hit.code:<9} not billable  {hit.description}  -> use {children or 'a more specific code'}"
-                )
-        if not hits:
-            print("  No code matches.")
-    return EXIT_OK
-
-
-def _codes_cpt(args: argparse.Namespace) -> int:
-    text = " ".join(args.text).lower()
-    with _workspace(args) as workspace:
-        procedures = workspace.store.procedures()
-        fees = workspace.store.fees()
-    for code, procedure in sorted(procedures.items()):
-        if text and text not in code.lower() and text not in procedure.description.lower():
-            continue
-        fee = fees.fee_for(code)
-        kind = "timed, 15-min units" if procedure.timed else "untimed, 1 unit"
-        price = format_money(fee) if fee is not None else "no fee set"
-        print(f"  {code}  {procedure.description}  ({kind}; {price})")
-    return EXIT_OK
-
-
-def _codes_import_icd(args: argparse.Namespace) -> int:
-    from app.store.code_index import import_order_file
-    from app.store.paths import data_dir
-
-    release = import_order_file(args.file, data_dir(args.data_dir), fiscal_year=args.fiscal_year)
-    print(f"Loaded {release.name}: dates of service {release.first_date} to {release.last_date}")
-    return EXIT_OK
-
-
-def _print_findings(findings: Sequence[Finding]) -> None:
-    for finding in sorted(findings, key=lambda f: f.severity is not Severity.ERROR):
-        label = "ERROR  " if finding.severity is Severity.ERROR else "warning"
-        print(f"{label} {finding.code}  {finding.field}: {finding.message}")
-
-
-def _has_errors(findings: Sequence[Finding]) -> bool:
-    return any(f.severity is Severity.ERROR for f in findings)
-
-
-def _write(path: Path, content: bytes) -> None:
-    write_file(path, content)

@@ -46,8 +46,9 @@ def test_nothing_outside_the_ui_imports_qt(layer: str) -> None:
     assert offenders == []
 
 
-def test_the_command_line_does_not_import_qt_at_module_level() -> None:
-    tree = ast.parse((APP / "cli.py").read_text(encoding="utf-8"))
+@pytest.mark.parametrize("module", ["cli.py", "commands.py"])
+def test_the_command_line_does_not_import_qt_at_module_level(module: str) -> None:
+    tree = ast.parse((APP / module).read_text(encoding="utf-8"))
     top_level = {node.module for node in tree.body if isinstance(node, ast.ImportFrom) and node.module} | {
         alias.name for node in tree.body if isinstance(node, ast.Import) for alias in node.names
     }

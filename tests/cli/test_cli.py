@@ -296,3 +296,11 @@ def test_the_installed_console_script_runs(tmp_path: Path, sample_practice_path:
     )
     assert rendered.returncode == 0, rendered.stderr
     assert "$245.00" in pdf_text(out)
+
+
+def test_the_paper_sizes_offered_are_the_renderers() -> None:
+    from app.cli import PAPER_CHOICES
+    from app.domain.superbill import PaperSize
+
+    assert tuple(size.value for size in PaperSize) == PAPER_CHOICES
+    assert PAPER_CHOICES[0] == PaperSize.LETTER.value  # the default: US letter

@@ -101,9 +101,12 @@ def test_what_start_up_built_is_frozen_while_the_app_runs_and_given_back_after(
             QTimer.singleShot(10, close_once_started)
             return
         frozen.append(gc.get_freeze_count())
+        styles.append(QApplication.style().name())
         windows[0].close()
 
+    styles: list[str] = []
     QTimer.singleShot(0, close_once_started)
     assert run_app(data_dir) == 0
     assert frozen and frozen[0] > 1000
     assert gc.get_freeze_count() == 0
+    assert [style.lower() for style in styles] == ["fusion"]  # the look the screens were drawn in

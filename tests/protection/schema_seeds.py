@@ -55,7 +55,12 @@ def fill_v2(store: PracticeStore) -> None:
     fill_v1(store, payment_keys=("pay-1",))
 
 
-FILLS: dict[int, Callable[[PracticeStore], None]] = {1: fill_v1, 2: fill_v2}
+def fill_v3(store: PracticeStore) -> None:
+    """Version 3 adds an index for the patient search, and no data of its own."""
+    fill_v2(store)
+
+
+FILLS: dict[int, Callable[[PracticeStore], None]] = {1: fill_v1, 2: fill_v2, 3: fill_v3}
 
 
 def readback(store: PracticeStore) -> dict[str, Any]:

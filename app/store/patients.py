@@ -11,7 +11,7 @@ from app.domain.errors import ValidationError
 from app.domain.people import Patient
 from app.domain.text_limits import check_text_lengths
 from app.store._base import StoreBase, address_columns, address_from, guarded, iso, required_date
-from app.store.search import like_pattern, search_terms, search_text, sort_name
+from app.store.search import patient_search_condition, search_text, sort_name
 
 ACCOUNT_PREFIX = "A"
 _ACCOUNT_COUNTER = "account_number"
@@ -27,16 +27,8 @@ class PatientRecords(StoreBase):
         ignored: "zoe nguyen" finds "Zoë Nguyễn"), a date of birth ("1984-06-12" or "6/12/1984"),
         a fragment of the account number, or a fragment of a member ID.
         """
-        conditions: list[str] = []
-        params: list[Any] = []
-        for term in search_terms(search):
-            pattern = like_pattern(term)
-            conditions.append(
-                "(p.search_text LIKE ? ESCAPE '\\' OR p.key IN "
-                "(SELECT c.patient FROM coverages c WHERE c.member_id LIKE ? ESCAPE '\\'))"
-            )
-            params += [pattern, pattern]
-        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+        where, patterns = patient_search_condition(search)
+        params: list[Any] = [*patterns]
         sql = f"SELECT p.* FROM patients p {where} ORDER BY p.sort_name, p.id"
         if limit is not None:
             sql += " LIMIT ?"

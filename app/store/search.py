@@ -47,3 +47,21 @@ def like_pattern(term: str) -> str:
     """ "%term%" for LIKE ... ESCAPE '\\', with the term's own wildcards taken literally."""
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def patient_search_condition(query: str) -> tuple[str, list[str]]:
+    """The WHERE clause (empty for an empty query) and its parameters for patients `p` matching `query`.
+
+    Every word must match the folded search text or a coverage's member ID; the patients list and
+    its count use this one condition, so they always agree.
+    """
+    conditions: list[str] = []
+    params: list[str] = []
+    for term in search_terms(query):
+        pattern = like_pattern(term)
+        conditions.append(
+            "(p.search_text LIKE ? ESCAPE '\\' OR p.key IN "
+            "(SELECT c.patient FROM coverages c WHERE c.member_id LIKE ? ESCAPE '\\'))"
+        )
+        params += [pattern, pattern]
+    return (f"WHERE {' AND '.join(conditions)}" if conditions else ""), params

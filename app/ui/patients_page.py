@@ -167,16 +167,8 @@ class PatientsPage(QWidget):
 
     def _restore_selection(self, key: str) -> None:
         row = self.model.row_of(key)
-        if row is None:
-            return
-        self._restoring = True
-        try:
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, COL_NAME),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-            )
-        finally:
-            self._restoring = False
+        if row is not None:
+            self._select_row(row)
 
     # Choosing ----------------------------------------------------------------------------------
 
@@ -203,7 +195,7 @@ class PatientsPage(QWidget):
         self._activate(self.model.index(row, COL_NAME))
 
     def _select_row(self, row: int) -> None:
-        self._restoring = True  # the caller announces the choice itself
+        self._restoring = True  # selected without announcing it: the caller does, if it is a choice
         try:
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(row, COL_NAME),

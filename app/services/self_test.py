@@ -162,8 +162,8 @@ def _encryption(folder: Path) -> str:
     """SQLCipher and AES-GCM, the two native libraries an encrypted practice needs."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-    from app.store.database import open_connection
-    from app.store.encryption import is_plain_sqlite, new_database_key
+    from app.store.database import is_plain_sqlite, open_connection
+    from app.store.encryption import new_database_key
 
     key = new_database_key()
     sealed = AESGCM(key).encrypt(b"\0" * 12, b"self-test", None)

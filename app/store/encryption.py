@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import Any
 
 from app.store.database import KEY_BYTES, connect, remove_database_files
-from app.store.database import is_plain_sqlite as is_plain_sqlite  # still importable from here
 from app.store.driver import sqlcipher
 from app.store.errors import StoreUnavailable, translate_errors
 from app.store.paths import key_file_path

@@ -4,15 +4,17 @@
 
 bare: a QMainWindow shown. qt-table: the same with a search box and a table of 100 rows from a
 Python model, PySide6 alone (no code of ours): a reference for what such a window costs. main: the app exactly as a therapist starts it, `superbill` with no
-command (app.cli.main -> app.ui.main.run_app), with the only change a wrapper around run_app that
-queues the timer below before it runs; the wrapper goes in as app.ui.main is imported, so the order
-of imports, which is part of the start-up, is the app's own. The time is read in a
+arguments (app.cli.main -> app.ui.main.run_app) and its data folder in SUPERBILL_DATA_DIR, with the
+only change a wrapper around app.ui.main.qt_application that queues the timer below once the
+QApplication is made; the wrapper goes in as app.ui.main is imported, so the order of imports,
+which is part of the start-up, is the app's own. The time is read in a
 QTimer.singleShot(0) queued before the window is shown: it runs on the event loop's first turn.
 Prints one JSON line: shown_ms (from T0_NS, the parent's monotonic clock before starting this
 process) and, for main, attention_ms (the needs-attention panel filled, built after the first frame).
 """
 
 import json
+import os
 import sys
 import time
 from importlib.machinery import PathFinder
@@ -44,12 +46,11 @@ def main() -> None:
         app.exec()
     else:
 
-        def timed(run_app):
-            def run_app_timed(*args, **kwargs):
+        def timed(qt_application):
+            def qt_application_timed(arguments):
                 from PySide6.QtCore import QTimer
-                from PySide6.QtWidgets import QApplication
 
-                qt_app = QApplication([sys.argv[0], "-platform", "offscreen"])  # run_app takes this one
+                qt_app = qt_application(arguments)
 
                 def shown():
                     result["shown_ms"] = since_start()
@@ -69,14 +70,15 @@ def main() -> None:
                     wait_for_attention()
 
                 QTimer.singleShot(0, shown)
-                return run_app(*args, **kwargs)
+                return qt_app
 
-            return run_app_timed
+            return qt_application_timed
 
-        sys.meta_path.insert(0, _WrapOnImport("app.ui.main", "run_app", timed))
+        sys.meta_path.insert(0, _WrapOnImport("app.ui.main", "qt_application", timed))
+        os.environ["SUPERBILL_DATA_DIR"] = data_dir  # the practice's folder, as an installation can set it
         import app.cli
 
-        app.cli.main(["--data-dir", data_dir])
+        app.cli.main([])  # `superbill` with no arguments, as the desktop starts it
     print(json.dumps(result))
 
 

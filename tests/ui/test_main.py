@@ -91,9 +91,22 @@ def test_try_with_demo_data_opens_the_demo_practice_in_its_own_folder(
 def test_what_start_up_built_is_frozen_while_the_app_runs_and_given_back_after(
     qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A full collection would walk every start-up object again (7-8 ms at 10,000 patients) mid-typing."""
-    monkeypatch.setattr(SetupWizard, "exec", finish_wizard(True, QWizard.DialogCode.Accepted))
+    """A full collection would walk every start-up object again (7-8 ms at 10,000 patients) mid-typing.
+
+    The command line turns the collector off for the start (app.cli); it is on again once the
+    window has started, and while the setup wizard waits on the therapist.
+    """
+    collecting_in_wizard: list[bool] = []
+    finish = finish_wizard(True, QWizard.DialogCode.Accepted)
+
+    def wizard_exec(self: SetupWizard) -> int:
+        collecting_in_wizard.append(gc.isenabled())
+        gc.disable()  # as app.cli leaves it for the main window's start
+        return finish(self)
+
+    monkeypatch.setattr(SetupWizard, "exec", wizard_exec)
     frozen: list[int] = []
+    collecting: list[bool] = []
 
     def close_once_started() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
@@ -101,12 +114,19 @@ def test_what_start_up_built_is_frozen_while_the_app_runs_and_given_back_after(
             QTimer.singleShot(10, close_once_started)
             return
         frozen.append(gc.get_freeze_count())
+        collecting.append(gc.isenabled())
         styles.append(QApplication.style().name())
         windows[0].close()
 
     styles: list[str] = []
     QTimer.singleShot(0, close_once_started)
-    assert run_app(data_dir) == 0
+    gc.disable()
+    try:
+        assert run_app(data_dir) == 0
+    finally:
+        gc.enable()
+    assert collecting_in_wizard == [True]
     assert frozen and frozen[0] > 1000
+    assert collecting == [True]
     assert gc.get_freeze_count() == 0
     assert [style.lower() for style in styles] == ["fusion"]  # the look the screens were drawn in

@@ -10,7 +10,7 @@ import logging
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 
@@ -18,6 +18,7 @@ from app import __version__
 from app.domain.people import Practitioner
 from app.services.workspace import Workspace
 from app.ui.app_icon import app_icon
+from app.ui.first_frame import set_enum_property
 from app.ui.patients_page import PatientsPage
 
 if TYPE_CHECKING:
@@ -91,7 +92,9 @@ class MainWindow(QMainWindow):
         self._patient_view: PatientView | None = None
         self.patients_page.installEventFilter(self)
 
-        self.left_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        # Built without Python's `Qt` namespace, as everything before the first frame (app.ui.first_frame).
+        self.left_splitter = QSplitter(parent=self)
+        set_enum_property(self.left_splitter, "orientation", "Vertical")
         self.left_splitter.setObjectName("leftSplitter")
         self.left_splitter.addWidget(self.patients_page)
         self.left_splitter.addWidget(QWidget(self))  # the attention panel's place
@@ -101,7 +104,7 @@ class MainWindow(QMainWindow):
         self.left_splitter.setChildrenCollapsible(False)
         self.left_splitter.setContentsMargins(0, 9, 0, 9)  # level with the patient view's own margins
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = QSplitter(parent=self)  # side by side
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.left_splitter)
         self.splitter.addWidget(QWidget(self))  # the patient view's place
@@ -213,21 +216,21 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setFloatable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        set_enum_property(toolbar, "toolButtonStyle", "ToolButtonTextOnly")
+        set_enum_property(toolbar, "contextMenuPolicy", "PreventContextMenu")
         for action in (self.new_patient_action, None, *self.patient_actions[1:]):
             if action is None:
                 toolbar.addSeparator()
             else:
                 toolbar.addAction(action)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.addToolBar(toolbar)  # along the top
         self.toolbar = toolbar
 
     def _init_status_bar(self) -> None:
         where = "Demo practice (made-up data) in" if self.demo else "Practice data in"
         self.data_label = QLabel(f"{where} {self.workspace.data_dir}", self)
         self.data_label.setObjectName("dataFolderLabel")
-        self.data_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_enum_property(self.data_label, "textInteractionFlags", "TextSelectableByMouse")
         self.statusBar().addPermanentWidget(self.data_label)
 
     def _connect_signals(self) -> None:
@@ -345,6 +348,8 @@ class MainWindow(QMainWindow):
 
     def _open(self, dialog: QDialog) -> None:
         """Open a dialog over the window without blocking the event loop; forget it when it closes."""
+        from PySide6.QtCore import Qt  # not at the top: see app.ui.first_frame
+
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._forget(dialog))
         self.current_dialog = dialog

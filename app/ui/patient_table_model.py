@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex
 
 from app.domain.people import Patient
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 COL_NAME = 0
 COL_DATE_OF_BIRTH = 1
@@ -17,14 +20,16 @@ COL_PHONE = 3
 
 HEADERS = ("Name", "Date of birth", "Account", "Phone")
 
+# Qt's own role numbers (Qt.ItemDataRole's values, fixed by Qt), compared as the plain ints Qt passes:
+# the first frame's paint then never makes PySide6 build its Qt namespace (app.ui.first_frame).
+DISPLAY_ROLE, TOOL_TIP_ROLE, USER_ROLE = 0, 3, 256
+
 # The patient's key (the record's ID), for whoever asks which patient a row is.
-KeyRole = Qt.ItemDataRole.UserRole + 1
+KeyRole = USER_ROLE + 1
 
 # The roles data() answers. A view asks every visible cell for seven roles on each paint, most of
 # them styling ones this model leaves to the style: those are turned away before any other work.
-_ANSWERED_ROLES = frozenset(
-    {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole, KeyRole, Qt.ItemDataRole.ToolTipRole}
-)
+_ANSWERED_ROLES = frozenset({DISPLAY_ROLE, USER_ROLE, KeyRole, TOOL_TIP_ROLE})
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -77,12 +82,12 @@ class PatientTableModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = DISPLAY_ROLE) -> Any:
         if role not in _ANSWERED_ROLES or not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY_ROLE:
             if column == COL_NAME:
                 return row.name
             if column == COL_DATE_OF_BIRTH:
@@ -91,7 +96,7 @@ class PatientTableModel(QAbstractTableModel):
                 return row.account_number
             if column == COL_PHONE:
                 return row.phone
-        elif role == Qt.ItemDataRole.UserRole:
+        elif role == USER_ROLE:
             # Raw values, so sorting compares dates and folded names rather than display text.
             if column == COL_NAME:
                 return row.sort_name
@@ -103,24 +108,18 @@ class PatientTableModel(QAbstractTableModel):
                 return row.phone
         elif role == KeyRole:
             return row.key
-        elif role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME:
+        elif role == TOOL_TIP_ROLE and column == COL_NAME:
             return f"{row.name}, born {row.date_of_birth.strftime('%m/%d/%Y')}, account {row.account_number}"
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return HEADERS[section]
-        return None
+    # No headerData(): the patients list's header holds the titles (HEADERS) in a model of its own,
+    # as a view of this model asking it would make PySide6 build its Qt namespace (app.ui.first_frame).
+    # No flags(): QAbstractTableModel's own, enabled and selectable cells that have no children.
 
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
+        """Sort by a column, ascending unless told otherwise (Qt always says which)."""
+        from PySide6.QtCore import Qt
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(HEADERS):
             return
         field = {

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
 
 from app.services.patient_search import PatientMatches, find_patients, patient_count
 from app.services.workspace import Workspace
+from app.ui.first_frame import set_enum_property
 from app.ui.patient_table_model import (
     COL_ACCOUNT,
     COL_DATE_OF_BIRTH,
     COL_NAME,
     COL_PHONE,
+    HEADERS,
     PatientTableModel,
     row_from_patient,
 )
@@ -43,6 +45,7 @@ class PatientsPage(QWidget):
         self._workspace = workspace
         self._total = 0
         self._restoring = False
+        self._sorted_before = False
         self._init_widgets()
         self._connect_signals()
         self.reload()
@@ -62,6 +65,11 @@ class PatientsPage(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("patientTable")
         self.table.setModel(self.model)
+        # Built without Python's `Qt` namespace, as everything before the first frame (app.ui.first_frame).
+        # The column titles are a model Qt holds, so drawing the header never calls into Python.
+        titles = QStandardItemModel(0, len(HEADERS), self.table)
+        titles.setHorizontalHeaderLabels(list(HEADERS))
+        self.table.horizontalHeader().setModel(titles)
         self.table.setAccessibleName("Patients")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -76,8 +84,7 @@ class PatientsPage(QWidget):
         rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
+        set_enum_property(header, "defaultAlignment", "AlignLeft|AlignVCenter")
         # Widths from the font, not from the rows: measuring every row would cost time on every keystroke.
         metrics = self.fontMetrics()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
@@ -92,7 +99,7 @@ class PatientsPage(QWidget):
 
         self.count_label = QLabel(self)
         self.count_label.setObjectName("patientCount")
-        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        set_enum_property(self.count_label, "textFormat", "PlainText")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -116,7 +123,7 @@ class PatientsPage(QWidget):
 
     def focus_search(self) -> None:
         """Put the cursor in the search box with its text selected, ready to type over."""
-        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.setFocus()
         self.search_box.selectAll()
 
     def reload(self) -> None:
@@ -142,7 +149,14 @@ class PatientsPage(QWidget):
     def _sort_if_complete(self, complete: bool) -> None:
         # Sorting a first page of 200 out of 10,000 would show the wrong "oldest patient":
         # the list is sortable only when it holds every match.
+        if not complete and not self.table.isSortingEnabled():
+            return
+        from PySide6.QtCore import Qt  # sorting passes Qt's sort order: see app.ui.first_frame
+
         header = self.table.horizontalHeader()
+        if complete and not self._sorted_before:
+            header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)  # as the store lists them
+            self._sorted_before = True
         if complete != self.table.isSortingEnabled():
             self.table.setSortingEnabled(complete)
             header.setSortIndicatorShown(complete)
@@ -213,6 +227,8 @@ class PatientsPage(QWidget):
         return super().eventFilter(watched, event)
 
     def _search_key(self, event: QKeyEvent) -> bool:
+        from PySide6.QtCore import Qt
+
         key = event.key()
         if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) and self.model.rowCount():
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -225,6 +241,8 @@ class PatientsPage(QWidget):
         return False
 
     def _table_key(self, event: QKeyEvent) -> bool:
+        from PySide6.QtCore import Qt
+
         current = self.table.currentIndex()
         if event.key() == Qt.Key.Key_Up and current.row() <= 0:
             self.focus_search()

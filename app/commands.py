@@ -35,6 +35,7 @@ from app.services.demo import DEMO_PATIENT, demo_practice
 from app.services.files import write_file
 from app.services.logs import setup_logging
 from app.services.practice_file import practice_to_json, read_practice_file
+from app.services.practice_health import start_health
 from app.services.workspace import Workspace
 from app.store.errors import StoreUnavailable
 from app.store.paths import data_dir
@@ -326,7 +327,7 @@ def _damaged_practice(args: argparse.Namespace) -> int | None:
     if args.command in _WITHOUT_PRACTICE or encryption.is_encrypted(args.data_dir):
         return None  # an encrypted file is checked when its key opens it
     folder = data_dir(args.data_dir)
-    health = backups.start_health(folder)
+    health = start_health(folder)
     if health.usable:
         return None
     log.error("command %s: practice file %s", args.command, health.value)

@@ -26,14 +26,12 @@ from app.store.backup import (
     BackupFailed,
     BackupRefused,
     BackupSummary,
-    Health,
     back_up,
     backup_taken_at,
-    classify_database,
     describe_backup,
-    health_problem,
 )
 from app.store.errors import StoreUnavailable
+from app.store.health import Health, classify_database, health_problem
 from app.store.paths import DATABASE_NAME, database_path, key_file_path
 from app.store.paths import data_dir as resolve_data_dir
 
@@ -57,7 +55,6 @@ __all__ = [
     "practice_file",
     "practice_folder",
     "restore",
-    "start_health",
 ]
 
 BACKUP_FOLDER = "backups"
@@ -241,14 +238,6 @@ def back_up_now(
 
 
 # Damaged file at start ---------------------------------------------------------------------------
-
-
-def start_health(data_dir: Path, key: bytes | None = None, *, pages: bool = True) -> Health:
-    """The practice file's health before it is opened (quick check: a start must stay fast).
-
-    `pages=False` skips reading every page (see classify_database), for the window's start.
-    """
-    return classify_database(database_path(Path(data_dir)), key, full=False, pages=pages)
 
 
 def damaged_message(data_dir: Path, health: Health) -> str:

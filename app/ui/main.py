@@ -19,7 +19,7 @@ from app.ui.app_icon import app_icon
 from app.ui.main_window import APP_TITLE, APPLICATION, ORGANISATION, MainWindow, user_settings
 
 if TYPE_CHECKING:
-    from app.services.backups import Health
+    from app.services.practice_health import Health
 
 EXIT_OK, EXIT_STORE = 0, 3
 STYLE = "Fusion"
@@ -120,9 +120,9 @@ def _open(data_dir: Path | None) -> Workspace | None:
 
 
 def _practice_health(data_dir: Path | None, *, pages: bool) -> Health:
-    from app.services import backups
+    from app.services.practice_health import start_health
 
-    return backups.start_health(practice_folder(data_dir), pages=pages)
+    return start_health(practice_folder(data_dir), pages=pages)
 
 
 def _usable_or_restored(data_dir: Path | None, *, pages: bool) -> bool:

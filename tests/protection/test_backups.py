@@ -26,8 +26,9 @@ from app.services.backups import (
 )
 from app.services.practice_file import read_practice_file
 from app.services.workspace import Workspace
-from app.store.backup import Health, back_up, classify_database
+from app.store.backup import back_up
 from app.store.database import open_connection
+from app.store.health import Health, classify_database
 from app.store.migrations import SCHEMA_VERSION
 from app.store.paths import database_path
 from app.store.records import PracticeStore

@@ -16,10 +16,10 @@ from app.services.backups import (
     automatic_backup,
     damaged_message,
     restore,
-    start_health,
 )
+from app.services.practice_health import start_health
 from app.services.workspace import Workspace
-from app.store.backup import classify_database
+from app.store.health import classify_database
 from app.store.migrations import SCHEMA_VERSION
 from app.store.paths import database_path
 from tests.protection.helpers import imported_workspace

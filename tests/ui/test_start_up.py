@@ -32,7 +32,10 @@ NOT_BEFORE_THE_FIRST_FRAME = {
     "app.domain.issued",
     "app.store.chart_rows",
     "app.store.code_index",
-    # Encryption is for encrypted practices; the attention queries come with their panel.
+    # Backups are made on closing; encryption is for encrypted practices; the attention queries
+    # come with their panel.
+    "app.services.backups",
+    "app.store.backup",
     "app.store.encryption",
     "app.store.attention",
     "hmac",

@@ -72,11 +72,13 @@ import PySide6.QtCore, PySide6.QtWidgets
 make = main.qt_application
 
 def first_turn():
-    print(json.dumps({
+    report = {
         "modules": sorted(sys.modules),
         "built": [name for name, module in (("Qt", PySide6.QtCore), ("QStyle", PySide6.QtWidgets))
                   if name in vars(module)],
-    }))
+    }
+    report["style"] = [main.QApplication.style().name().lower()]  # asked after the above: it builds QStyle
+    print(json.dumps(report))
     QTimer.singleShot(0, main.QApplication.instance().quit)
 
 def qt_application(arguments):
@@ -129,4 +131,6 @@ def test_the_first_frame_is_drawn_without_pysides_qt_namespace_or_qstyle(
         PatientChart(replace(patient, key=f"p{n}", account_number=None)) for n in range(PAGE_SIZE + 1)
     )
     workspace.store.save_practice(replace(sample.practice(), charts=more))
-    assert first_turn_of(workspace, tmp_path)["built"] == []
+    first_turn = first_turn_of(workspace, tmp_path)
+    assert first_turn["built"] == []
+    assert first_turn["style"] == ["fusion"]  # asked for on Qt's command line (app.ui.main.qt_application)

@@ -492,7 +492,7 @@ def run_child(mode: str, data_dir: Path) -> dict[str, float | str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DIR)
-    parser.add_argument("--runs", type=int, default=5, help="startups of each kind (median is judged)")
+    parser.add_argument("--runs", type=int, default=20, help="startups of each kind (median is judged)")
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--child", choices=("bare", "main", "search", "icd"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

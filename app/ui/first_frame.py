@@ -11,8 +11,8 @@ that build the first frame (app.ui.main, main_window, patients_page, patient_tab
   (`set_enum_property` below);
 - pass a parent by keyword where a constructor also takes an enum first (QSplitter(parent=...)):
   PySide6 would build the enum to rule that overload out;
-- let the patients list's column titles come from a model Qt holds, and compare item roles as
-  Qt's plain role numbers.
+- set the patients list's model while its headers are hidden, draw the column titles from a
+  model Qt holds, and compare item roles as Qt's plain role numbers.
 
 tests/ui/test_start_up.py fails when the `Qt` namespace (or QStyle) is built before the first frame.
 """

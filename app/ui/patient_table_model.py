@@ -112,9 +112,17 @@ class PatientTableModel(QAbstractTableModel):
             return f"{row.name}, born {row.date_of_birth.strftime('%m/%d/%Y')}, account {row.account_number}"
         return None
 
-    # No headerData(): the patients list's header holds the titles (HEADERS) in a model of its own,
-    # as a view of this model asking it would make PySide6 build its Qt namespace (app.ui.first_frame).
-    # No flags(): QAbstractTableModel's own, enabled and selectable cells that have no children.
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE) -> Any:
+        """The column titles, for screen readers, which ask the view's model. The patients list's header
+        draws them from a model of its own (see PatientsPage), so the first frame never calls this."""
+        from PySide6.QtCore import Qt  # passing the orientation has built it already (app.ui.first_frame)
+
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == DISPLAY_ROLE and 0 <= section < len(HEADERS):
+            return HEADERS[section]
+        return None
+
+    # flags(): QAbstractTableModel's own, enabled and selectable cells that have no children.
 
     def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
         """Sort by a column, ascending unless told otherwise (Qt always says which)."""

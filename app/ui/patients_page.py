@@ -64,12 +64,19 @@ class PatientsPage(QWidget):
         self.model = PatientTableModel(parent=self)
         self.table = QTableView(self)
         self.table.setObjectName("patientTable")
-        self.table.setModel(self.model)
         # Built without Python's `Qt` namespace, as everything before the first frame (app.ui.first_frame).
-        # The column titles are a model Qt holds, so drawing the header never calls into Python.
+        # Shown while the model is set, the headers would ask it for their titles and sizes (416 calls
+        # into Python at 100 rows, each passing Qt's orientation). The row numbers stay hidden; the
+        # column titles are drawn from a model Qt holds, and the patients model answers them too, for
+        # screen readers.
+        header = self.table.horizontalHeader()
+        header.hide()
+        self.table.verticalHeader().hide()
+        self.table.setModel(self.model)
         titles = QStandardItemModel(0, len(HEADERS), self.table)
         titles.setHorizontalHeaderLabels(list(HEADERS))
-        self.table.horizontalHeader().setModel(titles)
+        header.setModel(titles)
+        header.show()
         self.table.setAccessibleName("Patients")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -78,11 +85,9 @@ class PatientsPage(QWidget):
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
         rows = self.table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         set_enum_property(header, "defaultAlignment", "AlignLeft|AlignVCenter")
         # Widths from the font, not from the rows: measuring every row would cost time on every keystroke.

@@ -551,10 +551,17 @@ def main(argv: list[str] | None = None) -> int:
     row("IcdIndex.search (worst of 50)", _number(icd, "index_worst_ms"), 16.0)
     row("ICD picker keystroke (worst of 50)", _number(icd, "picker_worst_ms"), 16.0)
 
+    paired = _paired_ratio(bare, main_runs)
+    paired_reference = _paired_ratio(bare, qt_table)
     width = max(len(r[0]) for r in rows)
     print(f"\n{'measure':<{width}}  {'value':>11}  {'budget':>11}  result")
     for name, value, limit, verdict in rows:
         print(f"{name:<{width}}  {value:>11}  {limit:>11}  {verdict}")
+    if paired is not None and bare_ms and main_ms:
+        print(
+            f"\nmain window / bare window: {main_ms / bare_ms:.2f}x (medians); each start over the bare start "
+            f"just before it, median: {paired:.2f}x (reference: {paired_reference or 0:.2f}x)"
+        )
     for label, runs in (
         ("bare", bare),
         ("qt-table", qt_table),
@@ -567,6 +574,17 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{label}: {run['error']}")
                 break
     return 1 if failed else 0
+
+
+def _paired_ratio(bare: list[dict[str, float | str]], other: list[dict[str, float | str]]) -> float | None:
+    """The median of each start's time over the bare start taken just before it: a slow spell of the
+    machine meets both starts of a pair alike, where it may meet the two medians unevenly."""
+    ratios = [
+        float(o["shown_ms"]) / float(b["shown_ms"])
+        for b, o in zip(bare, other, strict=True)
+        if "shown_ms" in b and "shown_ms" in o
+    ]
+    return statistics.median(ratios) if ratios else None
 
 
 def _number(result: dict[str, float | str], field: str) -> float | None:

@@ -45,7 +45,6 @@ class PatientsPage(QWidget):
         self._workspace = workspace
         self._total = 0
         self._restoring = False
-        self._sorted_before = False
         self._complete = False  # the list holds every match: it may be sorted
         self._sortable_yet = False
         self._init_widgets()
@@ -160,6 +159,11 @@ class PatientsPage(QWidget):
             self._restore_selection(keep)
 
     def _become_sortable(self) -> None:
+        from PySide6.QtCore import Qt  # after the first frame: see app.ui.first_frame
+
+        # By name, as the store lists them; shown once the list holds every match, then kept wherever
+        # the therapist puts it.
+        self.table.horizontalHeader().setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
         self._sortable_yet = True
         self._sort_if_complete(self._complete)
 
@@ -171,9 +175,6 @@ class PatientsPage(QWidget):
         from PySide6.QtCore import Qt  # sorting passes Qt's sort order: see app.ui.first_frame
 
         header = self.table.horizontalHeader()
-        if complete and not self._sorted_before:
-            header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)  # as the store lists them
-            self._sorted_before = True
         if complete != self.table.isSortingEnabled():
             self.table.setSortingEnabled(complete)
             header.setSortIndicatorShown(complete)

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import backups
-from app.services.backups import BackupRefused, BackupSummary, Health, RestoreResult
+from app.services.backups import BackupRefused, BackupSummary, RestoreResult
 from app.services.errors import StoreUnavailable
+from app.services.practice_health import Health, health_problem
 
 APP_TITLE = "Superbill Desk"
 
@@ -62,7 +63,7 @@ class RestoreDialog(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        heading = QLabel(f"<b>{backups.health_problem(self.health)}</b>", self)
+        heading = QLabel(f"<b>{health_problem(self.health)}</b>", self)
         heading.setWordWrap(True)
         layout.addWidget(heading)
         details = [

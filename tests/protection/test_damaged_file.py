@@ -12,12 +12,11 @@ from pathlib import Path
 import pytest
 
 from app.services.backups import (
-    Health,
     automatic_backup,
     damaged_message,
     restore,
 )
-from app.services.practice_health import start_health
+from app.services.practice_health import Health, start_health
 from app.services.workspace import Workspace
 from app.store.health import classify_database
 from app.store.migrations import SCHEMA_VERSION

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.services.backups import Health, automatic_backup
-from app.services.practice_health import start_health
+from app.services.backups import automatic_backup
+from app.services.practice_health import Health, start_health
 from app.services.workspace import Workspace
 from app.ui.restore_dialog import RestoreDialog, offer_restore
 from tests import sample

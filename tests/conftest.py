@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# Qt's tests run offscreen unless told otherwise (tests that need a real window start Xvfb and say
+# so for their own processes): on a machine without a display, Qt would abort the whole run.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(autouse=True)

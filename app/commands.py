@@ -19,8 +19,10 @@ from pathlib import Path
 from app.cli import (
     EXIT_BAD_INPUT,
     EXIT_CHECK_FAILED,
+    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_STORE,
+    EXIT_UNEXPECTED,
     NEW_PASSPHRASE_VARIABLE,
     PASSPHRASE_VARIABLE,
     PDF_PASSWORD_VARIABLE,
@@ -30,10 +32,9 @@ from app.domain.check import Finding, Severity
 from app.domain.errors import ValidationError
 from app.domain.money import format_money
 from app.domain.superbill import PaperSize
-from app.services import backups, encryption, pdf_password, superbills
+from app.services import backups, encryption, logs, pdf_password, superbills
 from app.services.demo import DEMO_PATIENT, demo_practice
 from app.services.files import write_file
-from app.services.logs import setup_logging
 from app.services.practice_file import practice_to_json, read_practice_file
 from app.services.practice_health import start_health
 from app.services.workspace import Workspace
@@ -46,7 +47,7 @@ log = logging.getLogger("app.cli")
 
 def run_command(args: argparse.Namespace) -> int:
     """Run the command the parser chose (`args.run` names it in COMMANDS); errors become exit statuses."""
-    setup_logging()
+    logs.setup_logging()
     command: Callable[[argparse.Namespace], int] = COMMANDS[args.run]
     try:
         damaged = _damaged_practice(args)
@@ -62,9 +63,32 @@ def run_command(args: argparse.Namespace) -> int:
         log.error("command %s: store unavailable: %s", args.command, type(error).__name__)
         print(f"error: {error}", file=sys.stderr)
         return EXIT_STORE
+    except KeyboardInterrupt:
+        log.warning("command %s interrupted", args.command)
+        print(
+            "Interrupted. Every change is saved in one transaction: nothing was half-saved.", file=sys.stderr
+        )
+        return EXIT_INTERRUPTED
     except Exception as error:
-        log.critical("command %s failed: %s", args.command, type(error).__name__)
-        raise
+        return _unexpected(args, error)
+
+
+def _unexpected(args: argparse.Namespace, error: Exception) -> int:
+    """A bug, not the user's mistake: one plain line and where to find the details, never a traceback.
+
+    The log gets the exception's kind and where it was raised, not its message (it may quote
+    patient data: see app/services/logs.py).
+    """
+    log.critical(
+        "command %s failed: %s at %s", args.command, type(error).__name__, logs.where_it_failed(error)
+    )
+    print(
+        f"error: an unexpected problem stopped `superbill {args.command}` ({type(error).__name__}). "
+        "Every change is saved in one transaction, so nothing was half-saved. This is a bug in "
+        f"Superbill Desk: please report it with the log file {logs.log_dir() / logs.LOG_NAME}",
+        file=sys.stderr,
+    )
+    return EXIT_UNEXPECTED
 
 
 def _workspace(args: argparse.Namespace) -> Workspace:

@@ -166,6 +166,20 @@ def setup_logging(
     return path
 
 
+def where_it_failed(error: BaseException) -> str:
+    """Where an unexpected exception was raised, as module:line:function frames, innermost last.
+
+    Its message is left out: an exception's message may quote a name, a date or a code. The
+    frames are our code's file names and line numbers only, which is what finding the bug needs.
+    """
+    import traceback  # only a failure needs it
+
+    frames = traceback.extract_tb(error.__traceback__)
+    return " < ".join(
+        f"{Path(frame.filename).stem}:{frame.lineno}:{frame.name}" for frame in reversed(frames[-8:])
+    )
+
+
 def stop_logging() -> None:
     """Close the log file (tests; the interpreter's exit closes it otherwise)."""
     global _installed

@@ -304,3 +304,23 @@ def test_the_paper_sizes_offered_are_the_renderers() -> None:
 
     assert tuple(size.value for size in PaperSize) == PAPER_CHOICES
     assert PAPER_CHOICES[0] == PaperSize.LETTER.value  # the default: US letter
+
+
+def test_a_bug_is_one_line_and_a_log_entry_without_patient_data(
+    imported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A command that hits a bug says so in one line (exit 4), never with a traceback; the log gets
+    where it happened, not the exception's message, which may quote a patient."""
+    from app import commands
+
+    def broken(args: object) -> int:
+        raise KeyError("Daniel Okafor born 1984-06-12")
+
+    monkeypatch.setitem(commands.COMMANDS, "issued", broken)
+    assert run(imported, "issued", "--patient", "pt-0001") == 4
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1
+    assert "KeyError" in err and "Traceback" not in err and "Okafor" not in err
+    log = (tmp_path / "logs" / "superbill-desk.log").read_text(encoding="utf-8")
+    assert "command issued failed: KeyError at test_cli:" in log
+    assert "Okafor" not in log

@@ -39,7 +39,11 @@ _ORDER = {"trigger": 0, "view": 1, "table": 2, "index": 3}
 _SHOWN_NAME = 60
 # The query planner's statistics, which SQLite itself writes on ANALYZE (any SQLite tool may run
 # it): no data and no code, and no trigger can be put on them; they are not part of our schema.
-_STATISTICS = frozenset({"sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4"})
+# Only as SQLite defines them: an entry of that name with any other definition is a difference.
+_STATISTICS = {
+    ("table", "sqlite_stat1"): ("sqlite_stat1", "CREATE TABLE sqlite_stat1(tbl,idx,stat)"),
+    ("table", "sqlite_stat4"): ("sqlite_stat4", "CREATE TABLE sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)"),
+}
 
 
 def backup_problem(conn: sqlite3.Connection) -> str | None:
@@ -97,11 +101,11 @@ def reference_schema(version: int) -> dict[_Entry, tuple[str, str]]:
 
 
 def _schema(conn: sqlite3.Connection) -> dict[_Entry, tuple[str, str]]:
-    return {
+    found = {
         (str(kind), str(name)): (str(table), normalized_sql(sql))
         for kind, name, table, sql in conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")
-        if not (kind == "table" and name in _STATISTICS)
     }
+    return {entry: found[entry] for entry in found if _STATISTICS.get(entry) != found[entry]}
 
 
 def normalized_sql(sql: object) -> str:

@@ -398,3 +398,22 @@ def test_reprint_refuses_a_stored_pdf_that_no_longer_matches_its_fingerprint(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"superbill {NUMBER} no longer matches the fingerprint" in err
     assert not out.exists()
+
+
+def test_a_forged_statistics_table_is_a_difference(
+    practice: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """sqlite_stat1 is let be only as SQLite itself defines it."""
+
+    def forged(conn: sqlite3.Connection) -> None:
+        conn.execute("ANALYZE")
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute(
+            "UPDATE sqlite_master SET sql = 'CREATE TABLE sqlite_stat1(tbl,idx,stat,extra)' WHERE name = 'sqlite_stat1'"
+        )
+        conn.execute("PRAGMA writable_schema = OFF")
+
+    tamper_plain(practice, forged)
+    assert "it carries a table Superbill Desk never made: sqlite_stat1" in _refused(
+        data_dir, practice, capsys
+    )

@@ -29,6 +29,7 @@ from app.store.backup import (
     back_up,
     backup_taken_at,
     describe_backup,
+    verify_backup,
 )
 from app.store.errors import StoreUnavailable
 from app.store.health import Health, classify_database, health_problem
@@ -272,8 +273,8 @@ def restore(
     """Put the backup at `backup_path` in place of the practice database in `data_dir`.
 
     The practice must be closed (no Workspace open on it). The backup is checked first (integrity,
-    our schema, not newer) and refused with BackupRefused saying why, the current database left
-    untouched. The current database is renamed aside, never deleted; the copy is verified again
+    our schema, not newer, exactly as Superbill Desk made it: app.store.verify) and refused with
+    BackupRefused saying why, the current database left untouched. The current database is renamed aside, never deleted; the copy is verified again
     before it takes the database's name.
     """
     data_dir = Path(data_dir)
@@ -299,6 +300,9 @@ def restore(
                 "nothing was restored. Check the disk and try again.",
                 backup_path,
             )
+        # What takes the database's place is the copy: verified itself, in case the file changed
+        # between the check above and the copy.
+        verify_backup(incoming, key, named=backup_path)
         kept = _set_aside(database, now)
         os.replace(incoming, database)
         _sync_folder(data_dir)
@@ -314,7 +318,7 @@ def restore(
         with contextlib.suppress(FileNotFoundError):
             incoming.unlink()
         raise
-    restored = describe_backup(database, key)
+    restored = describe_backup(database, key, verify=False)  # the copy verified above
     return RestoreResult(summary=_as_restored(summary, restored), database=database, kept_aside=kept)
 
 

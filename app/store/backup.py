@@ -5,7 +5,8 @@
   is one self-contained file, made readable by its owner only, written under a temporary name and
   renamed into place, so a half-written backup never carries the final name.
 - `describe_backup(path)`: what a backup holds (when it was taken, schema version, counts), after
-  app.store.health's check of the file, which never changes it.
+  app.store.health's check of the file and app.store.verify's (the schema exactly as our migrations
+  make it, every superbill PDF matching its SHA-256); neither ever changes the file.
 
 An encrypted practice (SQLCipher) passes its key; `key=None` is a plain SQLite file.
 """
@@ -16,6 +17,7 @@ import contextlib
 import os
 import re
 import sqlite3
+import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +27,7 @@ from app.store.driver import is_driver_error
 from app.store.errors import StoreUnavailable, translate_errors
 from app.store.health import Health, classify_database, integrity_problems, open_read_only
 from app.store.migrations import SCHEMA_VERSION
+from app.store.verify import backup_problem
 
 _OWNER_ONLY_FILE = 0o600
 
@@ -150,20 +153,77 @@ def _sync_folder(folder: Path) -> None:
 # Reading without changing ------------------------------------------------------------------------
 
 
-def describe_backup(path: Path, key: bytes | None = None) -> BackupSummary:
-    """What the backup at `path` holds, after SQLite's integrity check.
+def describe_backup(path: Path, key: bytes | None = None, *, verify: bool = True) -> BackupSummary:
+    """What the backup at `path` holds, after SQLite's integrity check and (`verify`) app.store.verify's.
 
-    Raises BackupRefused, saying why, for a file that is missing, not a database, another
-    program's, or from a newer version. A damaged file whose counts can still be read comes back
-    with `integrity_ok` False; one that cannot be read at all is refused.
+    Raises BackupRefused, saying why, for a path that is not a readable file (a folder, a device),
+    a file that is missing, not a database, another program's, from a newer version, or not
+    exactly as Superbill Desk made it (a schema entry added, dropped or altered; a superbill PDF
+    that no longer matches its SHA-256). A damaged file whose counts can still be read comes back
+    with `integrity_ok` False (and is not verified: a restore refuses it anyway); one that cannot
+    be read at all is refused. `verify=False` is for a file just verified (the restored copy).
     """
     path = Path(path)
-    health = classify_database(path, key)
+    _refuse_unreadable(path)
+    try:
+        health = classify_database(path, key)
+    except OSError as error:  # the file changed under us since _refuse_unreadable
+        raise BackupRefused(_unreadable(path, error), path) from error
     if health is Health.MISSING and not path.is_file():
         raise BackupRefused(f"There is no backup file at {path}.", path)
     if health not in (Health.OK, Health.CORRUPT):
         raise BackupRefused(_refusal(health, path), path)
+    if verify and health is Health.OK:
+        verify_backup(path, key)
     return _summary(path, key, integrity_ok=health is Health.OK)
+
+
+def verify_backup(path: Path, key: bytes | None = None, *, named: Path | None = None) -> None:
+    """Raise BackupRefused when the database at `path` is not exactly as Superbill Desk made it
+    (app.store.verify). `named` is the backup the message names when `path` is a copy of it.
+    """
+    path = Path(path)
+    try:
+        with open_read_only(path, key) as conn:
+            problem = backup_problem(conn)
+    except Exception as error:
+        if not is_driver_error(error):
+            raise
+        problem = "it cannot be read through (SQLite reported an error while checking it)"
+    if problem is not None:
+        shown = named or path
+        raise BackupRefused(
+            f"The file {shown} cannot be used as a backup: {problem}. It is not as Superbill Desk "
+            "wrote it; choose another backup.",
+            shown,
+        )
+
+
+def _refuse_unreadable(path: Path) -> None:
+    """A clean refusal for a path that is not a regular file this user can read."""
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        raise BackupRefused(f"There is no backup file at {path}.", path) from None
+    except OSError as error:
+        raise BackupRefused(_unreadable(path, error), path) from error
+    if stat.S_ISDIR(mode):
+        raise BackupRefused(
+            f"{path} is a folder, not a backup file: choose the practice-<date>.sqlite3 file inside it.", path
+        )
+    if not stat.S_ISREG(mode):
+        raise BackupRefused(
+            f"{path} is not a regular file (a device or a pipe), so it cannot be a backup.", path
+        )
+    try:
+        with path.open("rb") as file:
+            file.read(1)
+    except OSError as error:
+        raise BackupRefused(_unreadable(path, error), path) from error
+
+
+def _unreadable(path: Path, error: OSError) -> str:
+    return f"The backup file {path} cannot be read ({error.strerror or type(error).__name__}); check its permissions."
 
 
 def _summary(path: Path, key: bytes | None, *, integrity_ok: bool) -> BackupSummary:

@@ -102,7 +102,7 @@ class SuperbillRecords(StoreBase):
         sha256: str | None,
         payment_keys: Sequence[str] = (),
     ) -> IssuedSuperbill:
-        digest = _sha256(pdf)
+        digest = pdf_fingerprint(pdf)
         if sha256 is not None and sha256.lower() != digest:
             raise StoreBug(f"superbill {number}: the SHA-256 given does not match the PDF bytes")
         if self._value("SELECT 1 FROM superbills WHERE number = ?", (number,)) is not None:
@@ -227,7 +227,7 @@ class SuperbillRecords(StoreBase):
         if row is None:
             raise RecordNotFound("superbill", number)
         pdf = bytes(row["pdf"])
-        if _sha256(pdf) != row["sha256"]:
+        if pdf_fingerprint(pdf) != row["sha256"]:
             raise StoreUnavailable(
                 f"The stored copy of superbill {number} no longer matches the fingerprint recorded when it "
                 "was issued: the practice database is damaged. Restore it from a backup.",
@@ -255,7 +255,8 @@ def _issued(row: sqlite3.Row, visit_keys: tuple[str, ...], payment_keys: tuple[s
     )
 
 
-def _sha256(pdf: bytes) -> str:
+def pdf_fingerprint(pdf: bytes) -> str:
+    """The SHA-256 (lowercase hex) recorded with an issued superbill's PDF, and checked when it is read."""
     import hashlib  # loads OpenSSL: only when a superbill is recorded or read back
 
     return hashlib.sha256(pdf).hexdigest()

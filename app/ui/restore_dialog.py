@@ -53,12 +53,15 @@ class RestoreDialog(QDialog):
         self._build()
 
     def _latest(self) -> BackupSummary | None:
+        """The latest backup in the data folder when it can be restored; else why not (`latest_problem`)."""
+        self.latest_problem: str | None = None
         latest = backups.latest_backup(self.data_dir)
         if latest is None:
             return None
         try:
             return backups.describe_backup(latest.path, self.key)
-        except StoreUnavailable:
+        except StoreUnavailable as error:
+            self.latest_problem = str(error)
             return None
 
     def _build(self) -> None:
@@ -72,7 +75,12 @@ class RestoreDialog(QDialog):
         ]
         if self.health is Health.NEWER_SCHEMA:
             details.append("Installing the newer version of Superbill Desk opens it as it is.")
-        if self.latest is None:
+        if self.latest_problem is not None:
+            details.append(
+                f"{self.latest_problem} If you have another backup (a USB stick, or an earlier one in "
+                "the backups folder), choose it."
+            )
+        elif self.latest is None:
             details.append(
                 "There is no backup in the data folder. If you have one elsewhere (a USB stick), choose it."
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -113,3 +114,36 @@ def test_offer_restore_tells_what_was_restored_and_returns_true(
     assert offer_restore(None, data_dir, Health.NOT_A_DATABASE) is True
     assert told and "Restored the backup of 11/27/2026 10:15: 1 patient" in told[0]
     assert start_health(data_dir) is Health.OK
+
+
+def _with_a_trigger_added(backup: Path) -> None:
+    conn = sqlite3.connect(backup, isolation_level=None)
+    try:
+        conn.execute(
+            "CREATE TRIGGER sb_housekeeping AFTER INSERT ON superbills BEGIN DELETE FROM payments; END"
+        )
+    finally:
+        conn.close()
+
+
+def test_a_tampered_latest_backup_is_not_offered_and_a_chosen_one_is_refused(
+    qtbot: QtBot, data_dir: Path, damaged: Path
+) -> None:
+    """The dialog restores through the same verification as `superbill restore`."""
+    (backup,) = (data_dir / "backups").glob("practice-*.sqlite3")
+    _with_a_trigger_added(backup)
+    before = hashlib.sha256(damaged.read_bytes()).hexdigest()
+    dialog = RestoreDialog(data_dir, Health.NOT_A_DATABASE)
+    qtbot.addWidget(dialog)
+    dialog.choose_file = lambda: backup
+    dialog.show()
+
+    assert not dialog.latest_button.isVisible()
+    assert "never made: sb_housekeeping" in dialog.details.text()
+    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.isVisible() and dialog.restored is None
+    assert "never made: sb_housekeeping" in dialog.message.text()
+    assert "Nothing was restored" in dialog.message.text()
+    assert hashlib.sha256(damaged.read_bytes()).hexdigest() == before
+    assert not list(data_dir.glob("*before-restore*")) and not list(data_dir.glob(".*restoring"))

@@ -32,7 +32,7 @@ from app.domain.money import format_money
 from app.domain.superbill import PaperSize
 from app.services import backups, encryption, pdf_password, superbills
 from app.services.demo import DEMO_PATIENT, demo_practice
-from app.services.files import write_file
+from app.services.files import StagedFile, output_path, write_file
 from app.services.logs import setup_logging
 from app.services.practice_file import practice_to_json, read_practice_file
 from app.services.practice_health import start_health
@@ -159,8 +159,22 @@ def _pdf_password(args: argparse.Namespace) -> str | None:
     return first
 
 
-def _write_pdf(path: Path, pdf: bytes, password: str | None) -> None:
-    _write(path, pdf if password is None else pdf_password.protect_pdf(pdf, password))
+# The field a refused output path is named by: -o and --output are the same option.
+OUTPUT = "-o"
+
+
+def _output(args: argparse.Namespace) -> Path:
+    """The file -o names, checked before anything is opened, numbered or written (app/services/files.py)."""
+    return output_path(args.output, data_dir(args.data_dir), field=OUTPUT)
+
+
+def _pdf_bytes(pdf: bytes, password: str | None) -> bytes:
+    return pdf if password is None else pdf_password.protect_pdf(pdf, password)
+
+
+def _deliver_to(staged: StagedFile, password: str | None) -> superbills.Deliver:
+    """Writes the superbill into `staged` while it is issued: a failure there gives its number back."""
+    return lambda pdf: staged.write(_pdf_bytes(pdf, password))
 
 
 def _protected_note(password: str | None) -> str:
@@ -170,20 +184,21 @@ def _protected_note(password: str | None) -> str:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    with _workspace(args) as workspace:
+    target = _output(args)
+    with _workspace(args) as workspace, StagedFile(target, field=OUTPUT) as staged:
         if workspace.is_empty():
             workspace.store.save_practice(demo_practice())
             print(f"Created the demo practice in {workspace.data_dir}")
-        document = superbills.issue_superbill(
+        superbills.issue_superbill(
             workspace.store,
             workspace.codes,
             DEMO_PATIENT,
             superbills.Period(),
             today=date.today(),
             draft=True,
+            deliver=staged.write,
         )
-    _write(args.output, document.pdf)
-    print(f"Wrote a sample superbill (draft) to {args.output}")
+    print(f"Wrote a sample superbill (draft) to {target}")
     return EXIT_OK
 
 
@@ -200,16 +215,17 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    target = None if args.output is None else _output(args)
     with _workspace(args) as workspace:
         practice = workspace.store.practice()
         document = practice_to_json(practice)
     log.info("export finished patients=%d", len(practice.charts))
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    if args.output is None:
+    if target is None:
         sys.stdout.write(text)
     else:
-        _write(args.output, text.encode("utf-8"))
-        print(f"Wrote {args.output}", file=sys.stderr)
+        write_file(target, text.encode("utf-8"), field=OUTPUT)
+        print(f"Wrote {target}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -231,7 +247,9 @@ def _check(args: argparse.Namespace) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     password = _pdf_password(args)  # asked before a final superbill is numbered
-    with _workspace(args) as workspace:
+    target = _output(args)
+    # The PDF is written while the superbill is issued, and put in place once it is recorded.
+    with _workspace(args) as workspace, StagedFile(target, field=OUTPUT) as staged:
         try:
             document = superbills.issue_superbill(
                 workspace.store,
@@ -241,46 +259,52 @@ def _render(args: argparse.Namespace) -> int:
                 today=date.today(),
                 draft=args.draft,
                 paper=PaperSize(args.paper),
+                deliver=_deliver_to(staged, password),
             )
         except superbills.SuperbillRefused as refused:
             _print_findings(refused.findings)
             print(f"No superbill written: {refused}. Use --draft for a draft.", file=sys.stderr)
             return EXIT_CHECK_FAILED
     _print_findings(document.findings)
-    _write_pdf(args.output, document.pdf, password)
     what = f"Superbill {document.number}" if document.number else "Draft superbill"
-    print(f"{what} written to {args.output}{_protected_note(password)}")
+    print(f"{what} written to {target}{_protected_note(password)}")
     return EXIT_OK
 
 
 def _reprint(args: argparse.Namespace) -> int:
     password = _pdf_password(args)
+    target = _output(args)
     with _workspace(args) as workspace:
         record = workspace.store.superbill(args.number)
         if record is None:
             raise ValidationError("number", f'no superbill numbered "{args.number}" was issued')
         pdf = workspace.store.superbill_pdf(args.number)
-    _write_pdf(args.output, pdf, password)
+    write_file(target, _pdf_bytes(pdf, password), field=OUTPUT)
     print(
-        f"Superbill {args.number} written to {args.output} (identical to the one issued on {record.issued_on})"
+        f"Superbill {args.number} written to {target} (identical to the one issued on {record.issued_on})"
         f"{_protected_note(password)}"
     )
     return EXIT_OK
 
 
 def _reissue(args: argparse.Namespace) -> int:
-    with _workspace(args) as workspace:
+    target = _output(args)
+    with _workspace(args) as workspace, StagedFile(target, field=OUTPUT) as staged:
         try:
             document = superbills.reissue_superbill(
-                workspace.store, workspace.codes, args.number, date.today(), paper=PaperSize(args.paper)
+                workspace.store,
+                workspace.codes,
+                args.number,
+                date.today(),
+                paper=PaperSize(args.paper),
+                deliver=staged.write,
             )
         except superbills.SuperbillRefused as refused:
             _print_findings(refused.findings)
             print(f"No superbill written: {refused}.", file=sys.stderr)
             return EXIT_CHECK_FAILED
     _print_findings(document.findings)
-    _write(args.output, document.pdf)
-    print(f"Superbill {document.number} (replaces {args.number}) written to {args.output}")
+    print(f"Superbill {document.number} (replaces {args.number}) written to {target}")
     return EXIT_OK
 
 
@@ -458,10 +482,6 @@ def _print_findings(findings: Sequence[Finding]) -> None:
 
 def _has_errors(findings: Sequence[Finding]) -> bool:
     return any(f.severity is Severity.ERROR for f in findings)
-
-
-def _write(path: Path, content: bytes) -> None:
-    write_file(path, content)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -7,6 +7,7 @@ the commands' modules: the check, the renderer, backups and the practice file lo
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import logging
@@ -15,6 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TextIO, cast
 
 from app.cli import (
     EXIT_BAD_INPUT,
@@ -50,7 +52,7 @@ def run_command(args: argparse.Namespace) -> int:
     command: Callable[[argparse.Namespace], int] = COMMANDS[args.run]
     try:
         damaged = _damaged_practice(args)
-        return damaged if damaged is not None else command(args)
+        return damaged if damaged is not None else _with_output_watched(command, args)
     except ValidationError as error:
         log.warning("command %s refused: bad input", args.command)
         print(f"error: {error.field}: {error.message}", file=sys.stderr)
@@ -65,6 +67,74 @@ def run_command(args: argparse.Namespace) -> int:
     except Exception as error:
         log.critical("command %s failed: %s", args.command, type(error).__name__)
         raise
+
+
+class _OutputFailed(Exception):
+    """Standard output or standard error could not be written (a full disk, a closed pipe)."""
+
+    def __init__(self, stream: str, error: OSError) -> None:
+        super().__init__(error.strerror or str(error))
+        self.stream, self.error = stream, error
+
+
+class _WatchedStream:
+    """sys.stdout or sys.stderr while a command runs: an OSError in writing it becomes _OutputFailed,
+    told apart from an OSError of a file the command reads or writes."""
+
+    def __init__(self, stream: TextIO, name: str) -> None:
+        self._stream, self._name = stream, name
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as error:
+            raise _OutputFailed(self._name, error) from error
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as error:
+            raise _OutputFailed(self._name, error) from error
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+def _with_output_watched(command: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run the command; output that cannot be written is one line on stderr and exit 3, never a traceback.
+
+    A closed pipe (`superbill codes icd back | head -1`) ends the command quietly, as Unix tools do.
+    What the command saved before it printed stays saved: only its report was lost.
+    """
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = (
+        cast(TextIO, _WatchedStream(stdout, "standard output")),
+        cast(TextIO, _WatchedStream(stderr, "standard error")),
+    )
+    try:
+        status = command(args)
+        sys.stdout.flush()  # output buffered for a file or pipe fails here, not at the interpreter's exit
+        return status
+    except _OutputFailed as failed:
+        log.error("command %s: output could not be written: %s", args.command, type(failed.error).__name__)
+        if not isinstance(failed.error, BrokenPipeError):
+            with contextlib.suppress(OSError):
+                print(f"error: {failed.stream} cannot be written ({failed})", file=stderr, flush=True)
+        for stream in (stdout, stderr):
+            _drop_pending_output(stream)
+        return EXIT_STORE
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _drop_pending_output(stream: TextIO) -> None:
+    """Point the stream's file at the null device, so that the interpreter's last flush does not fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, stream.fileno())
+        finally:
+            os.close(null)
 
 
 def _workspace(args: argparse.Namespace) -> Workspace:

@@ -55,6 +55,8 @@ def output_path(value: str | os.PathLike[str], data_folder: Path | None, *, fiel
             f"{path} is part of your practice's data (its database, key, backups or log); "
             "choose a file outside that folder",
         )
+    if _is_device(path):
+        return path  # a terminal, a pipe, /dev/stdout: written to as it is
     folder = _nearest_existing(target.parent)
     if not folder.is_dir():
         raise ValidationError(field, f"{folder} is a file, not a folder; choose a file in a folder")
@@ -68,6 +70,11 @@ def _resolved(path: Path) -> Path:
         return path.resolve()
     except (OSError, RuntimeError):  # a symlink loop: compared by name as given
         return path.absolute()
+
+
+def _is_device(path: Path) -> bool:
+    """Something that exists and is neither a regular file nor a folder (a terminal, a pipe, /dev/null)."""
+    return path.exists() and not path.is_file() and not path.is_dir()
 
 
 def _nearest_existing(folder: Path) -> Path:
@@ -139,7 +146,8 @@ class StagedFile:
     def __init__(self, path: Path, *, field: str | None = None) -> None:
         self.path = Path(path)
         self.field = field if field is not None else str(self.path)
-        self._target = _resolved(self.path)  # a symlink to a file of the user's is written through
+        # A symlink to a file of the user's is written through; /dev/stdout is opened as it is named.
+        self._target = self.path if _is_device(self.path) else _resolved(self.path)
         self._temporary: Path | None = None
         self._descriptor: int | None = None
         self._staged = False

@@ -39,6 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.errors import ValidationError
+from app.services.files import write_file
 from app.ui.saving import save_chosen_file
 
 # Pages are printed as images; 300 dpi is sharp on paper and keeps a page under 40 MB of pixels.
@@ -409,8 +411,8 @@ class PdfPreviewDialog(QDialog):
                 if application is not None:
                     application.aboutToQuit.connect(lambda: shutil.rmtree(folder, ignore_errors=True))
             path = self._temp_dir / self._suggested_name
-            path.write_bytes(self._pdf)
-        except OSError:
+            write_file(path, self._pdf)  # owner only, like every PDF the app writes
+        except (OSError, ValidationError):
             return None
         return path
 

@@ -9,6 +9,7 @@ the number it would have got), and no file left behind. Then what is written is 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -316,3 +317,10 @@ def test_the_app_never_saves_a_pdf_over_the_practice(
     assert len(said) == 1 and "part of your practice's data" in said[0]
     assert dump(practice) == before
     assert files_under(tmp_path) == files_before
+
+
+def test_a_pipe_named_as_the_output_is_written_to_as_it_is(practice: Path) -> None:
+    """`-o /dev/stdout` into a pipe: /dev/stdout resolves to no path on disk, and must still be written."""
+    finished = superbill(practice, "export", "-o", "/dev/stdout", stdout=subprocess.PIPE)
+    assert finished.returncode == 0, finished.stderr
+    assert json.loads(finished.stdout)["patients"]

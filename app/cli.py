@@ -76,10 +76,12 @@ def _parser() -> argparse.ArgumentParser:
         help="check this installation: demo practice, code search, a superbill and its text, the window",
     )
 
+    # Output files (-o) stay text as typed, so an empty one is named as such: app.services.files.output_path
+    # checks each one before anything is opened or written.
     demo = commands.add_parser(
         "demo", help="create a demo practice (when the folder is empty) and a sample superbill"
     )
-    demo.add_argument("-o", "--output", type=Path, default=Path("demo-superbill.pdf"), help="PDF to write")
+    demo.add_argument("-o", "--output", default="demo-superbill.pdf", help="PDF to write")
     demo.set_defaults(run="demo")
 
     imp = commands.add_parser("import", help="add or update records from a practice file (all or nothing)")
@@ -87,7 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.set_defaults(run="import")
 
     exp = commands.add_parser("export", help="write the whole practice as a practice file")
-    exp.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    exp.add_argument("-o", "--output", help="file to write (default: standard output)")
     exp.set_defaults(run="export")
 
     for name, run, text in (
@@ -102,7 +104,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--to", dest="last", type=_day, help="last date of service (YYYY-MM-DD)")
         sub.set_defaults(run=run)
         if name == "render":
-            sub.add_argument("-o", "--output", type=Path, required=True, help="PDF to write")
+            sub.add_argument("-o", "--output", required=True, help="PDF to write")
             sub.add_argument(
                 "--draft", action="store_true", help='a draft marked "DRAFT - not for submission"'
             )
@@ -111,7 +113,7 @@ def _parser() -> argparse.ArgumentParser:
 
     reprint = commands.add_parser("reprint", help="write an issued superbill again, byte for byte")
     reprint.add_argument("number", help="the statement number, such as SB-2026-0001")
-    reprint.add_argument("-o", "--output", type=Path, required=True)
+    reprint.add_argument("-o", "--output", required=True, help="PDF to write")
     reprint.add_argument("--password", action="store_true", help=PASSWORD_HELP)
     reprint.set_defaults(run="reprint")
 
@@ -120,7 +122,7 @@ def _parser() -> argparse.ArgumentParser:
         help="issue a corrected superbill for the same visits under a new number that names the one it replaces",
     )
     reissue.add_argument("number", help="the statement number to replace, such as SB-2026-0001")
-    reissue.add_argument("-o", "--output", type=Path, required=True, help="PDF to write")
+    reissue.add_argument("-o", "--output", required=True, help="PDF to write")
     reissue.add_argument("--paper", choices=PAPER_CHOICES, default=PAPER_CHOICES[0])
     reissue.set_defaults(run="reissue")
 

@@ -7,6 +7,7 @@ the commands' modules: the check, the renderer, backups and the practice file lo
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import logging
@@ -15,6 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TextIO, cast
 
 from app.cli import (
     EXIT_BAD_INPUT,
@@ -34,7 +36,7 @@ from app.domain.money import format_money
 from app.domain.superbill import PaperSize
 from app.services import backups, encryption, logs, pdf_password, superbills
 from app.services.demo import DEMO_PATIENT, demo_practice
-from app.services.files import write_file
+from app.services.files import StagedFile, output_path, write_file
 from app.services.practice_file import practice_to_json, read_practice_file
 from app.services.practice_health import start_health
 from app.services.workspace import Workspace
@@ -51,7 +53,7 @@ def run_command(args: argparse.Namespace) -> int:
     command: Callable[[argparse.Namespace], int] = COMMANDS[args.run]
     try:
         damaged = _damaged_practice(args)
-        return damaged if damaged is not None else command(args)
+        return damaged if damaged is not None else _with_output_watched(command, args)
     except ValidationError as error:
         log.warning("command %s refused: bad input", args.command)
         print(f"error: {error.field}: {error.message}", file=sys.stderr)
@@ -89,6 +91,74 @@ def _unexpected(args: argparse.Namespace, error: Exception) -> int:
         file=sys.stderr,
     )
     return EXIT_UNEXPECTED
+
+
+class _OutputFailed(Exception):
+    """Standard output or standard error could not be written (a full disk, a closed pipe)."""
+
+    def __init__(self, stream: str, error: OSError) -> None:
+        super().__init__(error.strerror or str(error))
+        self.stream, self.error = stream, error
+
+
+class _WatchedStream:
+    """sys.stdout or sys.stderr while a command runs: an OSError in writing it becomes _OutputFailed,
+    told apart from an OSError of a file the command reads or writes."""
+
+    def __init__(self, stream: TextIO, name: str) -> None:
+        self._stream, self._name = stream, name
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as error:
+            raise _OutputFailed(self._name, error) from error
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as error:
+            raise _OutputFailed(self._name, error) from error
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+def _with_output_watched(command: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run the command; output that cannot be written is one line on stderr and exit 3, never a traceback.
+
+    A closed pipe (`superbill codes icd back | head -1`) ends the command quietly, as Unix tools do.
+    What the command saved before it printed stays saved: only its report was lost.
+    """
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = (
+        cast(TextIO, _WatchedStream(stdout, "standard output")),
+        cast(TextIO, _WatchedStream(stderr, "standard error")),
+    )
+    try:
+        status = command(args)
+        sys.stdout.flush()  # output buffered for a file or pipe fails here, not at the interpreter's exit
+        return status
+    except _OutputFailed as failed:
+        log.error("command %s: output could not be written: %s", args.command, type(failed.error).__name__)
+        if not isinstance(failed.error, BrokenPipeError):
+            with contextlib.suppress(OSError):
+                print(f"error: {failed.stream} cannot be written ({failed})", file=stderr, flush=True)
+        for stream in (stdout, stderr):
+            _drop_pending_output(stream)
+        return EXIT_STORE
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _drop_pending_output(stream: TextIO) -> None:
+    """Point the stream's file at the null device, so that the interpreter's last flush does not fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, stream.fileno())
+        finally:
+            os.close(null)
 
 
 def _workspace(args: argparse.Namespace) -> Workspace:
@@ -183,8 +253,22 @@ def _pdf_password(args: argparse.Namespace) -> str | None:
     return first
 
 
-def _write_pdf(path: Path, pdf: bytes, password: str | None) -> None:
-    _write(path, pdf if password is None else pdf_password.protect_pdf(pdf, password))
+# The field a refused output path is named by: -o and --output are the same option.
+OUTPUT = "-o"
+
+
+def _output(args: argparse.Namespace) -> Path:
+    """The file -o names, checked before anything is opened, numbered or written (app/services/files.py)."""
+    return output_path(args.output, data_dir(args.data_dir), field=OUTPUT)
+
+
+def _pdf_bytes(pdf: bytes, password: str | None) -> bytes:
+    return pdf if password is None else pdf_password.protect_pdf(pdf, password)
+
+
+def _deliver_to(staged: StagedFile, password: str | None) -> superbills.Deliver:
+    """Writes the superbill into `staged` while it is issued: a failure there gives its number back."""
+    return lambda pdf: staged.write(_pdf_bytes(pdf, password))
 
 
 def _protected_note(password: str | None) -> str:
@@ -194,20 +278,21 @@ def _protected_note(password: str | None) -> str:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    with _workspace(args) as workspace:
+    target = _output(args)
+    with _workspace(args) as workspace, StagedFile(target, field=OUTPUT) as staged:
         if workspace.is_empty():
             workspace.store.save_practice(demo_practice())
             print(f"Created the demo practice in {workspace.data_dir}")
-        document = superbills.issue_superbill(
+        superbills.issue_superbill(
             workspace.store,
             workspace.codes,
             DEMO_PATIENT,
             superbills.Period(),
             today=date.today(),
             draft=True,
+            deliver=staged.write,
         )
-    _write(args.output, document.pdf)
-    print(f"Wrote a sample superbill (draft) to {args.output}")
+    print(f"Wrote a sample superbill (draft) to {target}")
     return EXIT_OK
 
 
@@ -224,16 +309,17 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    target = None if args.output is None else _output(args)
     with _workspace(args) as workspace:
         practice = workspace.store.practice()
         document = practice_to_json(practice)
     log.info("export finished patients=%d", len(practice.charts))
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    if args.output is None:
+    if target is None:
         sys.stdout.write(text)
     else:
-        _write(args.output, text.encode("utf-8"))
-        print(f"Wrote {args.output}", file=sys.stderr)
+        write_file(target, text.encode("utf-8"), field=OUTPUT)
+        print(f"Wrote {target}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -255,7 +341,9 @@ def _check(args: argparse.Namespace) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     password = _pdf_password(args)  # asked before a final superbill is numbered
-    with _workspace(args) as workspace:
+    target = _output(args)
+    # The PDF is written while the superbill is issued, and put in place once it is recorded.
+    with _workspace(args) as workspace, StagedFile(target, field=OUTPUT) as staged:
         try:
             document = superbills.issue_superbill(
                 workspace.store,
@@ -265,46 +353,52 @@ def _render(args: argparse.Namespace) -> int:
                 today=date.today(),
                 draft=args.draft,
                 paper=PaperSize(args.paper),
+                deliver=_deliver_to(staged, password),
             )
         except superbills.SuperbillRefused as refused:
             _print_findings(refused.findings)
             print(f"No superbill written: {refused}. Use --draft for a draft.", file=sys.stderr)
             return EXIT_CHECK_FAILED
     _print_findings(document.findings)
-    _write_pdf(args.output, document.pdf, password)
     what = f"Superbill {document.number}" if document.number else "Draft superbill"
-    print(f"{what} written to {args.output}{_protected_note(password)}")
+    print(f"{what} written to {target}{_protected_note(password)}")
     return EXIT_OK
 
 
 def _reprint(args: argparse.Namespace) -> int:
     password = _pdf_password(args)
+    target = _output(args)
     with _workspace(args) as workspace:
         record = workspace.store.superbill(args.number)
         if record is None:
             raise ValidationError("number", f'no superbill numbered "{args.number}" was issued')
         pdf = workspace.store.superbill_pdf(args.number)
-    _write_pdf(args.output, pdf, password)
+    write_file(target, _pdf_bytes(pdf, password), field=OUTPUT)
     print(
-        f"Superbill {args.number} written to {args.output} (identical to the one issued on {record.issued_on})"
+        f"Superbill {args.number} written to {target} (identical to the one issued on {record.issued_on})"
         f"{_protected_note(password)}"
     )
     return EXIT_OK
 
 
 def _reissue(args: argparse.Namespace) -> int:
-    with _workspace(args) as workspace:
+    target = _output(args)
+    with _workspace(args) as workspace, StagedFile(target, field=OUTPUT) as staged:
         try:
             document = superbills.reissue_superbill(
-                workspace.store, workspace.codes, args.number, date.today(), paper=PaperSize(args.paper)
+                workspace.store,
+                workspace.codes,
+                args.number,
+                date.today(),
+                paper=PaperSize(args.paper),
+                deliver=staged.write,
             )
         except superbills.SuperbillRefused as refused:
             _print_findings(refused.findings)
             print(f"No superbill written: {refused}.", file=sys.stderr)
             return EXIT_CHECK_FAILED
     _print_findings(document.findings)
-    _write(args.output, document.pdf)
-    print(f"Superbill {document.number} (replaces {args.number}) written to {args.output}")
+    print(f"Superbill {document.number} (replaces {args.number}) written to {target}")
     return EXIT_OK
 
 
@@ -482,10 +576,6 @@ def _print_findings(findings: Sequence[Finding]) -> None:
 
 def _has_errors(findings: Sequence[Finding]) -> bool:
     return any(f.severity is Severity.ERROR for f in findings)
-
-
-def _write(path: Path, content: bytes) -> None:
-    write_file(path, content)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -33,7 +33,7 @@ from app.store.backup import (
 )
 from app.store.errors import StoreUnavailable
 from app.store.health import Health, classify_database, health_problem
-from app.store.paths import DATABASE_NAME, database_path, key_file_path
+from app.store.paths import BACKUP_FOLDER, DATABASE_NAME, database_path, key_file_path
 from app.store.paths import data_dir as resolve_data_dir
 
 __all__ = [
@@ -56,7 +56,6 @@ __all__ = [
     "restore",
 ]
 
-BACKUP_FOLDER = "backups"
 DAILY, WEEKLY, MONTHLY = 7, 4, 12
 _OWNER_ONLY_FOLDER = 0o700
 _OWNER_ONLY_FILE = 0o600

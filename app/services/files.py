@@ -1,33 +1,244 @@
-"""Writing a file the user named (a PDF, a practice file) so that nothing half-written is ever left."""
+"""Files the user names (a PDF, a practice file): where one may be written, and writing it whole.
+
+`output_path` is the one rule for where a user-named file may go: never over the practice (its
+database and the database's -wal, -shm and -journal, key.json, the backups/ and codes/ folders),
+never into the log folder, never a folder, never an empty name. Paths are compared resolved
+(symlinks followed) and, for a file that exists, by device and inode, so a link to the database
+is refused too. Every command and dialog that writes a file the user named asks it first.
+
+`StagedFile` writes through a temporary file beside the target (owner only, fsynced) that is
+renamed over it only when the caller is done: a superbill is numbered and recorded, in one
+transaction, only once its PDF is written (app/services/superbills.py takes the write as
+`deliver`), and a failure leaves neither a number used nor a file half-written.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import os
+import stat
+from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 
 from app.domain.errors import ValidationError
+from app.store.code_index import IMPORTED_FOLDER
+from app.store.paths import BACKUP_FOLDER, DATABASE_NAME, KEY_FILE_NAME, data_dir
+
+_POSIX = os.name == "posix"
+OWNER_ONLY = 0o600
+_OWN_FOLDERS = (BACKUP_FOLDER, IMPORTED_FOLDER)  # the app's own folders inside the data folder
 
 
-def write_file(path: Path, content: bytes) -> None:
-    """Write `content` to `path` through a temporary file renamed over it.
+def output_path(value: str | os.PathLike[str], data_folder: Path | None, *, field: str) -> Path:
+    """The path `value` as a file the user may have written, or ValidationError naming `field`.
 
-    A path that is not a regular file (a terminal, a pipe, /dev/null, /dev/stdout) is written to
-    directly: renaming over it would replace the device with an ordinary file.
-    Raises ValidationError naming the path when it cannot be written.
+    `data_folder` is the open practice's folder (None: the default one, app.store.paths.data_dir).
+
+    Refused: an empty name; a folder; a path under a file; anything of the practice in `data_folder`
+    (see the module's docstring) or in the log folder, by name, through a symlink or a hard link.
+    A folder that does not exist yet is made when the file is written; one that exists must be
+    writable. Nothing is written here.
     """
-    path = Path(path)
+    text = os.fspath(value)
+    if not text.strip():
+        raise ValidationError(field, "no file name was given; name the file to write, such as superbill.pdf")
+    path = Path(text).expanduser()
+    target = _resolved(path)
+    if target.is_dir() or text.endswith(("/", os.sep)):
+        raise ValidationError(
+            field, f"{path} is a folder; name a file in it, such as {path / 'superbill.pdf'}"
+        )
+    if _is_protected(target, data_folder):
+        raise ValidationError(
+            field,
+            f"{path} is part of your practice's data (its database, key, backups or log); "
+            "choose a file outside that folder",
+        )
+    if _is_device(path):
+        return path  # a terminal, a pipe, /dev/stdout: written to as it is
+    folder = _nearest_existing(target.parent)
+    if not folder.is_dir():
+        raise ValidationError(field, f"{folder} is a file, not a folder; choose a file in a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ValidationError(field, f"the folder {folder} cannot be written; choose another folder")
+    return path
+
+
+def _resolved(path: Path) -> Path:
     try:
-        if path.exists() and not path.is_file():
-            with path.open("wb") as target:
-                target.write(content)
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.partial")
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: compared by name as given
+        return path.absolute()
+
+
+def _is_device(path: Path) -> bool:
+    """Something that exists and is neither a regular file nor a folder (a terminal, a pipe, /dev/null)."""
+    return path.exists() and not path.is_file() and not path.is_dir()
+
+
+def _nearest_existing(folder: Path) -> Path:
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return folder
+
+
+def _is_protected(target: Path, data_folder: Path | None) -> bool:
+    from app.services.logs import log_dir  # logs set up the log folder; imported only to name it
+
+    folders = [_resolved(data_dir(data_folder)), _resolved(log_dir())]
+    data, logs = folders
+    if target == logs or logs in target.parents:
+        return True
+    if target.parent == data and _is_practice_file_name(target.name):
+        return True
+    if any(target == data / name or (data / name) in target.parents for name in _OWN_FOLDERS):
+        return True
+    identity = _identity(target)
+    return identity is not None and identity in _protected_identities(data, logs)
+
+
+def _is_practice_file_name(name: str) -> bool:
+    # The database, its -wal, -shm and -journal, the copies set aside when encrypting or restoring.
+    return name.startswith(DATABASE_NAME) or name.startswith(KEY_FILE_NAME)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_dev, status.st_ino)
+
+
+def _protected_identities(data: Path, logs: Path) -> set[tuple[int, int]]:
+    """(device, inode) of every file of the practice and of the log, to catch a hard link to one."""
+    found: set[tuple[int, int]] = set()
+    places = [(data, True), (logs, False), *((data / name, False) for name in _OWN_FOLDERS)]
+    for folder, by_name in places:
         try:
-            temporary.write_bytes(content)
-            temporary.replace(path)
-        finally:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if by_name and not _is_practice_file_name(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                if entry.is_file(follow_symlinks=False):
+                    status = entry.stat(follow_symlinks=False)
+                    found.add((status.st_dev, status.st_ino))
+    return found
+
+
+class StagedFile:
+    """A file written whole or not at all: `write` stages the content, `finish` puts it in place.
+
+    Opening it (`with StagedFile(path) as staged:`) creates the temporary file at once, so a folder
+    that cannot be written fails before anything else is done. Leaving the block normally puts the
+    staged content in place; an exception removes the temporary file and leaves the target as it was.
+    A target that is not a regular file (a terminal, a pipe, /dev/null) is written to directly:
+    renaming over it would replace the device with an ordinary file.
+
+    New files are readable by their owner only (0600 on POSIX); a file replaced keeps its mode
+    narrowed to at most 0600. Errors are ValidationError naming `field` (the path when not given).
+    """
+
+    def __init__(self, path: Path, *, field: str | None = None) -> None:
+        self.path = Path(path)
+        self.field = field if field is not None else str(self.path)
+        # A symlink to a file of the user's is written through; /dev/stdout is opened as it is named.
+        self._target = self.path if _is_device(self.path) else _resolved(self.path)
+        self._temporary: Path | None = None
+        self._descriptor: int | None = None
+        self._staged = False
+
+    def __enter__(self) -> StagedFile:
+        self._attempt(self._open)
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if kind is None:
+            self.finish()
+        else:
+            self.discard()
+
+    def _attempt(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except OSError as error:
+            self.discard()
+            reason = error.strerror or str(error)
+            raise ValidationError(
+                self.field, f"{self.path} cannot be written ({reason}); choose another file or folder"
+            ) from None
+
+    def _open(self) -> None:
+        target = self._target
+        if target.exists() and not target.is_file():
+            flags = os.O_WRONLY | getattr(os, "O_CLOEXEC", 0)
+            self._descriptor = os.open(target, flags)
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        mode = OWNER_ONLY
+        with contextlib.suppress(FileNotFoundError):
+            mode = stat.S_IMODE(target.stat().st_mode) & OWNER_ONLY
+        temporary = target.with_name(f".{target.name}.partial")
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()  # left by a run that was killed
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+        self._descriptor = os.open(temporary, flags, OWNER_ONLY)
+        self._temporary = temporary
+        if _POSIX:
+            os.fchmod(self._descriptor, mode)
+
+    def write(self, content: bytes) -> None:
+        """Stage `content` (written and fsynced; a device gets it now). Call it once."""
+        self._attempt(lambda: self._write(content))
+
+    def _write(self, content: bytes) -> None:
+        if self._descriptor is None:
+            raise OSError("the file was not opened")
+        view = memoryview(content)
+        while view:
+            view = view[os.write(self._descriptor, view) :]
+        if self._temporary is not None:
+            os.fsync(self._descriptor)
+        self._staged = True
+
+    def finish(self) -> None:
+        """Put the staged content in place (nothing happens when nothing was staged)."""
+        if self._staged and self._temporary is not None:
+            self._attempt(self._rename)
+        else:
+            self.discard()
+
+    def _rename(self) -> None:
+        self._close()
+        assert self._temporary is not None
+        os.replace(self._temporary, self._target)
+        self._temporary = None
+
+    def discard(self) -> None:
+        """Remove the temporary file; the target stays as it was."""
+        with contextlib.suppress(OSError):
+            self._close()
+        if self._temporary is not None:
             with contextlib.suppress(FileNotFoundError):
-                temporary.unlink()
-    except OSError as error:
-        raise ValidationError(str(path), f"cannot be written: {error.strerror or error}") from None
+                self._temporary.unlink()
+            self._temporary = None
+
+    def _close(self) -> None:
+        if self._descriptor is not None:
+            descriptor, self._descriptor = self._descriptor, None
+            os.close(descriptor)
+
+
+def write_file(path: Path, content: bytes, *, field: str | None = None) -> None:
+    """Write `content` to `path` whole (see StagedFile); ValidationError naming `field` when it cannot be."""
+    with StagedFile(path, field=field) as staged:
+        staged.write(content)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -14,6 +14,9 @@ from app.domain.errors import ValidationError
 from app.domain.practice import PatientChart, Payment, Visit
 from app.domain.superbill import PaperSize, SuperbillData
 from app.store.records import PracticeStore
+
+# Writes a superbill's PDF where it goes (a file, a device): an error it raises undoes the issuing.
+Deliver = Callable[[bytes], None]
 
 # Statement numbers and counts only: never a name, date, code or amount (see app/services/logs.py).
 log = logging.getLogger(__name__)
@@ -137,17 +140,24 @@ def issue_superbill(
     today: date,
     draft: bool = False,
     paper: PaperSize = PaperSize.LETTER,
+    deliver: Deliver | None = None,
 ) -> IssuedDocument:
-    """A final superbill (numbered and recorded), or a draft when asked; refused when the check finds errors."""
+    """A final superbill (numbered and recorded), or a draft when asked; refused when the check finds errors.
+
+    `deliver`, when given, gets the PDF before the superbill is recorded for good: when it raises,
+    no number is used and nothing is recorded (the error goes to the caller).
+    """
     chart = find_chart(store, patient)
     data = superbill_data(store, chart, period, issued_on=today, paper=paper)
     findings = tuple(check(data, codes, today))
     if draft:
         pdf = render(data, codes, draft=True)
+        if deliver is not None:
+            deliver(pdf)
         return IssuedDocument(pdf, findings, None, hashlib.sha256(pdf).hexdigest())
     if any(f.severity is Severity.ERROR for f in findings):
         raise SuperbillRefused(findings)
-    document = _issue(store, codes, data, findings, today)
+    document = _issue(store, codes, data, findings, today, deliver)
     log.info("superbill issued number=%s visits=%d", document.number, len(data.visits))
     return document
 
@@ -159,6 +169,7 @@ def reissue_superbill(
     today: date,
     *,
     paper: PaperSize = PaperSize.LETTER,
+    deliver: Deliver | None = None,
 ) -> IssuedDocument:
     """A corrected superbill: the same visits as `number`, as they are now, under a new number.
 
@@ -166,7 +177,7 @@ def reissue_superbill(
     original stays as issued (reprint it with store.superbill_pdf). Its payments are the ones the
     original showed, as they are now, and any now dated within its visits' period. Refused like
     issue_superbill when the check finds errors, and when `number` was replaced already (reissue
-    the replacement instead, so a statement has one successor).
+    the replacement instead, so a statement has one successor). `deliver` as for issue_superbill.
     """
     original = store.superbill(number)
     if original is None:
@@ -186,7 +197,7 @@ def reissue_superbill(
     findings = tuple(check(data, codes, today))
     if any(f.severity is Severity.ERROR for f in findings):
         raise SuperbillRefused(findings)
-    document = _issue(store, codes, data, findings, today)
+    document = _issue(store, codes, data, findings, today, deliver)
     log.info("superbill reissued number=%s replaces=%s visits=%d", document.number, number, len(data.visits))
     return document
 
@@ -197,8 +208,9 @@ def _issue(
     data: SuperbillData,
     findings: tuple[Finding, ...],
     today: date,
+    deliver: Deliver | None,
 ) -> IssuedDocument:
-    """Number, render and record a final superbill, all in one transaction."""
+    """Number, render, deliver and record a final superbill, all in one transaction."""
     with store.transaction():
         number = store.next_statement_number(today)
         numbered = replace(data, statement_number=number)
@@ -218,4 +230,6 @@ def _issue(
             replaces=data.replaces,
             payment_keys=tuple(p.key for p in numbered.payments),
         )
+        if deliver is not None:
+            deliver(pdf)  # last: a PDF that cannot be written gives its number back
     return IssuedDocument(pdf, findings, number, digest)

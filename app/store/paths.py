@@ -12,6 +12,8 @@ DATA_DIR_VARIABLE = "SUPERBILL_DATA_DIR"
 DATABASE_NAME = "practice.sqlite3"
 # Present only for an encrypted practice (app/store/encryption.py writes it).
 KEY_FILE_NAME = "key.json"
+# The automatic backups (app/services/backups.py makes them).
+BACKUP_FOLDER = "backups"
 
 
 def data_dir(override: Path | None = None) -> Path:

@@ -47,6 +47,7 @@ from app.ui.record_tables import (
     superbill_row,
     visit_row,
 )
+from app.ui.saving import save_chosen_file
 
 EMPTY_TEXT = "Choose a patient on the left, or press Ctrl+Shift+N to add one"
 
@@ -506,7 +507,7 @@ class PatientView(QWidget):
             return
         from app.ui.pdf_preview import PdfPreviewDialog  # QtPdf loads only when a PDF is shown
 
-        preview = PdfPreviewDialog(pdf, f"Superbill {number}.pdf", self)
+        preview = PdfPreviewDialog(pdf, f"Superbill {number}.pdf", self, data_folder=self._workspace.data_dir)
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.current_dialog = preview
         preview.finished.connect(lambda _result: self._forget(preview))
@@ -521,17 +522,8 @@ class PatientView(QWidget):
         path, _filter = QFileDialog.getSaveFileName(
             self, "Save a copy of the superbill", suggested, "PDF files (*.pdf)"
         )
-        if not path:
-            return
-        try:
-            Path(path).write_bytes(pdf)
-        except OSError as error:
-            _tell(
-                self,
-                "Not saved",
-                f"The copy could not be written to {path}.",
-                f"{error.strerror or error}. Choose another folder.",
-            )
+        if path:
+            save_chosen_file(self, path, pdf, self._workspace.data_dir)
 
     def save_superbill_with_password(self) -> None:
         """A copy that opens only with a password typed twice, to send by e-mail."""
@@ -541,7 +533,7 @@ class PatientView(QWidget):
             return
         from app.ui.pdf_password_dialog import save_with_password
 
-        save_with_password(self, pdf, f"Superbill {number}.pdf")
+        save_with_password(self, pdf, f"Superbill {number}.pdf", self._workspace.data_dir)
 
     # Keyboard ---------------------------------------------------------------------------------
 

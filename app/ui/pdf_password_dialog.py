@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import ValidationError
 from app.services.pdf_password import MIN_PASSWORD_LENGTH, REPEAT_FIELD, check_password, protect_pdf
+from app.ui.saving import save_chosen_file
 from app.ui.unlock_dialog import SecretField
 
 NOTE_STYLE = "color: #5f6368;"
@@ -88,8 +89,13 @@ def protected_file_name(suggested_name: str) -> str:
     return f"{stem} (password).pdf"
 
 
-def save_with_password(parent: QWidget, pdf: bytes, suggested_name: str) -> Path | None:
-    """Ask for a password and a file, and write the PDF encrypted with it; the saved file, or None."""
+def save_with_password(
+    parent: QWidget, pdf: bytes, suggested_name: str, data_folder: Path | None = None
+) -> Path | None:
+    """Ask for a password and a file, and write the PDF encrypted with it; the saved file, or None.
+
+    `data_folder` is the open practice's folder, which a file is never saved into (app.ui.saving).
+    """
     asked = PdfPasswordDialog(parent)
     try:
         if asked.exec() != QDialog.DialogCode.Accepted or asked.password is None:
@@ -105,20 +111,11 @@ def save_with_password(parent: QWidget, pdf: bytes, suggested_name: str) -> Path
     )
     if not chosen:
         return None
-    path = Path(chosen)
-    if path.suffix.lower() != ".pdf":
-        path = path.with_name(path.name + ".pdf")
+    if not chosen.lower().endswith(".pdf"):
+        chosen += ".pdf"
     try:
-        path.write_bytes(protect_pdf(pdf, password))
+        protected = protect_pdf(pdf, password)
     except ValidationError as error:
         QMessageBox.warning(parent, "Not saved", f"The PDF could not be protected: {error.message}")
         return None
-    except OSError as error:
-        QMessageBox.warning(
-            parent,
-            "Not saved",
-            f"The PDF could not be saved to {path}: {error.strerror or error}.\n\n"
-            "Choose another folder (your Documents folder works) and try again.",
-        )
-        return None
-    return path
+    return save_chosen_file(parent, chosen, protected, data_folder)

@@ -39,6 +39,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.errors import ValidationError
+from app.services.files import write_file
+from app.ui.saving import save_chosen_file
+
 # Pages are printed as images; 300 dpi is sharp on paper and keeps a page under 40 MB of pixels.
 PRINT_DPI = 300
 ZOOM_STEP = 1.25
@@ -81,9 +85,17 @@ def safe_file_name(name: str) -> str:
 class PdfPreviewDialog(QDialog):
     """Shows the PDF bytes as they are; saving or printing never changes them."""
 
-    def __init__(self, pdf: bytes, suggested_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        pdf: bytes,
+        suggested_name: str,
+        parent: QWidget | None = None,
+        *,
+        data_folder: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self._pdf = bytes(pdf)
+        self._data_folder = data_folder  # the open practice's folder: never saved into (app.ui.saving)
         self._suggested_name = safe_file_name(suggested_name)
         self._temp_dir: Path | None = None
         self.setWindowTitle(f"Preview - {self._suggested_name}")
@@ -341,24 +353,15 @@ class PdfPreviewDialog(QDialog):
         chosen, _ = QFileDialog.getSaveFileName(self, "Save the PDF as", start, "PDF documents (*.pdf)")
         if not chosen:
             return
-        path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        try:
-            path.write_bytes(self._pdf)
-        except OSError as error:
-            QMessageBox.warning(
-                self,
-                "Not saved",
-                f"The PDF could not be saved to {path}: {error.strerror or error}.\n\n"
-                "Choose another folder (your Documents folder works) and try again.",
-            )
+        if not chosen.lower().endswith(".pdf"):
+            chosen += ".pdf"
+        save_chosen_file(self, chosen, self._pdf, self._data_folder)
 
     def save_with_password(self) -> Path | None:
         """Ask for a password (twice) and a file; write the same PDF encrypted with it. The file, or None."""
         from app.ui.pdf_password_dialog import save_with_password
 
-        return save_with_password(self, self._pdf, self._suggested_name)
+        return save_with_password(self, self._pdf, self._suggested_name, self._data_folder)
 
     def make_printer(self) -> QPrinter:
         """A printer set to the document's paper size (Letter or A4), printing the whole sheet."""
@@ -408,8 +411,8 @@ class PdfPreviewDialog(QDialog):
                 if application is not None:
                     application.aboutToQuit.connect(lambda: shutil.rmtree(folder, ignore_errors=True))
             path = self._temp_dir / self._suggested_name
-            path.write_bytes(self._pdf)
-        except OSError:
+            write_file(path, self._pdf)  # owner only, like every PDF the app writes
+        except (OSError, ValidationError):
             return None
         return path
 

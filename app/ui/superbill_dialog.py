@@ -406,5 +406,5 @@ class SuperbillDialog(QDialog):
         # a slot that held the preview crashed PySide6 6.12 when the preview was closed at once.)
         if self.preview is not None:
             self.preview.deleteLater()
-        self.preview = PdfPreviewDialog(pdf, name, self)
+        self.preview = PdfPreviewDialog(pdf, name, self, data_folder=self.workspace.data_dir)
         self.preview.open()

@@ -9,7 +9,7 @@ from typing import Any
 
 from app.domain.errors import ValidationError
 from app.domain.people import Patient
-from app.domain.text_limits import check_text_lengths
+from app.domain.text_limits import clean_text
 from app.store._base import StoreBase, address_columns, address_from, guarded, iso, required_date
 from app.store.search import patient_search_condition, search_text, sort_name
 
@@ -60,7 +60,7 @@ class PatientRecords(StoreBase):
             return self._save_patient(patient, field="patient")
 
     def _save_patient(self, patient: Patient, field: str) -> Patient:
-        check_text_lengths(patient, field)
+        patient = clean_text(patient, field)
         account = patient.account_number.strip() if patient.account_number else None
         if account:
             owner = self._value("SELECT key FROM patients WHERE account_number = ?", (account,))

@@ -39,11 +39,11 @@ def character_problem(text: str, *, multi_line: bool = False) -> str | None:
     `multi_line` text must already have its line breaks written as LF (see `normalise_line_breaks`).
     """
     for ch in text:
-        if ch in LINE_BREAKS and not (multi_line and ch == "\n"):
+        if multi_line and ch in "\n\t":
+            continue
+        if ch in LINE_BREAKS:
             return "contains a line break: type it on one line."
         if ch == "\t":
-            if multi_line:
-                continue
             return "contains a tab: use spaces instead."
         category = unicodedata.category(ch)
         if category == "Cc":

@@ -30,6 +30,7 @@ from app.cli import (
     PDF_PASSWORD_VARIABLE,
     RECOVERY_KEY_VARIABLE,
 )
+from app.domain.characters import terminal_text
 from app.domain.check import Finding, Severity
 from app.domain.errors import ValidationError
 from app.domain.money import format_money
@@ -410,7 +411,7 @@ def _issued(args: argparse.Namespace) -> int:
         print("No superbills issued yet.")
     for r in records:
         replaces = f"  replaces {r.replaces}" if r.replaces else ""
-        print(
+        _say(
             f"{r.number}  issued {r.issued_on}  visits {r.first_date} to {r.last_date}  "
             f"charges {format_money(r.charges)}  balance {format_money(r.balance)}{replaces}"
         )
@@ -425,7 +426,7 @@ def _audit(args: argparse.Namespace) -> int:
         print("No changes to records on issued superbills.")
     for e in entries:
         when = e.at.strftime("%Y-%m-%d %H:%M:%S UTC")
-        print(
+        _say(
             f"{when}  {e.record_kind.value} {e.record_key}  {e.field}: {_shown(e.old_value)} -> "
             f"{_shown(e.new_value)}  (on {', '.join(e.superbills)})"
         )
@@ -434,6 +435,12 @@ def _audit(args: argparse.Namespace) -> int:
 
 def _shown(value: str | None) -> str:
     return "(none)" if value is None else value
+
+
+def _say(line: str) -> None:
+    """Print one line that holds stored text: a control character in it (ESC, a line break, a
+    text-direction control) is written as its escape, so stored text cannot drive the terminal."""
+    print(terminal_text(line))
 
 
 # Commands that work on a damaged practice file, or do not open it.
@@ -530,13 +537,13 @@ def _codes_icd(args: argparse.Namespace) -> int:
     with _workspace(args) as workspace:
         codes = workspace.codes
         hits = codes.search(" ".join(args.text), limit=args.limit)
-        print(f"{codes.release.name} (dates of service to {codes.release.last_date})")
+        _say(f"{codes.release.name} (dates of service to {codes.release.last_date})")
         for hit in hits:
             if hit.billable:
-                print(f"  {hit.code:<9} billable      {hit.description}")
+                _say(f"  {hit.code:<9} billable      {hit.description}")
             else:
                 children = ", ".join(c.code for c in codes.billable_children(hit.code)[:6])
-                print(
+                _say(
                     f"  {hit.code:<9} not billable  {hit.description}  -> use {children or 'a more specific code'}"
                 )
         if not hits:
@@ -555,7 +562,7 @@ def _codes_cpt(args: argparse.Namespace) -> int:
         fee = fees.fee_for(code)
         kind = "timed, 15-min units" if procedure.timed else "untimed, 1 unit"
         price = format_money(fee) if fee is not None else "no fee set"
-        print(f"  {code}  {procedure.description}  ({kind}; {price})")
+        _say(f"  {code}  {procedure.description}  ({kind}; {price})")
     return EXIT_OK
 
 
@@ -564,14 +571,14 @@ def _codes_import_icd(args: argparse.Namespace) -> int:
     from app.store.paths import data_dir
 
     release = import_order_file(args.file, data_dir(args.data_dir), fiscal_year=args.fiscal_year)
-    print(f"Loaded {release.name}: dates of service {release.first_date} to {release.last_date}")
+    _say(f"Loaded {release.name}: dates of service {release.first_date} to {release.last_date}")
     return EXIT_OK
 
 
 def _print_findings(findings: Sequence[Finding]) -> None:
     for finding in sorted(findings, key=lambda f: f.severity is not Severity.ERROR):
         label = "ERROR  " if finding.severity is Severity.ERROR else "warning"
-        print(f"{label} {finding.code}  {finding.field}: {finding.message}")
+        _say(f"{label} {finding.code}  {finding.field}: {finding.message}")
 
 
 def _has_errors(findings: Sequence[Finding]) -> bool:

@@ -1,16 +1,21 @@
-"""The longest text each field of a record takes, wherever it is typed or imported.
+"""The text each field of a record takes, wherever it is typed or imported: how long, which characters.
 
 Room for any real value; the superbill renderer is tested to print every field at its limit inside
 the page (tests/protection). The practice file refuses longer text, the store refuses to save it
 (so a record typed in the app always exports to a file that imports again), and the app's text
 boxes stop taking characters at the limit.
+
+The characters a field takes (no control characters; line breaks only in multi-line fields) are
+app.domain.characters' rule, applied here with the lengths by `clean_text` when a record is saved.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
+import unicodedata
+from typing import TYPE_CHECKING, TypeVar
 
+from app.domain.characters import character_problem, normalise_line_breaks
 from app.domain.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -49,6 +54,11 @@ TEXT_LIMITS: dict[str, int] = {
 }
 DEFAULT_TEXT_LIMIT = 300
 
+# Fields typed in a box of several lines; every other field is one line.
+MULTI_LINE_FIELDS = frozenset({"notes"})
+
+R = TypeVar("R", bound="DataclassInstance")
+
 # How a field is named in a message, where its name with spaces would read wrongly.
 _LABELS = {
     "key": "ID",
@@ -66,27 +76,48 @@ def text_limit(name: str) -> int:
     return TEXT_LIMITS.get(name, DEFAULT_TEXT_LIMIT)
 
 
-def check_text_lengths(record: DataclassInstance, field: str) -> None:
-    """Raise ValidationError for the first text of `record` longer than its field's limit.
+def clean_text(record: R, field: str) -> R:
+    """`record` with its text in Unicode normal form C (and a multi-line field's line breaks as LF),
+    or ValidationError for the first text with a character its field refuses or longer than its limit.
 
     `record` is a record dataclass; records inside it (an address, a subscriber, service lines)
-    are checked too. The error names the field's path under `field`, such as
+    are cleaned too. The error names the field's path under `field`, such as
     "patient.address.city" or "visit.lines[1].unit_reason".
     """
+    changes = {}
     for item in dataclasses.fields(record):
-        _check_value(getattr(record, item.name), item.name, f"{field}.{item.name}")
+        value = getattr(record, item.name)
+        cleaned = _clean_value(value, item.name, f"{field}.{item.name}")
+        if cleaned is not value:
+            changes[item.name] = cleaned
+    return dataclasses.replace(record, **changes) if changes else record
 
 
-def _check_value(value: object, name: str, path: str) -> None:
-    if isinstance(value, str):
-        limit = text_limit(name)
-        if len(value) > limit:
-            label = _LABELS.get(name, name.replace("_", " ").capitalize())
-            raise ValidationError(
-                path, f"{label} is {len(value)} characters long: at most {limit} fit on the superbill."
-            )
-    elif isinstance(value, tuple):
-        for index, element in enumerate(value):
-            _check_value(element, name, f"{path}[{index}]")
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        check_text_lengths(value, path)
+def _clean_value(value: object, name: str, path: str) -> object:
+    if type(value) is str:  # an enum's value is its own
+        return _clean_str(value, name, path)
+    if isinstance(value, tuple):
+        cleaned = tuple(
+            _clean_value(element, name, f"{path}[{index}]") for index, element in enumerate(value)
+        )
+        return value if all(a is b for a, b in zip(cleaned, value, strict=True)) else cleaned
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return clean_text(value, path)
+    return value
+
+
+def _clean_str(value: str, name: str, path: str) -> str:
+    multi_line = name in MULTI_LINE_FIELDS
+    cleaned = unicodedata.normalize("NFC", value)
+    if multi_line:
+        cleaned = normalise_line_breaks(cleaned)
+    label = _LABELS.get(name, name.replace("_", " ").capitalize())
+    problem = character_problem(cleaned, multi_line=multi_line)
+    if problem is not None:
+        raise ValidationError(path, f"{label} {problem}")
+    limit = text_limit(name)
+    if len(cleaned) > limit:
+        raise ValidationError(
+            path, f"{label} is {len(cleaned)} characters long: at most {limit} fit on the superbill."
+        )
+    return value if cleaned == value else cleaned

@@ -27,6 +27,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from app.domain.characters import printed_line
 from app.domain.dates import us_date
 from app.domain.money import format_money
 from app.domain.practice import (
@@ -44,7 +45,12 @@ from app.render.fonts import FontSet, document_fonts
 Describe = Callable[[str], str | None]
 """An ICD-10-CM description for a code, or None when the code index lacks it."""
 
-Row = tuple[str, str]  # label, value as plain text; "\n" between lines
+Row = tuple[str, str | tuple[str, ...]]  # label, value as one text or as its lines (an address)
+
+# Stored text longer than this (only an older version could have saved it) is cut short with "…";
+# a cell whose text would still wrap to more than a third of the page is cut to fit it.
+LONGEST_PRINTED = 1000
+CELL_SHARE_OF_PAGE = 0.3
 
 PAID_IN_FULL = "Paid in full. Please reimburse the patient directly."
 DRAFT_WATERMARK = "DRAFT - not for submission"
@@ -77,8 +83,14 @@ def _text(value: str) -> str:
     return escape(value)
 
 
-def _address(address: Address | None) -> str:
-    return "\n".join(address.lines()) if address else ""
+def _printed(text: str) -> str:
+    """Stored text as printed: one line, control characters shown as \ufffd, cut at LONGEST_PRINTED."""
+    text = printed_line(text)
+    return text if len(text) <= LONGEST_PRINTED else text[: LONGEST_PRINTED - 1] + "…"
+
+
+def _address(address: Address | None) -> tuple[str, ...]:
+    return address.lines() if address else ()
 
 
 _SEX = {"M": "Male", "F": "Female"}
@@ -153,13 +165,13 @@ class SuperbillRenderer:
     # -- metadata ---------------------------------------------------------------
 
     def _title(self, data: SuperbillData, draft: bool) -> str:
-        number = f" {data.statement_number}" if data.statement_number else ""
+        number = f" {_printed(data.statement_number)}" if data.statement_number else ""
         suffix = " (draft)" if draft else ""
-        return f"Superbill{number} for {data.chart.patient.full_name}{suffix}"
+        return f"Superbill{number} for {_printed(data.chart.patient.full_name)}{suffix}"
 
     def _author(self, data: SuperbillData) -> str:
         who = data.practitioner
-        return f"{who.display_name}, {who.practice_name}" if who.practice_name else who.display_name
+        return _printed(f"{who.display_name}, {who.practice_name}" if who.practice_name else who.display_name)
 
     def _subject(self, data: SuperbillData) -> str:
         period = data.period
@@ -193,6 +205,7 @@ class SuperbillRenderer:
             "value_bold": ParagraphStyle("value_bold", parent=body, fontName=f.bold),
             "fact_value": ParagraphStyle("fact_value", parent=body, fontName=f.bold),
             "cell": ParagraphStyle("cell", parent=body, fontSize=7.5, leading=9.2),
+            "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=f.bold, fontSize=7.5, leading=9.2),
             "cell_center": ParagraphStyle(
                 "cell_center", parent=body, fontSize=7.5, leading=9.2, alignment=TA_CENTER
             ),
@@ -246,7 +259,7 @@ class SuperbillRenderer:
             if data.replaces:
                 canvas.setFillColor(self.accent)
                 canvas.setFont(f.bold, 9.5)
-                canvas.drawString(0, height - 46, f"Replaces superbill {data.replaces}")
+                canvas.drawString(0, height - 46, f"Replaces superbill {_printed(data.replaces)}")
             top = height - 1
             for (label, _), value, row_height in zip(facts, values, heights, strict=True):
                 canvas.setFillColor(self.muted)
@@ -283,8 +296,25 @@ class SuperbillRenderer:
         # render): the panels one under another at full width, free to continue on the next page.
         stacked: list[Flowable] = []
         for title, rows in self._panel_rows(data):
-            stacked += [Spacer(1, 7), self._panel(title, rows, self._width)]
+            stacked += [Spacer(1, 7), *self._panel_pieces(title, rows, self._width)]
         return stacked
+
+    def _panel_pieces(self, title: str, rows: Sequence[Row], width: float) -> list[Flowable]:
+        """The panel, or, when even at full width it is taller than a page, its rows in as many
+        panels as it takes ("... (continued)"), each no taller than a page: a block never splits."""
+        panel = self._panel(title, rows, width)
+        room = self._height - 7  # below the spacer at the top of a page
+        if panel.height <= room:
+            return [panel]
+        pieces: list[Flowable] = []
+        first, heading = 0, title
+        while first < len(rows):
+            last = first + 1  # every row fits a page alone (see _cell)
+            while last < len(rows) and self._panel(heading, rows[first : last + 1], width).height <= room:
+                last += 1
+            pieces.append(self._panel(heading, rows[first:last], width))
+            first, heading = last, f"{title} (continued)"
+        return pieces
 
     def _panel_rows(self, data: SuperbillData) -> list[tuple[str, list[Row]]]:
         panels = [("Provider", self._provider_rows(data))]
@@ -348,12 +378,24 @@ class SuperbillRenderer:
 
         return _Block(width, height, draw)
 
-    def _cell(self, text: str, style: ParagraphStyle, width: float) -> Flowable | str:
-        """Plain text when every line fits the column (cheap to lay out), else a paragraph that wraps."""
-        lines = text.split("\n")
+    def _cell(self, value: str | Sequence[str], style: ParagraphStyle, width: float) -> Flowable | str:
+        """Plain text when every line fits the column (cheap to lay out), else a paragraph that wraps.
+
+        `value` is stored text (one line, whatever it holds) or its lines; each line is printed as
+        `_printed` shows it, so no stored character can break a line or the layout. A paragraph taller
+        than CELL_SHARE_OF_PAGE of the page is cut short with "…": a table row or panel never outgrows a page.
+        """
+        lines = [_printed(line) for line in ((value,) if isinstance(value, str) else value)]
         if all(pdfmetrics.stringWidth(line, style.fontName, style.fontSize) <= width for line in lines):
-            return text
-        return Paragraph("<br/>".join(_text(line) for line in lines), style)
+            return "\n".join(lines)
+        tallest = self._height * CELL_SHARE_OF_PAGE
+        text = "\n".join(lines)
+        while True:
+            paragraph = Paragraph("<br/>".join(_text(line) for line in text.split("\n")), style)
+            height = _text_height(paragraph, width, style.leading)
+            if height <= tallest:
+                return paragraph
+            text = text[: int(len(text) * tallest / height * 0.95)].rstrip() + "…"
 
     def _provider_rows(self, data: SuperbillData) -> list[Row]:
         who = data.practitioner
@@ -443,7 +485,13 @@ class SuperbillRenderer:
         rows: list[list[Flowable | str]] = [["Ptr", "ICD-10-CM", "Description"]]
         for letter, code in zip(POINTER_LETTERS, codes, strict=False):
             description = (describe(code) if describe else None) or ""
-            rows.append([letter, code, self._cell(description, self.styles["cell"], widths[2] - 6)])
+            rows.append(
+                [
+                    letter,
+                    self._cell(code, self.styles["cell_bold"], widths[1] - 6),
+                    self._cell(description, self.styles["cell"], widths[2] - 6),
+                ]
+            )
         table = Table(
             rows,
             colWidths=widths,
@@ -506,8 +554,8 @@ class SuperbillRenderer:
         minutes = str(line.line.minutes) if timed and line.line.minutes is not None else ""
         return [
             us_date(line.visit.date),
-            line.place_of_service,
-            line.line.cpt,
+            self._cell(line.place_of_service, s["cell_center"], widths[1] - 6),
+            self._cell(line.line.cpt, s["cell_bold"], widths[2] - 6),
             self._cell(" ".join(line.line.modifiers), s["cell"], widths[3] - 6),
             self._cell(line.line.body_region or "", s["cell"], widths[4] - 6),
             self._cell(",".join(line.pointers), s["cell_center"], widths[5] - 6),
@@ -527,9 +575,17 @@ class SuperbillRenderer:
             if procedure is None:
                 continue
             billed = "per 15-minute unit" if procedure.timed else "per session"
-            rows.append([code, self._cell(procedure.description, s["cell"], key_widths[1] - 6), billed])
+            rows.append(
+                [
+                    self._cell(code, s["cell_bold"], key_widths[0] - 6),
+                    self._cell(procedure.description, s["cell"], key_widths[1] - 6),
+                    billed,
+                ]
+            )
         places = sorted({p.place_of_service for p in priced})
-        notes = [f"POS {code}: {PLACES_OF_SERVICE.get(code, 'place of service')}" for code in places]
+        notes = [
+            f"POS {_printed(code)}: {PLACES_OF_SERVICE.get(code, 'place of service')}" for code in places
+        ]
         modifiers = sorted({m for p in priced for m in p.line.modifiers if m in KNOWN_MODIFIERS})
         notes += [f"Modifier {m}: {KNOWN_MODIFIERS[m].lower()}" for m in modifiers]
         notes.append("Dx ptr: the diagnosis letters above")
@@ -738,7 +794,8 @@ class SuperbillRenderer:
         left, right = self.margin, width - self.margin
         f = self.fonts
         patient = data.chart.patient
-        reference = "Superbill" + (f" {data.statement_number}" if data.statement_number else "")
+        name = _printed(patient.full_name)
+        reference = "Superbill" + (f" {_printed(data.statement_number)}" if data.statement_number else "")
         dob = f", DOB {us_date(patient.date_of_birth)}"
         page_label = f"Page {page} of {pages}"
         # what identifies the page must never run into the page number
@@ -749,7 +806,7 @@ class SuperbillRenderer:
             canvas.setFont(f.regular, 7.5)
             canvas.setFillColor(self.muted)
             lead = f"{reference} (continued) · "
-            canvas.drawString(left, top, _fit_middle(lead, patient.full_name, dob, f.regular, 7.5, room))
+            canvas.drawString(left, top, _fit_middle(lead, name, dob, f.regular, 7.5, room))
             canvas.setFont(f.bold, 7.5)
             canvas.setFillColor(self.accent)
             canvas.drawRightString(right, top, page_label)
@@ -768,7 +825,7 @@ class SuperbillRenderer:
             y -= 8.5
         canvas.setFont(f.regular, 7.5)
         lead = f"{reference} · "
-        canvas.drawString(left, y - 3, _fit_middle(lead, patient.full_name, dob, f.regular, 7.5, room))
+        canvas.drawString(left, y - 3, _fit_middle(lead, name, dob, f.regular, 7.5, room))
         canvas.setFont(f.bold, 7.5)
         canvas.setFillColor(self.accent)
         canvas.drawRightString(right, y - 3, page_label)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from app.domain import identifiers
+from app.domain.characters import terminal_text
 from app.domain.diagnoses import DiagnosisCodeError, normalize_icd
 from app.domain.errors import ValidationError
 from app.domain.money import MoneyError, format_dollars, parse_dollars
@@ -82,14 +83,7 @@ def practice_from_json(document: object) -> Practice:
     except ValidationError as error:
         # The field and message quote what the file holds (an unknown key, a bad code): keep them one
         # printable line of sensible length, whatever the file holds.
-        raise ValidationError(_printable(error.field, 1000), _printable(error.message, 300)) from None
-
-
-def _printable(text: str, limit: int) -> str:
-    """Text made safe for one line of a terminal: control characters and lone surrogates escaped, cut short."""
-    if not text.isprintable():
-        text = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+        raise ValidationError(terminal_text(error.field, 1000), terminal_text(error.message, 300)) from None
 
 
 # Counts (minutes, units, visits, days) above this are typing errors; SQLite's integers end at 2**63.

@@ -8,11 +8,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from app.domain.characters import terminal_text
 from app.domain.check import Finding, Severity, check_superbill
 from app.domain.diagnoses import DiagnosisCodes
 from app.domain.errors import ValidationError
 from app.domain.practice import PatientChart, Payment, Visit
 from app.domain.superbill import PaperSize, SuperbillData
+from app.store.patients import BY_ACCOUNT, BY_ID, AmbiguousPatient
 from app.store.records import PracticeStore
 
 # Writes a superbill's PDF where it goes (a file, a device): an error it raises undoes the issuing.
@@ -61,9 +63,20 @@ class Period:
 
 def find_chart(store: PracticeStore, patient: str) -> PatientChart:
     """A patient's chart by the practice file's id or by account number."""
-    found = store.find_patient(patient)
+    try:
+        found = store.find_patient(patient)
+    except AmbiguousPatient as both:
+        raise ValidationError(
+            "--patient",
+            f'"{terminal_text(both.text)}" is the ID of one patient (account number '
+            f"{terminal_text(both.by_id.account_number or '')}) and the account number of another "
+            f"(ID {terminal_text(both.by_account.key)}): write --patient {BY_ID}{terminal_text(both.text)} "
+            f"or --patient {BY_ACCOUNT}{terminal_text(both.text)}",
+        ) from None
     if found is None:
-        raise ValidationError("--patient", f'no patient has the id or account number "{patient}"')
+        raise ValidationError(
+            "--patient", f'no patient has the id or account number "{terminal_text(patient)}"'
+        )
     return store.chart(found.key)
 
 
@@ -78,7 +91,8 @@ def superbill_data(
 ) -> SuperbillData:
     visits = tuple(v for v in chart.visits if period.holds(v.date))
     if not visits:
-        raise ValidationError("--from/--to", f"{chart.patient.full_name} has no visits {period.describe()}")
+        name = terminal_text(chart.patient.full_name)
+        raise ValidationError("--from/--to", f"{name} has no visits {period.describe()}")
     payments = tuple(p for p in chart.payments if period.holds(p.date))
     return _data(
         store, chart, visits, payments, issued_on=issued_on, statement_number=statement_number, paper=paper

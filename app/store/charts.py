@@ -11,7 +11,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import ValidationError
-from app.domain.text_limits import check_text_lengths
+from app.domain.text_limits import clean_text
 from app.store._base import guarded, iso
 from app.store.audit import AuditRecords
 from app.store.errors import RecordNotFound
@@ -168,7 +168,7 @@ class ChartRecords(AuditRecords):
             raise RecordNotFound("patient", patient_key)
 
     def _save_coverage(self, patient_key: str, c: Coverage, field: str) -> None:
-        check_text_lengths(c, field)
+        c = clean_text(c, field)
         if self._value("SELECT 1 FROM payers WHERE key = ?", (c.payer,)) is None:
             raise ValidationError(f"{field}.payer", f'there is no payer with the ID "{c.payer}"')
         subscriber = c.subscriber
@@ -196,7 +196,7 @@ class ChartRecords(AuditRecords):
         )
 
     def _save_prescription(self, patient_key: str, rx: Prescription, field: str) -> None:
-        check_text_lengths(rx, field)
+        rx = clean_text(rx, field)
         rx_id = self._upsert(
             "prescriptions",
             ("patient", "key"),
@@ -222,7 +222,7 @@ class ChartRecords(AuditRecords):
         )
 
     def _save_visit(self, patient_key: str, visit: Visit, field: str) -> None:
-        check_text_lengths(visit, field)
+        visit = clean_text(visit, field)
         for name, table, key in (
             ("coverage", "coverages", visit.coverage),
             ("prescription", "prescriptions", visit.prescription),
@@ -278,7 +278,7 @@ class ChartRecords(AuditRecords):
         )
 
     def _save_payment(self, patient_key: str, payment: Payment, field: str) -> None:
-        check_text_lengths(payment, field)
+        payment = clean_text(payment, field)
         old = self._stored_payment(patient_key, payment.key)
         numbers = self._superbills_showing_payment(
             patient_key, payment.key, [old.date if old else None, payment.date]

@@ -9,13 +9,35 @@ from typing import Any
 
 from app.domain.errors import ValidationError
 from app.domain.people import Patient
-from app.domain.text_limits import check_text_lengths
+from app.domain.text_limits import clean_text
 from app.store._base import StoreBase, address_columns, address_from, guarded, iso, required_date
 from app.store.search import patient_search_condition, search_text, sort_name
 
 ACCOUNT_PREFIX = "A"
 _ACCOUNT_COUNTER = "account_number"
 _ACCOUNT = re.compile(rf"^{ACCOUNT_PREFIX}(\d{{1,12}})$", re.IGNORECASE)
+
+# How a search for one patient says which it means: `id:pt-0001` (the practice file's id) or
+# `account:A00001` (the account number); plain text may be either, when only one patient has it.
+BY_ID = "id:"
+BY_ACCOUNT = "account:"
+
+
+class AmbiguousPatient(ValidationError):
+    """The text is one patient's ID and another patient's account number."""
+
+    def __init__(self, text: str, by_id: Patient, by_account: Patient) -> None:
+        super().__init__(
+            "patient",
+            f'"{text}" is the ID of one patient and the account number of another: '
+            f"write {BY_ID}{text} or {BY_ACCOUNT}{text}",
+        )
+        self.text = text
+        self.by_id = by_id
+        self.by_account = by_account
+
+    def __reduce__(self) -> tuple[type[ValidationError], tuple[str, str]]:
+        return (ValidationError, (self.field, self.message))
 
 
 class PatientRecords(StoreBase):
@@ -42,11 +64,25 @@ class PatientRecords(StoreBase):
 
     @guarded
     def find_patient(self, id_or_account: str) -> Patient | None:
-        """The patient with this ID (the practice file's `id`) or, failing that, this account number."""
+        """The patient with this ID (the practice file's `id`) or this account number (any case).
+
+        "id:TEXT" looks only at IDs, "account:TEXT" only at account numbers. Plain text that is one
+        patient's ID and another patient's account number raises AmbiguousPatient: it picks neither.
+        """
         text = id_or_account.strip()
-        row = self._row("SELECT * FROM patients WHERE key = ?", (text,)) or self._row(
-            "SELECT * FROM patients WHERE account_number = ?", (text,)
-        )
+        lowered = text.lower()
+        if lowered.startswith(BY_ID):
+            return self._patient_where("key", text[len(BY_ID) :].strip())
+        if lowered.startswith(BY_ACCOUNT):
+            return self._patient_where("account_number", text[len(BY_ACCOUNT) :].strip())
+        by_id = self._patient_where("key", text)
+        by_account = self._patient_where("account_number", text)
+        if by_id is not None and by_account is not None and by_id.key != by_account.key:
+            raise AmbiguousPatient(text, by_id, by_account)
+        return by_id or by_account
+
+    def _patient_where(self, column: str, value: str) -> Patient | None:
+        row = self._row(f"SELECT * FROM patients WHERE {column} = ?", (value,))
         return None if row is None else patient_from_row(row)
 
     @guarded
@@ -60,7 +96,7 @@ class PatientRecords(StoreBase):
             return self._save_patient(patient, field="patient")
 
     def _save_patient(self, patient: Patient, field: str) -> Patient:
-        check_text_lengths(patient, field)
+        patient = clean_text(patient, field)
         account = patient.account_number.strip() if patient.account_number else None
         if account:
             owner = self._value("SELECT key FROM patients WHERE account_number = ?", (account,))

@@ -77,8 +77,8 @@ class PracticeStore(SettingsRecords, PatientRecords, ChartRecords, SuperbillReco
         with self.transaction():
             if practice.practitioner is not None:
                 self._save_practitioner(practice.practitioner)
-            for payer in practice.payers:
-                self._save_payer(payer)
+            for index, payer in enumerate(practice.payers):
+                self._save_payer(payer, f"payers[{index}]")
             for code, cents in practice.fees.default.items():
                 self._save_fee(code, cents, None, field=f"fees.{code}")
             for (payer_key, code), cents in practice.fees.by_payer.items():

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from app.domain.errors import ValidationError
 from app.domain.people import Practitioner, TaxIdType
-from app.domain.text_limits import check_text_lengths
+from app.domain.text_limits import clean_text
 from app.store._base import StoreBase, address_columns, address_from, guarded
 
 if TYPE_CHECKING:
@@ -53,11 +53,11 @@ class SettingsRecords(StoreBase):
 
     @guarded
     def save_practitioner(self, practitioner: Practitioner) -> None:
-        check_text_lengths(practitioner, "practitioner")
         with self.transaction():
             self._save_practitioner(practitioner)
 
     def _save_practitioner(self, p: Practitioner) -> None:
+        p = clean_text(p, "practitioner")
         values = {
             "first_name": p.first_name,
             "last_name": p.last_name,
@@ -151,7 +151,7 @@ class SettingsRecords(StoreBase):
     def save_procedure(self, procedure: Procedure) -> None:
         from app.domain.procedures import CATALOGUE  # see the module's docstring
 
-        check_text_lengths(procedure, "procedure")
+        procedure = clean_text(procedure, "procedure")
         if procedure.code in CATALOGUE:
             raise ValidationError(
                 "procedure.code",
@@ -177,11 +177,11 @@ class SettingsRecords(StoreBase):
 
     @guarded
     def save_payer(self, payer: Payer) -> None:
-        check_text_lengths(payer, "payer")
         with self.transaction():
             self._save_payer(payer)
 
-    def _save_payer(self, payer: Payer) -> None:
+    def _save_payer(self, payer: Payer, field: str = "payer") -> None:
+        payer = clean_text(payer, field)
         self._upsert(
             "payers",
             ("key",),

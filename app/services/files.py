@@ -44,6 +44,15 @@ def output_path(value: str | os.PathLike[str], data_folder: Path | None, *, fiel
     if not text.strip():
         raise ValidationError(field, "no file name was given; name the file to write, such as superbill.pdf")
     path = Path(text).expanduser()
+    try:
+        return _allowed_output(path, text, data_folder, field)
+    except OSError as error:  # a name too long for the file system, a folder that cannot be read
+        raise ValidationError(
+            field, f"{path} cannot be used as a file name ({error.strerror or error}); choose another"
+        ) from None
+
+
+def _allowed_output(path: Path, text: str, data_folder: Path | None, field: str) -> Path:
     target = _resolved(path)
     if target.is_dir() or text.endswith(("/", os.sep)):
         raise ValidationError(
@@ -88,7 +97,7 @@ def _is_protected(target: Path, data_folder: Path | None) -> bool:
 
     folders = [_resolved(data_dir(data_folder)), _resolved(log_dir())]
     data, logs = folders
-    if target == logs or logs in target.parents:
+    if target in (data, logs) or logs in target.parents:
         return True
     if target.parent == data and _is_practice_file_name(target.name):
         return True

@@ -77,7 +77,7 @@ def _windows(
                 today,
                 future,
             )
-        yield ("injury_date", "Date of injury", record.injury_date, EARLIEST, old, today, future)
+        yield ("injury_date", "Date of injury or accident", record.injury_date, EARLIEST, old, today, future)
     elif isinstance(record, Prescription):
         yield ("written_on", "Date written", record.written_on, EARLIEST, old, today, future)
         yield ("starts_on", "Start date", record.starts_on, EARLIEST, old, ahead, far_ahead)

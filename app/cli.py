@@ -177,10 +177,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _day(text: str) -> date:
+    from app.domain.dates import DateError, parse_date  # only a command with a date needs it
+
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f'"{text}" is not a date written YYYY-MM-DD') from None
+        return parse_date(text)
+    except DateError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _self_test() -> int:

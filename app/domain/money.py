@@ -6,7 +6,11 @@ import re
 
 Cents = int
 
-_DOLLARS = re.compile(r"^(?P<sign>-)?(?P<whole>\d{1,9})(?:\.(?P<frac>\d{2}))?$")
+# ASCII digits only (\d and int() would also take Arabic-Indic or fullwidth digits); thousands
+# separators at every third digit ("1,000.00") or nowhere; at most 999,999,999.99 dollars.
+_DOLLARS = re.compile(
+    r"(?P<sign>-)?(?P<whole>[0-9]{1,3}(?:,[0-9]{3}){1,2}|[0-9]{1,9})(?:\.(?P<frac>[0-9]{2}))?"
+)
 
 
 class MoneyError(ValueError):
@@ -14,16 +18,16 @@ class MoneyError(ValueError):
 
 
 def parse_dollars(text: str) -> Cents:
-    """ "45.00" -> 4500. Accepts "45" and "$45.00"; refuses "45.5" and floats."""
+    """ "45.00" -> 4500. Accepts "45", "$45.00" and "1,000.00"; refuses "45.5", "1,0,0.00" and floats."""
     if not isinstance(text, str):
         raise MoneyError(f'must be a dollar amount written as text, such as "45.00", not {text!r}')
-    cleaned = text.strip().replace(",", "")
+    cleaned = text.strip()
     if cleaned.startswith("$"):
         cleaned = cleaned[1:]
-    match = _DOLLARS.match(cleaned)
+    match = _DOLLARS.fullmatch(cleaned)
     if match is None:
         raise MoneyError(f'"{text}" is not a dollar amount such as "45.00"')
-    cents = int(match["whole"]) * 100 + int(match["frac"] or "0")
+    cents = int(match["whole"].replace(",", "")) * 100 + int(match["frac"] or "0")
     return -cents if match["sign"] else cents
 
 

@@ -76,6 +76,10 @@ def text_limit(name: str) -> int:
     return TEXT_LIMITS.get(name, DEFAULT_TEXT_LIMIT)
 
 
+# A record's `key` is its `id` in the practice file, the only place a user writes one.
+_PATH_NAMES = {"key": "id"}
+
+
 def clean_text(record: R, field: str) -> R:
     """`record` with its text in Unicode normal form C (and a multi-line field's line breaks as LF),
     or ValidationError for the first text with a character its field refuses or longer than its limit.
@@ -87,7 +91,7 @@ def clean_text(record: R, field: str) -> R:
     changes = {}
     for item in dataclasses.fields(record):
         value = getattr(record, item.name)
-        cleaned = _clean_value(value, item.name, f"{field}.{item.name}")
+        cleaned = _clean_value(value, item.name, f"{field}.{_PATH_NAMES.get(item.name, item.name)}")
         if cleaned is not value:
             changes[item.name] = cleaned
     return dataclasses.replace(record, **changes) if changes else record

@@ -26,6 +26,7 @@ from app.domain.practice import (
     Visit,
 )
 from app.domain.procedures import CATALOGUE, Procedure, is_procedure_code
+from app.domain.record_dates import check_dates
 from app.domain.superbill import SuperbillData, Totals
 from app.store.keys import RecordKind, new_key
 from app.store.records import PracticeStore
@@ -97,8 +98,7 @@ def save_patient(store: PracticeStore, patient: Patient, *, today: date) -> Pati
         )
     if last is None:
         raise ValidationError("patient.last_name", "Last name is missing: type it as on the insurance card.")
-    if patient.date_of_birth > today:
-        raise ValidationError("patient.date_of_birth", "Date of birth is in the future: check the year.")
+    check_dates(patient, "patient", today=today)
     email = _blank(patient.email)
     if email is not None and not _EMAIL.match(email):
         raise ValidationError("patient.email", f'"{email}" is not an email address such as name@example.com.')
@@ -137,19 +137,12 @@ def save_coverage(store: PracticeStore, patient_key: str, coverage: Coverage, *,
             )
         if not _blank(subscriber.last_name):
             raise ValidationError("coverage.subscriber.last_name", "Subscriber's last name is missing.")
-        if subscriber.date_of_birth > today:
-            raise ValidationError(
-                "coverage.subscriber.date_of_birth", "Subscriber's date of birth is in the future."
-            )
         subscriber = replace(
             subscriber,
             first_name=(subscriber.first_name or "").strip(),
             last_name=(subscriber.last_name or "").strip(),
         )
     injury_date = coverage.injury_date if "injury_date" in wanted else None
-    if injury_date is not None and injury_date > today:
-        what = "Accident date" if payer.kind is PayerKind.AUTO else "Date of injury"
-        raise ValidationError("coverage.injury_date", f"{what} is in the future: check it.")
     state = keep("accident_state", coverage.accident_state)
     if state is not None:
         state = validate_state(state, field="coverage.accident_state", label="Accident state")
@@ -171,6 +164,7 @@ def save_coverage(store: PracticeStore, patient_key: str, coverage: Coverage, *,
         authorization_number=keep("authorization_number", coverage.authorization_number),
         annual_visit_limit=limit,
     )
+    check_dates(checked, "coverage", today=today)
     store.save_coverage(patient_key, checked)
     return checked
 
@@ -208,10 +202,7 @@ def save_prescription(
     npi = _blank(prescription.prescriber_npi)
     if npi is not None:
         npi = validate_npi(npi, field="prescription.prescriber_npi", label="Prescriber NPI")
-    if prescription.written_on > today:
-        raise ValidationError(
-            "prescription.written_on", "The prescription is dated in the future: check the date."
-        )
+    check_dates(prescription, "prescription", today=today)
     starts, expires = prescription.starts_on, prescription.expires_on
     if starts is not None and starts < prescription.written_on:
         raise ValidationError(
@@ -250,8 +241,7 @@ def save_prescription(
 def save_payment(store: PracticeStore, patient_key: str, payment: Payment, *, today: date) -> Payment:
     if payment.amount <= 0:
         raise ValidationError("payment.amount", "Amount must be more than $0.00, such as 45.00.")
-    if payment.date > today:
-        raise ValidationError("payment.date", "The payment is dated in the future: check the date.")
+    check_dates(payment, "payment", today=today)
     checked = replace(
         payment, key=payment.key or new_key(RecordKind.PAYMENT), reference=_blank(payment.reference)
     )

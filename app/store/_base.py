@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 
+from app.domain.dates import parse_date
 from app.domain.people import Address
 from app.store.driver import is_connection, row_class
 from app.store.errors import translate_errors
@@ -157,11 +158,11 @@ def iso(day: date | None) -> str | None:
 
 
 def to_date(text: str | None) -> date | None:
-    return None if text is None else date.fromisoformat(text)
+    return None if text is None else parse_date(text)
 
 
 def required_date(text: str) -> date:
-    return date.fromisoformat(text)
+    return parse_date(text)
 
 
 def address_columns(address: Address | None) -> dict[str, str | None]:

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
+from app.domain.dates import days_after, parse_date
 from app.domain.money import Cents
 from app.store.errors import translate_errors
 
@@ -100,7 +101,7 @@ def prescriptions_needing_attention(
             prescription_key=row[3],
             prescriber_name=row[4],
             prescriber_credentials=row[5],
-            expires_on=None if row[6] is None else date.fromisoformat(row[6]),
+            expires_on=None if row[6] is None else parse_date(row[6]),
             authorized_visits=row[7],
             visits_used=row[8],
         )
@@ -148,12 +149,12 @@ def visits_waiting(store: HasConnection, today: date, deadline_within_days: int 
                 payer_name=row[3],
                 filing_limit_days=limit,
                 visits=row[5],
-                first_date=date.fromisoformat(row[6]),
-                last_date=date.fromisoformat(row[7]),
+                first_date=parse_date(row[6]),
+                last_date=parse_date(row[7]),
                 visits_due=row[8] or 0,
                 first_deadline=None
                 if first_due is None or limit is None
-                else date.fromisoformat(first_due) + timedelta(days=limit),
+                else days_after(parse_date(first_due), limit),
             )
         )
     return rows
@@ -175,7 +176,7 @@ def balances_due(store: HasConnection) -> list[BalanceDue]:
             first_name=row[1],
             last_name=row[2],
             number=row[3],
-            issued_on=date.fromisoformat(row[4]),
+            issued_on=parse_date(row[4]),
             balance=row[5],
         )
         for row in _query(store, sql, {})

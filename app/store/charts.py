@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import ValidationError
 from app.domain.text_limits import clean_text
-from app.store._base import guarded, iso
+from app.store._base import guarded, iso, required_date
 from app.store.audit import AuditRecords
 from app.store.errors import RecordNotFound
 from app.store.patients import patient_from_row
@@ -168,7 +169,10 @@ class ChartRecords(AuditRecords):
             raise RecordNotFound("patient", patient_key)
 
     def _save_coverage(self, patient_key: str, c: Coverage, field: str) -> None:
+        from app.domain.record_dates import check_dates  # see the module's docstring
+
         c = clean_text(c, field)
+        check_dates(c, field, today=date.today())
         if self._value("SELECT 1 FROM payers WHERE key = ?", (c.payer,)) is None:
             raise ValidationError(f"{field}.payer", f'there is no payer with the ID "{c.payer}"')
         subscriber = c.subscriber
@@ -196,7 +200,10 @@ class ChartRecords(AuditRecords):
         )
 
     def _save_prescription(self, patient_key: str, rx: Prescription, field: str) -> None:
+        from app.domain.record_dates import check_dates  # see the module's docstring
+
         rx = clean_text(rx, field)
+        check_dates(rx, field, today=date.today())
         rx_id = self._upsert(
             "prescriptions",
             ("patient", "key"),
@@ -221,8 +228,16 @@ class ChartRecords(AuditRecords):
             [(rx_id, position, code) for position, code in enumerate(rx.diagnoses)],
         )
 
-    def _save_visit(self, patient_key: str, visit: Visit, field: str) -> None:
+    def _save_visit(self, patient_key: str, visit: Visit, field: str, born: date | None = None) -> None:
+        """`born` is the patient's date of birth, when the caller has it at hand."""
+        from app.domain.record_dates import check_dates  # see the module's docstring
+
         visit = clean_text(visit, field)
+        if born is None:
+            born = required_date(
+                self._value("SELECT date_of_birth FROM patients WHERE key = ?", (patient_key,))
+            )
+        check_dates(visit, field, today=date.today(), born=born)
         for name, table, key in (
             ("coverage", "coverages", visit.coverage),
             ("prescription", "prescriptions", visit.prescription),
@@ -278,7 +293,10 @@ class ChartRecords(AuditRecords):
         )
 
     def _save_payment(self, patient_key: str, payment: Payment, field: str) -> None:
+        from app.domain.record_dates import check_dates  # see the module's docstring
+
         payment = clean_text(payment, field)
+        check_dates(payment, field, today=date.today())
         old = self._stored_payment(patient_key, payment.key)
         numbers = self._superbills_showing_payment(
             patient_key, payment.key, [old.date if old else None, payment.date]

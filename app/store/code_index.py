@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from types import TracebackType
 
+from app.domain.dates import parse_date
 from app.domain.diagnoses import CodeRelease, DiagnosisCode
 from app.domain.errors import ValidationError
 from app.resources import resource_path
@@ -94,7 +95,7 @@ class IcdIndex:
             self._db.close()
             raise
         self._release = CodeRelease(
-            name=name, first_date=date.fromisoformat(first_date), last_date=date.fromisoformat(last_date)
+            name=name, first_date=parse_date(first_date), last_date=parse_date(last_date)
         )
         self._count: int | None = None
         self._billable_count: int | None = None

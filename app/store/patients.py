@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from app.domain.errors import ValidationError
@@ -96,7 +97,10 @@ class PatientRecords(StoreBase):
             return self._save_patient(patient, field="patient")
 
     def _save_patient(self, patient: Patient, field: str) -> Patient:
+        from app.domain.record_dates import check_dates  # when first used: see app/store/charts.py
+
         patient = clean_text(patient, field)
+        check_dates(patient, field, today=date.today())
         account = patient.account_number.strip() if patient.account_number else None
         if account:
             owner = self._value("SELECT key FROM patients WHERE account_number = ?", (account,))

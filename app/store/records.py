@@ -93,7 +93,7 @@ class PracticeStore(SettingsRecords, PatientRecords, ChartRecords, SuperbillReco
         for i, prescription in enumerate(chart.prescriptions):
             self._save_prescription(key, prescription, f"{field}.prescriptions[{i}]")
         for i, visit in enumerate(chart.visits):
-            self._save_visit(key, visit, f"{field}.visits[{i}]")
+            self._save_visit(key, visit, f"{field}.visits[{i}]", born=chart.patient.date_of_birth)
         for i, payment in enumerate(chart.payments):
             self._save_payment(key, payment, f"{field}.payments[{i}]")
 

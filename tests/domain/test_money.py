@@ -17,6 +17,9 @@ from app.domain.money import MoneyError, format_dollars, format_money, parse_dol
         ("$45.00", 4500),
         (" 0.99 ", 99),
         ("1,234.50", 123450),
+        ("1,000", 100000),
+        ("$1,000,000.00", 100000000),
+        ("999,999,999.99", 99999999999),
         ("-2.50", -250),
         ("0", 0),
     ],
@@ -25,7 +28,25 @@ def test_a_dollar_amount_reads_as_cents(text: str, cents: int) -> None:
     assert parse_dollars(text) == cents
 
 
-@pytest.mark.parametrize("text", ["45.5", "45.555", "4 5.00", "abc", "", "$", "45.", ".50", "1e3"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("45.5", "45.555", "4 5.00", "abc", "", "$", "45.", ".50", "1e3"),
+        # digits of other scripts, which a regular expression's \d and int() take
+        *("４５.００", "٤٥.٠٠", "۴۵.۰۰", "4٥.00", "45.0٠", "४५.००"),
+        # thousands separators out of place
+        *(
+            "1,0,0.00",
+            ",100.00",
+            "100,",
+            "100,.00",
+            "1,00.00",
+            "1,0000.00",
+            "1000,000.00",
+            "1,000,000,000.00",
+        ),
+    ],
+)
 def test_an_amount_that_is_not_dollars_and_two_decimals_is_refused(text: str) -> None:
     with pytest.raises(MoneyError):
         parse_dollars(text)

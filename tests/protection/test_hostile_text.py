@@ -213,7 +213,7 @@ def test_every_save_method_refuses_hostile_text(kind: str, workspace: Workspace)
             ),
         ),
         (
-            "patient.key",
+            "patient.id",
             lambda: store.save_patient(Patient(bad, "New", "Person", date(1990, 1, 1))),
         ),
         ("coverage.employer", lambda: store.save_coverage(PATIENT, replace(chart.coverages[0], employer=bad))),

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
 
 from app.domain.check.findings import Context, Finding, blank, day, error, visit_field, visits_up_to, warning
 from app.domain.check.findings import FindingCode as C
+from app.domain.dates import days_after
 from app.domain.errors import ValidationError
 from app.domain.identifiers import validate_state
 from app.domain.practice import Coverage, Payer, PayerKind, Relationship
@@ -168,8 +168,10 @@ def filing_deadline(ctx: Context) -> Iterator[Finding]:
         payer = ctx.data.payer_for(visit)
         if payer is None or payer.filing_limit_days is None:
             continue
-        deadline = visit.date + timedelta(days=payer.filing_limit_days)
-        if ctx.today > deadline:
+        # None past the calendar's end: a date of service far in the future, which the check
+        # reports as such (a date stored before the store refused dates outside their window).
+        deadline = days_after(visit.date, payer.filing_limit_days)
+        if deadline is not None and ctx.today > deadline:
             yield warning(
                 C.FILING_DEADLINE_PASSED,
                 visit_field(visit, "date"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path
 
 from app.domain.errors import ValidationError
@@ -31,3 +32,25 @@ def write_file(path: Path, content: bytes) -> None:
                 temporary.unlink()
     except OSError as error:
         raise ValidationError(str(path), f"cannot be written: {error.strerror or error}") from None
+
+
+def shred_file(path: Path) -> bool:
+    """Overwrite the file at `path` with zeros, flush it to the disk, then delete it; False when absent.
+
+    On an SSD or a copy-on-write file system the old blocks may survive the overwrite until the
+    drive reuses them: only full-disk encryption covers that. Raises OSError when it cannot be done.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return False
+    with contextlib.suppress(PermissionError), path.open("r+b") as file:
+        zeros = bytes(1024 * 1024)
+        left = size
+        while left > 0:
+            left -= file.write(zeros[: min(left, len(zeros))])
+        file.flush()
+        os.fsync(file.fileno())
+    path.unlink()
+    return True

@@ -12,6 +12,8 @@ DATA_DIR_VARIABLE = "SUPERBILL_DATA_DIR"
 DATABASE_NAME = "practice.sqlite3"
 # Present only for an encrypted practice (app/store/encryption.py writes it).
 KEY_FILE_NAME = "key.json"
+# Only between encrypting and the therapist saying the recovery key is written down (owner only).
+PENDING_RECOVERY_KEY_NAME = "recovery-key.pending.txt"
 
 
 def data_dir(override: Path | None = None) -> Path:
@@ -30,3 +32,7 @@ def database_path(folder: Path) -> Path:
 
 def key_file_path(folder: Path) -> Path:
     return Path(folder) / KEY_FILE_NAME
+
+
+def pending_recovery_key_path(folder: Path) -> Path:
+    return Path(folder) / PENDING_RECOVERY_KEY_NAME

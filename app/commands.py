@@ -466,6 +466,7 @@ def _backup_key(args: argparse.Namespace, folder: Path) -> tuple[bytes | None, P
     """The key of an encrypted backup, and the key file it came from (None, None for a plain backup)."""
     if not backups.backup_is_encrypted(args.file):
         return None, None
+    backups.backup_key_files(args.file, folder)  # refused before a passphrase is asked for
     if args.recovery_key:
         secret = _secret(RECOVERY_KEY_VARIABLE, "Recovery key: ")
         return backups.backup_key(args.file, folder, recovery_key=secret)

@@ -277,6 +277,23 @@ def backup_is_encrypted(backup_path: Path) -> bool:
     return path.is_file() and path.stat().st_size > 0 and not is_plain_sqlite(path)
 
 
+def backup_key_files(backup_path: Path, data_dir: Path) -> list[Path]:
+    """The key files that may open an encrypted backup: the data folder's key.json, the one beside it.
+
+    BackupRefused when there is neither (before anyone is asked for a passphrase).
+    """
+    backup_path = Path(backup_path)
+    beside = key_file_beside(backup_path)
+    candidates = [path for path in (key_file_path(Path(data_dir)), beside) if path.exists()]
+    if not candidates:
+        raise BackupRefused(
+            f"The file {backup_path} is not a database, or is encrypted and no key file opens it "
+            f"(put the key file saved with it beside it, named {beside.name}).",
+            backup_path,
+        )
+    return candidates
+
+
 def backup_key(
     backup_path: Path, data_dir: Path, passphrase: str | None = None, recovery_key: str | None = None
 ) -> tuple[bytes, Path]:
@@ -292,14 +309,7 @@ def backup_key(
 
     backup_path = Path(backup_path)
     beside = key_file_beside(backup_path)
-    own = key_file_path(Path(data_dir))
-    candidates = [path for path in (own, beside) if path.exists()]
-    if not candidates:
-        raise BackupRefused(
-            f"The file {backup_path} is not a database, or is encrypted and no key file opens it "
-            f"(put the key file saved with it beside it, named {beside.name}).",
-            backup_path,
-        )
+    candidates = backup_key_files(backup_path, data_dir)
     refused: encryption.WrongPassphrase | KeyFileError | None = None
     for path in candidates:
         try:

@@ -387,23 +387,27 @@ def _finish_interrupted(folder: Path) -> None:
     """Complete or undo an encryption that a crash or power cut interrupted."""
     database = database_path(folder)
     encrypting = database.with_name(database.name + _ENCRYPTING_SUFFIX)
-    if encrypting.exists():
-        key_file_written = key_file_path(folder).exists()
-        if key_file_written and is_plain_sqlite(database):
-            # The copy was verified before the key file was written: put it in place.
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            aside = database.with_name(f"{database.name}{_PLAIN_ASIDE}{stamp}")
-            os.replace(database, aside)
-            os.replace(encrypting, database)
-        else:
-            remove_database_files(encrypting)
+    if not encrypting.exists():
+        return
+    if key_file_path(folder).exists() and (not database.exists() or is_plain_sqlite(database)):
+        # The copy was verified before the key file was written: put it in place. The plain
+        # database (or what of it _swap_in had not yet moved aside) goes aside, to be overwritten.
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = database.with_name(f"{database.name}{_PLAIN_ASIDE}{stamp}")
+        for extra in ("", "-wal", "-shm"):
+            companion = database.with_name(database.name + extra)
+            if companion.exists():
+                os.replace(companion, aside.with_name(aside.name + extra))
+        os.replace(encrypting, database)
+    else:
+        remove_database_files(encrypting)
 
 
 def remove_plain_copies(folder: Path) -> None:
     """Overwrite and delete plain copies an interrupted encryption left; call once the encrypted database opened."""
-    for aside in _plain_leftovers(folder):
+    for leftover in _plain_leftovers(folder):
         with contextlib.suppress(OSError):
-            _shred_database_files(aside)
+            shred_file(leftover)
 
 
 # The other copies of the practice in its data folder ---------------------------------------------
@@ -436,7 +440,7 @@ def protect_copies(folder: Path, key: bytes) -> CopiesReport:
     left: list[tuple[Path, str]] = []
     for leftover in _plain_leftovers(folder):
         try:
-            _shred_database_files(leftover)
+            shred_file(leftover)
             removed.append(leftover)
         except OSError as error:
             left.append((leftover, f"cannot be deleted: {error.strerror or error}"))
@@ -496,13 +500,8 @@ def _plain_leftovers(folder: Path) -> list[Path]:
     database = database_path(folder)
     found: list[Path] = []
     with contextlib.suppress(OSError):
-        found += [
-            path
-            for path in folder.glob(f"{database.name}{_PLAIN_ASIDE}*")
-            if not path.name.endswith(("-wal", "-shm", "-journal"))
-        ]
-        if (folder / _RESTORING).exists():
-            found.append(folder / _RESTORING)
+        found += list(folder.glob(f"{database.name}{_PLAIN_ASIDE}*"))
+        found += [path for path in folder.glob(f"{_RESTORING}*") if path.is_file()]
     with contextlib.suppress(OSError):
         found += [path for path in backup_folder(folder).glob(".*.partial") if path.is_file()]
     return sorted(found)

@@ -16,6 +16,7 @@ import pytest
 from app.cli import main
 from app.services.workspace import Workspace
 from app.store.health import Health, classify_database
+from tests.protection.test_full_disk_and_read_only import _fill, tiny_disk  # noqa: F401
 
 PASSPHRASE = "tidewater massage since 2019"
 NAME = b"Okafor"  # the sample patient's last name
@@ -109,3 +110,41 @@ def test_encrypting_from_the_app_covers_the_copies_too(practice_with_copies: Pat
         result = workspace.encrypt(PASSPHRASE)
     assert len(result.copies.encrypted) == 3 and len(result.copies.removed) == 3
     assert readable_copies(practice_with_copies) == []
+
+
+# A full disk -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("left_free", [0, 64 * 1024, 300 * 1024])
+def test_encrypt_on_a_full_disk_is_exit_3_and_leaves_the_plain_practice_as_it_was(
+    left_free: int,
+    tiny_disk: Path,  # noqa: F811 (the fixture imported above)
+    sample_practice_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder = tiny_disk / "data"
+    assert run(folder, "import", str(sample_practice_path)) == 0
+    with Workspace(folder) as workspace:
+        before = workspace.store.practice()
+    filler = _fill(tiny_disk)
+    with filler.open("r+b") as file:  # give some space back: the copy runs out part-way
+        file.truncate(max(0, filler.stat().st_size - left_free))
+    capsys.readouterr()
+    monkeypatch.setenv("SUPERBILL_NEW_PASSPHRASE", PASSPHRASE)
+    status = run(folder, "encrypt")
+    err = capsys.readouterr().err
+    filler.unlink()
+    if status == 0:  # enough room after all: then it must be whole
+        with Workspace(folder, passphrase=PASSPHRASE) as workspace:
+            assert workspace.store.practice() == before
+        return
+    assert status == 3 and err.count("\n") == 1 and "Traceback" not in err
+    assert not (folder / "key.json").exists()
+    assert not list(folder.glob("recovery-key*"))
+    assert sorted(p.name for p in folder.iterdir() if p.name.startswith("practice")) in (
+        ["practice.sqlite3"],
+        ["practice.sqlite3", "practice.sqlite3-shm", "practice.sqlite3-wal"],
+    )
+    with Workspace(folder) as workspace:
+        assert workspace.store.practice() == before

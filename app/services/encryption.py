@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import secrets
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -291,7 +290,7 @@ def confirm_recovery_key_written(data_dir: Path | None) -> None:
 
 def _write_pending(pending: Path, recovery_key: str) -> None:
     """The recovery key in a file only its owner reads, written whole or not at all."""
-    temporary = pending.with_name(f".{pending.name}.{secrets.token_hex(4)}.partial")
+    temporary = pending.with_name(f".{pending.name}.{os.urandom(4).hex()}.partial")
     try:
         with contextlib.suppress(FileNotFoundError):
             shred_file(pending)  # from a run that never wrote key.json: that key opens nothing

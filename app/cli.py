@@ -140,6 +140,11 @@ def _parser() -> argparse.ArgumentParser:
     encrypt = commands.add_parser(
         "encrypt", help="encrypt the practice's records with a passphrase, and show its recovery key once"
     )
+    encrypt.add_argument(
+        "--recovery-key-written",
+        action="store_true",
+        help="the recovery key is printed or written down: stop keeping it (without a terminal to say so)",
+    )
     encrypt.set_defaults(run="encrypt")
     passphrase = commands.add_parser("passphrase", help="change the passphrase of an encrypted practice")
     passphrase.set_defaults(run="change_passphrase")

@@ -171,11 +171,13 @@ def _workspace(args: argparse.Namespace) -> Workspace:
     return Workspace(args.data_dir, passphrase=_secret(PASSPHRASE_VARIABLE, "Passphrase: "))
 
 
-def _secret(variable: str, prompt: str) -> str:
+def _secret(variable: str, prompt: str, *fallbacks: str) -> str:
     """A secret from the environment, else typed at a prompt without echo; never from an argument."""
-    value = os.environ.get(variable)
-    if value:
-        return value
+    for name in (variable, *fallbacks):
+        value = os.environ.get(name)
+        if value:
+            _check_text(name, value)
+            return value
     if not sys.stdin.isatty():
         raise ValidationError(
             "passphrase",
@@ -184,10 +186,21 @@ def _secret(variable: str, prompt: str) -> str:
     return getpass.getpass(prompt)
 
 
+def _check_text(variable: str, value: str) -> None:
+    """A variable holding bytes that are not UTF-8 (kept by Python as surrogates) is refused, naming it."""
+    try:
+        encryption.check_secret_text(value, variable)
+    except ValidationError:
+        raise ValidationError(
+            variable, "holds bytes that are not UTF-8 text; set it again from a UTF-8 terminal"
+        ) from None
+
+
 def _new_passphrase() -> str:
     """A new passphrase: from SUPERBILL_NEW_PASSPHRASE, else typed twice."""
     value = os.environ.get(NEW_PASSPHRASE_VARIABLE)
     if value:
+        _check_text(NEW_PASSPHRASE_VARIABLE, value)
         encryption.check_new_passphrase(value)
         return value
     if not sys.stdin.isatty():
@@ -201,27 +214,82 @@ def _new_passphrase() -> str:
 
 
 def _encrypt(args: argparse.Namespace) -> int:
-    if encryption.is_encrypted(args.data_dir):
-        raise ValidationError("passphrase", "this practice is already encrypted; use `superbill passphrase`")
-    passphrase = _new_passphrase()
-    with _workspace(args) as workspace:
-        recovery_key = workspace.encrypt(passphrase)
-        had_records = not workspace.is_empty()
-    log.info("practice encrypted")
-    if had_records:
-        print("Your records are now encrypted. The unencrypted copy was deleted.")
-        print(
-            "(On an SSD the deleted copy's blocks may survive until the drive reuses them; "
-            "full-disk encryption covers that.)"
-        )
+    folder = data_dir(args.data_dir)
+    if encryption.is_encrypted(folder):
+        if not encryption.encryption_unfinished(folder):
+            raise ValidationError(
+                "passphrase", "this practice is already encrypted; use `superbill passphrase`"
+            )
+        # An encryption interrupted, or its recovery key not yet confirmed: finish, show it again.
+        if args.recovery_key:
+            result = encryption.finish_encryption(
+                folder, recovery_key=_secret(RECOVERY_KEY_VARIABLE, "Recovery key: ")
+            )
+        else:
+            passphrase = _secret(PASSPHRASE_VARIABLE, "Passphrase: ", NEW_PASSPHRASE_VARIABLE)
+            result = encryption.finish_encryption(folder, passphrase=passphrase)
+        print("Your records are encrypted; what an earlier `superbill encrypt` left unfinished is done.")
     else:
-        print("Your practice is encrypted.")
+        passphrase = _new_passphrase()
+        with _workspace(args) as workspace:
+            result = workspace.encrypt(passphrase)
+            had_records = not workspace.is_empty()
+        log.info("practice encrypted")
+        if had_records:
+            print("Your records are now encrypted. The unencrypted copy was deleted (overwritten first).")
+        else:
+            print("Your practice is encrypted.")
+    _print_copies(result.copies)
+    print(
+        "(On an SSD the deleted copies' blocks may survive until the drive reuses them; "
+        "full-disk encryption covers that.)"
+    )
+    print(
+        "Backups made elsewhere (superbill backup --to a USB stick) before now stay as they were: "
+        "make a new backup there and delete the older ones."
+    )
+    _show_recovery_key(args, folder, result.recovery_key)
+    return EXIT_OK
+
+
+def _print_copies(copies: encryption.CopiesReport) -> None:
+    if copies.encrypted:
+        print(
+            f"Encrypted {len(copies.encrypted)} copies of the practice in the data folder (backups, earlier databases)."
+        )
+    if copies.removed:
+        print(f"Overwrote and deleted {len(copies.removed)} unencrypted leftover file(s).")
+    for path, reason in copies.left:
+        print(f"NOT encrypted: {path}: {reason}.")
+    if copies.left:
+        print("Run `superbill encrypt` again once fixed, or delete those files if you do not need them.")
+
+
+def _show_recovery_key(args: argparse.Namespace, folder: Path, recovery_key: str | None) -> None:
+    """Print the pending recovery key, and forget it once the therapist says it is written down."""
+    if recovery_key is None:
+        print("Your recovery key was already confirmed written down; it is not kept anywhere.")
+        return
     print()
     print(f"Recovery key: {recovery_key}")
     print()
-    print("It opens your records if you forget the passphrase. It is shown only this once:")
-    print("print it or write it down now, and keep it somewhere apart from this computer.")
-    return EXIT_OK
+    print("It opens your records if you forget the passphrase: print it or write it down now,")
+    print("and keep it somewhere apart from this computer.")
+    sys.stdout.flush()  # on paper, or in the caller's pipe, before the pending copy can be deleted
+    written = args.recovery_key_written
+    if not written and sys.stdin.isatty():
+        try:
+            written = input("Type yes once it is written down: ").strip().lower() in ("y", "yes")
+        except EOFError:
+            written = False
+    if written:
+        encryption.confirm_recovery_key_written(folder)
+        print("The recovery key is no longer kept on this computer.")
+    else:
+        print(
+            "Until you confirm it (superbill encrypt --recovery-key-written), it is kept in the data "
+            "folder, readable by you only, and `superbill encrypt` shows it again."
+        )
 
 
 def _change_passphrase(args: argparse.Namespace) -> int:
@@ -487,8 +555,8 @@ def _backups(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     folder = data_dir(args.data_dir)
-    key = _database_key(args, folder)
     try:
+        key, key_file = _backup_key(args, folder)
         summary = backups.describe_backup(args.file, key)
         if not summary.integrity_ok:
             raise backups.BackupRefused(
@@ -503,7 +571,7 @@ def _restore(args: argparse.Namespace) -> int:
         print("Nothing restored.")
         return EXIT_OK
     try:
-        result = backups.restore(folder, args.file, key)
+        result = backups.restore(folder, args.file, key, key_file=key_file)
     except backups.BackupRefused as refused:
         print(f"error: {refused} Nothing was restored; the practice is as it was.", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -511,16 +579,23 @@ def _restore(args: argparse.Namespace) -> int:
     print(f"Restored {result.summary.counts()} from the backup of {summary.taken_at:%m/%d/%Y %H:%M}.")
     for kept in result.kept_aside[:1]:
         print(f"The database it replaced is kept as {kept}")
+    if result.key_file_installed:
+        print(
+            f"The key file saved with the backup is now the practice's key.json ({key_file}); "
+            "it opens with the passphrase you just gave, or the recovery key."
+        )
     return EXIT_OK
 
 
-def _database_key(args: argparse.Namespace, folder: Path) -> bytes | None:
-    """The key of an encrypted practice (a backup of it is encrypted with the same key)."""
-    if not encryption.is_encrypted(folder):
-        return None
+def _backup_key(args: argparse.Namespace, folder: Path) -> tuple[bytes | None, Path | None]:
+    """The key of an encrypted backup, and the key file it came from (None, None for a plain backup)."""
+    if not backups.backup_is_encrypted(args.file):
+        return None, None
+    backups.backup_key_files(args.file, folder)  # refused before a passphrase is asked for
     if args.recovery_key:
-        return encryption.database_key(folder, recovery_key=_secret(RECOVERY_KEY_VARIABLE, "Recovery key: "))
-    return encryption.database_key(folder, passphrase=_secret(PASSPHRASE_VARIABLE, "Passphrase: "))
+        secret = _secret(RECOVERY_KEY_VARIABLE, "Recovery key: ")
+        return backups.backup_key(args.file, folder, recovery_key=secret)
+    return backups.backup_key(args.file, folder, passphrase=_secret(PASSPHRASE_VARIABLE, "Passphrase: "))
 
 
 def _confirmed(prompt: str) -> bool:

@@ -29,7 +29,7 @@ def _yes(flag: bool) -> str:
 def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder) / "data"
-        recovery_key = encryption.set_up_encryption(data_dir, PASSPHRASE)
+        recovery_key = encryption.set_up_encryption(data_dir, PASSPHRASE).recovery_key
         with Workspace(data_dir, passphrase=PASSPHRASE) as workspace:
             workspace.store.save_practice(sample.practice())
         database = data_dir / "practice.sqlite3"

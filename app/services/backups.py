@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from app.services import encryption
 from app.services.workspace import Workspace
 from app.store.backup import (
     BACKUP_NAME,
@@ -31,6 +32,7 @@ from app.store.backup import (
     describe_backup,
     verify_backup,
 )
+from app.store.database import is_plain_sqlite
 from app.store.errors import StoreUnavailable
 from app.store.health import Health, classify_database, health_problem
 from app.store.paths import BACKUP_FOLDER, DATABASE_NAME, database_path, key_file_path
@@ -45,6 +47,8 @@ __all__ = [
     "automatic_backup",
     "back_up_now",
     "backup_folder",
+    "backup_is_encrypted",
+    "backup_key",
     "backup_name",
     "backups_to_keep",
     "damaged_message",
@@ -74,6 +78,7 @@ class RestoreResult:
     summary: BackupSummary
     database: Path
     kept_aside: tuple[Path, ...]  # the replaced database (and its -wal, -shm), renamed; empty if none
+    key_file_installed: bool = False  # the backup's key file became the data folder's key.json
 
 
 def practice_folder(data_dir: Path | None = None) -> Path:
@@ -266,10 +271,84 @@ def damaged_message(data_dir: Path, health: Health) -> str:
 # Restoring ---------------------------------------------------------------------------------------
 
 
+def backup_is_encrypted(backup_path: Path) -> bool:
+    """Whether the file is not a plain SQLite file (an encrypted backup, or not a database at all)."""
+    path = Path(backup_path)
+    return path.is_file() and path.stat().st_size > 0 and not is_plain_sqlite(path)
+
+
+def backup_key_files(backup_path: Path, data_dir: Path) -> list[Path]:
+    """The key files that may open an encrypted backup: the data folder's key.json, the one beside it.
+
+    BackupRefused when there is neither (before anyone is asked for a passphrase).
+    """
+    backup_path = Path(backup_path)
+    beside = key_file_beside(backup_path)
+    candidates = [path for path in (key_file_path(Path(data_dir)), beside) if path.exists()]
+    if not candidates:
+        raise BackupRefused(
+            f"The file {backup_path} is not a database, or is encrypted and no key file opens it "
+            f"(put the key file saved with it beside it, named {beside.name}).",
+            backup_path,
+        )
+    return candidates
+
+
+def backup_key(
+    backup_path: Path, data_dir: Path, passphrase: str | None = None, recovery_key: str | None = None
+) -> tuple[bytes, Path]:
+    """The key that opens an encrypted backup, and the key file it was unwrapped from.
+
+    The data folder's key.json is tried first (the same practice: restoring then keeps the current
+    passphrase), then the key file saved beside the backup (`<backup>.key.json`, as backups write
+    it), which is what opens it on another computer or after key.json was lost. BackupRefused when
+    neither is there; WrongPassphrase when the secret unwraps neither; KeyFileError when the one
+    to use is damaged.
+    """
+    from app.store.encryption import KeyFile, KeyFileError  # only an encrypted backup needs it
+
+    backup_path = Path(backup_path)
+    beside = key_file_beside(backup_path)
+    candidates = backup_key_files(backup_path, data_dir)
+    refused: encryption.WrongPassphrase | KeyFileError | None = None
+    for path in candidates:
+        try:
+            key = encryption.unwrap(KeyFile.load(path), passphrase, recovery_key)
+        except (encryption.WrongPassphrase, KeyFileError) as error:
+            if refused is None or isinstance(refused, KeyFileError):
+                refused = error
+            continue
+        if classify_database(backup_path, key, pages=False) is not Health.NOT_A_DATABASE:
+            return key, path
+    if refused is None:
+        raise BackupRefused(
+            f"The file {backup_path} cannot be opened with the key in "
+            f"{' or '.join(str(path) for path in candidates)}: it belongs to another practice or is "
+            f"not a database. Put the key file saved with it beside it, named {beside.name}.",
+            backup_path,
+        )
+    if isinstance(refused, encryption.WrongPassphrase) and refused.field == "passphrase":
+        raise encryption.WrongPassphrase(
+            "passphrase",
+            "That passphrase does not open this backup's key file. If you changed the passphrase "
+            "since the backup, use the one of then, or --recovery-key.",
+        )
+    raise refused
+
+
 def restore(
-    data_dir: Path, backup_path: Path, key: bytes | None = None, now: datetime | None = None
+    data_dir: Path,
+    backup_path: Path,
+    key: bytes | None = None,
+    now: datetime | None = None,
+    key_file: Path | None = None,
 ) -> RestoreResult:
     """Put the backup at `backup_path` in place of the practice database in `data_dir`.
+
+    An encrypted backup comes with its `key` and the `key_file` it was unwrapped from (backup_key):
+    when that is not the data folder's own key.json, it becomes key.json and the one it replaces is
+    kept aside (`key.json.before-restore-<moment>`), like the database. A plain backup is refused
+    where the practice is encrypted: restoring it would leave the records unencrypted.
 
     The practice must be closed (no Workspace open on it). The backup is checked first (integrity,
     our schema, not newer, exactly as Superbill Desk made it: app.store.verify) and refused with
@@ -281,6 +360,15 @@ def restore(
     database = database_path(data_dir)
     if backup_path.exists() and database.exists() and backup_path.resolve() == database.resolve():
         raise BackupRefused("That file is the practice database itself, not a backup of it.", backup_path)
+    own_key_file = key_file_path(data_dir)
+    installing = key_file is not None and Path(key_file).absolute() != own_key_file.absolute()
+    if key is None and own_key_file.exists():
+        raise BackupRefused(
+            f"The file {backup_path} is an unencrypted backup, and this practice is encrypted: restoring "
+            "it would leave your records unencrypted. Restore an encrypted backup, or restore it into "
+            "another data folder (--data-dir) and encrypt that.",
+            backup_path,
+        )
     summary = describe_backup(backup_path, key)
     if not summary.integrity_ok:
         raise BackupRefused(
@@ -290,8 +378,12 @@ def restore(
         )
     now = now or datetime.now()
     incoming = data_dir / f".{DATABASE_NAME}.restoring"
+    incoming_key = data_dir / f".{own_key_file.name}.restoring"
     try:
         data_dir.mkdir(mode=_OWNER_ONLY_FOLDER, parents=True, exist_ok=True)
+        if installing:
+            assert key_file is not None
+            _copy_owner_only(key_file, incoming_key)
         _copy_owner_only(backup_path, incoming)
         if classify_database(incoming, key) is not Health.OK:
             raise BackupRefused(
@@ -303,22 +395,33 @@ def restore(
         # between the check above and the copy.
         verify_backup(incoming, key, named=backup_path)
         kept = _set_aside(database, now)
+        if installing:
+            kept += _set_aside(own_key_file, now, companions=("",))
         os.replace(incoming, database)
+        if installing:
+            os.replace(incoming_key, own_key_file)
         _sync_folder(data_dir)
     except OSError as error:
-        with contextlib.suppress(FileNotFoundError):
-            incoming.unlink()
+        for temporary in (incoming, incoming_key):
+            with contextlib.suppress(FileNotFoundError):
+                temporary.unlink()
         raise StoreUnavailable(
             f"The backup cannot be restored into {data_dir} ({error.strerror or error}). "
             "Check that the drive is connected, not full and writable.",
             data_dir,
         ) from error
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            incoming.unlink()
+        for temporary in (incoming, incoming_key):
+            with contextlib.suppress(FileNotFoundError):
+                temporary.unlink()
         raise
     restored = describe_backup(database, key, verify=False)  # the copy verified above
-    return RestoreResult(summary=_as_restored(summary, restored), database=database, kept_aside=kept)
+    return RestoreResult(
+        summary=_as_restored(summary, restored),
+        database=database,
+        kept_aside=kept,
+        key_file_installed=installing,
+    )
 
 
 def _as_restored(backup: BackupSummary, restored: BackupSummary) -> BackupSummary:
@@ -345,18 +448,20 @@ def _copy_owner_only(source: Path, target: Path) -> None:
         os.fsync(out.fileno())
 
 
-def _set_aside(database: Path, now: datetime) -> tuple[Path, ...]:
+def _set_aside(
+    database: Path, now: datetime, companions: tuple[str, ...] = ("", "-wal", "-shm")
+) -> tuple[Path, ...]:
     """Rename the database and its -wal and -shm to `<name>.before-restore-<moment>[-wal|-shm]`."""
     if not database.exists():
         return ()
     stamp = now.strftime(BACKUP_STAMP)
     base = database.with_name(f"{database.name}.before-restore-{stamp}")
     suffix = 1
-    while any(base.with_name(base.name + extra).exists() for extra in ("", "-wal", "-shm")):
+    while any(base.with_name(base.name + extra).exists() for extra in companions):
         suffix += 1
         base = database.with_name(f"{database.name}.before-restore-{stamp}-{suffix}")
     kept = []
-    for extra in ("", "-wal", "-shm"):
+    for extra in companions:
         source = database.with_name(database.name + extra)
         if source.exists():
             target = base.with_name(base.name + extra)

@@ -1,7 +1,8 @@
 """Files the user names (a PDF, a practice file): where one may be written, and writing it whole.
 
-`output_path` is the one rule for where a user-named file may go: never over the practice (its
-database and the database's -wal, -shm and -journal, key.json, the backups/ and codes/ folders),
+`output_path` is the one rule for where a user-named file may go: never over the practice (any file
+directly in the data folder, which holds only the app's own: the database and its -wal, -shm and
+-journal, key.json, the marker, a pending recovery key; and the backups/ and codes/ folders),
 never into the log folder, never a folder, never an empty name. Paths are compared resolved
 (symlinks followed) and, for a file that exists, by device and inode, so a link to the database
 is refused too. Every command and dialog that writes a file the user named asks it first.
@@ -26,7 +27,7 @@ from types import TracebackType
 
 from app.domain.errors import ValidationError
 from app.store.code_index import IMPORTED_FOLDER
-from app.store.paths import BACKUP_FOLDER, DATABASE_NAME, KEY_FILE_NAME, data_dir
+from app.store.paths import BACKUP_FOLDER, data_dir
 
 _POSIX = os.name == "posix"
 OWNER_ONLY = 0o600
@@ -102,17 +103,12 @@ def _is_protected(target: Path, data_folder: Path | None) -> bool:
     data, logs = folders
     if target in (data, logs) or logs in target.parents:
         return True
-    if target.parent == data and _is_practice_file_name(target.name):
+    if target.parent == data:  # the data folder holds only the app's own files (key, marker, pending key...)
         return True
     if any(target == data / name or (data / name) in target.parents for name in _OWN_FOLDERS):
         return True
     identity = _identity(target)
     return identity is not None and identity in _protected_identities(data, logs)
-
-
-def _is_practice_file_name(name: str) -> bool:
-    # The database, its -wal, -shm and -journal, the copies set aside when encrypting or restoring.
-    return name.startswith(DATABASE_NAME) or name.startswith(KEY_FILE_NAME)
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -126,15 +122,12 @@ def _identity(path: Path) -> tuple[int, int] | None:
 def _protected_identities(data: Path, logs: Path) -> set[tuple[int, int]]:
     """(device, inode) of every file of the practice and of the log, to catch a hard link to one."""
     found: set[tuple[int, int]] = set()
-    places = [(data, True), (logs, False), *((data / name, False) for name in _OWN_FOLDERS)]
-    for folder, by_name in places:
+    for folder in (data, logs, *(data / name for name in _OWN_FOLDERS)):
         try:
             entries = list(os.scandir(folder))
         except OSError:
             continue
         for entry in entries:
-            if by_name and not _is_practice_file_name(entry.name):
-                continue
             with contextlib.suppress(OSError):
                 if entry.is_file(follow_symlinks=False):
                     status = entry.stat(follow_symlinks=False)
@@ -285,3 +278,25 @@ def _require_regular_file(path: Path, mode: int) -> None:
         raise ValidationError(str(path), "is a folder: give the path of a file in it")
     if not stat.S_ISREG(mode):
         raise ValidationError(str(path), "is not a file (a pipe or a device): give the path of a file")
+
+
+def shred_file(path: Path) -> bool:
+    """Overwrite the file at `path` with zeros, flush it to the disk, then delete it; False when absent.
+
+    On an SSD or a copy-on-write file system the old blocks may survive the overwrite until the
+    drive reuses them: only full-disk encryption covers that. Raises OSError when it cannot be done.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return False
+    with contextlib.suppress(PermissionError), path.open("r+b") as file:
+        zeros = bytes(1024 * 1024)
+        left = size
+        while left > 0:
+            left -= file.write(zeros[: min(left, len(zeros))])
+        file.flush()
+        os.fsync(file.fileno())
+    path.unlink()
+    return True

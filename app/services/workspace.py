@@ -35,8 +35,10 @@ class Workspace:
         # The database key, for opening backups "like the database"; None for a plain practice.
         self.database_key = encryption.database_key(self.data_dir, passphrase, recovery_key)
         self.store = PracticeStore(open_connection(database_path(self.data_dir), key=self.database_key))
-        if self.database_key is not None:
+        if self.database_key is not None and encryption.encryption_unfinished(self.data_dir):
+            # An encryption a crash interrupted: its copies are encrypted now (see protect_copies).
             encryption.remove_plain_copies(self.data_dir)
+            encryption.protect_copies(self.data_dir, self.database_key)
         self._codes: IcdIndex | None = None
         log.info("practice opened")  # not its path: a path holds the user's name
 
@@ -53,22 +55,23 @@ class Workspace:
     def encrypted(self) -> bool:
         return self.database_key is not None
 
-    def encrypt(self, passphrase: str) -> str:
-        """Encrypt this (plain) practice in place and return the recovery key to show once.
+    def encrypt(self, passphrase: str) -> encryption.Encrypted:
+        """Encrypt this (plain) practice in place, and its copies; the recovery key to show is in the result.
 
+        The recovery key stays pending (shown again) until encryption.confirm_recovery_key_written().
         The database is closed, encrypted and opened again with its key; `store` is then a new
         PracticeStore. On a problem the plain practice is open again as it was, and the error raised.
         """
         encryption.check_new_passphrase(passphrase)
         self.store.close()
         try:
-            recovery_key = encryption.set_up_encryption(self.data_dir, passphrase)
+            encrypted = encryption.set_up_encryption(self.data_dir, passphrase)
         finally:
             self.database_key = encryption.database_key(
                 self.data_dir, passphrase if encryption.is_encrypted(self.data_dir) else None
             )
             self.store = PracticeStore(open_connection(database_path(self.data_dir), key=self.database_key))
-        return recovery_key
+        return encrypted
 
     def change_passphrase(self, old: str, new: str) -> None:
         """Wrap the database key with a new passphrase (WrongPassphrase when `old` is not right)."""

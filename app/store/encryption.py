@@ -39,7 +39,7 @@ _VERSION = 1
 SCRYPT_N = 2**16
 SCRYPT_R = 8
 SCRYPT_P = 1
-_SCRYPT_MAXMEM = 256 * 2**20
+_SCRYPT_MAXMEM = 2**30 + 64 * 2**20  # the most a checked key file may ask for
 
 _PASSPHRASE_AAD = b"superbill-desk key v1: passphrase"
 _RECOVERY_AAD = b"superbill-desk key v1: recovery key"
@@ -185,35 +185,72 @@ class KeyFile:
 
     @classmethod
     def read(cls, data_dir: Path) -> KeyFile:
-        path = key_file_path(data_dir)
+        """The key file of the practice in `data_dir` (see load)."""
+        return cls.load(key_file_path(data_dir))
+
+    @classmethod
+    def load(cls, path: Path) -> KeyFile:
+        """The key file at `path` (key.json, or `<backup>.key.json` beside a backup), checked field by field.
+
+        KeyFileError (exit 3) when it is missing, unreadable, not ours, from a newer version, or
+        has any field of the wrong type, size or range: nothing is derived from a tampered file.
+        """
+        path = Path(path)
         try:
-            document = json.loads(path.read_text(encoding="utf-8"))
+            with path.open("rb") as file:
+                raw = file.read(_MAX_KEY_FILE_BYTES + 1)
         except FileNotFoundError:
             raise KeyFileError(
-                f"The key file of this encrypted practice ({path}) is missing. Restore it from the "
-                "backup it was saved with.",
+                f"The key file {path} is missing. Put back the key.json saved with your latest backup "
+                "(the <backup>.key.json file beside it), named key.json.",
                 path,
             ) from None
-        except (OSError, ValueError) as error:
+        except OSError as error:
             raise KeyFileError(
-                f"The key file of this encrypted practice ({path}) cannot be read "
-                f"({type(error).__name__}). Restore it from a backup.",
+                f"The key file {path} cannot be read ({error.strerror or type(error).__name__}). "
+                "Check its permissions, or put back the key.json saved with your latest backup.",
                 path,
             ) from None
         try:
-            if document["format"] != _FORMAT or document["version"] != _VERSION:
-                raise KeyError("format")
-            return cls(dict(document["passphrase"]), dict(document["recovery"]))
-        except (KeyError, TypeError):
+            if len(raw) > _MAX_KEY_FILE_BYTES:
+                raise _Malformed("it is far too large")
+            try:
+                document = json.loads(raw.decode("utf-8"))
+            except (UnicodeDecodeError, ValueError, RecursionError):
+                raise _Malformed("it is not a key file (not JSON)") from None
+            if not isinstance(document, dict):
+                raise _Malformed("it is not a key file")
+            if document.get("format") != _FORMAT:
+                raise _Malformed("it is not a Superbill Desk key file")
+            version = document.get("version")
+            if isinstance(version, int) and not isinstance(version, bool) and version > _VERSION:
+                raise KeyFileError(
+                    f"The key file {path} was written by a newer version of Superbill Desk. "
+                    "Install the newer version to open this practice.",
+                    path,
+                )
+            if version != _VERSION or not _is_int(version):
+                raise _Malformed("its version is not one Superbill Desk writes")
+            _check_keys(document, _TOP_LEVEL, "the file")
+            if not isinstance(document["cipher"], str):
+                raise _Malformed('its "cipher" is not text')
+            return cls(
+                _checked_passphrase_slot(document["passphrase"]), _checked_recovery_slot(document["recovery"])
+            )
+        except _Malformed as problem:
             raise KeyFileError(
-                f"The key file ({path}) is damaged or was written by a newer version of Superbill Desk. "
-                "Restore it from a backup, or install the newer version.",
+                f"The key file {path} is damaged ({problem}); nothing was changed. Put back the "
+                "key.json saved with your latest backup (the <backup>.key.json file beside it).",
                 path,
             ) from None
 
     def write(self, data_dir: Path) -> None:
-        """Replace key.json atomically (a temporary file renamed over it), readable by its owner only."""
-        path = key_file_path(data_dir)
+        """Replace key.json in `data_dir` atomically, readable by its owner only (see save)."""
+        self.save(key_file_path(data_dir))
+
+    def save(self, path: Path) -> None:
+        """Replace the file at `path` atomically (a temporary file renamed over it), owner only."""
+        path = Path(path)
         document = {
             "format": _FORMAT,
             "version": _VERSION,
@@ -236,9 +273,97 @@ class KeyFile:
                 temporary.unlink()
             raise StoreUnavailable(
                 f"The key file ({path}) cannot be written ({error.strerror or error}). Check that the "
-                "data folder is writable and the disk is not full.",
+                "folder is writable and the disk is not full.",
                 path,
             ) from None
+
+
+# Checking a key file as read ------------------------------------------------------------------
+
+_MAX_KEY_FILE_BYTES = 64 * 1024
+_TOP_LEVEL = frozenset({"format", "version", "cipher", "passphrase", "recovery"})
+_PASSPHRASE_SLOT = frozenset({"kdf", "salt", "n", "r", "p", "nonce", "wrapped"})
+_RECOVERY_SLOT = frozenset({"kdf", "salt", "nonce", "wrapped"})
+_SALT_BYTES, _NONCE_BYTES, _WRAPPED_BYTES = 16, 12, KEY_BYTES + 16  # AES-GCM adds a 16-byte tag
+# Sane scrypt costs: never weaker than 2**14, never more than 1 GiB or 2**20 (a tampered file
+# must not make the app allocate gigabytes or spin for minutes).
+_SCRYPT_N_RANGE = (2**14, 2**20)
+_SCRYPT_R_RANGE = (1, 32)
+_SCRYPT_P_RANGE = (1, 16)
+_SCRYPT_MEMORY_LIMIT = 2**30
+
+
+class _Malformed(Exception):
+    """What is wrong with a key file, in a few words (no secret in it)."""
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_keys(document: object, expected: frozenset[str], where: str) -> dict[str, Any]:
+    if not isinstance(document, dict):
+        raise _Malformed(f"{where} is not a set of fields")
+    missing = sorted(expected - document.keys())
+    extra = sorted(str(name)[:40] for name in document.keys() - expected)
+    if missing:
+        raise _Malformed(f"{where} lacks {', '.join(repr(name) for name in missing)}")
+    if extra:
+        raise _Malformed(f"{where} has unknown fields {', '.join(repr(name) for name in extra)}")
+    return document
+
+
+def _checked_bytes(slot: dict[str, Any], name: str, size: int, where: str) -> str:
+    value = slot[name]
+    if not isinstance(value, str) or len(value) > 4 * size:
+        raise _Malformed(f'{where} "{name}" is not base64 text')
+    try:
+        decoded = _unb64(value)
+    except (ValueError, UnicodeEncodeError):
+        raise _Malformed(f'{where} "{name}" is not base64 text') from None
+    if len(decoded) != size:
+        raise _Malformed(f'{where} "{name}" has {len(decoded)} bytes, not {size}')
+    return value
+
+
+def _checked_int(slot: dict[str, Any], name: str, bounds: tuple[int, int], where: str) -> int:
+    value = slot[name]
+    if not _is_int(value) or not bounds[0] <= value <= bounds[1]:
+        raise _Malformed(f'{where} "{name}" is not a whole number from {bounds[0]} to {bounds[1]}')
+    return int(value)
+
+
+def _checked_sealed(slot: dict[str, Any], kdf: str, where: str) -> dict[str, Any]:
+    if slot["kdf"] != kdf:
+        raise _Malformed(f'{where} "kdf" is not {kdf}')
+    return {
+        "kdf": kdf,
+        "salt": _checked_bytes(slot, "salt", _SALT_BYTES, where),
+        "nonce": _checked_bytes(slot, "nonce", _NONCE_BYTES, where),
+        "wrapped": _checked_bytes(slot, "wrapped", _WRAPPED_BYTES, where),
+    }
+
+
+def _checked_passphrase_slot(slot: object) -> dict[str, Any]:
+    where = "the passphrase slot"
+    fields = _check_keys(slot, _PASSPHRASE_SLOT, where)
+    n = _checked_int(fields, "n", _SCRYPT_N_RANGE, where)
+    if n & (n - 1):
+        raise _Malformed(f'{where} "n" is not a power of two')
+    r = _checked_int(fields, "r", _SCRYPT_R_RANGE, where)
+    p = _checked_int(fields, "p", _SCRYPT_P_RANGE, where)
+    if 128 * n * r > _SCRYPT_MEMORY_LIMIT:
+        raise _Malformed(f"{where} asks scrypt for more than 1 GiB of memory")
+    sealed = _checked_sealed(fields, "scrypt", where)
+    return {"kdf": "scrypt", "salt": sealed["salt"], "n": n, "r": r, "p": p} | {
+        "nonce": sealed["nonce"],
+        "wrapped": sealed["wrapped"],
+    }
+
+
+def _checked_recovery_slot(slot: object) -> dict[str, Any]:
+    where = "the recovery slot"
+    return _checked_sealed(_check_keys(slot, _RECOVERY_SLOT, where), "hkdf-sha256", where)
 
 
 def _passphrase_slot(database_key: bytes, passphrase: str) -> dict[str, Any]:

@@ -58,6 +58,7 @@ class RecordNotFound(StoreError, LookupError):
 
 
 # Primary result codes (https://www.sqlite.org/rescode.html); extended codes keep them in the low byte.
+_SQLITE_ERROR = 1
 _SQLITE_PERM = 3
 _SQLITE_BUSY = 5
 _SQLITE_LOCKED = 6
@@ -125,14 +126,16 @@ _BY_MESSAGE = (
 def error_code(error: Exception) -> int | None:
     """SQLite's primary result code for a driver error (either driver), when it can be told."""
     code = getattr(error, "sqlite_errorcode", None)
-    if isinstance(code, int):
+    # SQLCipher's sqlcipher_export() reports a full disk (and others) as a plain SQLITE_ERROR with
+    # the real reason in its message: that message is read below.
+    if isinstance(code, int) and code & 0xFF != _SQLITE_ERROR:
         return code & 0xFF
     if type(error).__name__ in ("OperationalError", "DatabaseError"):
         text = str(error).lower()
         for words, known in _BY_MESSAGE:
             if words in text:
                 return known
-    return None
+    return code & 0xFF if isinstance(code, int) else None
 
 
 def translated(error: Exception, path: Path | None = None) -> StoreError:

@@ -14,6 +14,8 @@ DATABASE_NAME = "practice.sqlite3"
 KEY_FILE_NAME = "key.json"
 # The automatic backups (app/services/backups.py makes them).
 BACKUP_FOLDER = "backups"
+# Only between encrypting and the therapist saying the recovery key is written down (owner only).
+PENDING_RECOVERY_KEY_NAME = "recovery-key.pending.txt"
 
 
 def data_dir(override: Path | None = None) -> Path:
@@ -32,3 +34,7 @@ def database_path(folder: Path) -> Path:
 
 def key_file_path(folder: Path) -> Path:
     return Path(folder) / KEY_FILE_NAME
+
+
+def pending_recovery_key_path(folder: Path) -> Path:
+    return Path(folder) / PENDING_RECOVERY_KEY_NAME

@@ -147,7 +147,14 @@ def _unlock(data_dir: Path | None) -> Workspace | None:
     dialog = UnlockDialog(practice_folder(data_dir))
     if dialog.exec() != UnlockDialog.DialogCode.Accepted:
         return None
-    return dialog.workspace
+    workspace = dialog.workspace
+    if workspace is not None:
+        from app.services.encryption import pending_recovery_key
+        from app.ui.recovery_key_dialog import show_recovery_key
+
+        # Encrypting was interrupted, or the key was never confirmed written down: show it again.
+        show_recovery_key(pending_recovery_key(workspace.data_dir), workspace.data_dir)
+    return workspace
 
 
 def _open_demo(folder: Path) -> Workspace | None:

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import ValidationError
-from app.services.encryption import check_new_passphrase, passphrase_strength
+from app.services.encryption import CopiesReport, check_new_passphrase, passphrase_strength
 from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
-from app.ui.recovery_key_dialog import RecoveryKeyDialog
+from app.ui.recovery_key_dialog import show_recovery_key
 from app.ui.unlock_dialog import SecretField
 
 
@@ -105,7 +105,7 @@ class PassphraseDialog(QDialog):
             if self.change:
                 self.workspace.change_passphrase(self.current.edit.text(), new)
             else:
-                recovery_key = self.workspace.encrypt(new)
+                encrypted = self.workspace.encrypt(new)
         except ValidationError as error:
             if error.field == "passphrase" and self.change:
                 self.current.show_problem(error.message)
@@ -120,12 +120,24 @@ class PassphraseDialog(QDialog):
                 self, "Passphrase changed", "The passphrase is changed. Your recovery key still works."
             )
         else:
-            RecoveryKeyDialog(recovery_key, self).exec()
-            QMessageBox.information(
-                self,
-                "Records encrypted",
-                "Your records are now encrypted, and the unencrypted copy was deleted. (On an SSD the "
-                "deleted copy's blocks may survive until the drive reuses them; turning on the "
-                "computer's full-disk encryption covers that.)",
-            )
+            show_recovery_key(encrypted.recovery_key, self.workspace.data_dir, self)
+            QMessageBox.information(self, "Records encrypted", encrypted_message(encrypted.copies))
         self.accept()
+
+
+def encrypted_message(copies: CopiesReport) -> str:
+    """What encrypting did, for the therapist: the practice, its copies, and what was left."""
+    lines = ["Your records are now encrypted, and the unencrypted copy was overwritten and deleted."]
+    if copies.encrypted:
+        lines.append(
+            f"{len(copies.encrypted)} backups and earlier copies in the data folder are encrypted too."
+        )
+    if copies.removed:
+        lines.append(f"{len(copies.removed)} unencrypted leftover files were overwritten and deleted.")
+    lines += [f"Not encrypted: {path}: {reason}." for path, reason in copies.left]
+    lines.append(
+        "Backups made elsewhere (a USB stick) before now stay unencrypted: make a new one and delete them. "
+        "(On an SSD the deleted copies' blocks may survive until the drive reuses them; turning on the "
+        "computer's full-disk encryption covers that.)"
+    )
+    return "\n\n".join(lines)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QFont, QFontDatabase, QGuiApplication, QKeyEvent, QTextDocument
 from PySide6.QtWidgets import (
@@ -15,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.encryption import confirm_recovery_key_written
+from app.services.errors import StoreUnavailable
 from app.ui.main_window import APP_TITLE
 
 
@@ -112,3 +116,22 @@ class RecoveryKeyDialog(QDialog):
         if event.key() == Qt.Key.Key_Escape and not self.keptBox.isChecked():
             return
         super().keyPressEvent(event)
+
+
+def show_recovery_key(recovery_key: str | None, data_dir: Path, parent: QWidget | None = None) -> None:
+    """Show the pending recovery key; once the therapist ticks "written down", it is no longer kept.
+
+    Until then (the app closed or killed while it is shown) it stays pending in the data folder and
+    is shown again at the next unlock.
+    """
+    if recovery_key is None:
+        return
+    dialog = RecoveryKeyDialog(recovery_key, parent)
+    dialog.exec()
+    if dialog.keptBox.isChecked():
+        try:
+            confirm_recovery_key_written(data_dir)
+        except StoreUnavailable as error:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(parent, APP_TITLE, str(error))

@@ -25,7 +25,7 @@ from app.ui.app_icon import app_icon
 from app.ui.forms.ui_setup_wizard_fees import Ui_SetupFees
 from app.ui.forms.ui_setup_wizard_welcome import Ui_SetupWelcome
 from app.ui.provider_form import CONTACT, IDENTITY, SIGNATURE, ProviderForm
-from app.ui.recovery_key_dialog import RecoveryKeyDialog
+from app.ui.recovery_key_dialog import show_recovery_key
 from app.ui.setup_protection import ProtectionForm
 
 # The codes most massage prescriptions are billed with, in the order therapists use them most.
@@ -245,8 +245,8 @@ class SetupWizard(QWizard):
             passphrase = self.protection.passphrase()
             if passphrase is not None and not self.workspace.encrypted:
                 # Before anything is saved, so no record is ever written unencrypted.
-                recovery_key = self.workspace.encrypt(passphrase)
-                RecoveryKeyDialog(recovery_key, self).exec()
+                encrypted = self.workspace.encrypt(passphrase)
+                show_recovery_key(encrypted.recovery_key, self.workspace.data_dir, self)
                 self.recovery_key_shown = True
             store = self.workspace.store
             with store.transaction():

@@ -42,7 +42,7 @@ def database_file(folder: Path) -> Path:
 @pytest.fixture
 def encrypted(data_dir: Path) -> str:
     """A practice with the sample records, encrypted; returns its recovery key."""
-    recovery_key = encryption.set_up_encryption(data_dir, PASSPHRASE)
+    recovery_key = encryption.set_up_encryption(data_dir, PASSPHRASE).recovery_key
     with Workspace(data_dir, passphrase=PASSPHRASE) as workspace:
         workspace.store.save_practice(sample.practice())
     return recovery_key
@@ -133,7 +133,7 @@ def test_encrypting_a_plain_practice_keeps_every_record_and_removes_the_plain_co
     with Workspace(data_dir) as workspace:
         workspace.store.save_practice(sample.practice())
         before = workspace.store.practice()
-        recovery_key = workspace.encrypt(PASSPHRASE)
+        recovery_key = workspace.encrypt(PASSPHRASE).recovery_key
         assert workspace.encrypted
         assert workspace.store.practice() == before  # the open workspace goes on, now encrypted
     assert sorted(p.name for p in data_dir.iterdir() if "plain" in p.name or "encrypting" in p.name) == []

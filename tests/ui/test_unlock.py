@@ -103,7 +103,7 @@ def test_the_unlock_dialog_says_a_wrong_passphrase_under_the_field_and_opens_wit
 
 
 def test_the_recovery_key_opens_it_from_the_unlock_dialog(qtbot: QtBot, data_dir: Path) -> None:
-    recovery_key = encryption.set_up_encryption(data_dir, PASSPHRASE)
+    recovery_key = encryption.set_up_encryption(data_dir, PASSPHRASE).recovery_key
     dialog = UnlockDialog(data_dir)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -516,9 +516,13 @@ _WITHOUT_PRACTICE = frozenset({"restore", "backups", "codes"})
 
 
 def _damaged_practice(args: argparse.Namespace) -> int | None:
-    """Before opening: a damaged or foreign practice file is named, with how to restore, and left as it is."""
-    if args.command in _WITHOUT_PRACTICE or encryption.is_encrypted(args.data_dir):
-        return None  # an encrypted file is checked when its key opens it
+    """Before opening: a damaged or foreign practice file is named, with how to restore, and left as it is.
+
+    So is a missing or empty one in a folder that held a practice (Health.EMPTIED), encrypted or
+    not; the rest of an encrypted file is checked when its key opens it (app.services.workspace).
+    """
+    if args.command in _WITHOUT_PRACTICE:
+        return None
     folder = data_dir(args.data_dir)
     health = start_health(folder)
     if health.usable:

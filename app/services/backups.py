@@ -20,29 +20,40 @@ from datetime import datetime
 from pathlib import Path
 
 from app.services import encryption
+from app.services.practice_health import mark_practice
 from app.services.workspace import Workspace
 from app.store.backup import (
-    BACKUP_NAME,
-    BACKUP_STAMP,
     BackupFailed,
     BackupRefused,
     BackupSummary,
     back_up,
+    backup_order,
     backup_taken_at,
     describe_backup,
+    patient_count,
     verify_backup,
 )
 from app.store.database import is_plain_sqlite
-from app.store.errors import StoreUnavailable
+from app.store.errors import StoreUnavailable, full_disk_message, is_full_disk_error
 from app.store.health import Health, classify_database, health_problem
-from app.store.paths import BACKUP_FOLDER, DATABASE_NAME, database_path, key_file_path
+from app.store.paths import (
+    BACKUP_FOLDER,
+    BACKUP_NAME,
+    BACKUP_STAMP,
+    DATABASE_NAME,
+    database_path,
+    key_file_path,
+)
+from app.store.paths import backup_folder as _backup_folder
 from app.store.paths import data_dir as resolve_data_dir
 
 __all__ = [
+    "BACKUP_FOLDER",
     "BackupFailed",
     "BackupFile",
     "BackupRefused",
     "BackupSummary",
+    "EmptyPracticeRefused",
     "RestoreResult",
     "automatic_backup",
     "back_up_now",
@@ -91,7 +102,7 @@ def practice_file(data_dir: Path) -> Path:
 
 
 def backup_folder(data_dir: Path) -> Path:
-    return Path(data_dir) / BACKUP_FOLDER
+    return _backup_folder(Path(data_dir))
 
 
 def backup_name(now: datetime) -> str:
@@ -118,7 +129,7 @@ def list_backups(folder: Path) -> list[BackupFile]:
         for entry in entries
         if BACKUP_NAME.match(entry.name) and entry.is_file()
     ]
-    return sorted(found, key=lambda backup: backup.taken_at, reverse=True)
+    return sorted(found, key=lambda backup: backup_order(backup.path), reverse=True)
 
 
 def latest_backup(data_dir: Path) -> BackupFile | None:
@@ -152,13 +163,27 @@ def backups_to_keep(
     return keep
 
 
-def rotate(folder: Path) -> list[Path]:
-    """Delete the automatic backups in `folder` that the rotation does not keep; return them."""
+def rotate(folder: Path, key: bytes | None = None) -> list[Path]:
+    """Delete the automatic backups in `folder` that the rotation does not keep; return them.
+
+    A backup with patients is never removed in favour of empty ones: it stays unless a newer
+    backup that is kept also has patients (`key` opens an encrypted practice's backups).
+    """
     backups = list_backups(folder)
     keep = backups_to_keep(backup.taken_at for backup in backups)
+    counts: dict[Path, int | None] = {}
+
+    def patients(backup: BackupFile) -> int:
+        if backup.path not in counts:
+            counts[backup.path] = patient_count(backup.path, key)
+        return counts[backup.path] or 0
+
     removed = []
     for backup in backups:
         if backup.taken_at not in keep:
+            newer_kept = (b for b in backups if b.taken_at in keep and b.taken_at >= backup.taken_at)
+            if patients(backup) and not any(patients(b) for b in newer_kept if b is not backup):
+                continue  # the only records among the newer backups: kept
             for path in (backup.path, key_file_beside(backup.path)):
                 with contextlib.suppress(FileNotFoundError):
                     path.unlink()
@@ -170,7 +195,13 @@ def rotate(folder: Path) -> list[Path]:
 
 
 def _unused_path(folder: Path, now: datetime) -> Path:
-    return folder / backup_name(now)
+    """The backup's name for `now`; a second backup in the same second gets "-2", "-3"... instead."""
+    path = folder / backup_name(now)
+    number = 1
+    while os.path.lexists(path):
+        number += 1
+        path = folder / backup_name(now).replace(".sqlite3", f"-{number}.sqlite3")
+    return path
 
 
 def _make_folder(folder: Path, *, owner_only: bool) -> None:
@@ -179,6 +210,8 @@ def _make_folder(folder: Path, *, owner_only: bool) -> None:
         if owner_only and os.name == "posix":
             os.chmod(folder, _OWNER_ONLY_FOLDER)
     except OSError as error:
+        if is_full_disk_error(error, folder):
+            raise StoreUnavailable(full_disk_message(folder, "the backup folder"), folder) from error
         raise StoreUnavailable(
             f"The backup folder {folder} cannot be created ({error.strerror or error}). "
             "Check that the drive is connected and writable.",
@@ -198,14 +231,43 @@ def automatic_backup(workspace: Workspace, now: datetime | None = None) -> Backu
         return None
     if workspace.is_empty():
         return None
-    return _backup_into_data_folder(workspace, now)
+    try:
+        return _backup_into_data_folder(workspace, now)
+    except EmptyPracticeRefused:
+        return None  # the start of the next session says what is wrong
+
+
+class EmptyPracticeRefused(BackupRefused):
+    """The practice has no patients but the newest backup has: backing it up would only bury that one."""
+
+
+def _refuse_an_empty_practice(workspace: Workspace, folders: Iterable[Path]) -> None:
+    """EmptyPracticeRefused when the practice has no patients and the newest backup in a folder has."""
+    if workspace.store.patients(limit=1):
+        return
+    key = _workspace_key(workspace)
+    for folder in folders:
+        found = list_backups(folder)
+        if not found:
+            continue
+        newest = found[0]
+        patients = patient_count(newest.path, key)
+        if patients:
+            raise EmptyPracticeRefused(
+                f"The practice has no patients, but the latest backup ({newest.path}, "
+                f"{newest.taken_at:%m/%d/%Y %H:%M}) has {patients:,}: nothing was backed up, and that "
+                f"backup is kept as it is. If records are missing, restore it with: superbill restore "
+                f"{newest.path}",
+                newest.path,
+            )
 
 
 def _backup_into_data_folder(workspace: Workspace, now: datetime) -> BackupSummary:
     folder = backup_folder(workspace.data_dir)
+    _refuse_an_empty_practice(workspace, [folder])
     _make_folder(folder, owner_only=True)
     summary = _back_up_with_key_file(workspace, _unused_path(folder, now))
-    rotate(folder)
+    rotate(folder, _workspace_key(workspace))
     return summary
 
 
@@ -230,12 +292,16 @@ def back_up_now(
     workspace: Workspace, folder: Path | None = None, now: datetime | None = None
 ) -> BackupSummary:
     """A backup now: into `folder` (any folder, a USB stick), else into the data folder's backups
-    (which are then rotated). The file is named after the moment; one of the same name is replaced.
+    (which are then rotated). The file is named after the moment; a backup never replaces another.
+
+    EmptyPracticeRefused (nothing written) when the practice has no patients but the newest backup
+    in the data folder, or in `folder`, has some.
     """
     now = now or datetime.now()
     if folder is None or Path(folder).absolute() == backup_folder(workspace.data_dir).absolute():
         return _backup_into_data_folder(workspace, now)
     folder = Path(folder)
+    _refuse_an_empty_practice(workspace, [backup_folder(workspace.data_dir), folder])
     _make_folder(folder, owner_only=False)  # a folder on a stick keeps the stick's own rules
     return _back_up_with_key_file(workspace, _unused_path(folder, now))
 
@@ -249,7 +315,7 @@ def damaged_message(data_dir: Path, health: Health) -> str:
     lines = [
         health_problem(health),
         f"Practice file: {database_path(data_dir)}",
-        "It has not been changed.",
+        "Nothing was created in its place." if health is Health.EMPTIED else "It has not been changed.",
     ]
     latest = latest_backup(data_dir)
     if latest is None:
@@ -263,6 +329,8 @@ def damaged_message(data_dir: Path, health: Health) -> str:
             f"superbill restore {latest.path}"
         )
         lines.append("(The current file is kept beside it, renamed, not deleted.)")
+    if health is Health.EMPTIED and latest is None:
+        lines.append(f"To start a new, empty practice instead, move the files in {data_dir} elsewhere first.")
     if health is Health.NEWER_SCHEMA:
         lines.append("Or install the newer version of Superbill Desk, which can open it as it is.")
     return "\n".join(lines)
@@ -401,10 +469,15 @@ def restore(
         if installing:
             os.replace(incoming_key, own_key_file)
         _sync_folder(data_dir)
+        mark_practice(data_dir)
     except OSError as error:
         for temporary in (incoming, incoming_key):
             with contextlib.suppress(FileNotFoundError):
                 temporary.unlink()
+        if is_full_disk_error(error, data_dir):
+            raise StoreUnavailable(
+                full_disk_message(data_dir, "the data folder") + " (Nothing was restored.)", data_dir
+            ) from error
         raise StoreUnavailable(
             f"The backup cannot be restored into {data_dir} ({error.strerror or error}). "
             "Check that the drive is connected, not full and writable.",

@@ -101,6 +101,13 @@ class _PrivateRotatingFile(logging.FileHandler):
             return
         super().emit(record)
 
+    def handleError(self, record: logging.LogRecord) -> None:
+        """A record that cannot be written (a full disk) is dropped without a word.
+
+        logging's own handler prints a traceback to stderr instead, in the middle of the message
+        that tells the therapist what is wrong; the log is never worth more than the app's own work.
+        """
+
     def _would_overflow(self, record: logging.LogRecord) -> bool:
         if self.max_bytes <= 0 or self.backup_count <= 0:
             return False  # the standard library's rule too: then the file only grows

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.services import encryption
+from app.services.practice_health import Health, held_a_practice, mark_practice, start_health
 from app.store.database import open_connection
+from app.store.errors import StoreUnavailable
 from app.store.paths import data_dir as resolve_data_dir
-from app.store.paths import database_path
+from app.store.paths import database_path, marker_path
 from app.store.records import PracticeStore
 
 log = logging.getLogger(__name__)
@@ -18,6 +21,29 @@ if TYPE_CHECKING:
     from types import TracebackType
 
     from app.store.code_index import IcdIndex
+
+
+class PracticeDamaged(StoreUnavailable):
+    """The practice file cannot be used as it is (see Health); nothing was created or changed."""
+
+    def __init__(self, message: str, path: Path, health: Health) -> None:
+        super().__init__(message, path)
+        self.health = health
+
+
+def _refuse_emptied(data_dir: Path, key: bytes | None) -> None:
+    """PracticeDamaged when a practice that had records finds its file missing or empty.
+
+    Opening would otherwise create a new, empty practice in its place (see practice_health).
+    """
+    if not held_a_practice(data_dir):
+        return
+    health = start_health(data_dir, key, pages=False)
+    if health is Health.EMPTIED:
+        from app.services.backups import damaged_message  # only for this message: not at start
+
+        log.error("practice file %s", health.value)
+        raise PracticeDamaged(damaged_message(data_dir, health), database_path(data_dir), health)
 
 
 class Workspace:
@@ -34,12 +60,14 @@ class Workspace:
         self.data_dir = resolve_data_dir(data_dir)
         # The database key, for opening backups "like the database"; None for a plain practice.
         self.database_key = encryption.database_key(self.data_dir, passphrase, recovery_key)
+        _refuse_emptied(self.data_dir, self.database_key)
         self.store = PracticeStore(open_connection(database_path(self.data_dir), key=self.database_key))
         if self.database_key is not None and encryption.encryption_unfinished(self.data_dir):
             # An encryption a crash interrupted: its copies are encrypted now (see protect_copies).
             encryption.remove_plain_copies(self.data_dir)
             encryption.protect_copies(self.data_dir, self.database_key)
         self._codes: IcdIndex | None = None
+        self._mark_if_it_has_records()
         log.info("practice opened")  # not its path: a path holds the user's name
 
     @property
@@ -88,9 +116,16 @@ class Workspace:
     def is_empty(self) -> bool:
         return self.store.practitioner() is None and not self.store.patients(limit=1)
 
+    def _mark_if_it_has_records(self) -> None:
+        """Leave the practice marker once there are records (see app.services.practice_health)."""
+        if not marker_path(self.data_dir).exists() and not self.is_empty():
+            mark_practice(self.data_dir)
+
     def close(self) -> None:
         if self._codes is not None:
             self._codes.close()
+        with contextlib.suppress(StoreUnavailable):  # the marker is best effort; closing is not
+            self._mark_if_it_has_records()
         self.store.close()
 
     def __enter__(self) -> Workspace:

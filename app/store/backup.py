@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import sqlite3
 import stat
 from dataclasses import dataclass
@@ -24,16 +23,13 @@ from pathlib import Path
 
 from app.store.database import connect
 from app.store.driver import is_driver_error
-from app.store.errors import StoreUnavailable, translate_errors
+from app.store.errors import StoreUnavailable, full_disk_message, is_full_disk_error, translate_errors
 from app.store.health import Health, classify_database, integrity_problems, open_read_only
 from app.store.migrations import SCHEMA_VERSION
+from app.store.paths import BACKUP_NAME, BACKUP_STAMP
 from app.store.verify import backup_problem
 
 _OWNER_ONLY_FILE = 0o600
-
-# "practice-2026-11-27T101500.sqlite3": the moment the backup was taken, in local time.
-BACKUP_NAME = re.compile(r"^practice-(\d{4}-\d{2}-\d{2}T\d{6})\.sqlite3$")
-BACKUP_STAMP = "%Y-%m-%dT%H%M%S"
 
 
 class BackupRefused(StoreUnavailable):
@@ -68,6 +64,12 @@ def _plural(count: int, word: str) -> str:
     return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
 
 
+def backup_order(path: Path) -> tuple[datetime, int]:
+    """Oldest first: when it was taken, then its number within that second ("-2", "-3")."""
+    match = BACKUP_NAME.match(path.name)
+    return backup_taken_at(path), int(match.group(2)) if match and match.group(2) else 1
+
+
 def backup_taken_at(path: Path) -> datetime:
     """When a backup was taken: from its name when it has ours, else from the file's time."""
     match = BACKUP_NAME.match(path.name)
@@ -81,13 +83,19 @@ def backup_taken_at(path: Path) -> datetime:
 
 
 def back_up(conn: sqlite3.Connection, dest_path: Path, key: bytes | None = None) -> BackupSummary:
-    """Copy the open practice database `conn` to `dest_path` (replacing a file of that name).
+    """Copy the open practice database `conn` to `dest_path`, which must not exist yet.
 
-    The folder must exist. Raises BackupFailed when the copy is not sound (nothing is left under
+    A backup never replaces a file: one already at `dest_path` is refused with BackupFailed before
+    anything is written. The folder must exist. Raises BackupFailed when the copy is not sound (nothing is left under
     `dest_path` then), StoreUnavailable when the destination cannot be written.
     """
     dest_path = Path(dest_path)
     partial = dest_path.with_name(f".{dest_path.name}.partial")
+    if os.path.lexists(dest_path):
+        raise BackupFailed(
+            f"There is already a file at {dest_path}; a backup never replaces one. Nothing was written.",
+            dest_path,
+        )
     try:
         _remove_partial(partial)
         _create_owner_only(partial)
@@ -108,10 +116,15 @@ def back_up(conn: sqlite3.Connection, dest_path: Path, key: bytes | None = None)
                 dest_path,
             )
         _sync(partial)
-        os.replace(partial, dest_path)
+        _move_into_place(partial, dest_path)
         _sync_folder(dest_path.parent)
     except OSError as error:
         _remove_partial(partial)
+        if is_full_disk_error(error, dest_path.parent):
+            raise StoreUnavailable(
+                full_disk_message(dest_path.parent, "the backup folder") + " (No backup was written.)",
+                dest_path,
+            ) from error
         raise StoreUnavailable(
             f"The backup cannot be written to {dest_path.parent} ({error.strerror or error}). "
             "Check that the drive is connected, not full and writable.",
@@ -121,6 +134,32 @@ def back_up(conn: sqlite3.Connection, dest_path: Path, key: bytes | None = None)
         _remove_partial(partial)
         raise
     return _summary(dest_path, key, integrity_ok=True)  # checked above, on the copy itself
+
+
+def _move_into_place(partial: Path, dest_path: Path) -> None:
+    """Give the checked copy its name, never replacing a file that took that name meanwhile."""
+    try:
+        os.link(partial, dest_path)  # fails when dest_path exists
+    except FileExistsError:
+        raise
+    except OSError:
+        # A folder without hard links (a FAT stick): checked, then renamed.
+        if os.path.lexists(dest_path):
+            raise FileExistsError(dest_path) from None
+        os.replace(partial, dest_path)
+        return
+    partial.unlink()
+
+
+def patient_count(path: Path, key: bytes | None = None) -> int | None:
+    """How many patients the backup at `path` holds (no integrity check); None when it cannot be read."""
+    try:
+        with open_read_only(path, key) as conn:
+            return int(conn.execute("SELECT count(*) FROM patients").fetchone()[0])
+    except Exception as error:
+        if not is_driver_error(error):
+            raise
+        return None
 
 
 def _create_owner_only(path: Path) -> None:

@@ -17,6 +17,7 @@ carry the same SQLite error codes.
 from __future__ import annotations
 
 import contextlib
+import errno
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -76,6 +77,40 @@ def _where(path: Path | None) -> str:
     return f" ({path})" if path is not None else ""
 
 
+# An I/O error with less free space than this left on the disk is the disk being full: SQLite says
+# "disk I/O error" (SQLITE_IOERR_SHMSIZE, _WRITE...) rather than SQLITE_FULL for its -wal and -shm.
+_FULL_BELOW = 1024 * 1024
+_NO_SPACE = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
+
+
+def full_disk_message(path: Path | None, what: str = "the practice database") -> str:
+    """A full disk in the therapist's words: nothing is damaged, and restoring a backup is not the cure."""
+    return (
+        f"The disk holding {what}{_where(path)} is full. Your records are intact: nothing was lost "
+        "or changed. Free some space on that disk and try again."
+    )
+
+
+def disk_is_full(path: Path | None) -> bool:
+    """Whether the disk holding `path` (or its nearest existing folder) has next to no space left."""
+    if path is None:
+        return False
+    import shutil  # only after an error: never at start
+
+    place = Path(path)
+    while not place.exists() and place.parent != place:
+        place = place.parent
+    try:
+        return shutil.disk_usage(place).free < _FULL_BELOW
+    except OSError:
+        return False
+
+
+def is_full_disk_error(error: OSError, path: Path | None = None) -> bool:
+    """Whether an OS error (ENOSPC, a quota) or an I/O error beside a full disk means "disk full"."""
+    return error.errno in _NO_SPACE or (error.errno == errno.EIO and disk_is_full(path))
+
+
 def _environment_message(code: int, path: Path | None) -> str | None:
     """What to tell the therapist for an error the environment caused; None for our own bugs."""
     where = _where(path)
@@ -90,7 +125,7 @@ def _environment_message(code: int, path: Path | None) -> str | None:
             "Give your user permission to write there, or choose another data folder with --data-dir."
         )
     if code == _SQLITE_FULL:
-        return f"The disk holding the practice database{where} is full. Free some space and try again."
+        return full_disk_message(path)
     if code == _SQLITE_IOERR:
         return (
             f"Reading or writing the practice database{where} failed with a disk error. Check that the "
@@ -141,6 +176,8 @@ def error_code(error: Exception) -> int | None:
 def translated(error: Exception, path: Path | None = None) -> StoreError:
     """The store error a database error stands for (the caller raises it `from error`)."""
     code = error_code(error)
+    if code in (_SQLITE_IOERR, _SQLITE_CANTOPEN) and disk_is_full(path):
+        code = _SQLITE_FULL
     if code is not None:
         message = _environment_message(code, path)
         if message is not None:

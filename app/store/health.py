@@ -1,7 +1,8 @@
 """How healthy a practice database file is, found without changing it.
 
 `classify_database(path)`: ok, missing, not a database, another program's database, a newer schema,
-or damaged. The file is opened read-only (a `mode=ro` URI) and never written. Every start of the
+or damaged. A full disk, a read-only folder or a busy file is not the file's health: it is raised as
+StoreUnavailable saying so (a damaged-file message would advise restoring an older backup). The file is opened read-only (a `mode=ro` URI) and never written. Every start of the
 app asks this before opening the practice, so it is kept apart from the backups (app.store.backup),
 which a start does not need.
 
@@ -13,16 +14,18 @@ from __future__ import annotations
 import contextlib
 import enum
 import sqlite3
+import stat
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
 from app.store.driver import is_driver_error, sqlcipher
-from app.store.errors import error_code
+from app.store.errors import StoreUnavailable, error_code, translated
 from app.store.migrations import SCHEMA_VERSION
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _HEADER_SIZE = 100  # a SQLite file is never shorter than its 100-byte header
+_SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
 
 # Tables every version of our schema has: a database without them is another program's.
@@ -38,6 +41,9 @@ class Health(enum.Enum):
     FOREIGN = "foreign"  # a SQLite database, but not a Superbill Desk practice
     NEWER_SCHEMA = "newer_schema"  # written by a newer version of Superbill Desk
     CORRUPT = "corrupt"  # ours, but the integrity check finds damage
+    # Missing or empty (as MISSING), but the data folder held a practice with records: its key
+    # file, its marker or its backups are there. Damage to report, never a new practice to start.
+    EMPTIED = "emptied"
 
     @property
     def usable(self) -> bool:
@@ -58,6 +64,10 @@ def health_problem(health: Health) -> str:
             "The practice file was written by a newer version of Superbill Desk than this one."
         ),
         Health.CORRUPT: "The practice file is damaged: SQLite's integrity check found errors in it.",
+        Health.EMPTIED: (
+            "The practice file is missing or empty, but this data folder held a practice with records "
+            "(its backups, key file or practice marker are still there)."
+        ),
     }[health]
 
 
@@ -95,11 +105,8 @@ def classify_database(
     whatever the size, for the app's start, where a damaged page shows up as an error on use.
     """
     path = Path(path)
-    try:
-        size = path.stat().st_size
-    except (FileNotFoundError, NotADirectoryError):
-        return Health.MISSING  # opening it will say what is wrong with the folder
-    if size == 0:
+    size = file_size(path)
+    if size is None or size == 0:
         return Health.MISSING
     if key is None and not _has_sqlite_header(path):
         return Health.NOT_A_DATABASE
@@ -118,8 +125,42 @@ def classify_database(
     except Exception as error:
         if not is_driver_error(error):
             raise
-        return Health.NOT_A_DATABASE if error_code(error) == _SQLITE_NOTADB else Health.CORRUPT
+        code = error_code(error)
+        if code == _SQLITE_NOTADB:
+            return Health.NOT_A_DATABASE
+        if code != _SQLITE_CORRUPT:
+            problem = translated(error, path)
+            if isinstance(problem, StoreUnavailable):
+                # A full disk, a read-only folder, a busy file: nothing is wrong with the file itself.
+                raise problem from error
+        return Health.CORRUPT
     return Health.OK
+
+
+def file_size(path: Path) -> int | None:
+    """The size of the practice file, None when there is none; StoreUnavailable when it is a folder.
+
+    A folder (or a device) in the file's place is refused in one line: it is not a practice file,
+    and SQLite could not use it.
+    """
+    try:
+        status = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return None  # opening it will say what is wrong with the folder
+    except OSError as error:
+        raise StoreUnavailable(
+            f"The practice file {path} cannot be read ({error.strerror or error}). Check the data "
+            "folder's permissions, or choose another one with --data-dir.",
+            path,
+        ) from error
+    if not stat.S_ISREG(status.st_mode):
+        kind = "a folder" if stat.S_ISDIR(status.st_mode) else "not a regular file"
+        raise StoreUnavailable(
+            f"The practice file {path} is {kind}, not a practice file: move it out of the data folder "
+            "(or restore a backup with: superbill restore FILE), then try again.",
+            path,
+        )
+    return status.st_size
 
 
 def _has_sqlite_header(path: Path) -> bool:

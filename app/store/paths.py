@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -12,8 +13,14 @@ DATA_DIR_VARIABLE = "SUPERBILL_DATA_DIR"
 DATABASE_NAME = "practice.sqlite3"
 # Present only for an encrypted practice (app/store/encryption.py writes it).
 KEY_FILE_NAME = "key.json"
-# The automatic backups (app/services/backups.py makes them).
+# Written (empty, owner only) once the practice has records: a practice file that is then missing
+# or empty is damage to report, not a new practice to start (app/services/practice_health.py).
+MARKER_NAME = "practice.marker"
 BACKUP_FOLDER = "backups"
+# "practice-2026-11-27T101500.sqlite3": the moment the backup was taken, in local time; a second
+# backup in the same second gets "-2", "-3"... before ".sqlite3" (a backup never replaces another).
+BACKUP_NAME = re.compile(r"^practice-(\d{4}-\d{2}-\d{2}T\d{6})(?:-(\d+))?\.sqlite3$")
+BACKUP_STAMP = "%Y-%m-%dT%H%M%S"
 # Only between encrypting and the therapist saying the recovery key is written down (owner only).
 PENDING_RECOVERY_KEY_NAME = "recovery-key.pending.txt"
 
@@ -38,3 +45,11 @@ def key_file_path(folder: Path) -> Path:
 
 def pending_recovery_key_path(folder: Path) -> Path:
     return Path(folder) / PENDING_RECOVERY_KEY_NAME
+
+
+def marker_path(folder: Path) -> Path:
+    return Path(folder) / MARKER_NAME
+
+
+def backup_folder(folder: Path) -> Path:
+    return Path(folder) / BACKUP_FOLDER

@@ -113,9 +113,13 @@ def _open(data_dir: Path | None) -> Workspace | None:
     except PassphraseNeeded:
         return _unlock(data_dir)
     except StoreUnavailable as error:
-        if not is_encrypted(data_dir) and not _practice_health(data_dir, pages=True).usable:
-            return Workspace(data_dir) if _usable_or_restored(data_dir, pages=True) else None
-        _cannot_open(error)
+        problem = error
+        try:
+            if not is_encrypted(data_dir) and not _practice_health(data_dir, pages=True).usable:
+                return Workspace(data_dir) if _usable_or_restored(data_dir, pages=True) else None
+        except StoreUnavailable as again:  # a full disk, a folder in the file's place: said as it is
+            problem = again
+        _cannot_open(problem)
         return None
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import ValidationError
 from app.services.errors import StoreUnavailable
-from app.services.workspace import Workspace
+from app.services.workspace import PracticeDamaged, Workspace
 from app.ui.main_window import APP_TITLE
 
 PROBLEM_STYLE = "color: #b3261e;"
@@ -109,10 +109,13 @@ class UnlockDialog(QDialog):
             self.field.show_problem("Type it first.")
             return
         try:
-            if self._use_recovery_key:
-                self.workspace = Workspace(self.data_dir, recovery_key=secret)
-            else:
-                self.workspace = Workspace(self.data_dir, passphrase=secret)
+            try:
+                self.workspace = self._workspace(secret)
+            except PracticeDamaged as damaged:
+                if not self._restored(secret, damaged):
+                    self.reject()
+                    return
+                self.workspace = self._workspace(secret)
         except ValidationError as error:
             self.field.show_problem(error.message)
             return
@@ -120,3 +123,19 @@ class UnlockDialog(QDialog):
             self.field.show_problem(str(error))
             return
         self.accept()
+
+    def _workspace(self, secret: str) -> Workspace:
+        if self._use_recovery_key:
+            return Workspace(self.data_dir, recovery_key=secret)
+        return Workspace(self.data_dir, passphrase=secret)
+
+    def _restored(self, secret: str, damaged: PracticeDamaged) -> bool:
+        """The practice file is missing or empty: offer its latest backup (opened with the same key)."""
+        from app.services.encryption import database_key
+        from app.ui.restore_dialog import offer_restore
+
+        if self._use_recovery_key:
+            key = database_key(self.data_dir, recovery_key=secret)
+        else:
+            key = database_key(self.data_dir, passphrase=secret)
+        return offer_restore(self, self.data_dir, damaged.health, key)

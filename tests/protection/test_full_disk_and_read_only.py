@@ -15,7 +15,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from app.domain.practice import Practice, ServiceLine, Visit
+from app.services.logs import stop_logging
 from app.store.database import open_connection
 from app.store.errors import StoreUnavailable
 from app.store.paths import database_path
@@ -212,3 +213,108 @@ def test_saving_into_a_database_that_cannot_be_written_says_read_only_and_change
         finally:
             read_only.close()
     assert _saved_practice(path) == before
+
+
+# A full disk is never called damage --------------------------------------------------------------
+
+
+def _says_full_not_damaged(err: str) -> None:
+    assert "full" in err and "intact" in err and "Free some space" in err, err
+    assert "restore" not in err.lower() and "damaged" not in err, err
+    assert "Traceback" not in err and "Logging error" not in err, err
+
+
+def test_every_command_on_a_really_full_disk_says_full_records_intact_and_never_advises_restoring(
+    tiny_disk: Path,
+    sample_practice_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from app.cli import main
+
+    data = tiny_disk / "data"
+    monkeypatch.setenv("SUPERBILL_LOG_DIR", str(tiny_disk / "logs"))  # the log is on the full disk too
+    try:
+        _every_command_says_full(main, data, sample_practice_path, tmp_path, capsys, tiny_disk)
+    finally:
+        stop_logging()  # the log file is on the small disk, which is unmounted afterwards
+
+
+def _every_command_says_full(
+    main: Callable[[list[str]], int],
+    data: Path,
+    sample_practice_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    tiny_disk: Path,
+) -> None:
+    assert main(["--data-dir", str(data), "import", str(sample_practice_path)]) == 0
+    before = _saved_practice(database_path(data))
+    filler = _fill(tiny_disk)
+    capsys.readouterr()
+
+    commands = [
+        ["check", "--patient", "pt-0001"],
+        ["render", "--patient", "pt-0001", "--draft", "-o", str(tmp_path / "out.pdf")],
+        ["export", "-o", str(tmp_path / "out.json")],
+        ["import", str(sample_practice_path)],
+        ["backup"],
+    ]
+    # Twice: the first failed open leaves an empty -wal and -shm behind, which the start's health
+    # check then has to read (the tester saw "damaged ... superbill restore" there).
+    for args in commands * 2:
+        assert main(["--data-dir", str(data), *args]) == 3, args
+        _says_full_not_damaged(capsys.readouterr().err)
+
+    filler.unlink()  # the therapist frees some space
+    assert main(["--data-dir", str(data), "check", "--patient", "pt-0001"]) == 0
+    assert _integrity(database_path(data)) == ["ok"]
+    assert _saved_practice(database_path(data)) == before
+
+
+def test_the_health_check_on_a_full_disk_says_full_instead_of_corrupt(tiny_disk: Path) -> None:
+    from app.store.health import classify_database
+
+    path = database_path(tiny_disk / "data")
+    with PracticeStore.open(path) as store:
+        store.save_practice(rich_practice())
+    filler = _fill(tiny_disk)
+    with pytest.raises(StoreUnavailable):
+        PracticeStore.open(path).close()  # leaves an empty -wal and a cut-short -shm
+    with pytest.raises(StoreUnavailable) as full:
+        classify_database(path, full=False)
+    _says_full_not_damaged(full.value.message)
+    filler.unlink()
+    assert classify_database(path).value == "ok"
+
+
+def test_the_app_on_a_really_full_disk_says_full_and_offers_no_restore(
+    qtbot: object, tiny_disk: Path, sample_practice_path: Path
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.cli import main
+    from app.ui.main import run_app
+
+    data = tiny_disk / "data"
+    assert main(["--data-dir", str(data), "import", str(sample_practice_path)]) == 0
+    filler = _fill(tiny_disk)
+    seen: list[str] = []
+
+    def read_the_message() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, read_the_message)
+            return
+        seen.append(box.informativeText())
+        box.accept()
+
+    for _ in range(2):  # the second start finds the -wal and -shm the first one left
+        QTimer.singleShot(0, read_the_message)
+        assert run_app(data) == 3
+        assert seen
+        _says_full_not_damaged(seen.pop())
+    filler.unlink()
+    assert _integrity(database_path(data)) == ["ok"]

@@ -348,10 +348,16 @@ def _protected_note(password: str | None) -> str:
 
 def _demo(args: argparse.Namespace) -> int:
     target = _output(args)
-    with _workspace(args) as workspace, StagedFile(target, field=OUTPUT) as staged:
-        if workspace.is_empty():
+    # The demo practice and its superbill in one transaction: a PDF that cannot be written leaves the
+    # folder as it was.
+    with (
+        _workspace(args) as workspace,
+        StagedFile(target, field=OUTPUT) as staged,
+        workspace.store.transaction(),
+    ):
+        created = workspace.is_empty()
+        if created:
             workspace.store.save_practice(demo_practice())
-            print(f"Created the demo practice in {workspace.data_dir}")
         superbills.issue_superbill(
             workspace.store,
             workspace.codes,
@@ -361,6 +367,8 @@ def _demo(args: argparse.Namespace) -> int:
             draft=True,
             deliver=staged.write,
         )
+    if created:
+        print(f"Created the demo practice in {workspace.data_dir}")
     print(f"Wrote a sample superbill (draft) to {target}")
     return EXIT_OK
 

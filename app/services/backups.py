@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from app.services import encryption
+from app.services.files import backup_destination
 from app.services.practice_health import mark_practice
 from app.services.workspace import Workspace
 from app.store.backup import (
@@ -289,18 +290,21 @@ def key_file_beside(backup: Path) -> Path:
 
 
 def back_up_now(
-    workspace: Workspace, folder: Path | None = None, now: datetime | None = None
+    workspace: Workspace, folder: Path | None = None, now: datetime | None = None, *, field: str = "--to"
 ) -> BackupSummary:
     """A backup now: into `folder` (any folder, a USB stick), else into the data folder's backups
     (which are then rotated). The file is named after the moment; a backup never replaces another.
+
+    ValidationError naming `field` for a folder no backup may go to (app.services.files.backup_destination).
 
     EmptyPracticeRefused (nothing written) when the practice has no patients but the newest backup
     in the data folder, or in `folder`, has some.
     """
     now = now or datetime.now()
-    if folder is None or Path(folder).absolute() == backup_folder(workspace.data_dir).absolute():
+    if folder is not None:
+        folder = backup_destination(folder, workspace.data_dir, field=field)
+    if folder is None:
         return _backup_into_data_folder(workspace, now)
-    folder = Path(folder)
     _refuse_an_empty_practice(workspace, [backup_folder(workspace.data_dir), folder])
     _make_folder(folder, owner_only=False)  # a folder on a stick keeps the stick's own rules
     return _back_up_with_key_file(workspace, _unused_path(folder, now))

@@ -78,6 +78,46 @@ def _allowed_output(path: Path, text: str, data_folder: Path | None, field: str)
     return path
 
 
+def backup_destination(value: str | os.PathLike[str], data_folder: Path, *, field: str) -> Path | None:
+    """The folder `value` as a place for "Back up now", or ValidationError naming `field`.
+
+    None means the data folder's own backups folder (the automatic backups, rotated). Refused: an
+    empty name; a file, or a path under one; the data folder itself or any folder inside it other
+    than its backups (the data folder holds only the app's own files: a folder named key.json would
+    make the practice look encrypted); the log folder. A folder that does not exist yet is made.
+    """
+    text = os.fspath(value)
+    if not text.strip():
+        raise ValidationError(
+            field, "no folder was given; name the folder to back up to, such as a USB stick"
+        )
+    path = Path(text).expanduser()
+    try:
+        target = _resolved(path)
+        data = _resolved(Path(data_folder))
+        if target == data / BACKUP_FOLDER:
+            return None
+        from app.services.logs import log_dir  # see _is_protected
+
+        logs = _resolved(log_dir())
+        if target in (data, logs) or data in target.parents or logs in target.parents:
+            raise ValidationError(
+                field,
+                f"{path} is inside your practice's data folder or its log; back up to a folder outside "
+                "it, such as a USB stick",
+            )
+        if target.exists() and not target.is_dir():
+            raise ValidationError(field, f"{path} is a file, not a folder; name a folder to back up to")
+        existing = _nearest_existing(target)
+        if not existing.is_dir():
+            raise ValidationError(field, f"{existing} is a file, not a folder; name a folder to back up to")
+    except OSError as error:
+        raise ValidationError(
+            field, f"{path} cannot be used as a folder ({error.strerror or error}); choose another"
+        ) from None
+    return path
+
+
 def _resolved(path: Path) -> Path:
     try:
         return path.resolve()

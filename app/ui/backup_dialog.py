@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.errors import ValidationError
 from app.services import backups
 from app.services.backups import BackupSummary
 from app.services.errors import StoreUnavailable
@@ -100,7 +101,13 @@ class BackupDialog(QDialog):
             self.folder_edit.setFocus()
             return
         try:
-            self.summary = backups.back_up_now(self.workspace, Path(text).expanduser(), self.now)
+            self.summary = backups.back_up_now(
+                self.workspace, Path(text).expanduser(), self.now, field="folder"
+            )
+        except ValidationError as error:
+            self._show(f"{error.message.rstrip('.')}. Nothing was backed up.", error=True)
+            self.folder_edit.setFocus()
+            return
         except StoreUnavailable as error:
             self._show(f"{error} Nothing was backed up.", error=True)
             return

@@ -142,7 +142,7 @@ def test_encrypt_on_a_full_disk_is_exit_3_and_leaves_the_plain_practice_as_it_wa
     assert status == 3 and err.count("\n") == 1 and "Traceback" not in err
     assert not (folder / "key.json").exists()
     assert not list(folder.glob("recovery-key*"))
-    assert sorted(p.name for p in folder.iterdir() if p.name.startswith("practice")) in (
+    assert sorted(p.name for p in folder.iterdir() if p.name.startswith("practice.sqlite3")) in (
         ["practice.sqlite3"],
         ["practice.sqlite3", "practice.sqlite3-shm", "practice.sqlite3-wal"],
     )

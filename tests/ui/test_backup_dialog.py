@@ -57,6 +57,18 @@ def test_a_folder_that_cannot_be_written_is_explained(
     qtbot.addWidget(dialog)
     dialog.folder_edit.setText(str(blocker / "inside"))
     dialog.back_up()
-    assert "cannot be created" in dialog.result_label.text()
+    assert "is a file, not a folder" in dialog.result_label.text()
     assert "Nothing was backed up" in dialog.result_label.text()
     assert dialog.summary is None
+
+
+def test_a_folder_inside_the_data_folder_is_refused(qtbot: QtBot, workspace: Workspace) -> None:
+    """A backup folder named key.json in the data folder would make the practice look encrypted."""
+    dialog = BackupDialog(workspace, now=NOW)
+    qtbot.addWidget(dialog)
+    for inside in (workspace.data_dir, workspace.data_dir / "key.json"):
+        dialog.folder_edit.setText(str(inside))
+        dialog.back_up()
+        assert "inside your practice's data folder" in dialog.result_label.text()
+        assert dialog.summary is None
+    assert not (workspace.data_dir / "key.json").exists()

@@ -1,0 +1,434 @@
+"""No traceback ever reaches the user: every command, attacked with hostile arguments.
+
+The README promises exit statuses 0-3, one clear line for bad input, and that a refusal changes
+nothing. Each case below runs the real command line (in-process through `app.cli.main`, or as a
+process where only a process shows it: a full standard output, a closed pipe, bytes that are not
+UTF-8 in the environment) on a copy of a real practice (the sample practice imported, a final
+superbill issued, a backup taken), and checks:
+
+- the exit status is 0, 1, 2 or 3: never 4 (an unexpected problem: a bug) and never an exception;
+- nothing on standard error reads "Traceback";
+- a refusal (1, 2 or 3) leaves the practice's records, key file and backups as they were.
+
+`test_every_command_is_attacked` fails when a command is added without hostile cases here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.commands import COMMANDS
+from app.store.health import Health, classify_database
+
+PASSPHRASE = "tidewater massage since 2019"
+NUMBER = "SB-2026-0001"
+ALLOWED = {0, 1, 2, 3}
+
+# Output paths an attacker (or a slip of the keyboard) hands to -o / --to.
+OUTPUT_PATHS = (
+    "",
+    ".",
+    "/",
+    "{DATA}",
+    "{DATA}/practice.sqlite3",
+    "{DATA}/practice.sqlite3-wal",
+    "{DATA}/practice.sqlite3-shm",
+    "{DATA}/key.json",
+    "{DATA}/backups",
+    "{DATA}/backups/statement.pdf",
+    "/dev/full",
+    "{FILE}/inside-a-file.pdf",
+    "{TMP}/" + "x" * 300 + ".pdf",
+    "{TMP}/line\nbreak.pdf",
+    "{TMP}/\x1b[2J.pdf",
+)
+# Files an attacker hands to import, restore and import-icd.
+INPUT_PATHS = (
+    "",
+    "{TMP}",
+    "/dev/null",
+    "{DATA}/practice.sqlite3",
+    "{DATA}/key.json",
+    "{TMP}/missing.json",
+    "{FILE}",
+    "{FILE}/inside-a-file",
+    "{BINARY}",
+    "{DATA}/backups",
+)
+PATIENTS = ("", " ", "p" * 100_000, "' OR 1=1 --", "%", "\x1b[2J", "pt-0001\x00", "A00001", "..")
+DATES = ("9999-12-31", "0001-01-01", "2026-W37-3", "２０２６-09-01", "2026-02-30", "", "20260914", "-1")
+NUMBERS = ("", "SB-9999-9999", "../../etc/passwd", "n" * 10_000, "\x1b[2J", "%s%n")
+SEARCHES = (
+    "",
+    "%",
+    '"',
+    '"unbalanced',
+    "*",
+    "NEAR(",
+    "(",
+    ")",
+    "AND",
+    "OR OR",
+    "NOT x",
+    "-",
+    "^",
+    "M54.5'",
+    "a" * 10_000,
+    "\x1b[2J",
+    "\x00",
+    "col:term",
+)
+DATA_DIRS = ("{FILE}", "{FILE}/inside-a-file", "/dev/null", "/proc/self/no-such-folder")
+
+
+@dataclass(frozen=True)
+class Case:
+    """One hostile command line; `practice` is the template it runs against."""
+
+    args: tuple[str, ...]
+    practice: str = "plain"  # "plain", "encrypted" or "empty"
+    env: dict[str, str] = field(default_factory=dict)
+    data_dir: str = "{DATA}"
+
+    @property
+    def command(self) -> str:
+        words = [a for a in self.args if not a.startswith("-")]
+        return f"codes {words[1]}" if words[0] == "codes" else words[0]
+
+    def __str__(self) -> str:
+        shown = " ".join(repr(a) if len(a) < 40 else f"<{len(a)} chars>" for a in self.args)
+        env = " ".join(f"{k}={v[:20]!r}" for k, v in self.env.items())
+        return f"[{self.practice}] {shown} {env}".strip()
+
+
+def _cases() -> list[Case]:
+    cases: list[Case] = []
+    add = cases.append
+    for path in OUTPUT_PATHS:
+        add(Case(("render", "--patient", "pt-0001", "-o", path)))
+        add(Case(("render", "--patient", "pt-0001", "--draft", "-o", path)))
+        add(Case(("export", "-o", path)))
+        add(Case(("reprint", NUMBER, "-o", path)))
+        add(Case(("reissue", NUMBER, "-o", path)))
+        add(Case(("backup", "--to", path)))
+        add(Case(("demo", "-o", path), practice="empty"))
+        add(Case(("export", "-o", path), practice="encrypted", env={"SUPERBILL_PASSPHRASE": PASSPHRASE}))
+    for path in INPUT_PATHS:
+        add(Case(("import", path)))
+        add(Case(("restore", path, "--yes")))
+        add(Case(("codes", "import-icd", path)))
+        add(Case(("restore", path, "--yes"), practice="encrypted", env={"SUPERBILL_PASSPHRASE": PASSPHRASE}))
+    for patient in PATIENTS:
+        add(Case(("check", "--patient", patient)))
+        add(Case(("render", "--patient", patient, "-o", "{TMP}/out.pdf")))
+        add(Case(("issued", "--patient", patient)))
+        add(Case(("audit", "--patient", patient)))
+        add(Case(("audit", "--patient", "pt-0001", "--number", patient)))
+    for day in DATES:
+        add(Case(("check", "--patient", "pt-0001", "--from", day)))
+        add(Case(("check", "--patient", "pt-0001", "--to", day)))
+        add(Case(("render", "--patient", "pt-0001", "--from", day, "-o", "{TMP}/out.pdf")))
+    for number in NUMBERS:
+        add(Case(("reprint", number, "-o", "{TMP}/out.pdf")))
+        add(Case(("reissue", number, "-o", "{TMP}/out.pdf")))
+    for text in SEARCHES:
+        add(Case(("codes", "icd", text)))
+        add(Case(("codes", "cpt", text)))
+    for limit in ("-1", "0", "1000000000", "x"):
+        add(Case(("codes", "icd", "back", "--limit", limit)))
+    for passphrase in ("", "short", " leading space ", "p" * 100_000, "\x1b[2J long enough"):
+        add(Case(("encrypt",), env={"SUPERBILL_NEW_PASSPHRASE": passphrase}))
+        add(
+            Case(
+                ("passphrase",),
+                practice="encrypted",
+                env={"SUPERBILL_PASSPHRASE": PASSPHRASE, "SUPERBILL_NEW_PASSPHRASE": passphrase},
+            )
+        )
+    add(Case(("encrypt",)))  # no passphrase and no terminal to type one
+    add(Case(("encrypt",), practice="encrypted", env={"SUPERBILL_NEW_PASSPHRASE": PASSPHRASE}))
+    add(Case(("passphrase",), env={"SUPERBILL_NEW_PASSPHRASE": PASSPHRASE}))
+    add(Case(("backups",)))
+    add(Case(("backups",), practice="empty"))
+    for secret in ("", "wrong passphrase", "ü" * 50, "p" * 100_000):
+        add(Case(("export",), practice="encrypted", env={"SUPERBILL_PASSPHRASE": secret}))
+        add(
+            Case(
+                ("check", "--patient", "pt-0001"), practice="encrypted", env={"SUPERBILL_PASSPHRASE": secret}
+            )
+        )
+    for key in ("", "0000-0000", "7KQ2-9XMP-" * 5, "ÄÖÜ", "k" * 10_000):
+        add(Case(("--recovery-key", "export"), practice="encrypted", env={"SUPERBILL_RECOVERY_KEY": key}))
+    for command in (("export",), ("issued", "--patient", "pt-0001"), ("backup",), ("codes", "icd", "back")):
+        add(Case(command, practice="encrypted"))  # no passphrase and no terminal
+    for folder in DATA_DIRS:
+        for command in (
+            ("check", "--patient", "pt-0001"),
+            ("import", "{SAMPLE}"),
+            ("backup",),
+            ("backups",),
+            ("codes", "icd", "back"),
+            ("export",),
+            ("demo", "-o", "{TMP}/demo.pdf"),
+        ):
+            add(Case(command, practice="empty", data_dir=folder))
+    return cases
+
+
+CASES = _cases()
+
+
+def test_every_command_is_attacked() -> None:
+    attacked = {case.command for case in CASES}
+    commands = {name.replace("_", " ") for name in COMMANDS}
+    named = {"change passphrase": "passphrase", "codes import icd": "codes import-icd"}
+    assert {named.get(c, c) for c in commands} <= attacked | {"codes"}, "a command has no hostile cases"
+    assert {"codes icd", "codes cpt", "codes import-icd"} <= attacked
+
+
+# Templates ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]:
+    """Real practices to copy for each case: plain and encrypted (both with a superbill and a backup)."""
+    root = tmp_path_factory.mktemp("templates")
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample-practice.json"
+    saved = dict(os.environ)
+    try:
+        os.environ["SUPERBILL_LOG_DIR"] = str(root / "logs")
+        plain = root / "plain"
+        assert main(["--data-dir", str(plain), "import", str(sample)]) == 0
+        assert (
+            main(["--data-dir", str(plain), "render", "--patient", "pt-0001", "-o", str(root / "a.pdf")]) == 0
+        )
+        assert main(["--data-dir", str(plain), "backup"]) == 0
+        encrypted = root / "encrypted"
+        shutil.copytree(plain, encrypted)
+        os.environ["SUPERBILL_NEW_PASSPHRASE"] = PASSPHRASE
+        assert main(["--data-dir", str(encrypted), "encrypt"]) == 0
+        empty = root / "empty"
+        empty.mkdir()
+        fresh = root / "fresh"  # what opening an empty folder writes: the schema's own rows
+        assert main(["--data-dir", str(fresh), "backups"]) == 0
+        assert main(["--data-dir", str(fresh), "codes", "cpt"]) == 0
+        _NEW_PRACTICE.update(_inserts(fresh / "practice.sqlite3"))
+        yield {"plain": plain, "encrypted": encrypted, "empty": empty, "sample": sample}
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def _state(folder: Path) -> dict[str, object]:
+    """What a refusal must leave as it was: the records, the key file, the backups and other files.
+
+    The database's own files are compared by what they hold (a new, empty practice holds nothing),
+    not by their bytes or presence: SQLite's -wal and -shm come and go as it opens the file.
+    """
+    state: dict[str, object] = {}
+    if not folder.is_dir():
+        return state
+    for path in sorted(folder.rglob("*")):
+        relative = str(path.relative_to(folder))
+        if relative.startswith("practice.sqlite3"):
+            continue
+        state[relative] = "folder" if path.is_dir() else hashlib.sha256(path.read_bytes()).hexdigest()
+    database = folder / "practice.sqlite3"
+    if database.is_file() and database.read_bytes()[:16] == b"SQLite format 3\x00":
+        state["records"] = [line for line in _inserts(database) if line not in _NEW_PRACTICE]
+    elif database.is_file():
+        state["records"] = hashlib.sha256(database.read_bytes()).hexdigest()  # encrypted
+    if state.get("records") == []:
+        del state["records"]
+    return state
+
+
+_NEW_PRACTICE: set[str] = set()
+
+
+def _inserts(database: Path) -> list[str]:
+    connection = sqlite3.connect(database)
+    try:
+        return [line for line in connection.iterdump() if line.startswith("INSERT")]
+    finally:
+        connection.close()
+
+
+def _fill(text: str, places: dict[str, str]) -> str:
+    for name, value in places.items():
+        text = text.replace("{" + name + "}", value)
+    return text
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_a_hostile_command_line_gets_a_clean_answer(
+    case: Case,
+    templates: dict[str, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    data = tmp_path / "data"
+    if case.practice != "empty":
+        shutil.copytree(templates[case.practice], data)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    regular = scratch / "notes.txt"
+    regular.write_text("not a practice file\n", encoding="utf-8")
+    binary = scratch / "binary.json"
+    binary.write_bytes(b"\xff\xfe\x00garbage\x80\x81")
+    places = {
+        "DATA": str(data),
+        "TMP": str(scratch),
+        "FILE": str(regular),
+        "BINARY": str(binary),
+        "SAMPLE": str(templates["sample"]),
+    }
+    monkeypatch.chdir(scratch)  # a relative path ("" is the current folder) lands in the scratch folder
+    for name in ("SUPERBILL_PASSPHRASE", "SUPERBILL_NEW_PASSPHRASE", "SUPERBILL_RECOVERY_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in case.env.items():
+        monkeypatch.setenv(name, value)
+    data_dir = _fill(case.data_dir, places)
+    before = _state(data)
+
+    try:
+        status = main(["--data-dir", data_dir, *(_fill(a, places) for a in case.args)])
+    except SystemExit as exit_:  # argparse's own refusal of a malformed command line
+        status = exit_.code if isinstance(exit_.code, int) else 2
+    err = capsys.readouterr().err
+
+    assert "Traceback" not in err
+    assert status in ALLOWED, f"exit {status}: {err.strip()[-500:]}"
+    if case.practice != "empty":
+        assert _opens(data), "the practice no longer opens"
+    if status != 0:
+        assert err.strip() or status == 1, "a refusal must say why"
+        assert _state(data) == before, "a refusal changed the practice"
+
+
+def _opens(data: Path) -> bool:
+    """Whether the practice is still a practice: the database ours and sound, the key file a key file."""
+    database = data / "practice.sqlite3"
+    if not (data / "key.json").exists():
+        return classify_database(database) is Health.OK
+    key_file = json.loads((data / "key.json").read_text(encoding="utf-8"))
+    return key_file["format"] == "superbill-desk database key" and database.stat().st_size > 4096
+
+
+# What only a real process shows ----------------------------------------------------------------
+
+
+def _superbill(
+    data: Path, *args: str | bytes, env: dict[str, str] | None = None, **options: object
+) -> subprocess.CompletedProcess[bytes]:
+    environment = {**os.environ, "SUPERBILL_DATA_DIR": str(data), **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        env=environment,
+        capture_output=True,
+        timeout=60,
+        check=False,
+        **options,  # type: ignore[arg-type]
+    )
+
+
+@pytest.fixture
+def plain(templates: dict[str, Path], tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(templates["plain"], data)
+    return data
+
+
+def test_export_to_a_full_standard_output_is_one_line(plain: Path) -> None:
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "app", "export"],
+            env={**os.environ, "SUPERBILL_DATA_DIR": str(plain)},
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            check=False,
+        )
+    assert b"Traceback" not in result.stderr
+    assert result.returncode in ALLOWED - {0}
+    assert len(result.stderr.decode().strip().splitlines()) == 1
+
+
+def test_a_closed_pipe_ends_the_listing_quietly(plain: Path) -> None:
+    environment = {**os.environ, "SUPERBILL_DATA_DIR": str(plain)}
+    listing = subprocess.Popen(
+        [sys.executable, "-m", "app", "codes", "icd", "pain", "--limit", "500"],
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert listing.stdout is not None and listing.stderr is not None
+    listing.stdout.readline()
+    listing.stdout.close()  # as `| head -1` does
+    err = listing.stderr.read()
+    listing.stderr.close()
+    listing.wait(timeout=60)
+    assert b"Traceback" not in err
+    assert b"BrokenPipe" not in err
+
+
+def test_bytes_that_are_not_utf8_in_the_passphrase_are_refused(
+    templates: dict[str, Path], tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(templates["encrypted"], data)
+    environment = {
+        **os.environb,
+        b"SUPERBILL_DATA_DIR": bytes(data),
+        b"SUPERBILL_PASSPHRASE": b"\xff\xfe caf\xe9",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "export"], env=environment, capture_output=True, timeout=60, check=False
+    )
+    assert b"Traceback" not in result.stderr
+    assert result.returncode == 2, result.stderr
+
+
+def test_a_file_name_that_is_not_utf8_is_one_line(plain: Path, tmp_path: Path) -> None:
+    name = bytes(tmp_path) + b"/\xff\xfe.json"
+    Path(os.fsdecode(name)).write_text("{}", encoding="utf-8")
+    result = _superbill(plain, "import", name)
+    assert b"Traceback" not in result.stderr
+    assert result.returncode == 2
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (2 * 2**30, 2 * 2**30))
+
+
+@pytest.mark.parametrize("source", ["/dev/zero", "/dev/urandom"])
+def test_importing_an_endless_file_is_refused_without_reading_it_all(plain: Path, source: str) -> None:
+    result = _superbill(plain, "import", source, preexec_fn=_limit_memory)
+    assert b"Traceback" not in result.stderr
+    assert result.returncode == 2, result.stderr
+
+
+@pytest.mark.parametrize("command", [("import",), ("restore", "--yes"), ("codes", "import-icd")])
+def test_a_named_pipe_nobody_writes_to_never_hangs(
+    plain: Path, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    words = (command[0], str(fifo), *command[1:]) if command[0] != "codes" else (*command, str(fifo))
+    result = _superbill(plain, *words)
+    assert b"Traceback" not in result.stderr
+    assert result.returncode == 2, result.stderr

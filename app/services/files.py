@@ -26,8 +26,7 @@ from pathlib import Path
 from types import TracebackType
 
 from app.domain.errors import ValidationError
-from app.store.code_index import IMPORTED_FOLDER
-from app.store.paths import BACKUP_FOLDER, data_dir
+from app.store.paths import BACKUP_FOLDER, IMPORTED_FOLDER, data_dir
 
 _POSIX = os.name == "posix"
 OWNER_ONLY = 0o600

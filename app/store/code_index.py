@@ -21,9 +21,9 @@ from app.domain.diagnoses import CodeRelease, DiagnosisCode
 from app.domain.errors import ValidationError
 from app.resources import resource_path
 from app.store.code_set_schema import SCHEMA_VERSION, CodeEntry, write_code_set
+from app.store.paths import IMPORTED_FOLDER
 
 SHIPPED_FILE = ("codes", "icd10cm-2026-04.sqlite")
-IMPORTED_FOLDER = "codes"
 _IMPORTED_PATTERN = "icd10cm-FY*.sqlite"
 
 _COMPACT_CODE = re.compile(r"^[A-Z][0-9A-Z]{2,6}$")

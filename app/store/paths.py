@@ -17,6 +17,8 @@ KEY_FILE_NAME = "key.json"
 # or empty is damage to report, not a new practice to start (app/services/practice_health.py).
 MARKER_NAME = "practice.marker"
 BACKUP_FOLDER = "backups"
+# ICD-10-CM releases the therapist imported (app/store/code_index.py).
+IMPORTED_FOLDER = "codes"
 # "practice-2026-11-27T101500.sqlite3": the moment the backup was taken, in local time; a second
 # backup in the same second gets "-2", "-3"... before ".sqlite3" (a backup never replaces another).
 BACKUP_NAME = re.compile(r"^practice-(\d{4}-\d{2}-\d{2}T\d{6})(?:-(\d+))?\.sqlite3$")

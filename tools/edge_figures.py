@@ -217,9 +217,9 @@ def _plain_copies(root: Path) -> tuple[bool, str]:
     readable = [p.name for p in data.rglob("*") if p.is_file() and NAME in p.read_bytes()]
     ok = status == 0 and not readable
     return ok, (
-        f"plain copies left after `encrypt`: {len(readable)} of {copies} files in the data folder "
-        f"(the database, {len(list(data.glob('backups/*.sqlite3')))} backups and a before-restore copy) "
-        "still show a patient's name"
+        f"plain copies left after `encrypt`: {len(readable)} of the {copies} files in the data folder "
+        f"(the database, {len(list(data.glob('backups/*.sqlite3')))} backup(s), a before-restore copy and "
+        "the practice marker) still show a patient's name"
     )
 
 

@@ -15,6 +15,7 @@ from app.services.encryption import PassphraseNeeded, is_encrypted, practice_fol
 from app.services.errors import StoreUnavailable
 from app.services.logs import setup_logging
 from app.services.workspace import Workspace
+from app.ui import crash_report
 from app.ui.app_icon import app_icon
 from app.ui.main_window import APP_TITLE, APPLICATION, ORGANISATION, MainWindow, user_settings
 
@@ -43,6 +44,7 @@ def qt_application(arguments: list[str]) -> QApplication:
 def run_app(data_dir: Path | None) -> int:
     """Run the desktop app until its window closes; the exit status follows the command line's."""
     setup_logging()
+    crash_report.install()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else qt_application(sys.argv)
     app.setOrganizationName(ORGANISATION)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
     from app.ui.attention_panel import AttentionPanel
+    from app.ui.lock import IdleLock
     from app.ui.patient_view import PatientView
 
 ORGANISATION = APPLICATION = "SuperbillDesk"
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.today = today
         self.demo = demo
+        self.idle_lock: IdleLock | None = None  # set by app.ui.main for an encrypted practice
         self.patient_key: str | None = None
         self.current_dialog: QDialog | None = None
         self.setWindowIcon(app_icon())
@@ -257,7 +259,9 @@ class MainWindow(QMainWindow):
 
             panel = AttentionPanel(self.workspace, self.today, self)
             panel.patientChosen.connect(self._open_patient)
-            self.left_splitter.replaceWidget(1, panel).deleteLater()
+            placeholder = self.left_splitter.replaceWidget(1, panel)
+            if placeholder is not None:
+                placeholder.deleteLater()
             self._attention = panel
         return self._attention
 
@@ -271,7 +275,9 @@ class MainWindow(QMainWindow):
             view.editVisitRequested.connect(self._open_visit)
             view.superbillRequested.connect(self._open_superbill)
             view.changed.connect(self._patients_changed)
-            self.splitter.replaceWidget(1, view).deleteLater()
+            placeholder = self.splitter.replaceWidget(1, view)
+            if placeholder is not None:
+                placeholder.deleteLater()
             self._patient_view = view
         return self._patient_view
 

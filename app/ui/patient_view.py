@@ -115,7 +115,8 @@ class _TablePage(QWidget):
     def update_buttons(self) -> None:
         has_row = self.current_key() is not None
         for index in range(self.buttons.count()):
-            button = self.buttons.itemAt(index).widget()
+            item = self.buttons.itemAt(index)
+            button = item.widget() if item is not None else None
             if isinstance(button, QPushButton) and button.property("needsRow"):
                 button.setEnabled(has_row)
 

@@ -12,8 +12,7 @@ renamed over it only when the caller is done: a superbill is numbered and record
 transaction, only once its PDF is written (app/services/superbills.py takes the write as
 `deliver`), and a failure leaves neither a number used nor a file half-written.
 
-`read_file` reads a file the user named (a practice file) within a size limit, refusing a folder,
-a pipe or a device before opening it.
+Reading a file the user named, within a size limit, is app.store.reading.read_file.
 """
 
 from __future__ import annotations
@@ -286,37 +285,6 @@ def write_file(path: Path, content: bytes, *, field: str | None = None) -> None:
     """Write `content` to `path` whole (see StagedFile); ValidationError naming `field` when it cannot be."""
     with StagedFile(path, field=field) as staged:
         staged.write(content)
-
-
-def read_file(path: Path, limit: int, what: str) -> bytes:
-    """The bytes of the regular file at `path`, at most `limit` of them; `what` names it ("a practice file").
-
-    A folder, a pipe or a device (/dev/zero, a terminal) is refused before it is opened, so that
-    reading never waits on a pipe nobody writes to nor reads without end; a file longer than
-    `limit` bytes is refused after reading `limit` + 1 bytes at most, even if it grows meanwhile.
-    Raises ValidationError naming the path.
-    """
-    path = Path(path)
-    try:
-        _require_regular_file(path, os.stat(path).st_mode)
-        # O_NONBLOCK: should a pipe have taken the file's place since, opening it does not wait.
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        with os.fdopen(descriptor, "rb") as file:
-            status = os.fstat(file.fileno())
-            _require_regular_file(path, status.st_mode)
-            content = b"" if status.st_size > limit else file.read(limit + 1)
-    except OSError as error:
-        raise ValidationError(str(path), f"cannot be read: {error.strerror or error}") from None
-    if status.st_size > limit or len(content) > limit:
-        raise ValidationError(str(path), f"is larger than {limit / 1_000_000:,g} MB: too large for {what}")
-    return content
-
-
-def _require_regular_file(path: Path, mode: int) -> None:
-    if stat.S_ISDIR(mode):
-        raise ValidationError(str(path), "is a folder: give the path of a file in it")
-    if not stat.S_ISREG(mode):
-        raise ValidationError(str(path), "is not a file (a pipe or a device): give the path of a file")
 
 
 def shred_file(path: Path) -> bool:

@@ -45,7 +45,8 @@ from app.domain.practice import (
 from app.domain.procedures import PLACES_OF_SERVICE, is_modifier, is_procedure_code
 from app.domain.superbill import POINTER_LETTERS
 from app.domain.text_limits import text_limit
-from app.services.files import read_file, write_file
+from app.services.files import write_file
+from app.store.reading import read_file
 
 FORMAT = "superbill/1"
 

@@ -22,6 +22,7 @@ from app.domain.errors import ValidationError
 from app.resources import resource_path
 from app.store.code_set_schema import SCHEMA_VERSION, CodeEntry, write_code_set
 from app.store.paths import IMPORTED_FOLDER
+from app.store.reading import read_file
 
 SHIPPED_FILE = ("codes", "icd10cm-2026-04.sqlite")
 _IMPORTED_PATTERN = "icd10cm-FY*.sqlite"
@@ -295,6 +296,10 @@ def open_code_index(data_dir: Path | None) -> IcdIndex:
 # --- Importing a release from the CDC order file ---------------------------------------------------
 
 
+# The CDC's order file is about 20 MB; reading stops well past that.
+LARGEST_ORDER_FILE = 200_000_000
+
+
 class OrderFileError(ValidationError):
     """An order file that is not in the CDC's format; ``field`` names the line ("line 17"). Nothing was imported."""
 
@@ -416,9 +421,9 @@ def import_order_file(path: Path, data_dir: Path, fiscal_year: int | None = None
     if not 2015 <= year <= 2100:
         raise OrderFileError("fiscal year", f"{year} is not an ICD-10-CM fiscal year")
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise OrderFileError(str(path), f"cannot be read: {error.strerror or error}") from None
+        raw = read_file(path, LARGEST_ORDER_FILE, "an ICD-10-CM order file")
+    except ValidationError as error:
+        raise OrderFileError(error.field, error.message) from None
     entries = parse_order_file(_decode(raw))
     release = fiscal_year_release(year)
     write_code_set(imported_index_path(data_dir, year), release, f"CDC order file {path.name}", entries)

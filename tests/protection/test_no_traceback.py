@@ -415,14 +415,25 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (2 * 2**30, 2 * 2**30))
 
 
+@pytest.mark.parametrize("command", [("import",), ("codes", "import-icd", "--fiscal-year", "2027")])
 @pytest.mark.parametrize("source", ["/dev/zero", "/dev/urandom"])
-def test_importing_an_endless_file_is_refused_without_reading_it_all(plain: Path, source: str) -> None:
-    result = _superbill(plain, "import", source, preexec_fn=_limit_memory)
+def test_importing_an_endless_file_is_refused_without_reading_it_all(
+    plain: Path, source: str, command: tuple[str, ...]
+) -> None:
+    result = _superbill(plain, *command, source, preexec_fn=_limit_memory)
     assert b"Traceback" not in result.stderr
     assert result.returncode == 2, result.stderr
 
 
-@pytest.mark.parametrize("command", [("import",), ("restore", "--yes"), ("codes", "import-icd")])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("import",),
+        ("restore", "--yes"),
+        ("codes", "import-icd"),
+        ("codes", "import-icd", "--fiscal-year", "2027"),
+    ],
+)
 def test_a_named_pipe_nobody_writes_to_never_hangs(
     plain: Path, tmp_path: Path, command: tuple[str, ...]
 ) -> None:

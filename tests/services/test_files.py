@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from app.domain.errors import ValidationError
-from app.services.files import read_file, write_file
+from app.services.files import write_file
+from app.store.reading import read_file
 
 
 def test_a_file_is_written_whole_with_no_temporary_left(tmp_path: Path) -> None:

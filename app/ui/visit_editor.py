@@ -574,6 +574,12 @@ class VisitEditor(QDialog):
     def _tell(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, f"{message}\n\nWhat you typed is still here.")
 
+    def done(self, result: int) -> None:
+        """Closing, saved or not: a check still pending would run on a closed form (and, once the
+        practice is closed, on a closed database)."""
+        self._check_timer.stop()
+        super().done(result)
+
     def reject(self) -> None:
         """Esc, Cancel or the window's close button: ask before dropping unsaved changes."""
         if not self.is_dirty():

@@ -30,7 +30,7 @@ from app.cli import (
     PDF_PASSWORD_VARIABLE,
     RECOVERY_KEY_VARIABLE,
 )
-from app.domain.characters import terminal_text
+from app.domain.characters import terminal_lines, terminal_text
 from app.domain.check import Finding, Severity
 from app.domain.errors import ValidationError
 from app.domain.money import format_money
@@ -49,12 +49,43 @@ log = logging.getLogger("app.cli")
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """Run the command the parser chose (`args.run` names it in COMMANDS); errors become exit statuses."""
+    """Run the command the parser chose (`args.run` names it in COMMANDS); errors become exit statuses.
+
+    While it runs, standard output and error are watched (see _WatchedStream): nothing written to
+    them can drive the terminal (a control character in a file name or in stored text is written
+    as its escape), and output that cannot be written is one line and exit 3, never a traceback. A
+    closed pipe (`superbill codes icd back | head -1`) ends the command quietly, as Unix tools do.
+    """
     logs.setup_logging()
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = (
+        cast(TextIO, _WatchedStream(stdout, "standard output")),
+        cast(TextIO, _WatchedStream(stderr, "standard error")),
+    )
+    try:
+        status = _answer(args)
+        sys.stdout.flush()  # output buffered for a file or pipe fails here, not at the interpreter's exit
+        return status
+    except _OutputFailed as failed:
+        log.error("command %s: output could not be written: %s", args.command, type(failed.error).__name__)
+        if not isinstance(failed.error, BrokenPipeError):
+            with contextlib.suppress(OSError):
+                print(f"error: {failed.stream} cannot be written ({failed})", file=stderr, flush=True)
+        for stream in (stdout, stderr):
+            _drop_pending_output(stream)
+        return EXIT_STORE
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _answer(args: argparse.Namespace) -> int:
+    """The command's exit status: what it returns, or what its refusal or failure means."""
     command: Callable[[argparse.Namespace], int] = COMMANDS[args.run]
     try:
         damaged = _damaged_practice(args)
-        return damaged if damaged is not None else _with_output_watched(command, args)
+        return damaged if damaged is not None else command(args)
+    except _OutputFailed:
+        raise
     except ValidationError as error:
         log.warning("command %s refused: bad input", args.command)
         print(f"error: {error.field}: {error.message}", file=sys.stderr)
@@ -103,15 +134,16 @@ class _OutputFailed(Exception):
 
 
 class _WatchedStream:
-    """sys.stdout or sys.stderr while a command runs: an OSError in writing it becomes _OutputFailed,
-    told apart from an OSError of a file the command reads or writes."""
+    """sys.stdout or sys.stderr while a command runs: what is written to it has its control characters
+    escaped (line breaks kept: app.domain.characters.terminal_lines), and an OSError in writing it
+    becomes _OutputFailed, told apart from an OSError of a file the command reads or writes."""
 
     def __init__(self, stream: TextIO, name: str) -> None:
         self._stream, self._name = stream, name
 
     def write(self, text: str) -> int:
         try:
-            return self._stream.write(text)
+            return self._stream.write(terminal_lines(text))
         except OSError as error:
             raise _OutputFailed(self._name, error) from error
 
@@ -123,33 +155,6 @@ class _WatchedStream:
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._stream, name)
-
-
-def _with_output_watched(command: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
-    """Run the command; output that cannot be written is one line on stderr and exit 3, never a traceback.
-
-    A closed pipe (`superbill codes icd back | head -1`) ends the command quietly, as Unix tools do.
-    What the command saved before it printed stays saved: only its report was lost.
-    """
-    stdout, stderr = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = (
-        cast(TextIO, _WatchedStream(stdout, "standard output")),
-        cast(TextIO, _WatchedStream(stderr, "standard error")),
-    )
-    try:
-        status = command(args)
-        sys.stdout.flush()  # output buffered for a file or pipe fails here, not at the interpreter's exit
-        return status
-    except _OutputFailed as failed:
-        log.error("command %s: output could not be written: %s", args.command, type(failed.error).__name__)
-        if not isinstance(failed.error, BrokenPipeError):
-            with contextlib.suppress(OSError):
-                print(f"error: {failed.stream} cannot be written ({failed})", file=stderr, flush=True)
-        for stream in (stdout, stderr):
-            _drop_pending_output(stream)
-        return EXIT_STORE
-    finally:
-        sys.stdout, sys.stderr = stdout, stderr
 
 
 def _drop_pending_output(stream: TextIO) -> None:

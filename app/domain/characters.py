@@ -97,5 +97,16 @@ def terminal_text(text: str, limit: int | None = None) -> str:
     return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
 
 
+def terminal_lines(text: str) -> str:
+    """Text made safe for a terminal as terminal_text does, line by line: its line breaks are kept.
+
+    Quick for long text that needs nothing (a practice file written to standard output): a line
+    is looked at character by character only when it holds something not printable.
+    """
+    if text.isprintable():
+        return text
+    return "\n".join(terminal_text(line) for line in text.split("\n"))
+
+
 def _code_point(ch: str) -> str:
     return f"U+{ord(ch):04X}"

@@ -36,6 +36,8 @@ from app.store.health import Health, classify_database
 PASSPHRASE = "tidewater massage since 2019"
 NUMBER = "SB-2026-0001"
 ALLOWED = {0, 1, 2, 3}
+# What would drive a terminal if written raw: escape sequences, bells, carriage returns, NUL.
+TERMINAL_CONTROLS = {"\x1b", "\x07", "\r", "\x00", "\x08", "\u202e"}
 
 # Output paths an attacker (or a slip of the keyboard) hands to -o / --to.
 OUTPUT_PATHS = (
@@ -54,6 +56,7 @@ OUTPUT_PATHS = (
     "{TMP}/" + "x" * 300 + ".pdf",
     "{TMP}/line\nbreak.pdf",
     "{TMP}/\x1b[2J.pdf",
+    "{TMP}/bell\x07\rcarriage.pdf",
 )
 # Files an attacker hands to import, restore and import-icd.
 INPUT_PATHS = (
@@ -68,9 +71,9 @@ INPUT_PATHS = (
     "{BINARY}",
     "{DATA}/backups",
 )
-PATIENTS = ("", " ", "p" * 100_000, "' OR 1=1 --", "%", "\x1b[2J", "pt-0001\x00", "A00001", "..")
+PATIENTS = ("", " ", "p" * 100_000, "' OR 1=1 --", "%", "\x1b[2J", "pt-0001\x00", "A00001", "..", "\u202eevil")
 DATES = ("9999-12-31", "0001-01-01", "2026-W37-3", "２０２６-09-01", "2026-02-30", "", "20260914", "-1")
-NUMBERS = ("", "SB-9999-9999", "../../etc/passwd", "n" * 10_000, "\x1b[2J", "%s%n")
+NUMBERS = ("", "SB-9999-9999", "../../etc/passwd", "n" * 10_000, "\x1b[2J", "%s%n", "SB\x1b[31m\x07")
 SEARCHES = (
     "",
     "%",
@@ -309,9 +312,10 @@ def test_a_hostile_command_line_gets_a_clean_answer(
         status = main(["--data-dir", data_dir, *(_fill(a, places) for a in case.args)])
     except SystemExit as exit_:  # argparse's own refusal of a malformed command line
         status = exit_.code if isinstance(exit_.code, int) else 2
-    err = capsys.readouterr().err
+    out, err = capsys.readouterr()
 
     assert "Traceback" not in err
+    assert not set(out + err) & TERMINAL_CONTROLS, "a control character reached the terminal"
     assert status in ALLOWED, f"exit {status}: {err.strip()[-500:]}"
     if case.practice != "empty":
         assert _opens(data), "the practice no longer opens"

@@ -20,6 +20,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 from app import __version__
 
@@ -53,8 +54,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_command(args)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a malformed command line told in one line (exit 2) instead of usage and error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"error: {message} (`{self.prog} --help` says what it takes)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="superbill",
         description="Superbill Desk: superbills for massage therapists. With no command, opens the app.",
     )
@@ -66,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--data-dir",
-        type=Path,
+        type=_folder,
         help="the folder that holds the practice (default: SUPERBILL_DATA_DIR, else your user data folder)",
     )
     parser.add_argument("--self-test", action="store_true", help="the same as the self-test command")
@@ -179,6 +187,13 @@ def _parser() -> argparse.ArgumentParser:
     import_icd.add_argument("--fiscal-year", type=int, help="when the file name does not say the year")
     import_icd.set_defaults(run="codes_import_icd")
     return parser
+
+
+def _folder(text: str) -> Path:
+    """--data-dir: an empty name would be the current folder, where a practice would start unseen."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty folder name; name the practice's data folder")
+    return Path(text)
 
 
 def _day(text: str) -> date:

@@ -39,7 +39,7 @@ from app.services import backups, encryption, logs, pdf_password, superbills
 from app.services.demo import DEMO_PATIENT, demo_practice
 from app.services.files import StagedFile, output_path, write_file
 from app.services.practice_file import practice_to_json, read_practice_file
-from app.services.practice_health import start_health
+from app.services.practice_health import Health, start_health
 from app.services.workspace import Workspace
 from app.store.errors import StoreUnavailable
 from app.store.paths import data_dir
@@ -526,6 +526,11 @@ def _say(line: str) -> None:
 
 # Commands that work on a damaged practice file, or do not open it.
 _WITHOUT_PRACTICE = frozenset({"restore", "backups", "codes"})
+# Commands that read or change a practice that must already exist (others may start one: import,
+# demo, encrypt); `args.run` names them.
+_NEEDS_PRACTICE = frozenset(
+    {"audit", "backup", "change_passphrase", "check", "export", "issued", "reissue", "render", "reprint"}
+)
 
 
 def _damaged_practice(args: argparse.Namespace) -> int | None:
@@ -538,6 +543,15 @@ def _damaged_practice(args: argparse.Namespace) -> int | None:
         return None
     folder = data_dir(args.data_dir)
     health = start_health(folder)
+    if health is Health.MISSING and args.run in _NEEDS_PRACTICE:
+        # A typo in --data-dir must not answer with an empty practice (exit 0) and leave one behind.
+        log.error("command %s: no practice in the data folder", args.command)
+        print(
+            f"error: there is no practice in {folder} yet. Check the folder (--data-dir or "
+            "SUPERBILL_DATA_DIR), or start one: superbill import FILE.json, or open the app.",
+            file=sys.stderr,
+        )
+        return EXIT_STORE
     if health.usable:
         return None
     log.error("command %s: practice file %s", args.command, health.value)
@@ -584,6 +598,10 @@ def _restore(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     print(f"Backup taken {summary.taken_at:%m/%d/%Y %H:%M}: {summary.counts()}; integrity check ok.")
     print(f"It replaces the practice in {folder}; the current database is kept there, renamed.")
+    if not args.yes and not sys.stdin.isatty():
+        raise ValidationError(
+            "--yes", "there is no terminal to answer in: add --yes to restore; nothing was restored"
+        )
     if not args.yes and not _confirmed("Restore this backup? [y/N] "):
         print("Nothing restored.")
         return EXIT_OK
@@ -599,7 +617,11 @@ def _restore(args: argparse.Namespace) -> int:
     if result.key_file_installed:
         print(
             f"The key file saved with the backup is now the practice's key.json ({key_file}); "
-            "it opens with the passphrase you just gave, or the recovery key."
+            + (
+                "it opens with the recovery key you just gave, or the passphrase that goes with it."
+                if args.recovery_key
+                else "it opens with the passphrase you just gave, or the recovery key."
+            )
         )
     return EXIT_OK
 
@@ -616,9 +638,6 @@ def _backup_key(args: argparse.Namespace, folder: Path) -> tuple[bytes | None, P
 
 
 def _confirmed(prompt: str) -> bool:
-    if not sys.stdin.isatty():
-        print("Not restored: add --yes to restore without a terminal to answer in.", file=sys.stderr)
-        return False
     try:
         return input(prompt).strip().lower() in ("y", "yes")
     except EOFError:
@@ -626,8 +645,10 @@ def _confirmed(prompt: str) -> bool:
 
 
 def _codes_icd(args: argparse.Namespace) -> int:
-    with _workspace(args) as workspace:
-        codes = workspace.codes
+    # The code set is not patient data: it is read without opening (or creating) the practice.
+    from app.store.code_index import open_code_index
+
+    with open_code_index(data_dir(args.data_dir)) as codes:
         hits = codes.search(" ".join(args.text), limit=args.limit)
         _say(f"{codes.release.name} (dates of service to {codes.release.last_date})")
         for hit in hits:

@@ -430,7 +430,7 @@ def restore(
     data_dir = Path(data_dir)
     backup_path = Path(backup_path)
     database = database_path(data_dir)
-    if backup_path.exists() and database.exists() and backup_path.resolve() == database.resolve():
+    if backup_path.exists() and database.exists() and os.path.samefile(backup_path, database):  # links too
         raise BackupRefused("That file is the practice database itself, not a backup of it.", backup_path)
     own_key_file = key_file_path(data_dir)
     installing = key_file is not None and Path(key_file).absolute() != own_key_file.absolute()

@@ -70,9 +70,9 @@ def test_restore_without_yes_and_without_a_terminal_restores_nothing(
     before = sha256(database_path(practice))
     capsys.readouterr()
 
-    assert run(practice, "restore", str(backup)) == 0
+    assert run(practice, "restore", str(backup)) == 2  # a script must not read "nothing restored" as done
     captured = capsys.readouterr()
-    assert "Nothing restored." in captured.out and "--yes" in captured.err
+    assert captured.err.startswith("error: --yes:") and "nothing was restored" in captured.err
     assert sha256(database_path(practice)) == before
     assert not list(practice.glob("*before-restore*"))
 

@@ -313,12 +313,14 @@ def test_a_folder_in_place_of_the_practice_file_is_one_line_for_every_command(
     _delete(data_dir)
     database_path(data_dir).mkdir()
     capsys.readouterr()
-    for command in (*COMMANDS, ("codes", "icd", "neck", "pain")):
+    for command in COMMANDS:
         args = [a.format(out=tmp_path / "out.pdf", sample=sample_practice_path) for a in command]
         assert run(data_dir, *args) == 3, command
         err = capsys.readouterr().err.strip()
         assert len(err.splitlines()) == 1, (command, err)
         assert str(database_path(data_dir)) in err
+    # Looking up a code reads only the code set, never the practice: it still works.
+    assert run(data_dir, "codes", "icd", "neck", "pain") == 0
     assert database_path(data_dir).is_dir() and not any(database_path(data_dir).iterdir())
 
 

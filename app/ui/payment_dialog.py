@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from app.domain.errors import ValidationError
 from app.domain.money import Cents, MoneyError, format_dollars, format_money, parse_dollars
@@ -72,10 +72,11 @@ class PaymentDialog(RecordDialog):
         ui.amountEdit.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.ui.amountEdit and event.type() == QEvent.Type.FocusIn:
+        amount: QLineEdit = self.ui.amountEdit
+        if watched is amount and event.type() == QEvent.Type.FocusIn:
             # The amount is selected whenever the field is entered (a click too), so typing replaces it.
-            QTimer.singleShot(0, self.ui.amountEdit, self.ui.amountEdit.selectAll)
-        return super().eventFilter(watched, event)
+            QTimer.singleShot(0, amount, lambda: amount.selectAll())
+        return bool(super().eventFilter(watched, event))
 
     def _load(self) -> None:
         ui, payment = self.ui, self._payment

@@ -110,6 +110,9 @@ def _parser() -> argparse.ArgumentParser:
         )
         sub.add_argument("--from", dest="first", type=_day, help="first date of service (YYYY-MM-DD)")
         sub.add_argument("--to", dest="last", type=_day, help="last date of service (YYYY-MM-DD)")
+        sub.add_argument(
+            "--unbilled", action="store_true", help="the patient's visits not yet on a superbill"
+        )
         sub.set_defaults(run=run)
         if name == "render":
             sub.add_argument("-o", "--output", required=True, help="PDF to write")

@@ -405,12 +405,28 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _period(
+    args: argparse.Namespace, workspace: Workspace, today: date, patient_key: str | None = None
+) -> superbills.Period:
+    """--from/--to, or --unbilled: the patient's visits not yet on a superbill."""
+    if not args.unbilled:
+        return superbills.Period(args.first, args.last)
+    if args.first is not None or args.last is not None:
+        raise ValidationError("--unbilled", "cannot be combined with --from or --to; give one or the other")
+    if patient_key is None:
+        patient_key = superbills.find_chart(workspace.store, args.patient).patient.key
+    period = superbills.unbilled_period(workspace.store, patient_key, today)
+    if period is None:
+        raise ValidationError("--unbilled", "every visit of this patient is on a superbill already")
+    return period
+
+
 def _check(args: argparse.Namespace) -> int:
     today = date.today()
     with _workspace(args) as workspace:
         chart = superbills.find_chart(workspace.store, args.patient)
         data = superbills.superbill_data(
-            workspace.store, chart, superbills.Period(args.first, args.last), issued_on=today
+            workspace.store, chart, _period(args, workspace, today, chart.patient.key), issued_on=today
         )
         findings = superbills.check(data, workspace.codes, today)
     _print_findings(findings)
@@ -425,14 +441,16 @@ def _render(args: argparse.Namespace) -> int:
     password = _pdf_password(args)  # asked before a final superbill is numbered
     target = _output(args)
     # The PDF is written while the superbill is issued, and put in place once it is recorded.
+    today = date.today()
     with _workspace(args) as workspace, StagedFile(target, field=OUTPUT) as staged:
+        period = _period(args, workspace, today)
         try:
             document = superbills.issue_superbill(
                 workspace.store,
                 workspace.codes,
                 args.patient,
-                superbills.Period(args.first, args.last),
-                today=date.today(),
+                period,
+                today=today,
                 draft=args.draft,
                 paper=PaperSize(args.paper),
                 deliver=_deliver_to(staged, password),

@@ -46,6 +46,7 @@ class AttentionItem:
     patient_name: str  # "Okafor, Daniel"
     message: str  # what needs doing, without the name: "8 of 8 visits used on the prescription..."
     due: date | None  # when it becomes (or became) a problem, when there is such a day
+    target: str | None = None  # what it is about: the prescription's key, or the superbill's number
 
     @property
     def text(self) -> str:
@@ -119,7 +120,12 @@ def _prescription(row: queries.PrescriptionAttention, today: date) -> AttentionI
     # A prescription with no visits left is a problem now; one about to expire, on its last day.
     due = today if used_up else row.expires_on
     return AttentionItem(
-        AttentionKind.PRESCRIPTION, row.patient_key, _name(row.first_name, row.last_name), message, due
+        AttentionKind.PRESCRIPTION,
+        row.patient_key,
+        _name(row.first_name, row.last_name),
+        message,
+        due,
+        row.prescription_key,
     )
 
 
@@ -144,5 +150,10 @@ def _unbilled(waiting: list[queries.WaitingVisits]) -> list[AttentionItem]:
 def _balance(row: queries.BalanceDue) -> AttentionItem:
     message = f"superbill {row.number} of {_us(row.issued_on)}: {format_money(row.balance)} balance due"
     return AttentionItem(
-        AttentionKind.BALANCE_DUE, row.patient_key, _name(row.first_name, row.last_name), message, None
+        AttentionKind.BALANCE_DUE,
+        row.patient_key,
+        _name(row.first_name, row.last_name),
+        message,
+        None,
+        row.number,
     )

@@ -25,6 +25,8 @@ __all__ = [
     "VisitOption",
     "issue",
     "judge",
+    "unbilled",
+    "upcoming_number",
     "visit_options",
 ]
 
@@ -135,3 +137,13 @@ def issue(
         draft=draft,
         paper=workspace.store.paper_size(),
     )
+
+
+def unbilled(workspace: Workspace, patient_key: str, today: date) -> Period | None:
+    """The patient's visits not yet on a superbill, as a period; None when every visit is on one."""
+    return superbills.unbilled_period(workspace.store, patient_key, today)
+
+
+def upcoming_number(workspace: Workspace, today: date) -> str:
+    """The statement number the next final superbill issued today gets (to ask before issuing it)."""
+    return workspace.store.upcoming_statement_number(today)

@@ -14,11 +14,14 @@ from app.domain.diagnoses import DiagnosisCodes
 from app.domain.errors import ValidationError
 from app.domain.practice import PatientChart, Payment, Visit
 from app.domain.superbill import PaperSize, SuperbillData
+from app.store import attention as queries
 from app.store.patients import BY_ACCOUNT, BY_ID, AmbiguousPatient
 from app.store.records import PracticeStore
 
 # Writes a superbill's PDF where it goes (a file, a device): an error it raises undoes the issuing.
 Deliver = Callable[[bytes], None]
+# The same, told the statement number too (a file named after it): (number, pdf).
+DeliverNumbered = Callable[[str, bytes], None]
 
 # Statement numbers and counts only: never a name, date, code or amount (see app/services/logs.py).
 log = logging.getLogger(__name__)
@@ -43,10 +46,15 @@ class IssuedDocument:
 
 @dataclass(frozen=True)
 class Period:
-    """The dates of service a superbill covers; None on either side means open."""
+    """The dates of service a superbill covers; None on either side means open.
+
+    `visits`, when given, narrows it to those visits (by key): the visits not yet on a superbill
+    are not always a run of days (see unbilled_period).
+    """
 
     first: date | None = None
     last: date | None = None
+    visits: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
         if self.first and self.last and self.first > self.last:
@@ -55,10 +63,27 @@ class Period:
     def holds(self, day: date) -> bool:
         return (self.first is None or day >= self.first) and (self.last is None or day <= self.last)
 
+    def covers(self, visit: Visit) -> bool:
+        return self.holds(visit.date) and (self.visits is None or visit.key in self.visits)
+
     def describe(self) -> str:
+        if self.visits is not None:
+            return "not yet on a superbill"
         if self.first is None and self.last is None:
             return "on record"
         return f"from {self.first or 'the first visit'} to {self.last or 'the last visit'}"
+
+
+def unbilled_period(store: PracticeStore, patient_key: str, today: date) -> Period | None:
+    """The patient's visits not yet on a superbill (app.store.attention's rule), or None when there are none.
+
+    The superbill shows the payments dated from the first of those visits to the last, like any period.
+    """
+    unbilled = queries.unbilled_visits(store, today, patient_key)
+    if not unbilled:
+        return None
+    days = [visit.date for visit in unbilled]
+    return Period(min(days), max(days), frozenset(visit.visit_key for visit in unbilled))
 
 
 def find_chart(store: PracticeStore, patient: str) -> PatientChart:
@@ -89,7 +114,7 @@ def superbill_data(
     statement_number: str | None = None,
     paper: PaperSize = PaperSize.LETTER,
 ) -> SuperbillData:
-    visits = tuple(v for v in chart.visits if period.holds(v.date))
+    visits = tuple(v for v in chart.visits if period.covers(v))
     if not visits:
         name = terminal_text(chart.patient.full_name)
         raise ValidationError("--from/--to", f"{name} has no visits {period.describe()}")
@@ -155,11 +180,13 @@ def issue_superbill(
     draft: bool = False,
     paper: PaperSize = PaperSize.LETTER,
     deliver: Deliver | None = None,
+    deliver_numbered: DeliverNumbered | None = None,
 ) -> IssuedDocument:
     """A final superbill (numbered and recorded), or a draft when asked; refused when the check finds errors.
 
     `deliver`, when given, gets the PDF before the superbill is recorded for good: when it raises,
-    no number is used and nothing is recorded (the error goes to the caller).
+    no number is used and nothing is recorded (the error goes to the caller). `deliver_numbered`
+    is the same for a final superbill, given its number too.
     """
     chart = find_chart(store, patient)
     data = superbill_data(store, chart, period, issued_on=today, paper=paper)
@@ -171,7 +198,7 @@ def issue_superbill(
         return IssuedDocument(pdf, findings, None, hashlib.sha256(pdf).hexdigest())
     if any(f.severity is Severity.ERROR for f in findings):
         raise SuperbillRefused(findings)
-    document = _issue(store, codes, data, findings, today, deliver)
+    document = _issue(store, codes, data, findings, today, deliver, deliver_numbered)
     log.info("superbill issued number=%s visits=%d", document.number, len(data.visits))
     return document
 
@@ -223,6 +250,7 @@ def _issue(
     findings: tuple[Finding, ...],
     today: date,
     deliver: Deliver | None,
+    deliver_numbered: DeliverNumbered | None = None,
 ) -> IssuedDocument:
     """Number, render, deliver and record a final superbill, all in one transaction."""
     with store.transaction():
@@ -246,4 +274,6 @@ def _issue(
         )
         if deliver is not None:
             deliver(pdf)  # last: a PDF that cannot be written gives its number back
+        if deliver_numbered is not None:
+            deliver_numbered(number, pdf)
     return IssuedDocument(pdf, findings, number, digest)

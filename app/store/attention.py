@@ -3,9 +3,10 @@
 Every function takes the open store (anything with the practice database's `conn`) and the day
 the question is asked for, and returns plain rows; the wording is app.services.attention's job.
 
-A visit "waits for a superbill" when it is on no issued superbill, is not in the future, and is
-billed to a coverage whose payer is not self-pay (a visit with no coverage is self-pay: nobody
-claims it back, so nobody needs a superbill for it).
+A visit is "not yet on a superbill" (unbilled) when no final superbill that no later one replaces
+holds it, and it is not in the future (ON_A_SUPERBILL, the one rule; `unbilled_visits`). It "waits
+for a superbill" when it is unbilled and billed to a coverage whose payer is not self-pay (a visit
+with no coverage is self-pay: nobody claims it back, so nobody needs a superbill for it).
 """
 
 from __future__ import annotations
@@ -24,6 +25,21 @@ from app.store.errors import translate_errors
 class HasConnection(Protocol):
     @property
     def conn(self) -> sqlite3.Connection: ...
+
+
+# SQL, true for the visit `v` when a final superbill that no later one replaces holds it (the index
+# superbill_visits_by_visit finds its superbills, superbills_by_replaces their replacements).
+ON_A_SUPERBILL = """EXISTS (
+    SELECT 1 FROM superbill_visits sv JOIN superbills s ON s.id = sv.superbill_id
+    WHERE sv.visit_id = v.id AND NOT EXISTS (SELECT 1 FROM superbills r WHERE r.replaces = s.number)
+)"""
+
+
+@dataclass(frozen=True)
+class UnbilledVisit:
+    patient_key: str
+    visit_key: str
+    date: date
 
 
 @dataclass(frozen=True)
@@ -116,7 +132,7 @@ def visits_waiting(store: HasConnection, today: date, deadline_within_days: int 
     per payer (4 payers, not 200,000 date() calls), and the anti-join probes the index
     superbill_visits_by_visit.
     """
-    sql = """
+    sql = f"""
         WITH payer_windows AS (
             SELECT key, name, filing_limit_days,
                    date(:today, printf('-%d days', filing_limit_days)) AS served_from,
@@ -133,7 +149,7 @@ def visits_waiting(store: HasConnection, today: date, deadline_within_days: int 
         JOIN patients pt ON pt.key = v.patient
         WHERE v.coverage IS NOT NULL
           AND v.date <= :today
-          AND NOT EXISTS (SELECT 1 FROM superbill_visits sv WHERE sv.visit_id = v.id)
+          AND NOT {ON_A_SUPERBILL}
         GROUP BY v.patient, pw.key
     """
     params = {"today": today.isoformat(), "last": (today + timedelta(days=deadline_within_days)).isoformat()}
@@ -158,6 +174,22 @@ def visits_waiting(store: HasConnection, today: date, deadline_within_days: int 
             )
         )
     return rows
+
+
+def unbilled_visits(store: HasConnection, today: date, patient_key: str | None = None) -> list[UnbilledVisit]:
+    """The visits not yet on a superbill (see the module's docstring), of one patient or of everyone.
+
+    Ordered by patient, then date of service; whatever their coverage (a self-pay patient may want
+    a superbill to claim out-of-network benefits).
+    """
+    where = "AND v.patient = :patient" if patient_key is not None else ""
+    sql = f"""
+        SELECT v.patient, v.key, v.date FROM visits v
+        WHERE v.date <= :today {where} AND NOT {ON_A_SUPERBILL}
+        ORDER BY v.patient, v.date, v.id
+    """
+    params = {"today": today.isoformat(), "patient": patient_key or ""}
+    return [UnbilledVisit(row[0], row[1], parse_date(row[2])) for row in _query(store, sql, params)]
 
 
 def balances_due(store: HasConnection) -> list[BalanceDue]:

@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from datetime import date
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QFont, QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QFont, QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.services.attention import AttentionItem, AttentionKind, needs_attention
 from app.services.workspace import Workspace
@@ -21,6 +39,7 @@ KeyRole = Qt.ItemDataRole.UserRole
 
 NOTHING = "Nothing needs attention today."
 LOADING = "Looking for what needs attention…"
+BATCH_TEXT = "Issue superbills for all unbilled visits…"
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -30,6 +49,12 @@ class AttentionLine(NamedTuple):
     patient_key: str | None = None  # None for a heading or a "Show more" line
     heading: bool = False
     more_of: AttentionKind | None = None  # set on the "Show N more…" line of that group
+    kind: AttentionKind | None = None  # an item's group
+    target: str | None = None  # an item's prescription key or superbill number
+
+
+def item_line(item: AttentionItem) -> AttentionLine:
+    return AttentionLine(item.text, item.patient_key, kind=item.kind, target=item.target)
 
 
 def lines_for(grouped: dict[AttentionKind, list[AttentionItem]], shown: int) -> list[AttentionLine]:
@@ -40,7 +65,7 @@ def lines_for(grouped: dict[AttentionKind, list[AttentionItem]], shown: int) -> 
         if not items:
             continue
         lines.append(AttentionLine(f"{kind.label} ({len(items):,})", heading=True))
-        lines.extend(AttentionLine(item.text, item.patient_key) for item in items[:shown])
+        lines.extend(item_line(item) for item in items[:shown])
         if len(items) > shown:
             lines.append(AttentionLine(f"Show {len(items) - shown:,} more…", more_of=kind))
     return lines
@@ -94,13 +119,18 @@ class AttentionListModel(QAbstractListModel):
 
 
 class AttentionPanel(QWidget):
-    """Emits patientChosen(key) when an item is activated (Enter or double-click).
+    """Emits itemChosen(AttentionLine) and patientChosen(key) when an item is clicked once or Entered.
+
+    "Issue superbills for all unbilled visits…" issues them in one go (app.ui.batch_superbills) and
+    emits superbillsIssued when any was.
 
     The list is read the first time the panel is shown, just after the window appears, so that
     opening the app never waits for it; reload() reads it again at once.
     """
 
     patientChosen = Signal(str)
+    itemChosen = Signal(object)  # the AttentionLine of an item
+    superbillsIssued = Signal()
 
     def __init__(
         self, workspace: Workspace, today: date | None = None, parent: QWidget | None = None
@@ -110,8 +140,13 @@ class AttentionPanel(QWidget):
         self._today = today
         self._items: dict[AttentionKind, list[AttentionItem]] = {}
         self._loaded = False
+        self._last_activation = 0.0
         self._init_widgets()
-        self.list.activated.connect(self._activate)
+        # One click opens an item, as a link would; Enter does the same (activated would wait for a
+        # double-click on some platforms, and fire twice with a click on others).
+        self.list.clicked.connect(self._clicked)
+        self.list.installEventFilter(self)
+        self.batch_button.clicked.connect(self.issue_all_unbilled)
 
     def _init_widgets(self) -> None:
         self.title = QLabel("Needs attention", self)
@@ -134,6 +169,14 @@ class AttentionPanel(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setSpacing(1)
 
+        self.batch_button = QPushButton(BATCH_TEXT, self)
+        self.batch_button.setObjectName("batchSuperbillsButton")
+        self.batch_button.setToolTip(
+            "A superbill for each patient's visits not yet on one, as PDFs in a folder"
+        )
+        self.batch_button.setAutoDefault(False)
+        self.batch_button.hide()
+
         self.status = QLabel(LOADING, self)
         self.status.setObjectName("attentionStatus")
         self.status.setWordWrap(True)
@@ -144,6 +187,7 @@ class AttentionPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.status)
+        layout.addWidget(self.batch_button)
         self.setFocusProxy(self.list)
 
     # Public ------------------------------------------------------------------------------------
@@ -195,12 +239,13 @@ class AttentionPanel(QWidget):
         self.list.setVisible(count > 0)
         self.status.setVisible(count == 0)
         self.status.setText(NOTHING)
+        self.batch_button.setVisible(bool(self._items.get(AttentionKind.UNBILLED_VISITS)))
         if keep is not None:
             self._select_text(keep)
 
     def _expand(self, lines: list[AttentionLine], kind: AttentionKind) -> list[AttentionLine]:
         at = next(i for i, line in enumerate(lines) if line.more_of is kind)
-        rest = [AttentionLine(item.text, item.patient_key) for item in self._items[kind][SHOWN_PER_GROUP:]]
+        rest = [item_line(item) for item in self._items[kind][SHOWN_PER_GROUP:]]
         return lines[:at] + rest + lines[at + 1 :]
 
     def _select_text(self, text: str) -> None:
@@ -212,13 +257,45 @@ class AttentionPanel(QWidget):
 
     # Choosing ----------------------------------------------------------------------------------
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.list
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.list.currentIndex().isValid()
+        ):
+            self._activate(self.list.currentIndex())
+            return True
+        return super().eventFilter(watched, event)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        # The second click of a double-click is not a second choice.
+        now = time.monotonic()
+        if now - self._last_activation < QApplication.doubleClickInterval() / 1000:
+            return
+        self._activate(index)
+
     def _activate(self, index: QModelIndex) -> None:
         line = self.model.line(index.row())
         if line is None:
             return
+        self._last_activation = time.monotonic()
         if line.patient_key is not None:
+            self.itemChosen.emit(line)
             self.patientChosen.emit(line.patient_key)
         elif line.more_of is not None:
             row = index.row()
             self._fill(expanded=line.more_of)
             self.list.setCurrentIndex(self.model.index(row))
+
+    # Superbills for everyone -------------------------------------------------------------------
+
+    def issue_all_unbilled(self) -> None:
+        from app.ui.batch_superbills import issue_superbills_for_everyone
+
+        summary = issue_superbills_for_everyone(self, self._workspace, self._today or date.today())
+        if summary is not None:
+            self.reload()
+            if summary.issued:
+                self.superbillsIssued.emit()

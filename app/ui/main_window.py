@@ -24,7 +24,7 @@ from app.ui.patients_page import PatientsPage
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
-    from app.ui.attention_panel import AttentionPanel
+    from app.ui.attention_panel import AttentionLine, AttentionPanel
     from app.ui.lock import IdleLock
     from app.ui.patient_view import PatientView
 
@@ -258,7 +258,8 @@ class MainWindow(QMainWindow):
             from app.ui.attention_panel import AttentionPanel
 
             panel = AttentionPanel(self.workspace, self.today, self)
-            panel.patientChosen.connect(self._open_patient)
+            panel.itemChosen.connect(self._open_attention_item)
+            panel.superbillsIssued.connect(self._refresh)
             placeholder = self.left_splitter.replaceWidget(1, panel)
             if placeholder is not None:
                 placeholder.deleteLater()
@@ -334,6 +335,28 @@ class MainWindow(QMainWindow):
         self.show_patient(key)
         self.patient_view.focus_tab(self.patient_view.tabs.currentIndex())
 
+    def _open_attention_item(self, line: AttentionLine) -> None:
+        """An item of the needs-attention list: open what it is about, for its patient."""
+        from app.services.attention import AttentionKind
+
+        if line.patient_key is None:
+            return
+        key = line.patient_key
+        self.show_patient(key)
+        view = self.patient_view
+        if line.kind in (AttentionKind.UNBILLED_VISITS, AttentionKind.FILING_DEADLINE):
+            self._open_superbill(key, unbilled=True)
+        elif line.kind is AttentionKind.PRESCRIPTION:
+            view.focus_tab(view.tabs.indexOf(view.prescriptions))
+            if line.target is not None:
+                view.prescriptions.select(line.target)
+            view.edit_prescription()
+        elif line.kind is AttentionKind.BALANCE_DUE:
+            view.focus_tab(view.tabs.indexOf(view.payments))
+            view.record_payment()
+        else:
+            view.focus_tab(view.tabs.currentIndex())
+
     def _update_actions(self) -> None:
         for action in self.patient_actions:
             action.setEnabled(self.patient_key is not None)
@@ -396,10 +419,12 @@ class MainWindow(QMainWindow):
         if self.patient_key:
             self._open_superbill(self.patient_key)
 
-    def _open_superbill(self, patient_key: str) -> None:
+    def _open_superbill(self, patient_key: str, *, unbilled: bool = False) -> None:
         from app.ui.superbill_dialog import SuperbillDialog
 
         dialog = SuperbillDialog(self.workspace, patient_key, self.today, self)
+        if unbilled:
+            dialog.choose_unbilled()
         dialog.issued.connect(lambda number: self._saved(f"Superbill {number} issued"))
         self._open(dialog)
 

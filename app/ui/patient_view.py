@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -47,7 +45,7 @@ from app.ui.record_tables import (
     superbill_row,
     visit_row,
 )
-from app.ui.saving import save_chosen_file
+from app.ui.saving import choose_save_file, save_chosen_file
 
 EMPTY_TEXT = "Choose a patient on the left, or press Ctrl+Shift+N to add one"
 
@@ -519,10 +517,7 @@ class PatientView(QWidget):
         pdf = self._stored_pdf(number) if number else None
         if number is None or pdf is None:
             return
-        suggested = str(Path.home() / f"Superbill {number}.pdf")
-        path, _filter = QFileDialog.getSaveFileName(
-            self, "Save a copy of the superbill", suggested, "PDF files (*.pdf)"
-        )
+        path = choose_save_file(self, "Save a copy of the superbill", f"Superbill {number}.pdf")
         if path:
             save_chosen_file(self, path, pdf, self._workspace.data_dir)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from app.domain.errors import ValidationError
 from app.domain.money import Cents, MoneyError, format_dollars, format_money, parse_dollars
@@ -68,7 +68,15 @@ class PaymentDialog(RecordDialog):
         self._show_balance()
         self.setWindowTitle("Edit payment" if self._payment else "Record payment")
         self.setMinimumWidth(460)
+        ui.amountEdit.installEventFilter(self)
         ui.amountEdit.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        amount: QLineEdit = self.ui.amountEdit
+        if watched is amount and event.type() == QEvent.Type.FocusIn:
+            # The amount is selected whenever the field is entered (a click too), so typing replaces it.
+            QTimer.singleShot(0, amount, lambda: amount.selectAll())
+        return bool(super().eventFilter(watched, event))
 
     def _load(self) -> None:
         ui, payment = self.ui, self._payment
@@ -76,6 +84,10 @@ class PaymentDialog(RecordDialog):
             if payment is None:
                 ui.dateEdit.setDate(to_qdate(self._today))
                 select_data(ui.methodCombo, PaymentMethod.CARD)
+                if self._balance_without > 0:
+                    # Most payments settle the balance; selected, so typing another amount replaces it.
+                    ui.amountEdit.setText(format_dollars(self._balance_without))
+                    ui.amountEdit.selectAll()
                 return
             ui.dateEdit.setDate(to_qdate(payment.date))
             ui.amountEdit.setText(format_dollars(payment.amount))

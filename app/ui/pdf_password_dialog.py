@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QVBoxLayout,
@@ -17,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import ValidationError
 from app.services.pdf_password import MIN_PASSWORD_LENGTH, REPEAT_FIELD, check_password, protect_pdf
-from app.ui.saving import save_chosen_file
+from app.ui.saving import choose_save_file, save_chosen_file
 from app.ui.unlock_dialog import SecretField
 
 NOTE_STYLE = "color: #5f6368;"
@@ -103,16 +101,9 @@ def save_with_password(
         password = asked.password
     finally:
         asked.deleteLater()
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    name = protected_file_name(suggested_name)
-    start = str(Path(folder) / name) if folder else name
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent, "Save the PDF with a password as", start, "PDF documents (*.pdf)"
-    )
+    chosen = choose_save_file(parent, "Save the PDF with a password as", protected_file_name(suggested_name))
     if not chosen:
         return None
-    if not chosen.lower().endswith(".pdf"):
-        chosen += ".pdf"
     try:
         protected = protect_pdf(pdf, password)
     except ValidationError as error:

@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QPointF,
     QRect,
     QSize,
-    QStandardPaths,
     Qt,
     QUrl,
 )
@@ -29,7 +28,6 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -41,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import ValidationError
 from app.services.files import write_file
-from app.ui.saving import save_chosen_file
+from app.ui.saving import choose_save_file, save_chosen_file
 
 # Pages are printed as images; 300 dpi is sharp on paper and keeps a page under 40 MB of pixels.
 PRINT_DPI = 300
@@ -348,14 +346,9 @@ class PdfPreviewDialog(QDialog):
     # Save, print, open -------------------------------------------------------------------------
 
     def save_as(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        start = str(Path(folder) / self._suggested_name) if folder else self._suggested_name
-        chosen, _ = QFileDialog.getSaveFileName(self, "Save the PDF as", start, "PDF documents (*.pdf)")
-        if not chosen:
-            return
-        if not chosen.lower().endswith(".pdf"):
-            chosen += ".pdf"
-        save_chosen_file(self, chosen, self._pdf, self._data_folder)
+        chosen = choose_save_file(self, "Save the PDF as", self._suggested_name)
+        if chosen:
+            save_chosen_file(self, chosen, self._pdf, self._data_folder)
 
     def save_with_password(self) -> Path | None:
         """Ask for a password (twice) and a file; write the same PDF encrypted with it. The file, or None."""

@@ -361,8 +361,10 @@ class ProviderForm(QWidget):
     # Signature ---------------------------------------------------------------------------------
 
     def _choose_signature(self) -> None:
+        from app.ui.saving import start_folder  # Documents, or the folder last used
+
         path, _ = QFileDialog.getOpenFileName(
-            self, "Choose your signature image", "", "Images (*.png *.jpg *.jpeg *.bmp)"
+            self, "Choose your signature image", str(start_folder()), "Images (*.png *.jpg *.jpeg *.bmp)"
         )
         if not path:
             return

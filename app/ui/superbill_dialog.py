@@ -21,6 +21,8 @@ from app.services.superbill_choice import (
     VisitOption,
     issue,
     judge,
+    unbilled,
+    upcoming_number,
     visit_options,
 )
 from app.services.workspace import Workspace
@@ -28,7 +30,7 @@ from app.ui.forms.ui_superbill_dialog import Ui_SuperbillDialog
 from app.ui.pdf_preview import PdfPreviewDialog
 
 # The entries of the dates-of-service list, in order.
-THIS_MONTH, LAST_MONTH, THIS_YEAR, CUSTOM = range(4)
+UNBILLED, THIS_MONTH, LAST_MONTH, THIS_YEAR, CUSTOM = range(5)
 
 ERROR_COLOUR = QColor("#b3261e")  # red: must be fixed before a final superbill
 WARNING_COLOUR = QColor("#8a5300")  # amber, dark enough to read on white
@@ -56,6 +58,7 @@ class SuperbillDialog(QDialog):
         self.patient_key = patient_key
         self.today = today or date.today()
         self.choice: Choice | None = None
+        self._unbilled: Period | None = None
         self.preview: PdfPreviewDialog | None = None
         self.ui = Ui_SuperbillDialog()
         self.ui.setupUi(self)
@@ -110,13 +113,23 @@ class SuperbillDialog(QDialog):
             self.ui.oneVisitRadio.setEnabled(False)
         today = self.today
         labels = {
+            UNBILLED: self._unbilled_label(),
             THIS_MONTH: f"This month ({today:%B %Y})",
             LAST_MONTH: f"Last month ({periods.last_month(today).first:%B %Y})",
             THIS_YEAR: f"This year ({today.year})",
             CUSTOM: "Dates I choose",
         }
-        for index in (THIS_MONTH, LAST_MONTH, THIS_YEAR, CUSTOM):
+        for index in (UNBILLED, THIS_MONTH, LAST_MONTH, THIS_YEAR, CUSTOM):
             self.ui.rangeCombo.addItem(labels[index])
+
+    def _unbilled_label(self) -> str:
+        """ "Not yet on a superbill (2 visits)", counted again after each superbill issued."""
+        try:
+            self._unbilled = unbilled(self.workspace, self.patient_key, self.today)
+        except StoreUnavailable:
+            self._unbilled = None
+        count = len(self._unbilled.visits or ()) if self._unbilled else 0
+        return f"Not yet on a superbill ({plural(count, 'visit')})"
 
     @staticmethod
     def _visit_label(option: VisitOption) -> str:
@@ -140,6 +153,9 @@ class SuperbillDialog(QDialog):
         this_month = periods.this_month(self.today)
         if self._options and not any(this_month.holds(o.date) for o in self._options):
             self.ui.oneVisitRadio.setChecked(True)
+        self.ui.rangeCombo.blockSignals(True)
+        self.ui.rangeCombo.setCurrentIndex(THIS_MONTH)
+        self.ui.rangeCombo.blockSignals(False)
         self._set_range_dates(THIS_MONTH)
         self._mode_changed()
 
@@ -152,8 +168,13 @@ class SuperbillDialog(QDialog):
             self.ui.visitCombo.setCurrentIndex(index)
             self.ui.oneVisitRadio.setChecked(True)
 
+    def choose_unbilled(self) -> None:
+        """The visits not yet on a superbill (the needs-attention list opens the dialog this way)."""
+        self.choose_range(UNBILLED)
+        self.ui.rangeCombo.setFocus()
+
     def choose_range(self, which: int) -> None:
-        """THIS_MONTH, LAST_MONTH, THIS_YEAR or CUSTOM."""
+        """UNBILLED, THIS_MONTH, LAST_MONTH, THIS_YEAR or CUSTOM."""
         self.ui.rangeRadio.setChecked(True)
         self.ui.rangeCombo.setCurrentIndex(which)
 
@@ -185,8 +206,10 @@ class SuperbillDialog(QDialog):
             LAST_MONTH: periods.last_month,
             THIS_YEAR: periods.this_year,
         }
-        if index in preset:
-            period = preset[index](self.today)
+        period = (
+            self._unbilled if index == UNBILLED else preset[index](self.today) if index in preset else None
+        )
+        if period is not None:
             assert period.first is not None and period.last is not None
             for field, day in ((self.ui.fromDate, period.first), (self.ui.toDate, period.last)):
                 field.blockSignals(True)
@@ -210,6 +233,8 @@ class SuperbillDialog(QDialog):
         if self.ui.oneVisitRadio.isChecked():
             visit = self.chosen_visit()
             return periods.one_day(visit.date) if visit else None
+        if self.ui.rangeCombo.currentIndex() == UNBILLED:
+            return self._unbilled
         first, last = python_date(self.ui.fromDate.date()), python_date(self.ui.toDate.date())
         if first > last:
             return None
@@ -240,6 +265,10 @@ class SuperbillDialog(QDialog):
     def _no_choice_reason(self) -> str:
         if self.ui.oneVisitRadio.isChecked():
             return "This patient has no visits yet: add one first (New visit, Ctrl+N)."
+        if self.ui.rangeCombo.currentIndex() == UNBILLED:
+            return (
+                "Every visit of this patient is on a superbill already: choose other dates to issue another."
+            )
         return "The first date is after the last date: change one of them."
 
     @staticmethod
@@ -378,11 +407,29 @@ class SuperbillDialog(QDialog):
     def issue_draft(self) -> None:
         self._issue(draft=True)
 
+    def _confirmed(self, choice: Choice) -> bool:
+        """Asks once, No the default: "Issue SB-2026-0007 for 3 visits, $375.00? It cannot be changed afterwards." """
+        number = upcoming_number(self.workspace, self.today)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Issue superbill",
+            f"Issue {number} for {plural(choice.visit_count, 'visit')}, {format_money(choice.charges)}? "
+            "It cannot be changed afterwards.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("issueQuestion")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
     def _issue(self, *, draft: bool) -> None:
         period = self.period()
         if period is None or self.choice is None:
             return
         try:
+            if not draft and not self._confirmed(self.choice):
+                return
             document = issue(self.workspace, self.patient_key, period, self.today, draft=draft)
         except SuperbillRefused:
             self.refresh()  # something changed since the list was shown; it now shows why
@@ -397,7 +444,14 @@ class SuperbillDialog(QDialog):
             name = f"Draft superbill {self._last_name} {self.choice.first:%Y-%m-%d}.pdf"
         else:
             name = f"{document.number} {self._last_name}.pdf"
+            # Issued: Enter no longer issues another one by accident; it closes the dialog.
+            self.ui.issueButton.setAutoDefault(False)
+            self.ui.issueButton.setDefault(False)
+            self.ui.closeButton.setDefault(True)
             self.issued.emit(document.number)
+            self.ui.rangeCombo.setItemText(UNBILLED, self._unbilled_label())
+            if self.ui.rangeCombo.currentIndex() == UNBILLED:
+                self._set_range_dates(UNBILLED)
             self.refresh()
         self._open_preview(document.pdf, name)
 

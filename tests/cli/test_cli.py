@@ -324,3 +324,38 @@ def test_a_bug_is_one_line_and_a_log_entry_without_patient_data(
     log = (tmp_path / "logs" / "superbill-desk.log").read_text(encoding="utf-8")
     assert "command issued failed: KeyError at test_cli:" in log
     assert "Okafor" not in log
+
+
+def test_render_unbilled_covers_only_the_visits_not_yet_on_a_superbill(
+    imported: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = tmp_path / "first.pdf"
+    assert (
+        run(
+            imported,
+            "render",
+            "--patient",
+            "pt-0001",
+            "--from",
+            "2026-09-09",
+            "--to",
+            "2026-09-09",
+            "-o",
+            str(first),
+        )
+        == 0
+    )
+    assert run(imported, "check", "--patient", "pt-0001", "--unbilled") == 0
+    assert "1 visit(s)" in capsys.readouterr().out
+    out = tmp_path / "unbilled.pdf"
+    assert run(imported, "render", "--patient", "A00001", "--unbilled", "-o", str(out)) == 0
+    text = pdf_text(out)
+    assert "SB-2026-0002" in text and "09/16/2026" in text and "09/09/2026" not in text
+    capsys.readouterr()
+    before = dump(imported)
+    assert (
+        run(imported, "render", "--patient", "pt-0001", "--unbilled", "-o", str(tmp_path / "none.pdf")) == 2
+    )
+    assert "--unbilled" in capsys.readouterr().err
+    assert run(imported, "check", "--patient", "pt-0001", "--unbilled", "--from", "2026-09-01") == 2
+    assert dump(imported) == before and not (tmp_path / "none.pdf").exists()

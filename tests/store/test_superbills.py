@@ -158,3 +158,11 @@ def test_a_superbill_never_issued_is_not_found(store: PracticeStore) -> None:
     assert store.superbill("SB-2026-0099") is None
     with pytest.raises(RecordNotFound):
         store.superbill_pdf("SB-2026-0099")
+
+
+def test_the_upcoming_number_is_the_one_issued_next_and_asking_takes_none(store: PracticeStore) -> None:
+    day = date(2026, 9, 20)
+    assert store.upcoming_statement_number(day) == "SB-2026-0001"
+    assert store.upcoming_statement_number(day) == "SB-2026-0001"
+    assert store.next_statement_number(day) == "SB-2026-0001"
+    assert store.upcoming_statement_number(day) == "SB-2026-0002"

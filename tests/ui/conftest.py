@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 
 from app.services.workspace import Workspace
 from tests import sample
@@ -29,3 +30,16 @@ def workspace(data_dir: Path) -> Iterator[Workspace]:
     workspace.store.save_practice(sample.practice())
     yield workspace
     workspace.close()
+
+
+@pytest.fixture(autouse=True)
+def _own_user_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Remembered folders and window sizes go to the test's folder, never to the user's settings;
+    Documents is the test's own (file dialogs open there)."""
+    folder = tmp_path / "settings"
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(home / "Documents"))
+    return folder

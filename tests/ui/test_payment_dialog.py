@@ -69,3 +69,43 @@ def test_editing_a_payment_counts_it_once_in_the_balance(qtbot: QtBot, workspace
     assert dialog.balance_after_text.endswith("$20.00")
     qtbot.keyClick(ui.amountEdit, Qt.Key.Key_Return)
     assert records.balance_due(workspace.store, "pt-0001") == 2000
+
+
+def owing(workspace: Workspace) -> Workspace:
+    """The sample's second payment deleted: $125.00 due."""
+    workspace.store.delete_payment("pt-0001", "pay-2")
+    assert records.balance_due(workspace.store, "pt-0001") == 12500
+    return workspace
+
+
+def test_a_new_payment_starts_with_the_balance_due_so_enter_settles_it(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    dialog = open_dialog(qtbot, owing(workspace))
+    ui = dialog.ui
+    assert ui.amountEdit.text() == "125.00"
+    assert dialog.balance_after_text.endswith("$0.00")
+    qtbot.keyClick(ui.amountEdit, Qt.Key.Key_Return)
+    assert not dialog.isVisible(), dialog.error_text
+    assert records.balance_due(workspace.store, "pt-0001") == 0
+
+
+def test_the_balance_is_typed_over_at_once_even_after_a_click_elsewhere(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    dialog = open_dialog(qtbot, owing(workspace))
+    ui = dialog.ui
+    qtbot.keyClicks(ui.amountEdit, "60")  # selected when the dialog opens: typing replaces it
+    assert ui.amountEdit.text() == "60"
+    qtbot.mouseClick(ui.referenceEdit, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(ui.referenceEdit.hasFocus)
+    qtbot.mouseClick(ui.amountEdit, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ui.amountEdit.selectedText() == "60")
+    qtbot.keyClicks(ui.amountEdit, "75.50")
+    assert ui.amountEdit.text() == "75.50"
+    assert dialog.balance_after_text.endswith("$49.50")
+
+
+def test_paid_in_full_the_amount_starts_empty(qtbot: QtBot, workspace: Workspace) -> None:
+    dialog = open_dialog(qtbot, workspace)
+    assert dialog.ui.amountEdit.text() == ""

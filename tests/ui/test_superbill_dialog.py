@@ -8,13 +8,16 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.domain.practice import ServiceLine, Visit
+from app.services.superbills import Period, issue_superbill
 from app.services.workspace import Workspace
-from app.ui.superbill_dialog import CUSTOM, LAST_MONTH, THIS_MONTH, SuperbillDialog
+from app.ui.superbill_dialog import CUSTOM, LAST_MONTH, THIS_MONTH, UNBILLED, SuperbillDialog
 from tests.ui.conftest import TODAY
+from tests.ui.record_helpers import BoxAnswer
 
 # The offscreen platform says so for every top-level window with a layout; no other Qt message is allowed.
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
@@ -85,9 +88,14 @@ def test_issue_gives_a_numbered_superbill_recorded_for_the_patient_and_opens_the
     qtbot: QtBot, workspace: Workspace
 ) -> None:
     dialog = open_dialog(qtbot, workspace)
+    answers = BoxAnswer()
+    answers.next(QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(dialog.issued) as issued:
         qtbot.keyClick(dialog.ui.rangeCombo, Qt.Key.Key_Return)  # Enter presses the default button
     assert issued.args == ["SB-2026-0001"]
+    assert answers.texts == ["Issue SB-2026-0001 for 2 visits, $245.00? It cannot be changed afterwards. "]
+    # Issued: Enter now closes the dialog rather than issue another one.
+    assert not dialog.ui.issueButton.isDefault() and dialog.ui.closeButton.isDefault()
     records = workspace.store.superbills("pt-0001")
     assert [r.number for r in records] == ["SB-2026-0001"]
     assert records[0].visit_keys == ("v-1", "v-2")
@@ -149,6 +157,7 @@ def test_choosing_one_visit_covers_only_that_date(qtbot: QtBot, workspace: Works
     assert dialog.ui.visitsValue.text() == "1   (09/09/2026)"
     assert dialog.ui.chargesValue.text() == "$120.00"
     assert dialog.ui.paymentsValue.text() == "$120.00"
+    BoxAnswer().next(QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(dialog.ui.issueButton, Qt.MouseButton.LeftButton)
     assert workspace.store.superbills("pt-0001")[0].visit_keys == ("v-1",)
 
@@ -240,3 +249,65 @@ def test_escape_closes_the_dialog(qtbot: QtBot, workspace: Workspace) -> None:
     dialog = open_dialog(qtbot, workspace)
     qtbot.keyClick(dialog.ui.rangeCombo, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_no_to_the_question_issues_nothing_and_uses_no_number(qtbot: QtBot, workspace: Workspace) -> None:
+    dialog = open_dialog(qtbot, workspace)
+    answers = BoxAnswer()
+    answers.next(QMessageBox.StandardButton.No)
+    with qtbot.assertNotEmitted(dialog.issued):
+        qtbot.mouseClick(dialog.ui.issueButton, Qt.MouseButton.LeftButton)
+    assert answers.texts == ["Issue SB-2026-0001 for 2 visits, $245.00? It cannot be changed afterwards. "]
+    assert workspace.store.superbills() == []
+    assert workspace.store.upcoming_statement_number(TODAY) == "SB-2026-0001"
+    assert dialog.preview is None and dialog.ui.issueButton.isDefault()
+
+
+def test_the_question_has_no_as_its_default_so_enter_twice_issues_nothing(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    dialog = open_dialog(qtbot, workspace)
+    seen: list[str] = []
+
+    def press_enter_on_the_question() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, press_enter_on_the_question)
+            return
+        seen.append(box.defaultButton().text())
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, press_enter_on_the_question)
+    qtbot.keyClick(dialog.ui.rangeCombo, Qt.Key.Key_Return)
+    assert seen == ["&No"]
+    assert workspace.store.superbills() == []
+
+
+def test_not_yet_on_a_superbill_covers_only_the_visits_no_superbill_holds(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    issue_superbill(
+        workspace.store, workspace.codes, "pt-0001", Period(date(2026, 9, 9), date(2026, 9, 9)), today=TODAY
+    )
+    dialog = open_dialog(qtbot, workspace)
+    ui = dialog.ui
+    assert ui.rangeCombo.itemText(UNBILLED) == "Not yet on a superbill (1 visit)"
+    qtbot.keyClick(ui.rangeCombo, Qt.Key.Key_Home)  # the first entry, by keyboard
+    assert ui.rangeCombo.currentIndex() == UNBILLED
+    assert ui.visitsValue.text() == "1   (09/16/2026)"
+    assert ui.chargesValue.text() == "$125.00"
+    assert (ui.fromDate.date(), ui.toDate.date()) == (QDate(2026, 9, 16), QDate(2026, 9, 16))
+    assert ui.issuedNote.isHidden()
+    answers = BoxAnswer()
+    answers.next(QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(dialog.issued) as issued:
+        qtbot.keyClick(ui.rangeCombo, Qt.Key.Key_Return)
+    assert answers.texts[0].startswith("Issue SB-2026-0002 for 1 visit, $125.00?")
+    assert issued.args == ["SB-2026-0002"]
+    assert workspace.store.superbill("SB-2026-0002").visit_keys == ("v-2",)  # type: ignore[union-attr]
+    assert dialog.preview is not None and "SB-2026-0002" in pdf_text(dialog.preview.pdf)
+    dialog.preview.close()
+    # Nothing is left to bill: the choice says so and offers nothing to issue.
+    assert ui.rangeCombo.itemText(UNBILLED) == "Not yet on a superbill (0 visits)"
+    assert not ui.issueButton.isEnabled()
+    assert ui.findingsSummary.text().startswith("Every visit of this patient is on a superbill already")

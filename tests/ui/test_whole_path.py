@@ -11,7 +11,7 @@ from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QDate, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
@@ -30,7 +30,7 @@ from app.ui.superbill_dialog import CUSTOM, SuperbillDialog
 from app.ui.visit_editor import VisitEditor
 from tests.render.pdf_text import lines, plain_text
 from tests.ui.conftest import TODAY
-from tests.ui.record_helpers import forget_changes, type_text
+from tests.ui.record_helpers import BoxAnswer, forget_changes, type_text
 
 WAIT_MS = 10_000  # generous: the path must not fail on a busy machine
 FIRST, LAST = "Zoë", "Nguyễn-Øster"
@@ -356,7 +356,11 @@ def issue_the_superbill(qtbot: QtBot, window: MainWindow) -> tuple[SuperbillDial
     assert ui.issueButton.isEnabled(), [
         ui.findingsList.item(i).text() for i in range(ui.findingsList.count())
     ]
+    answers = BoxAnswer()
+    answers.next(QMessageBox.StandardButton.Yes)
     click(qtbot, ui.issueButton)
+    qtbot.waitUntil(lambda: bool(answers.texts), timeout=WAIT_MS)
+    assert answers.texts[0].startswith("Issue SB-2026-0001 for 2 visits, $245.00?")
     qtbot.waitUntil(lambda: dialog.preview is not None and dialog.preview.isVisible(), timeout=WAIT_MS)
     preview = dialog.preview
     assert isinstance(preview, PdfPreviewDialog)

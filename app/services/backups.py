@@ -44,6 +44,7 @@ from app.store.paths import (
     DATABASE_NAME,
     database_path,
     key_file_path,
+    pending_recovery_key_path,
 )
 from app.store.paths import backup_folder as _backup_folder
 from app.store.paths import data_dir as resolve_data_dir
@@ -469,6 +470,8 @@ def restore(
         kept = _set_aside(database, now)
         if installing:
             kept += _set_aside(own_key_file, now, companions=("",))
+            # A recovery key still waiting to be written down belongs to the key file set aside.
+            kept += _set_aside(pending_recovery_key_path(data_dir), now, companions=("",))
         os.replace(incoming, database)
         if installing:
             os.replace(incoming_key, own_key_file)

@@ -161,3 +161,32 @@ def test_an_unencrypted_backup_is_not_restored_over_an_encrypted_practice(
     assert run(data_dir, "restore", "--yes", str(plain_backup)) == 2
     assert "leave your records unencrypted" in capsys.readouterr().err
     assert (data_dir / "practice.sqlite3").read_bytes() == before
+
+
+def test_a_recovery_key_not_yet_written_down_goes_aside_with_the_key_file_it_opens(
+    data_dir: Path,
+    stick_backup: tuple[Path, str],
+    sample_practice_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Another practice, encrypted, its recovery key still waiting to be confirmed, takes the backup:
+    the waiting key is the old practice's, so it must not stay as if it opened the restored one."""
+    backup, recovery_key = stick_backup
+    other = tmp_path / "other"
+    monkeypatch.delenv("SUPERBILL_PASSPHRASE")
+    assert run(other, "import", str(sample_practice_path)) == 0
+    monkeypatch.setenv("SUPERBILL_NEW_PASSPHRASE", PASSPHRASE)
+    assert run(other, "encrypt") == 0  # no terminal, no --recovery-key-written: the key waits
+    pending = other / "recovery-key.pending.txt"
+    waiting = pending.read_bytes()
+    assert recovery_key.encode() not in waiting
+    monkeypatch.setenv("SUPERBILL_PASSPHRASE", PASSPHRASE)
+    capsys.readouterr()
+
+    assert run(other, "restore", "--yes", str(backup)) == 0
+    assert not pending.exists()
+    (kept,) = other.glob("recovery-key.pending.txt.before-restore-*")
+    assert kept.read_bytes() == waiting
+    assert opens(other, recovery_key=recovery_key)

@@ -51,7 +51,7 @@ def backup_problem(conn: sqlite3.Connection) -> str | None:
 
     The schema is checked first: the PDFs are read through it.
     """
-    return schema_problem(conn) or pdf_problem(conn)
+    return schema_problem(conn) or reference_problem(conn) or pdf_problem(conn)
 
 
 def schema_problem(conn: sqlite3.Connection) -> str | None:
@@ -74,6 +74,16 @@ def schema_problem(conn: sqlite3.Connection) -> str | None:
         kind, name = changed[0]
         return f"its {kind} {_shown(name)} is not defined as Superbill Desk defines it"
     return None
+
+
+def reference_problem(conn: sqlite3.Connection) -> str | None:
+    """A row that points at a row the backup does not hold (a payment of a patient who is not there),
+    which only a tool that turned SQLite's foreign-key checks off can write."""
+    broken = conn.execute("PRAGMA foreign_key_check").fetchone()
+    if broken is None:
+        return None
+    table, _, parent, _ = broken
+    return f"a row of {_shown(str(table))} points at a row of {_shown(str(parent))} that it does not hold"
 
 
 def pdf_problem(conn: sqlite3.Connection) -> str | None:

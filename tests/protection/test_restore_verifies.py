@@ -103,6 +103,11 @@ def trigger_on_a_renamed_name_with_a_newline(conn: sqlite3.Connection) -> None:
     conn.execute('CREATE TRIGGER "x\ny" AFTER INSERT ON payments BEGIN DELETE FROM payments; END')
 
 
+def payments_of_nobody(conn: sqlite3.Connection) -> None:
+    """Payments moved to a patient the backup does not hold (foreign keys off, as sqlite3 starts)."""
+    conn.execute("UPDATE payments SET patient = 'nobody'")
+
+
 VARIANTS: dict[str, tuple[Tamper, str]] = {
     "pdf-bytes-changed": (
         pdf_bytes_changed,
@@ -118,6 +123,10 @@ VARIANTS: dict[str, tuple[Tamper, str]] = {
     "index-dropped": (index_dropped, "its index visits_by_date is missing"),
     "view-added": (view_added, "it carries a view Superbill Desk never made: everyone"),
     "column-added": (column_added, "its table patients is not defined as Superbill Desk defines it"),
+    "payments-of-nobody": (
+        payments_of_nobody,
+        "a row of payments points at a row of patients that it does not hold",
+    ),
     "table-added": (table_added, "it carries a table Superbill Desk never made: exfiltrate"),
     "table-rewritten": (table_rewritten, "its table fees is not defined as Superbill Desk defines it"),
     "name-with-a-newline": (

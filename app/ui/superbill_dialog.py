@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QMessageBox, QStyle, QWidget
 
@@ -33,10 +33,6 @@ THIS_MONTH, LAST_MONTH, THIS_YEAR, CUSTOM = range(4)
 ERROR_COLOUR = QColor("#b3261e")  # red: must be fixed before a final superbill
 WARNING_COLOUR = QColor("#8a5300")  # amber, dark enough to read on white
 READY_COLOUR = QColor("#1b6e3a")
-
-
-def python_date(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:
@@ -85,8 +81,8 @@ class SuperbillDialog(QDialog):
         self.ui.visitCombo.setSizeAdjustPolicy(
             self.ui.visitCombo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        for field in (self.ui.fromDate, self.ui.toDate):
-            field.setMinimumDate(QDate(1900, 1, 1))
+        self.ui.fromDate.configure("From date", today=self.today, years="near", required=True)
+        self.ui.toDate.configure("To date", today=self.today, years="near", required=True)
         self._paint(self.ui.sameDayNote, WARNING_COLOUR)
 
     def _fill_choices(self) -> None:
@@ -159,8 +155,8 @@ class SuperbillDialog(QDialog):
 
     def choose_dates(self, first: date, last: date) -> None:
         self.ui.rangeRadio.setChecked(True)
-        self.ui.fromDate.setDate(QDate(first.year, first.month, first.day))
-        self.ui.toDate.setDate(QDate(last.year, last.month, last.day))
+        self.ui.fromDate.set_date(first)
+        self.ui.toDate.set_date(last)
 
     def _mode_changed(self) -> None:
         one_visit = self.ui.oneVisitRadio.isChecked()
@@ -190,7 +186,7 @@ class SuperbillDialog(QDialog):
             assert period.first is not None and period.last is not None
             for field, day in ((self.ui.fromDate, period.first), (self.ui.toDate, period.last)):
                 field.blockSignals(True)
-                field.setDate(QDate(day.year, day.month, day.day))
+                field.set_date(day)
                 field.blockSignals(False)
 
     def _dates_typed(self) -> None:
@@ -210,8 +206,8 @@ class SuperbillDialog(QDialog):
         if self.ui.oneVisitRadio.isChecked():
             visit = self.chosen_visit()
             return periods.one_day(visit.date) if visit else None
-        first, last = python_date(self.ui.fromDate.date()), python_date(self.ui.toDate.date())
-        if first > last:
+        first, last = self.ui.fromDate.understood(), self.ui.toDate.understood()
+        if first is None or last is None or first > last:
             return None
         return Period(first, last)
 
@@ -240,6 +236,10 @@ class SuperbillDialog(QDialog):
     def _no_choice_reason(self) -> str:
         if self.ui.oneVisitRadio.isChecked():
             return "This patient has no visits yet: add one first (New visit, Ctrl+N)."
+        for field in (self.ui.fromDate, self.ui.toDate):
+            problem = field.problem()
+            if problem is not None:
+                return problem
         return "The first date is after the last date: change one of them."
 
     @staticmethod

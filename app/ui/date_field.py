@@ -146,16 +146,13 @@ class DateField(QWidget):
 
     def _typed(self, text: str) -> None:
         try:
-            day: dt.date | None = (
-                typed_date(text, today=self.today(), years=self.years) if text.strip() else None
-            )
+            day = typed_date(text, today=self.today(), years=self.years) if text.strip() else None
         except DateError:
             day = None
+        changed, self._understood = day != self._understood, day
         self._show_hint()
-        self.textChanged.emit(text)
-        if day != self._understood:
-            self._understood = day
-            self._show_hint()
+        self.textChanged.emit(text)  # after the date is understood: a listener reads it
+        if changed:
             self.dateChanged.emit(day)
 
     def _show_hint(self) -> None:

@@ -126,8 +126,9 @@ class SuperbillDialog(QDialog):
         self.ui.oneVisitRadio.toggled.connect(self._mode_changed)
         self.ui.visitCombo.currentIndexChanged.connect(self.refresh)
         self.ui.rangeCombo.currentIndexChanged.connect(self._range_chosen)
-        self.ui.fromDate.dateChanged.connect(self._dates_typed)
-        self.ui.toDate.dateChanged.connect(self._dates_typed)
+        # Every change of the text: what the summary says follows a date being typed, not only whole ones.
+        self.ui.fromDate.textChanged.connect(self._dates_typed)
+        self.ui.toDate.textChanged.connect(self._dates_typed)
         self.ui.issueButton.clicked.connect(self.issue_final)
         self.ui.draftButton.clicked.connect(self.issue_draft)
 

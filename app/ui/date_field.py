@@ -158,6 +158,7 @@ class DateField(QWidget):
     def _show_hint(self) -> None:
         text = self.edit.text().strip()
         colour = HINT_COLOUR
+        tip = ""
         if self._understood is not None:
             words = spoken_date(self._understood)
         elif not text:
@@ -169,10 +170,15 @@ class DateField(QWidget):
                 typed_date(text, today=self.today(), years=self.years)
                 words = ""
             except DateError as error:
-                words, colour = f"✗ Not a date: {error}", ERROR_COLOUR
+                reason = str(error)
+                short = reason.split(":")[0].split(",")[
+                    0
+                ]  # "there is no month 13", "February 2026 has 28 days"
+                words, colour = f"✗ {short[:1].upper()}{short[1:]}", ERROR_COLOUR
+                tip = f"Not a date: {reason}."
         self.hint.setText(words)
         self.hint.setStyleSheet(f"color: {colour};")
-        self.hint.setToolTip(words)
+        self.hint.setToolTip(tip)
 
     # Keys and the calendar ---------------------------------------------------------------------
 
@@ -258,6 +264,9 @@ class _CalendarPopup(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.calendar)
+        # Roomy enough to read and click a day on a laptop: the default is cramped.
+        cell = self.calendar.fontMetrics().horizontalAdvance("Wed") + 16
+        self.calendar.setMinimumSize(cell * 7, cell * 6)
         self.calendar.clicked.connect(self._pick)
         self.calendar.activated.connect(self._pick)
 

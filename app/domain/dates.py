@@ -1,19 +1,25 @@
 """Dates as text: read as YYYY-MM-DD with ASCII digits only, shown as US therapists read them (MM/DD/YYYY).
 
-Every date typed or imported as text goes through `parse_date`: Python's date.fromisoformat alone
+Every date imported as text goes through `parse_date`: Python's date.fromisoformat alone
 would also take ISO week dates ("2026-W37-3"), the basic format ("20260914") and, through int(),
 digits of other scripts ("٢٠٢٦-٠٩-١٤", fullwidth "２０２６-０９-１４").
+
+Every date typed in the app's date fields goes through `typed_date`, which reads what a US user
+types (03/14/1985, 3/14/85, 03141985, 2026-03-14, t for today) and says what is wrong otherwise.
 """
 
 from __future__ import annotations
 
+import calendar
+import re
 from datetime import date, timedelta
+from typing import Literal
 
 _ASCII_DIGITS = frozenset("0123456789")
 
 
 class DateError(ValueError):
-    """Text that is not a date written YYYY-MM-DD."""
+    """Text that is not a date (written YYYY-MM-DD for `parse_date`, as typed for `typed_date`)."""
 
 
 def parse_date(text: str) -> date:
@@ -43,3 +49,98 @@ def days_after(day: date, days: int) -> date | None:
 def us_date(day: date | None) -> str:
     """09/09/2026; an empty string for no date."""
     return "" if day is None else day.strftime("%m/%d/%Y")
+
+
+# Typed dates ----------------------------------------------------------------------------------
+
+YearRule = Literal["past", "near"]
+"""How a two-digit year is read (`typed_date`):
+
+- "past", for dates that have happened (a date of birth, a payment, the date a prescription was
+  written, a date of injury): the latest year ending in those digits that is not after this year
+  (in 2026: 85 -> 1985, 26 -> 2026, 27 -> 1927);
+- "near", for dates of service and the dates a prescription starts and expires: the year ending in
+  those digits nearest this year (in 2026: 26 -> 2026, 27 -> 2027, 99 -> 1999).
+"""
+
+_TYPED_CHARACTERS = frozenset("0123456789/-. ")
+_GROUPS = re.compile(r"[0-9]+")
+_HOW = "type it as MM/DD/YYYY, such as 03/14/1985"
+_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def typed_date(text: str, *, today: date, years: YearRule) -> date:
+    """A date as a US user types it; DateError says what is wrong (its message follows "... is not a date:").
+
+    Month first: 03/14/1985, 3/14/1985, 3-14-1985, 3.14.1985, 3/14/85 (two-digit years by `years`),
+    03141985 and 031485 (digits only, month first); 2026-03-14 (a four-digit year first is ISO);
+    "t" or "today" for today. Spaces around are ignored; ASCII digits only.
+    """
+    typed = text.strip()
+    if typed.lower() in ("t", "today"):
+        return today
+    if not typed or not _TYPED_CHARACTERS.issuperset(typed):
+        raise DateError(_HOW)
+    groups = _GROUPS.findall(typed)  # the separators between them: / - . or spaces
+    if len(groups) == 1:
+        digits = groups[0]
+        if len(digits) not in (6, 8):
+            raise DateError(f"{_HOW} or as 8 digits, 03141985")
+        month, day, year = digits[:2], digits[2:4], digits[4:]
+    elif len(groups) == 3 and len(groups[0]) == 4:
+        year, month, day = groups
+        if len(month) > 2 or len(day) > 2:
+            raise DateError("type it as YYYY-MM-DD when the year comes first, such as 1985-03-14")
+    elif len(groups) == 3:
+        month, day, year = groups
+        if len(month) > 2 or len(day) > 2 or len(year) not in (2, 4):
+            raise DateError(_HOW)
+    elif len(groups) == 2 and all(len(group) <= 2 for group in groups):
+        raise DateError(f"the year is missing: {_HOW}")
+    else:
+        raise DateError(_HOW)
+    if len(year) == 2:
+        full_year = _two_digit_year(int(year), today.year, years)
+    elif int(year) == 0:
+        raise DateError("there is no year 0")
+    else:
+        full_year = int(year)
+    if not 1 <= int(month) <= 12:
+        raise DateError(f"there is no month {int(month)}: the month comes first, MM/DD/YYYY")
+    last_day = calendar.monthrange(full_year, int(month))[1]
+    if not 1 <= int(day) <= last_day:
+        if int(day) == 0:
+            raise DateError("there is no day 0")
+        raise DateError(f"{_FULL_MONTHS[int(month) - 1]} {full_year} has {last_day} days")
+    return date(full_year, int(month), int(day))
+
+
+_FULL_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _two_digit_year(two: int, this_year: int, rule: YearRule) -> int:
+    century = this_year - this_year % 100
+    if rule == "past":
+        year = century + two
+        return year - 100 if year > this_year else year
+    # The nearest of the three candidates; a tie (50 years either way) goes to the past.
+    return min((century - 100 + two, century + two, century + 100 + two), key=lambda y: abs(y - this_year))
+
+
+def spoken_date(day: date) -> str:
+    """ "Sat, Mar 14, 1985": the weekday and month in words, so a wrong date is seen (not locale-bound)."""
+    return f"{_DAY_NAMES[day.weekday()]}, {_MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"

@@ -12,15 +12,7 @@ from app.domain.practice import Coverage, Payer, PayerKind, Relationship, Subscr
 from app.services import records
 from app.services.workspace import Workspace
 from app.ui.forms.ui_coverage_dialog import Ui_CoverageDialog
-from app.ui.record_form import (
-    RecordDialog,
-    fill_combo,
-    make_optional,
-    optional_date,
-    select_data,
-    set_optional_date,
-    to_qdate,
-)
+from app.ui.record_form import RecordDialog, fill_combo, select_data
 
 RELATIONSHIPS = (
     ("The patient is the insured", Relationship.SELF),
@@ -70,10 +62,8 @@ class CoverageDialog(RecordDialog):
             + [(f"{p.name}  ({p.kind.label})", p.key) for p in self._payers.values()],
         )
         fill_combo(ui.relationshipCombo, RELATIONSHIPS)
-        make_optional(ui.injuryDateEdit, lambda: self._today)
-        make_optional(ui.subscriberDobEdit, lambda: date(1980, 1, 1))
-        ui.injuryDateEdit.setMaximumDate(to_qdate(self._today))
-        ui.subscriberDobEdit.setMaximumDate(to_qdate(self._today))
+        ui.injuryDateEdit.configure("Date of injury", today=self._today, years="past")
+        ui.subscriberDobEdit.configure("Subscriber's date of birth", today=self._today, years="past")
         ui.payerKindLabel.setEnabled(False)
         self.setup_record_form(
             ui.buttonBox,
@@ -117,7 +107,7 @@ class CoverageDialog(RecordDialog):
             ui.memberIdEdit.setText(c.member_id or "")
             ui.groupEdit.setText(c.group_number or "")
             ui.claimEdit.setText(c.claim_number or "")
-            set_optional_date(ui.injuryDateEdit, c.injury_date)
+            ui.injuryDateEdit.set_date(c.injury_date)
             ui.employerEdit.setText(c.employer or "")
             ui.accidentStateEdit.setText(c.accident_state or "")
             ui.adjusterEdit.setText(c.adjuster or "")
@@ -126,7 +116,7 @@ class CoverageDialog(RecordDialog):
             if c.subscriber is not None:
                 ui.subscriberFirstEdit.setText(c.subscriber.first_name)
                 ui.subscriberLastEdit.setText(c.subscriber.last_name)
-                set_optional_date(ui.subscriberDobEdit, c.subscriber.date_of_birth)
+                ui.subscriberDobEdit.set_date(c.subscriber.date_of_birth)
             ui.visitLimitSpin.setValue(c.annual_visit_limit or 0)
 
     def payer(self) -> Payer | None:
@@ -160,6 +150,7 @@ class CoverageDialog(RecordDialog):
             form.setRowVisible(widget, through_someone)
         auto = payer is not None and payer.kind is PayerKind.AUTO
         ui.injuryDateLabel.setText("Acc&ident date:" if auto else "Date of &injury:")
+        ui.injuryDateEdit.label = "Accident date" if auto else "Date of injury"
         ui.payerKindLabel.setText(
             KIND_HINTS[payer.kind] if payer else "The payer decides which details are asked for."
         )
@@ -171,7 +162,7 @@ class CoverageDialog(RecordDialog):
         relationship = self._relationship()
         subscriber = None
         if relationship is not Relationship.SELF:
-            born = optional_date(ui.subscriberDobEdit)
+            born = ui.subscriberDobEdit.date()
             if born is None and payer is not None and "relationship" in records.COVERAGE_FIELDS[payer.kind]:
                 raise ValidationError(
                     "coverage.subscriber.date_of_birth", "The insured person's date of birth is missing."
@@ -187,7 +178,7 @@ class CoverageDialog(RecordDialog):
             group_number=ui.groupEdit.text(),
             subscriber=subscriber,
             claim_number=ui.claimEdit.text(),
-            injury_date=optional_date(ui.injuryDateEdit),
+            injury_date=ui.injuryDateEdit.date(),
             employer=ui.employerEdit.text(),
             accident_state=ui.accidentStateEdit.text(),
             adjuster=ui.adjusterEdit.text(),

@@ -7,20 +7,11 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from app.domain.errors import ValidationError
 from app.domain.practice import Address, Patient
 from app.services import records
 from app.services.workspace import Workspace
 from app.ui.forms.ui_patient_dialog import Ui_PatientDialog
-from app.ui.record_form import (
-    RecordDialog,
-    fill_combo,
-    make_optional,
-    optional_date,
-    select_data,
-    set_optional_date,
-    to_qdate,
-)
+from app.ui.record_form import RecordDialog, fill_combo, select_data
 
 SEXES: tuple[tuple[str, str | None], ...] = (
     ("Not given", None),
@@ -50,9 +41,8 @@ class PatientDialog(RecordDialog):
         self.ui.setupUi(self)
         ui = self.ui
         fill_combo(ui.sexCombo, SEXES)
-        ui.dobEdit.setMaximumDate(to_qdate(self._today))
         # No made-up default: a wrong date of birth gets a claim rejected, so it starts empty.
-        make_optional(ui.dobEdit, lambda: date(1980, 1, 1))
+        ui.dobEdit.configure("Date of birth", today=self._today, years="past", required=True)
         ui.nameHintLabel.setEnabled(False)
         self.setup_record_form(
             ui.buttonBox,
@@ -82,12 +72,11 @@ class PatientDialog(RecordDialog):
         with self.watcher.loading():
             if patient is None:
                 self.setWindowTitle("New patient")
-                set_optional_date(ui.dobEdit, None)
                 return
             self.setWindowTitle(f"Patient: {patient.full_name}")
             ui.firstNameEdit.setText(patient.first_name)
             ui.lastNameEdit.setText(patient.last_name)
-            ui.dobEdit.setDate(to_qdate(patient.date_of_birth))
+            ui.dobEdit.set_date(patient.date_of_birth)
             select_data(ui.sexCombo, patient.sex)
             address = patient.address
             if address is not None:
@@ -108,11 +97,8 @@ class PatientDialog(RecordDialog):
             state=ui.stateEdit.text(),
             zip=ui.zipEdit.text(),
         )
-        born = optional_date(ui.dobEdit)
-        if born is None:
-            raise ValidationError(
-                "patient.date_of_birth", "Date of birth is missing: type it as MM/DD/YYYY or pick it."
-            )
+        born = ui.dobEdit.date()
+        assert born is not None  # required: date() refuses an empty field
         return Patient(
             key=self.patient_key or "",
             first_name=ui.firstNameEdit.text(),

@@ -13,7 +13,7 @@ from app.domain.practice import Payment, PaymentMethod
 from app.services import records
 from app.services.workspace import Workspace
 from app.ui.forms.ui_payment_dialog import Ui_PaymentDialog
-from app.ui.record_form import RecordDialog, fill_combo, from_qdate, select_data, to_qdate
+from app.ui.record_form import RecordDialog, fill_combo, select_data
 
 
 def balance_words(cents: Cents) -> str:
@@ -43,7 +43,7 @@ class PaymentDialog(RecordDialog):
         self.ui.setupUi(self)
         ui = self.ui
         fill_combo(ui.methodCombo, [(method.label, method) for method in PaymentMethod])
-        ui.dateEdit.setMaximumDate(to_qdate(self._today))
+        ui.dateEdit.configure("Payment date", today=self._today, years="past", required=True)
         self.setup_record_form(
             ui.buttonBox,
             ui.errorLabel,
@@ -82,14 +82,14 @@ class PaymentDialog(RecordDialog):
         ui, payment = self.ui, self._payment
         with self.watcher.loading():
             if payment is None:
-                ui.dateEdit.setDate(to_qdate(self._today))
+                ui.dateEdit.set_date(self._today)
                 select_data(ui.methodCombo, PaymentMethod.CARD)
                 if self._balance_without > 0:
                     # Most payments settle the balance; selected, so typing another amount replaces it.
                     ui.amountEdit.setText(format_dollars(self._balance_without))
                     ui.amountEdit.selectAll()
                 return
-            ui.dateEdit.setDate(to_qdate(payment.date))
+            ui.dateEdit.set_date(payment.date)
             ui.amountEdit.setText(format_dollars(payment.amount))
             select_data(ui.methodCombo, payment.method)
             ui.referenceEdit.setText(payment.reference or "")
@@ -120,6 +120,8 @@ class PaymentDialog(RecordDialog):
 
     def payment_from_form(self) -> Payment:
         ui = self.ui
+        day = ui.dateEdit.date()
+        assert day is not None  # required: date() refuses an empty field
         if not ui.amountEdit.text().strip():
             raise ValidationError("payment.amount", "Amount is missing: type it in dollars, such as 45.00.")
         try:
@@ -128,7 +130,7 @@ class PaymentDialog(RecordDialog):
             raise ValidationError("payment.amount", f"{error}.") from None
         return Payment(
             key=self.payment_key or "",
-            date=from_qdate(ui.dateEdit.date()),
+            date=day,
             amount=amount,
             method=PaymentMethod(ui.methodCombo.currentData()),
             reference=ui.referenceEdit.text(),

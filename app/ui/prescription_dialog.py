@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -14,15 +14,7 @@ from app.domain.practice import Prescription
 from app.services import records
 from app.services.workspace import Workspace
 from app.ui.forms.ui_prescription_dialog import Ui_PrescriptionDialog
-from app.ui.record_form import (
-    ERROR_COLOUR,
-    RecordDialog,
-    from_qdate,
-    make_optional,
-    optional_date,
-    set_optional_date,
-    to_qdate,
-)
+from app.ui.record_form import ERROR_COLOUR, RecordDialog
 
 try:  # the picker is another engineer's module; a plain code field works without it
     from app.ui.icd_picker import IcdPicker
@@ -54,12 +46,9 @@ class PrescriptionDialog(RecordDialog):
         self.ui = Ui_PrescriptionDialog()
         self.ui.setupUi(self)
         ui = self.ui
-        ui.writtenEdit.setMaximumDate(to_qdate(self._today))
-        make_optional(ui.startsEdit, lambda: from_qdate(ui.writtenEdit.date()))
-        make_optional(
-            ui.expiresEdit,
-            lambda: (optional_date(ui.startsEdit) or from_qdate(ui.writtenEdit.date())) + timedelta(days=90),
-        )
+        ui.writtenEdit.configure("Date written", today=self._today, years="past", required=True)
+        ui.startsEdit.configure("Start date", today=self._today, years="near")
+        ui.expiresEdit.configure("Expiry date", today=self._today, years="near")
         self.picker: QWidget | None = None
         if IcdPicker is not None:
             self.picker = IcdPicker(workspace, self, settings=settings)
@@ -112,16 +101,14 @@ class PrescriptionDialog(RecordDialog):
         ui, rx = self.ui, self._prescription
         with self.watcher.loading():
             if rx is None:
-                ui.writtenEdit.setDate(to_qdate(self._today))
-                set_optional_date(ui.startsEdit, None)
-                set_optional_date(ui.expiresEdit, None)
+                ui.writtenEdit.set_date(self._today)
                 return
             ui.prescriberEdit.setText(rx.prescriber_name)
             ui.credentialsEdit.setText(rx.prescriber_credentials or "")
             ui.npiEdit.setText(rx.prescriber_npi or "")
-            ui.writtenEdit.setDate(to_qdate(rx.written_on))
-            set_optional_date(ui.startsEdit, rx.starts_on)
-            set_optional_date(ui.expiresEdit, rx.expires_on)
+            ui.writtenEdit.set_date(rx.written_on)
+            ui.startsEdit.set_date(rx.starts_on)
+            ui.expiresEdit.set_date(rx.expires_on)
             ui.visitsSpin.setValue(rx.authorized_visits or 0)
             ui.frequencyEdit.setText(rx.frequency or "")
             ui.bodyAreasEdit.setText(rx.body_areas or "")
@@ -221,15 +208,17 @@ class PrescriptionDialog(RecordDialog):
 
     def prescription_from_form(self) -> Prescription:
         ui = self.ui
+        written_on = ui.writtenEdit.date()
+        assert written_on is not None  # required: date() refuses an empty field
         return Prescription(
             key=self.prescription_key or "",
             prescriber_name=ui.prescriberEdit.text(),
-            written_on=from_qdate(ui.writtenEdit.date()),
+            written_on=written_on,
             diagnoses=tuple(self.codes()),
             prescriber_credentials=ui.credentialsEdit.text(),
             prescriber_npi=ui.npiEdit.text(),
-            starts_on=optional_date(ui.startsEdit),
-            expires_on=optional_date(ui.expiresEdit),
+            starts_on=ui.startsEdit.date(),
+            expires_on=ui.expiresEdit.date(),
             authorized_visits=ui.visitsSpin.value() or None,
             frequency=ui.frequencyEdit.text(),
             body_areas=ui.bodyAreasEdit.text(),

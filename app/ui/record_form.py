@@ -1,17 +1,15 @@
-"""What every record dialog shares: unsaved-changes guard, errors shown at their field, optional dates."""
+"""What every record dialog shares: unsaved-changes guard, errors shown at their field (dates included)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from datetime import date
+from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -25,8 +23,8 @@ from PySide6.QtWidgets import (
 from app.domain.errors import ValidationError
 from app.domain.text_limits import text_limit
 from app.services.errors import StoreUnavailable
+from app.ui.date_field import DateField
 
-NO_DATE = QDate(1900, 1, 1)
 INVALID_STYLE = "*[invalid='true'] { border: 1px solid #b3261e; border-radius: 2px; }"
 ERROR_COLOUR = "#b3261e"
 
@@ -40,67 +38,6 @@ def limit_text_boxes(fields: Mapping[str, QWidget]) -> None:
     for path, widget in fields.items():
         if isinstance(widget, QLineEdit):
             widget.setMaxLength(text_limit(path.rsplit(".", 1)[-1]))
-
-
-# Dates ----------------------------------------------------------------------------------------
-
-
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
-
-
-def set_optional_date(edit: QDateEdit, day: date | None) -> None:
-    edit.setDate(NO_DATE if day is None else to_qdate(day))
-
-
-def optional_date(edit: QDateEdit) -> date | None:
-    return None if edit.date() == NO_DATE else from_qdate(edit.date())
-
-
-class _OptionalDate(QObject):
-    """A date that may be left empty: shown as "Not set"; typing or the calendar starts from a sensible
-    day instead of 1900; Delete empties it again."""
-
-    def __init__(self, edit: QDateEdit, start: Callable[[], date]) -> None:
-        super().__init__(edit)
-        self._edit = edit
-        self._start = start
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        empty = self._edit.date() == NO_DATE
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            key = event.key()
-            if (
-                key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier
-            ):
-                self._edit.setDate(NO_DATE)
-                return True
-            navigation = (
-                Qt.Key.Key_Tab,
-                Qt.Key.Key_Backtab,
-                Qt.Key.Key_Escape,
-                Qt.Key.Key_Return,
-                Qt.Key.Key_Enter,
-            )
-            if empty and key not in navigation and event.text():
-                self._edit.setDate(to_qdate(self._start()))
-                self._edit.setSelectedSection(QDateEdit.Section.MonthSection)
-        elif event.type() == QEvent.Type.MouseButtonPress and empty:
-            self._edit.setDate(to_qdate(self._start()))
-        return False
-
-
-def make_optional(edit: QDateEdit, start: Callable[[], date]) -> None:
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText("Not set")
-    edit.setDate(NO_DATE)
-    edit.setToolTip("Leave as “Not set” when the paper has no date; Ctrl+Delete empties it.")
-    edit.installEventFilter(_OptionalDate(edit, start))
 
 
 # Combos ---------------------------------------------------------------------------------------
@@ -161,10 +98,8 @@ class ChangeWatcher(QObject):
 
     def watch(self, *widgets: QWidget) -> None:
         for widget in widgets:
-            if isinstance(widget, QLineEdit | QPlainTextEdit):
+            if isinstance(widget, QLineEdit | QPlainTextEdit | DateField):
                 widget.textChanged.connect(self._touch)
-            elif isinstance(widget, QDateEdit):
-                widget.dateChanged.connect(self._touch)
             elif isinstance(widget, QComboBox):
                 widget.currentIndexChanged.connect(self._touch)
             elif isinstance(widget, QAbstractSpinBox):
@@ -221,6 +156,9 @@ class RecordDialog(QDialog):
         self._fields = fields
         self._error_label = error_label
         limit_text_boxes(fields)
+        for path, widget in fields.items():
+            if isinstance(widget, DateField):
+                widget.field = path  # what its "not a date" or "required" error names
         error_label.setStyleSheet(f"color: {ERROR_COLOUR};")
         error_label.setTextFormat(Qt.TextFormat.PlainText)
         error_label.hide()
@@ -288,15 +226,16 @@ class RecordDialog(QDialog):
             self._error_label.setText(error.message)
             self._error_label.show()
         if widget is not None:
-            widget.setProperty("invalid", True)
-            widget.style().polish(widget)
+            framed = _framed(widget)
+            framed.setProperty("invalid", True)
+            framed.style().polish(framed)
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def clear_error(self) -> None:
         if self._error_label is not None:
             self._error_label.hide()
             self._error_label.clear()
-        for widget in self._fields.values():
+        for widget in map(_framed, self._fields.values()):
             if widget.property("invalid"):
                 widget.setProperty("invalid", False)
                 widget.style().polish(widget)
@@ -304,3 +243,8 @@ class RecordDialog(QDialog):
     @property
     def error_text(self) -> str:
         return self._error_label.text() if self._error_label is not None else ""
+
+
+def _framed(widget: QWidget) -> QWidget:
+    """The widget whose frame turns red for an error at a field: a date field's text box."""
+    return widget.edit if isinstance(widget, DateField) else widget

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QMessageBox, QStyle, QWidget
 
@@ -35,10 +35,6 @@ UNBILLED, THIS_MONTH, LAST_MONTH, THIS_YEAR, CUSTOM = range(5)
 ERROR_COLOUR = QColor("#b3261e")  # red: must be fixed before a final superbill
 WARNING_COLOUR = QColor("#8a5300")  # amber, dark enough to read on white
 READY_COLOUR = QColor("#1b6e3a")
-
-
-def python_date(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:
@@ -88,8 +84,8 @@ class SuperbillDialog(QDialog):
         self.ui.visitCombo.setSizeAdjustPolicy(
             self.ui.visitCombo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        for field in (self.ui.fromDate, self.ui.toDate):
-            field.setMinimumDate(QDate(1900, 1, 1))
+        self.ui.fromDate.configure("From date", today=self.today, years="near", required=True)
+        self.ui.toDate.configure("To date", today=self.today, years="near", required=True)
         self._paint(self.ui.sameDayNote, WARNING_COLOUR)
 
     def _fill_choices(self) -> None:
@@ -143,8 +139,9 @@ class SuperbillDialog(QDialog):
         self.ui.oneVisitRadio.toggled.connect(self._mode_changed)
         self.ui.visitCombo.currentIndexChanged.connect(self.refresh)
         self.ui.rangeCombo.currentIndexChanged.connect(self._range_chosen)
-        self.ui.fromDate.dateChanged.connect(self._dates_typed)
-        self.ui.toDate.dateChanged.connect(self._dates_typed)
+        # Every change of the text: what the summary says follows a date being typed, not only whole ones.
+        self.ui.fromDate.textChanged.connect(self._dates_typed)
+        self.ui.toDate.textChanged.connect(self._dates_typed)
         self.ui.issueButton.clicked.connect(self.issue_final)
         self.ui.draftButton.clicked.connect(self.issue_draft)
 
@@ -180,8 +177,8 @@ class SuperbillDialog(QDialog):
 
     def choose_dates(self, first: date, last: date) -> None:
         self.ui.rangeRadio.setChecked(True)
-        self.ui.fromDate.setDate(QDate(first.year, first.month, first.day))
-        self.ui.toDate.setDate(QDate(last.year, last.month, last.day))
+        self.ui.fromDate.set_date(first)
+        self.ui.toDate.set_date(last)
 
     def _mode_changed(self) -> None:
         one_visit = self.ui.oneVisitRadio.isChecked()
@@ -213,7 +210,7 @@ class SuperbillDialog(QDialog):
             assert period.first is not None and period.last is not None
             for field, day in ((self.ui.fromDate, period.first), (self.ui.toDate, period.last)):
                 field.blockSignals(True)
-                field.setDate(QDate(day.year, day.month, day.day))
+                field.set_date(day)
                 field.blockSignals(False)
 
     def _dates_typed(self) -> None:
@@ -235,8 +232,8 @@ class SuperbillDialog(QDialog):
             return periods.one_day(visit.date) if visit else None
         if self.ui.rangeCombo.currentIndex() == UNBILLED:
             return self._unbilled
-        first, last = python_date(self.ui.fromDate.date()), python_date(self.ui.toDate.date())
-        if first > last:
+        first, last = self.ui.fromDate.understood(), self.ui.toDate.understood()
+        if first is None or last is None or first > last:
             return None
         return Period(first, last)
 
@@ -269,6 +266,10 @@ class SuperbillDialog(QDialog):
             return (
                 "Every visit of this patient is on a superbill already: choose other dates to issue another."
             )
+        for field in (self.ui.fromDate, self.ui.toDate):
+            problem = field.problem()
+            if problem is not None:
+                return problem
         return "The first date is after the last date: change one of them."
 
     @staticmethod

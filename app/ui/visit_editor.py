@@ -25,7 +25,6 @@ from app.ui.code_picker_dialog import CodePickerDialog
 from app.ui.cpt_picker import CptPicker
 from app.ui.forms.ui_visit_editor import Ui_VisitEditor
 from app.ui.icd_picker import IcdPicker
-from app.ui.record_form import from_qdate, to_qdate
 from app.ui.service_line_fields import ServiceLineFields
 from app.ui.service_lines_model import COL_CODE, COL_SERVICE, ServiceLinesModel, row_from_priced
 from app.ui.visit_findings import Target, show_findings, summary, target_of
@@ -56,6 +55,7 @@ class VisitEditor(QDialog):
             raise RecordNotFound("visit", visit_key)
         self._visit_key = visit_key or new_visit_key()
         self._is_new = stored is None
+        self._date = self._today  # the visit's date: the last whole date typed
         self._diagnoses: list[str] = []
         self._lines: list[ServiceLine] = []
         self._auto_pointers: list[bool] = []
@@ -146,7 +146,9 @@ class VisitEditor(QDialog):
     def _load(self, stored: Visit | None) -> None:
         ui = self.ui
         day = stored.date if stored else self._today
-        ui.dateEdit.setDate(to_qdate(day))
+        self._date = day
+        ui.dateEdit.configure("Date of service", today=self._today, years="near", required=True)
+        ui.dateEdit.set_date(day)
         place = (
             stored.place_of_service if stored else None
         ) or self._setting.practitioner.default_place_of_service
@@ -212,7 +214,7 @@ class VisitEditor(QDialog):
         ui = self.ui
         return Visit(
             key=self._visit_key,
-            date=from_qdate(ui.dateEdit.date()),
+            date=self._date,
             diagnoses=tuple(self._diagnoses),
             lines=tuple(self._lines),
             place_of_service=ui.placeCombo.currentData(),
@@ -221,7 +223,8 @@ class VisitEditor(QDialog):
         )
 
     def is_dirty(self) -> bool:
-        return self._build_visit() != self._initial
+        typed_other_date = self.ui.dateEdit.text().strip() != us_date(self._date)
+        return self._build_visit() != self._initial or typed_other_date
 
     def _changed(self) -> None:
         if not self._loading:
@@ -263,12 +266,15 @@ class VisitEditor(QDialog):
 
     # Visit fields ----------------------------------------------------------------------------------
 
-    def _date_changed(self) -> None:
+    def _date_changed(self, day: date | None) -> None:
+        if day is None:
+            return  # no whole date yet (or an emptied field): saving says so; the check keeps the last one
+        self._date = day
         if self._loading:
             return
         if not self._prescription_chosen:
             self._loading = True
-            self._select_prescription(self._setting.default_prescription(from_qdate(self.ui.dateEdit.date())))
+            self._select_prescription(self._setting.default_prescription(day))
             self._loading = False
         self._refresh()
 
@@ -540,6 +546,12 @@ class VisitEditor(QDialog):
     def save(self) -> bool:
         """Save in one transaction; the form keeps its content when the store refuses. True when saved."""
         self._run_check()
+        try:
+            self.ui.dateEdit.date()  # a text that is not a whole date is never saved as the last one
+        except ValidationError as problem:
+            self.ui.statusLabel.setText(f"Not saved: {problem.message}")
+            self.ui.dateEdit.setFocus()
+            return False
         if self.line_fields.fee_problem:
             self.ui.statusLabel.setText(self.line_fields.fee_problem)
             self.ui.feeEdit.setFocus()

@@ -1,10 +1,13 @@
-"""Helpers for the record dialog tests: answer the next message box as a user would."""
+"""Helpers for the record dialog tests: answer the next message box and type a date as a user would."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.ui.date_field import DateField
 
 
 class BoxAnswer:
@@ -46,3 +49,16 @@ def forget_changes(dialog: QWidget) -> None:
     watcher = getattr(dialog, "watcher", None)
     if watcher is not None:
         watcher.mark_clean()
+
+
+def type_date(qtbot: QtBot, field: DateField, text: str) -> None:
+    """Click into a date field (the click selects its date, so typing replaces it) and type `text`."""
+    qtbot.mouseClick(field.edit, Qt.MouseButton.LeftButton)
+    assert field.edit.hasFocus(), "the click did not reach the date field (is its window active?)"
+    qtbot.keyClicks(field.edit, text)
+
+
+def overtype_date(qtbot: QtBot, field: DateField, text: str) -> None:
+    """Ctrl+A in a date field, then type `text` over its date (works in a window not shown too)."""
+    qtbot.keyClick(field.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field.edit, text)

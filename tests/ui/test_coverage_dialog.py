@@ -9,7 +9,7 @@ from app.domain.practice import Payer, PayerKind
 from app.services.workspace import Workspace
 from app.ui.coverage_dialog import CoverageDialog
 from tests.ui.conftest import TODAY
-from tests.ui.record_helpers import forget_changes
+from tests.ui.record_helpers import forget_changes, type_date
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
@@ -55,8 +55,7 @@ def test_a_workers_comp_coverage_is_saved_with_its_claim(qtbot: QtBot, workspace
     ui = dialog.ui
     choose_payer(dialog, "Washington State Dept. of Labor")
     qtbot.keyClicks(ui.claimEdit, "WC-5512")
-    ui.injuryDateEdit.setFocus()
-    qtbot.keyClicks(ui.injuryDateEdit, "08012026")
+    type_date(qtbot, ui.injuryDateEdit, "08012026")
     qtbot.keyClicks(ui.employerEdit, "Harbor Freight Lines")
     qtbot.keyClicks(ui.adjusterEdit, "R. Diaz 360-555-0110")
     dialog.ui.buttonBox.button(ui.buttonBox.StandardButton.Save).click()

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QWidget
 
+from app.ui.date_field import DateField
 from tools.compile_forms import FORMS, compiled_source, module_for, strip_header
 
 FORM_FILES = sorted(FORMS.glob("*.ui"))
@@ -16,7 +17,9 @@ FORM_FILES = sorted(FORMS.glob("*.ui"))
 
 @pytest.mark.parametrize("form", FORM_FILES, ids=lambda p: p.name)
 def test_each_form_loads(qtbot: object, form: Path) -> None:
-    widget = QUiLoader().load(str(form))
+    loader = QUiLoader()
+    loader.registerCustomWidget(DateField)  # the forms' promoted widgets
+    widget = loader.load(str(form))
     assert isinstance(widget, QWidget)
     widget.deleteLater()
 

@@ -12,7 +12,7 @@ from app.services import records
 from app.services.workspace import Workspace
 from app.ui.prescription_dialog import PrescriptionDialog
 from tests.ui.conftest import TODAY
-from tests.ui.record_helpers import forget_changes
+from tests.ui.record_helpers import forget_changes, type_date
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
@@ -85,8 +85,7 @@ def test_a_new_prescription_is_saved_with_its_codes_and_dates(
     assert dialog.isVisible(), "Enter in the code search must not save the dialog"
     add_code(qtbot, dialog, "m62830")
     ui.visitsSpin.setValue(6)
-    ui.expiresEdit.setFocus()
-    qtbot.keyClicks(ui.expiresEdit, "12312026")
+    type_date(qtbot, ui.expiresEdit, "12312026")
     ui.buttonBox.button(ui.buttonBox.StandardButton.Save).click()
 
     assert not dialog.isVisible(), dialog.error_text

@@ -49,6 +49,7 @@ NOT_BEFORE_THE_FIRST_FRAME = {
     "app.ui.patient_view",
     "app.ui.visit_editor",
     "app.ui.superbill_dialog",
+    "app.ui.date_field",  # builds Qt enums: the dialogs bring it
     "PySide6.QtPdf",
     # The command line's commands, and heavy libraries for other features.
     "app.commands",

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -17,7 +17,7 @@ from app.services.superbills import Period, issue_superbill
 from app.services.workspace import Workspace
 from app.ui.superbill_dialog import CUSTOM, LAST_MONTH, THIS_MONTH, UNBILLED, SuperbillDialog
 from tests.ui.conftest import TODAY
-from tests.ui.record_helpers import BoxAnswer
+from tests.ui.record_helpers import BoxAnswer, type_date
 
 # The offscreen platform says so for every top-level window with a layout; no other Qt message is allowed.
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
@@ -69,8 +69,8 @@ def test_this_month_covers_both_september_visits_total_245_paid_in_full(
     assert dialog.focusWidget() is dialog.ui.rangeCombo
     assert dialog.ui.rangeCombo.currentIndex() == THIS_MONTH
     assert dialog.ui.rangeCombo.currentText() == "This month (September 2026)"
-    assert dialog.ui.fromDate.date() == QDate(2026, 9, 1)
-    assert dialog.ui.toDate.date() == QDate(2026, 9, 30)
+    assert dialog.ui.fromDate.date() == date(2026, 9, 1)
+    assert dialog.ui.toDate.date() == date(2026, 9, 30)
     assert dialog.ui.visitsValue.text().startswith("2 ")
     assert "09/09/2026 to 09/16/2026" in dialog.ui.visitsValue.text()
     assert dialog.ui.chargesValue.text() == "$245.00"
@@ -178,7 +178,7 @@ def test_last_month_with_no_visits_says_so_and_offers_nothing_to_issue(
 ) -> None:
     dialog = open_dialog(qtbot, workspace)
     dialog.choose_range(LAST_MONTH)
-    assert dialog.ui.fromDate.date() == QDate(2026, 8, 1)
+    assert dialog.ui.fromDate.date() == date(2026, 8, 1)
     assert dialog.ui.findingsSummary.text() == "No visits from 08/01/2026 to 08/31/2026: choose other dates."
     assert dialog.ui.reasonLabel.text() == "Nothing to put on a superbill."
     assert not dialog.ui.issueButton.isEnabled()
@@ -188,11 +188,10 @@ def test_last_month_with_no_visits_says_so_and_offers_nothing_to_issue(
 
 def test_typing_dates_makes_a_custom_range(qtbot: QtBot, workspace: Workspace) -> None:
     dialog = open_dialog(qtbot, workspace)
-    dialog.ui.fromDate.setFocus()
-    dialog.ui.fromDate.setDate(QDate(2026, 9, 10))
+    type_date(qtbot, dialog.ui.fromDate, "09/10/2026")
     assert dialog.ui.rangeCombo.currentIndex() == CUSTOM
     assert dialog.ui.chargesValue.text() == "$125.00"  # only the visit of 09/16
-    dialog.ui.toDate.setDate(QDate(2026, 9, 5))
+    type_date(qtbot, dialog.ui.toDate, "9/5/26")
     assert dialog.ui.findingsSummary.text() == "The first date is after the last date: change one of them."
     assert not dialog.ui.draftButton.isEnabled()
 
@@ -296,7 +295,7 @@ def test_not_yet_on_a_superbill_covers_only_the_visits_no_superbill_holds(
     assert ui.rangeCombo.currentIndex() == UNBILLED
     assert ui.visitsValue.text() == "1   (09/16/2026)"
     assert ui.chargesValue.text() == "$125.00"
-    assert (ui.fromDate.date(), ui.toDate.date()) == (QDate(2026, 9, 16), QDate(2026, 9, 16))
+    assert (ui.fromDate.date(), ui.toDate.date()) == (date(2026, 9, 16), date(2026, 9, 16))
     assert ui.issuedNote.isHidden()
     answers = BoxAnswer()
     answers.next(QMessageBox.StandardButton.Yes)

@@ -17,7 +17,7 @@ from app.ui.patient_dialog import PatientDialog
 from app.ui.recovery_key_dialog import RecoveryKeyDialog
 from app.ui.unlock_dialog import UnlockDialog
 from tests.ui.conftest import TODAY
-from tests.ui.record_helpers import forget_changes, type_text
+from tests.ui.record_helpers import forget_changes, type_date, type_text
 from tests.ui.test_setup_wizard import fill_provider_page, open_wizard, press_next, type_then_tab
 
 PASSPHRASE = "blue heron at low tide"
@@ -213,8 +213,7 @@ def test_a_dialog_open_when_the_window_locks_is_covered_and_keeps_what_was_typed
     assert dialog.isVisible() and dialog.ui.firstNameEdit.isEnabled()
     assert (dialog.ui.firstNameEdit.text(), dialog.ui.lastNameEdit.text()) == ("Zoë", "Nguyễn-Øster")
     assert workspace.store.patients() == []  # nothing was saved behind the lock
-    dialog.ui.dobEdit.setFocus()
-    qtbot.keyClicks(dialog.ui.dobEdit, "03021990")
+    type_date(qtbot, dialog.ui.dobEdit, "03021990")
     qtbot.keyClick(dialog.ui.lastNameEdit, Qt.Key.Key_Return)  # the dialog's own Enter saves, as before
     assert [p.last_name for p in workspace.store.patients()] == ["Nguyễn-Øster"]
     lock.timer.stop()

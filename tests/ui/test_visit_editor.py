@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +21,7 @@ from app.ui.icd_picker import IcdPicker
 from app.ui.service_lines_model import COL_CHARGE, COL_UNITS
 from app.ui.visit_editor import VisitEditor
 from tests.ui.conftest import TODAY
+from tests.ui.record_helpers import overtype_date
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
@@ -117,7 +119,7 @@ def test_a_new_visit_starts_today_with_the_patients_insurance_prescription_and_o
 ) -> None:
     editor = open_editor()
     ui = editor.ui
-    assert ui.dateEdit.date() == QDate(2026, 9, 20)
+    assert ui.dateEdit.date() == date(2026, 9, 20)
     assert ui.dateEdit.text() == "09/20/2026"
     assert ui.placeCombo.currentData() == "11"
     assert ui.coverageCombo.currentText().startswith("Premera Blue Cross")
@@ -327,12 +329,13 @@ def test_units_counted_by_hand_need_a_reason(qtbot: QtBot, open_editor: Callable
 
 
 def test_the_prescription_follows_the_date_until_one_is_chosen(
+    qtbot: QtBot,
     open_editor: Callable[..., VisitEditor],
 ) -> None:
     editor = open_editor()
-    editor.ui.dateEdit.setDate(QDate(2027, 1, 5))  # after rx-1 expired
+    overtype_date(qtbot, editor.ui.dateEdit, "01/05/2027")  # after rx-1 expired
     assert editor.ui.prescriptionCombo.currentData() is None
-    editor.ui.dateEdit.setDate(QDate(2026, 9, 20))
+    overtype_date(qtbot, editor.ui.dateEdit, "9/20/26")
     assert editor.ui.prescriptionCombo.currentData() == "rx-1"
 
 

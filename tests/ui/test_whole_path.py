@@ -6,11 +6,12 @@ Everything goes through the real windows with keys and clicks; the last check re
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +19,7 @@ from app.services.workspace import Workspace
 from app.ui.code_picker_dialog import CodePickerDialog
 from app.ui.coverage_dialog import CoverageDialog
 from app.ui.cpt_picker import CptPicker
+from app.ui.date_field import DateField
 from app.ui.icd_picker import IcdPicker
 from app.ui.main_window import MainWindow
 from app.ui.patient_dialog import PatientDialog
@@ -79,10 +81,11 @@ def click_into(qtbot: QtBot, widget: QWidget, text: str) -> None:
     qtbot.keyClicks(widget, text)
 
 
-def type_date(qtbot: QtBot, edit: QWidget, mmddyyyy: str) -> None:
-    """Put the cursor in a date field at its month and type the digits, as on the paper: 09092026."""
-    edit.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.keyClicks(edit, mmddyyyy)
+def type_date(qtbot: QtBot, field: DateField, mmddyyyy: str) -> None:
+    """Tab into a date field (its date is selected), type the digits as on the paper, 09092026, and Tab on."""
+    field.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClicks(field.edit, mmddyyyy)
+    qtbot.keyClick(field.edit, Qt.Key.Key_Tab)
 
 
 def press_ctrl(qtbot: QtBot, key: Qt.Key, shift: bool = False) -> None:
@@ -349,7 +352,7 @@ def issue_the_superbill(qtbot: QtBot, window: MainWindow) -> tuple[SuperbillDial
     type_date(qtbot, ui.fromDate, "09092026")
     type_date(qtbot, ui.toDate, "09162026")
     assert ui.rangeCombo.currentIndex() == CUSTOM
-    assert (ui.fromDate.date(), ui.toDate.date()) == (QDate(2026, 9, 9), QDate(2026, 9, 16))
+    assert (ui.fromDate.date(), ui.toDate.date()) == (date(2026, 9, 9), date(2026, 9, 16))
     assert ui.visitsValue.text() == "2   (09/09/2026 to 09/16/2026)"
     assert ui.chargesValue.text() == "$245.00"
     assert ui.balanceValue.text() == "$245.00"

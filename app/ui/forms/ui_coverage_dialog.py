@@ -12,10 +12,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialog, QDialogButtonBox, QFormLayout, QLabel,
-    QLineEdit, QSizePolicy, QSpacerItem, QSpinBox,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+    QSizePolicy, QSpacerItem, QSpinBox, QVBoxLayout,
+    QWidget)
+
+from app.ui.date_field import DateField
 
 class Ui_CoverageDialog(object):
     def setupUi(self, CoverageDialog):
@@ -77,9 +79,8 @@ class Ui_CoverageDialog(object):
 
         self.coverageForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.injuryDateLabel)
 
-        self.injuryDateEdit = QDateEdit(CoverageDialog)
+        self.injuryDateEdit = DateField(CoverageDialog)
         self.injuryDateEdit.setObjectName(u"injuryDateEdit")
-        self.injuryDateEdit.setCalendarPopup(True)
 
         self.coverageForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.injuryDateEdit)
 
@@ -159,9 +160,8 @@ class Ui_CoverageDialog(object):
 
         self.coverageForm.setWidget(13, QFormLayout.ItemRole.LabelRole, self.subscriberDobLabel)
 
-        self.subscriberDobEdit = QDateEdit(CoverageDialog)
+        self.subscriberDobEdit = DateField(CoverageDialog)
         self.subscriberDobEdit.setObjectName(u"subscriberDobEdit")
-        self.subscriberDobEdit.setCalendarPopup(True)
 
         self.coverageForm.setWidget(13, QFormLayout.ItemRole.FieldRole, self.subscriberDobEdit)
 
@@ -238,7 +238,6 @@ class Ui_CoverageDialog(object):
         self.groupLabel.setText(QCoreApplication.translate("CoverageDialog", u"&Group number:", None))
         self.claimLabel.setText(QCoreApplication.translate("CoverageDialog", u"&Claim number:", None))
         self.injuryDateLabel.setText(QCoreApplication.translate("CoverageDialog", u"Date of &injury:", None))
-        self.injuryDateEdit.setDisplayFormat(QCoreApplication.translate("CoverageDialog", u"MM/dd/yyyy", None))
         self.employerLabel.setText(QCoreApplication.translate("CoverageDialog", u"&Employer:", None))
         self.accidentStateLabel.setText(QCoreApplication.translate("CoverageDialog", u"Accident &state:", None))
         self.accidentStateEdit.setPlaceholderText(QCoreApplication.translate("CoverageDialog", u"WA", None))
@@ -249,7 +248,6 @@ class Ui_CoverageDialog(object):
         self.subscriberFirstLabel.setText(QCoreApplication.translate("CoverageDialog", u"Insured's first &name:", None))
         self.subscriberLastLabel.setText(QCoreApplication.translate("CoverageDialog", u"Insured's las&t name:", None))
         self.subscriberDobLabel.setText(QCoreApplication.translate("CoverageDialog", u"Insured's date of &birth:", None))
-        self.subscriberDobEdit.setDisplayFormat(QCoreApplication.translate("CoverageDialog", u"MM/dd/yyyy", None))
         self.visitLimitLabel.setText(QCoreApplication.translate("CoverageDialog", u"Annual &visit limit:", None))
         self.visitLimitSpin.setSpecialValueText(QCoreApplication.translate("CoverageDialog", u"No limit", None))
         self.visitLimitSpin.setSuffix(QCoreApplication.translate("CoverageDialog", u" visits", None))

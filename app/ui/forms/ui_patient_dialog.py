@@ -12,10 +12,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-    QHBoxLayout, QLabel, QLineEdit, QSizePolicy,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
+    QLabel, QLineEdit, QSizePolicy, QVBoxLayout,
+    QWidget)
+
+from app.ui.date_field import DateField
 
 class Ui_PatientDialog(object):
     def setupUi(self, PatientDialog):
@@ -61,9 +63,8 @@ class Ui_PatientDialog(object):
 
         self.patientForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.dobLabel)
 
-        self.dobEdit = QDateEdit(self.patientGroup)
+        self.dobEdit = DateField(self.patientGroup)
         self.dobEdit.setObjectName(u"dobEdit")
-        self.dobEdit.setCalendarPopup(True)
 
         self.patientForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.dobEdit)
 
@@ -211,7 +212,6 @@ class Ui_PatientDialog(object):
         self.lastNameLabel.setText(QCoreApplication.translate("PatientDialog", u"&Last name:", None))
         self.nameHintLabel.setText(QCoreApplication.translate("PatientDialog", u"Type the name exactly as it is on the insurance card.", None))
         self.dobLabel.setText(QCoreApplication.translate("PatientDialog", u"Date of &birth:", None))
-        self.dobEdit.setDisplayFormat(QCoreApplication.translate("PatientDialog", u"MM/dd/yyyy", None))
         self.sexLabel.setText(QCoreApplication.translate("PatientDialog", u"Se&x:", None))
         self.contactGroup.setTitle(QCoreApplication.translate("PatientDialog", u"Contact", None))
         self.line1Label.setText(QCoreApplication.translate("PatientDialog", u"S&treet:", None))

@@ -12,10 +12,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialog, QDialogButtonBox, QFormLayout, QLabel,
-    QLineEdit, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+
+from app.ui.date_field import DateField
 
 class Ui_PaymentDialog(object):
     def setupUi(self, PaymentDialog):
@@ -37,9 +38,8 @@ class Ui_PaymentDialog(object):
 
         self.paymentForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.dateLabel)
 
-        self.dateEdit = QDateEdit(PaymentDialog)
+        self.dateEdit = DateField(PaymentDialog)
         self.dateEdit.setObjectName(u"dateEdit")
-        self.dateEdit.setCalendarPopup(True)
 
         self.paymentForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.dateEdit)
 
@@ -127,7 +127,6 @@ class Ui_PaymentDialog(object):
         PaymentDialog.setWindowTitle(QCoreApplication.translate("PaymentDialog", u"Payment", None))
         self.patientLabel.setText("")
         self.dateLabel.setText(QCoreApplication.translate("PaymentDialog", u"&Date:", None))
-        self.dateEdit.setDisplayFormat(QCoreApplication.translate("PaymentDialog", u"MM/dd/yyyy", None))
         self.amountLabel.setText(QCoreApplication.translate("PaymentDialog", u"&Amount:", None))
         self.amountEdit.setPlaceholderText(QCoreApplication.translate("PaymentDialog", u"45.00", None))
         self.methodLabel.setText(QCoreApplication.translate("PaymentDialog", u"&Method:", None))

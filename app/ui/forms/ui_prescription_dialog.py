@@ -12,11 +12,13 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDateEdit, QDialog,
-    QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QPushButton, QSizePolicy, QSpinBox,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
+    QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+    QPushButton, QSizePolicy, QSpinBox, QVBoxLayout,
+    QWidget)
+
+from app.ui.date_field import DateField
 
 class Ui_PrescriptionDialog(object):
     def setupUi(self, PrescriptionDialog):
@@ -82,9 +84,8 @@ class Ui_PrescriptionDialog(object):
 
         self.prescriptionForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.writtenLabel)
 
-        self.writtenEdit = QDateEdit(self.prescriptionGroup)
+        self.writtenEdit = DateField(self.prescriptionGroup)
         self.writtenEdit.setObjectName(u"writtenEdit")
-        self.writtenEdit.setCalendarPopup(True)
 
         self.prescriptionForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.writtenEdit)
 
@@ -93,9 +94,8 @@ class Ui_PrescriptionDialog(object):
 
         self.prescriptionForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.startsLabel)
 
-        self.startsEdit = QDateEdit(self.prescriptionGroup)
+        self.startsEdit = DateField(self.prescriptionGroup)
         self.startsEdit.setObjectName(u"startsEdit")
-        self.startsEdit.setCalendarPopup(True)
 
         self.prescriptionForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.startsEdit)
 
@@ -104,9 +104,8 @@ class Ui_PrescriptionDialog(object):
 
         self.prescriptionForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.expiresLabel)
 
-        self.expiresEdit = QDateEdit(self.prescriptionGroup)
+        self.expiresEdit = DateField(self.prescriptionGroup)
         self.expiresEdit.setObjectName(u"expiresEdit")
-        self.expiresEdit.setCalendarPopup(True)
 
         self.prescriptionForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.expiresEdit)
 
@@ -267,11 +266,8 @@ class Ui_PrescriptionDialog(object):
         self.npiStatusLabel.setText("")
         self.prescriptionGroup.setTitle(QCoreApplication.translate("PrescriptionDialog", u"Prescription", None))
         self.writtenLabel.setText(QCoreApplication.translate("PrescriptionDialog", u"&Written on:", None))
-        self.writtenEdit.setDisplayFormat(QCoreApplication.translate("PrescriptionDialog", u"MM/dd/yyyy", None))
         self.startsLabel.setText(QCoreApplication.translate("PrescriptionDialog", u"S&tarts:", None))
-        self.startsEdit.setDisplayFormat(QCoreApplication.translate("PrescriptionDialog", u"MM/dd/yyyy", None))
         self.expiresLabel.setText(QCoreApplication.translate("PrescriptionDialog", u"E&xpires:", None))
-        self.expiresEdit.setDisplayFormat(QCoreApplication.translate("PrescriptionDialog", u"MM/dd/yyyy", None))
         self.visitsLabel.setText(QCoreApplication.translate("PrescriptionDialog", u"&Authorised visits:", None))
         self.visitsSpin.setSpecialValueText(QCoreApplication.translate("PrescriptionDialog", u"Not limited", None))
         self.visitsSpin.setSuffix(QCoreApplication.translate("PrescriptionDialog", u" visits", None))

@@ -12,11 +12,13 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDateEdit,
-    QDialog, QFormLayout, QGridLayout, QGroupBox,
-    QHBoxLayout, QLabel, QListView, QListWidget,
-    QListWidgetItem, QPushButton, QRadioButton, QSizePolicy,
-    QSpacerItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDialog,
+    QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
+    QLabel, QListView, QListWidget, QListWidgetItem,
+    QPushButton, QRadioButton, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
+
+from app.ui.date_field import DateField
 
 class Ui_SuperbillDialog(object):
     def setupUi(self, SuperbillDialog):
@@ -80,9 +82,8 @@ class Ui_SuperbillDialog(object):
 
         self.datesLayout.addWidget(self.fromLabel)
 
-        self.fromDate = QDateEdit(self.coverGroup)
+        self.fromDate = DateField(self.coverGroup)
         self.fromDate.setObjectName(u"fromDate")
-        self.fromDate.setCalendarPopup(True)
 
         self.datesLayout.addWidget(self.fromDate)
 
@@ -95,9 +96,8 @@ class Ui_SuperbillDialog(object):
 
         self.datesLayout.addWidget(self.toLabel)
 
-        self.toDate = QDateEdit(self.coverGroup)
+        self.toDate = DateField(self.coverGroup)
         self.toDate.setObjectName(u"toDate")
-        self.toDate.setCalendarPopup(True)
 
         self.datesLayout.addWidget(self.toDate)
 
@@ -261,9 +261,7 @@ class Ui_SuperbillDialog(object):
         self.sameDayNote.setText("")
         self.rangeRadio.setText(QCoreApplication.translate("SuperbillDialog", u"Dates of &service", None))
         self.fromLabel.setText(QCoreApplication.translate("SuperbillDialog", u"&From", None))
-        self.fromDate.setDisplayFormat(QCoreApplication.translate("SuperbillDialog", u"MM/dd/yyyy", None))
         self.toLabel.setText(QCoreApplication.translate("SuperbillDialog", u"&To", None))
-        self.toDate.setDisplayFormat(QCoreApplication.translate("SuperbillDialog", u"MM/dd/yyyy", None))
         self.totalsGroup.setTitle(QCoreApplication.translate("SuperbillDialog", u"On this superbill", None))
         self.visitsCaption.setText(QCoreApplication.translate("SuperbillDialog", u"Visits", None))
         self.visitsValue.setText("")

@@ -13,11 +13,13 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
-    QDateEdit, QDialog, QGridLayout, QGroupBox,
-    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem, QPushButton, QSizePolicy,
-    QSpacerItem, QSpinBox, QSplitter, QTableView,
-    QVBoxLayout, QWidget)
+    QDialog, QGridLayout, QGroupBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QPushButton, QSizePolicy, QSpacerItem,
+    QSpinBox, QSplitter, QTableView, QVBoxLayout,
+    QWidget)
+
+from app.ui.date_field import DateField
 
 class Ui_VisitEditor(object):
     def setupUi(self, VisitEditor):
@@ -49,9 +51,8 @@ class Ui_VisitEditor(object):
 
         self.visitGrid.addWidget(self.dateLabel, 0, 0, 1, 1)
 
-        self.dateEdit = QDateEdit(self.visitBox)
+        self.dateEdit = DateField(self.visitBox)
         self.dateEdit.setObjectName(u"dateEdit")
-        self.dateEdit.setCalendarPopup(True)
 
         self.visitGrid.addWidget(self.dateEdit, 0, 1, 1, 1)
 
@@ -454,7 +455,6 @@ class Ui_VisitEditor(object):
         self.patientLabel.setText("")
         self.visitBox.setTitle(QCoreApplication.translate("VisitEditor", u"Visit", None))
         self.dateLabel.setText(QCoreApplication.translate("VisitEditor", u"Da&te:", None))
-        self.dateEdit.setDisplayFormat(QCoreApplication.translate("VisitEditor", u"MM/dd/yyyy", None))
         self.placeLabel.setText(QCoreApplication.translate("VisitEditor", u"&Place of service:", None))
         self.coverageLabel.setText(QCoreApplication.translate("VisitEditor", u"&Insurance:", None))
         self.prescriptionLabel.setText(QCoreApplication.translate("VisitEditor", u"P&rescription:", None))

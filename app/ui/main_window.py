@@ -19,12 +19,14 @@ from app.domain.people import Practitioner
 from app.services.workspace import Workspace
 from app.ui.app_icon import app_icon
 from app.ui.first_frame import set_enum_property
+from app.ui.fit import keep_on_screen
 from app.ui.patients_page import PatientsPage
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
     from app.ui.attention_panel import AttentionPanel
+    from app.ui.help_window import HelpWindow
     from app.ui.patient_view import PatientView
 
 ORGANISATION = APPLICATION = "SuperbillDesk"
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self.demo = demo
         self.patient_key: str | None = None
         self.current_dialog: QDialog | None = None
+        self.help_window: HelpWindow | None = None
         self.setWindowIcon(app_icon())
         self._init_widgets()
         self._init_actions()
@@ -181,6 +184,12 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(
             "&Back up now…", self.back_up_now, tip="Copy the whole practice to a folder (a USB stick)"
         )
+        self.help_action = self._action(
+            "&Getting started and keyboard shortcuts",
+            self.show_help,
+            [QKeySequence("F1")],
+            "What to do first, and every keyboard shortcut",
+        )
         self.about_action = self._action("&About Superbill Desk", self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.patient_actions = (
@@ -209,6 +218,8 @@ class MainWindow(QMainWindow):
         practice_menu.addAction(self.payers_action)
         practice_menu.addAction(self.settings_action)
         help_menu = menus.addMenu("&Help")
+        help_menu.addAction(self.help_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _init_toolbar(self) -> None:
@@ -231,6 +242,10 @@ class MainWindow(QMainWindow):
         self.data_label = QLabel(f"{where} {self.workspace.data_dir}", self)
         self.data_label.setObjectName("dataFolderLabel")
         set_enum_property(self.data_label, "textInteractionFlags", "TextSelectableByMouse")
+        self.data_label.setMinimumWidth(
+            1
+        )  # a long folder is cut on a narrow screen, never widening the window
+        self.data_label.setToolTip(str(self.workspace.data_dir))
         self.statusBar().addPermanentWidget(self.data_label)
 
     def _connect_signals(self) -> None:
@@ -248,6 +263,9 @@ class MainWindow(QMainWindow):
     def _build_the_rest(self) -> None:
         for widget in (self.attention, self.patient_view):
             widget.show()
+        from app.ui.fit import show_focus  # not before the first frame: see app.ui.first_frame
+
+        show_focus(self.patients_page.table)
         self.startedUp.emit()
 
     @property
@@ -288,6 +306,7 @@ class MainWindow(QMainWindow):
             value = settings.value(key)
             if isinstance(value, QByteArray) and not value.isEmpty():
                 restore(value)
+        keep_on_screen(self)  # remembered on a larger screen, or on one no longer attached
 
     def save_layout(self) -> None:
         settings = user_settings()
@@ -320,6 +339,8 @@ class MainWindow(QMainWindow):
 
     def show_patient(self, key: str | None) -> None:
         self.patient_key = key
+        if key is not None:
+            self.patients_page.show_chosen(key)  # the list highlights whom the record shows
         self.patient_view.show_patient(key)
         self._update_actions()
 
@@ -411,6 +432,15 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(self.update_title)
         dialog.accepted.connect(lambda: self._saved("Settings saved"))
         self._open(dialog)
+
+    def show_help(self) -> None:
+        from app.ui.help_window import HelpWindow
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self, self.actions())
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox  # its Python type costs 1.5 ms to build: not at start-up

@@ -11,6 +11,7 @@ from app.domain.errors import ValidationError
 from app.domain.practice import Address, Patient
 from app.services import records
 from app.services.workspace import Workspace
+from app.ui.fit import fit_dialog
 from app.ui.forms.ui_patient_dialog import Ui_PatientDialog
 from app.ui.record_form import (
     RecordDialog,
@@ -76,6 +77,7 @@ class PatientDialog(RecordDialog):
         self._load()
         self.setMinimumWidth(720)
         ui.firstNameEdit.setFocus()
+        fit_dialog(self)
 
     def _load(self) -> None:
         ui, patient = self.ui, self._patient

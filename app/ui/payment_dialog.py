@@ -12,6 +12,7 @@ from app.domain.money import Cents, MoneyError, format_dollars, format_money, pa
 from app.domain.practice import Payment, PaymentMethod
 from app.services import records
 from app.services.workspace import Workspace
+from app.ui.fit import fit_dialog
 from app.ui.forms.ui_payment_dialog import Ui_PaymentDialog
 from app.ui.record_form import RecordDialog, fill_combo, from_qdate, select_data, to_qdate
 
@@ -69,6 +70,7 @@ class PaymentDialog(RecordDialog):
         self.setWindowTitle("Edit payment" if self._payment else "Record payment")
         self.setMinimumWidth(460)
         ui.amountEdit.setFocus()
+        fit_dialog(self)
 
     def _load(self) -> None:
         ui, payment = self.ui, self._payment

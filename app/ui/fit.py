@@ -33,7 +33,7 @@ class FittingScrollArea(QScrollArea):
 
     def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
         from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QFrame
+        from PySide6.QtWidgets import QFrame, QSizePolicy
 
         super().__init__(parent)
         self.setObjectName("fitScrollArea")
@@ -42,6 +42,8 @@ class FittingScrollArea(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, never to the area itself
         content.setAutoFillBackground(False)
+        # Never squeezed below its natural height (tables of two rows): it scrolls instead.
+        content.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.setWidget(content)
         self.viewport().setAutoFillBackground(False)
 

@@ -23,7 +23,7 @@ from app.services.visit_check import first_pointers, load_visit_setting, new_vis
 from app.services.workspace import Workspace
 from app.ui.code_picker_dialog import CodePickerDialog
 from app.ui.cpt_picker import CptPicker
-from app.ui.fit import fit_dialog
+from app.ui.fit import fit_dialog, room_on
 from app.ui.forms.ui_visit_editor import Ui_VisitEditor
 from app.ui.icd_picker import IcdPicker
 from app.ui.record_form import from_qdate, to_qdate
@@ -119,6 +119,9 @@ class VisitEditor(QDialog):
         ui.splitter.setStretchFactor(1, 2)
         ui.findingsPanel.setMinimumWidth(300)
         ui.splitter.setSizes([740, 380])
+        if room_on(self).width() < 900:  # 1366x768 at 200%: the check below the form, not beside it
+            ui.splitter.setOrientation(Qt.Orientation.Vertical)
+            ui.findingsPanel.setMinimumWidth(0)
         ui.statusLabel.setText("")
         # The totals beside Save, in view however small the screen (the form above scrolls).
         ui.bottomLayout.insertWidget(ui.bottomLayout.indexOf(ui.saveButton), ui.totalLabel)

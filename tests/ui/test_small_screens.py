@@ -138,7 +138,10 @@ def test_enter_opens_the_highlighted_visit(qtbot: QtBot, window: MainWindow) -> 
     editor = window.current_dialog
     assert isinstance(editor, VisitEditor)
     assert editor._visit_key == window.patient_view.visits.model.key(1)
+    gone: list[bool] = []
+    editor.destroyed.connect(lambda: gone.append(True))
     editor.reject()
+    qtbot.waitUntil(lambda: bool(gone))  # gone before the practice closes: its check never runs after
 
 
 def test_tabbing_into_a_list_never_changes_the_patient_shown(qtbot: QtBot, window: MainWindow) -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.services.attention import AttentionItem, AttentionKind, needs_attention
 from app.services.workspace import Workspace
+from app.ui.fit import show_focus
 
 # A group longer than this shows its first items and a line to show the rest: at 10,000
 # patients a list of thousands would hide the other groups and cost time to build.
@@ -168,6 +169,8 @@ class AttentionPanel(QWidget):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setSpacing(1)
+        self.list.setTabKeyNavigation(False)
+        show_focus(self.list)  # a frame while it has the focus; its chosen line highlighted
 
         self.batch_button = QPushButton(BATCH_TEXT, self)
         self.batch_button.setObjectName("batchSuperbillsButton")

@@ -24,6 +24,7 @@ from app.services import backups
 from app.services.backups import BackupSummary
 from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
+from app.ui.fit import fit_dialog
 
 
 def _size(summary: BackupSummary) -> str:
@@ -49,6 +50,7 @@ class BackupDialog(QDialog):
         self.choose_folder: Callable[[], Path | None] = self._choose_folder
         self.setWindowTitle("Back up now")
         self._build()
+        fit_dialog(self)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)

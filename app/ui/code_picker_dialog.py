@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from app.ui.cpt_picker import CptPicker
+from app.ui.fit import fit_dialog
 from app.ui.icd_picker import IcdPicker
 
 
@@ -25,6 +26,7 @@ class CodePickerDialog(QDialog):
         layout.addWidget(buttons)
         picker.codeChosen.connect(self.accept)
         self.resize(720, 460)
+        fit_dialog(self)
 
     def start(self) -> None:
         """Show (window-modal, without blocking) with an empty search and the offered codes on top."""

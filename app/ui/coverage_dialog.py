@@ -11,6 +11,7 @@ from app.domain.errors import ValidationError
 from app.domain.practice import Coverage, Payer, PayerKind, Relationship, Subscriber
 from app.services import records
 from app.services.workspace import Workspace
+from app.ui.fit import fit_dialog
 from app.ui.forms.ui_coverage_dialog import Ui_CoverageDialog
 from app.ui.record_form import RecordDialog, fill_combo, select_data
 
@@ -95,6 +96,7 @@ class CoverageDialog(RecordDialog):
         self.setMinimumWidth(600)
         self.setWindowTitle(f"{'Coverage' if self._coverage else 'New coverage'}: {chart.patient.full_name}")
         ui.payerCombo.setFocus()
+        fit_dialog(self)
 
     def _load(self) -> None:
         ui, c = self.ui, self._coverage

@@ -19,12 +19,14 @@ from app.domain.people import Practitioner
 from app.services.workspace import Workspace
 from app.ui.app_icon import app_icon
 from app.ui.first_frame import set_enum_property
+from app.ui.fit import keep_on_screen
 from app.ui.patients_page import PatientsPage
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
     from app.ui.attention_panel import AttentionLine, AttentionPanel
+    from app.ui.help_window import HelpWindow
     from app.ui.lock import IdleLock
     from app.ui.patient_view import PatientView
 
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         self.idle_lock: IdleLock | None = None  # set by app.ui.main for an encrypted practice
         self.patient_key: str | None = None
         self.current_dialog: QDialog | None = None
+        self.help_window: HelpWindow | None = None
         self.setWindowIcon(app_icon())
         self._init_widgets()
         self._init_actions()
@@ -183,6 +186,12 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(
             "&Back up now…", self.back_up_now, tip="Copy the whole practice to a folder (a USB stick)"
         )
+        self.help_action = self._action(
+            "&Getting started and keyboard shortcuts",
+            self.show_help,
+            [QKeySequence("F1")],
+            "What to do first, and every keyboard shortcut",
+        )
         self.about_action = self._action("&About Superbill Desk", self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.patient_actions = (
@@ -211,6 +220,8 @@ class MainWindow(QMainWindow):
         practice_menu.addAction(self.payers_action)
         practice_menu.addAction(self.settings_action)
         help_menu = menus.addMenu("&Help")
+        help_menu.addAction(self.help_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _init_toolbar(self) -> None:
@@ -233,6 +244,10 @@ class MainWindow(QMainWindow):
         self.data_label = QLabel(f"{where} {self.workspace.data_dir}", self)
         self.data_label.setObjectName("dataFolderLabel")
         set_enum_property(self.data_label, "textInteractionFlags", "TextSelectableByMouse")
+        self.data_label.setMinimumWidth(
+            1
+        )  # a long folder is cut on a narrow screen, never widening the window
+        self.data_label.setToolTip(str(self.workspace.data_dir))
         self.statusBar().addPermanentWidget(self.data_label)
 
     def _connect_signals(self) -> None:
@@ -250,6 +265,9 @@ class MainWindow(QMainWindow):
     def _build_the_rest(self) -> None:
         for widget in (self.attention, self.patient_view):
             widget.show()
+        from app.ui.fit import show_focus  # not before the first frame: see app.ui.first_frame
+
+        show_focus(self.patients_page.table)
         self.startedUp.emit()
 
     @property
@@ -295,6 +313,7 @@ class MainWindow(QMainWindow):
             value = settings.value(key)
             if isinstance(value, QByteArray) and not value.isEmpty():
                 restore(value)
+        keep_on_screen(self)  # remembered on a larger screen, or on one no longer attached
 
     def save_layout(self) -> None:
         settings = user_settings()
@@ -327,6 +346,8 @@ class MainWindow(QMainWindow):
 
     def show_patient(self, key: str | None) -> None:
         self.patient_key = key
+        if key is not None:
+            self.patients_page.show_chosen(key)  # the list highlights whom the record shows
         self.patient_view.show_patient(key)
         self._update_actions()
 
@@ -442,6 +463,15 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(self.update_title)
         dialog.accepted.connect(lambda: self._saved("Settings saved"))
         self._open(dialog)
+
+    def show_help(self) -> None:
+        from app.ui.help_window import HelpWindow
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self, self.actions())
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox  # its Python type costs 1.5 ms to build: not at start-up

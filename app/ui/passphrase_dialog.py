@@ -16,6 +16,7 @@ from app.domain.errors import ValidationError
 from app.services.encryption import CopiesReport, check_new_passphrase, passphrase_strength
 from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
+from app.ui.fit import fit_dialog
 from app.ui.recovery_key_dialog import show_recovery_key
 from app.ui.unlock_dialog import SecretField
 
@@ -95,6 +96,7 @@ class PassphraseDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         (self.current if change else self.form.passphrase).edit.setFocus()
         self.resize(460, 0)
+        fit_dialog(self)
 
     def apply(self) -> None:
         try:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from app.domain.practice import Address, Patient
 from app.services import records
 from app.services.workspace import Workspace
+from app.ui.fit import fit_dialog
 from app.ui.forms.ui_patient_dialog import Ui_PatientDialog
 from app.ui.record_form import RecordDialog, fill_combo, select_data
 
@@ -66,6 +67,7 @@ class PatientDialog(RecordDialog):
         self._load()
         self.setMinimumWidth(720)
         ui.firstNameEdit.setFocus()
+        fit_dialog(self)
 
     def _load(self) -> None:
         ui, patient = self.ui, self._patient

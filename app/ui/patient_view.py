@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from app.services import records
 from app.services.errors import RecordNotFound, StoreUnavailable
 from app.services.records import PatientAccount
 from app.services.workspace import Workspace
+from app.ui.fit import scroll_area, show_focus
 from app.ui.record_tables import (
     CoverageTableModel,
     PaymentTableModel,
@@ -88,7 +89,10 @@ class _TablePage(QWidget):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setHighlightSections(False)
-        self.view.activated.connect(lambda _index: on_activate())
+        self.view.setTabKeyNavigation(False)  # Tab moves on to the buttons; the arrow keys move in the table
+        show_focus(self.view)
+        self._on_activate = on_activate
+        self.view.activated.connect(self._activated)
         self.buttons = QHBoxLayout()
         self.note = QLabel(self)
         self.note.setWordWrap(True)
@@ -97,6 +101,12 @@ class _TablePage(QWidget):
         layout.addWidget(self.note)
         layout.addLayout(self.buttons)
         self.note.hide()
+
+    def _activated(self, index: QModelIndex) -> None:
+        """Enter or a double-click: act on that very row (made current first if it was not)."""
+        if index.isValid() and index.row() != self.view.currentIndex().row():
+            self.view.setCurrentIndex(self.model.index(index.row(), 0))
+        self._on_activate()
 
     def add_button(self, text: str, slot: Callable[[], None], needs_row: bool = False) -> QPushButton:
         button = QPushButton(text, self)
@@ -186,7 +196,8 @@ class PatientView(QWidget):
         layout.addWidget(self._build_header(page))
         self.tabs = QTabWidget(page)
         layout.addWidget(self.tabs, 1)
-        self.tabs.addTab(self._build_details(), "&Details")
+        # Scrolls on a short screen (1366x768 at 200%) rather than making the window taller than it.
+        self.tabs.addTab(scroll_area(self._build_details()), "&Details")
 
         self.coverages = _TablePage(CoverageTableModel(self), self.edit_coverage)
         self.coverages.add_button("&Add coverage…", self.add_coverage)
@@ -245,6 +256,7 @@ class PatientView(QWidget):
         self.name_label.setFont(font)
         self.facts_label = QLabel(header)
         self.facts_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.facts_label.setWordWrap(True)  # on a narrow screen, two lines rather than a wider window
         self.balance_label = QLabel(header)
         self.balance_label.setTextFormat(Qt.TextFormat.PlainText)
         self.balance_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -105,7 +105,8 @@ class PatientsPage(QWidget):
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, max(metrics.horizontalAdvance(text) for text in widest) + 24)
-        self.table.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 36)
+        # Narrow enough for a 1366x768 screen at 200% (683 pixels wide) beside the patient's record.
+        self.table.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 16)
 
         self.count_label = QLabel(self)
         self.count_label.setObjectName("patientCount")
@@ -140,6 +141,11 @@ class PatientsPage(QWidget):
         """Read the patients again (after one was added or changed), keeping the search and selection."""
         self._total = patient_count(self._workspace.store)
         self._search(self.search_box.text())
+
+    def show_chosen(self, key: str) -> None:
+        """Highlight the patient shown beside the list (opened from elsewhere), without announcing it."""
+        if key != self.current_key():
+            self._restore_selection(key)
 
     def current_key(self) -> str | None:
         index = self.table.currentIndex()

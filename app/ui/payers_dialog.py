@@ -11,6 +11,7 @@ from app.domain.practice import Address, Payer, PayerKind, UnitRule
 from app.services import records
 from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
+from app.ui.fit import fit_dialog
 from app.ui.forms.ui_payers_dialog import Ui_PayersDialog
 from app.ui.record_form import ERROR_COLOUR, RecordDialog, fill_combo, select_data, show_store_problem
 from app.ui.record_tables import FeeTableModel, PayerTableModel, fee_rows, payer_row
@@ -123,6 +124,7 @@ class PayersDialog(RecordDialog):
         self._load_payers()
         self._load_fees()
         self.resize(980, 600)
+        fit_dialog(self)
 
     # Payers -----------------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from app.domain.money import Cents, MoneyError, format_dollars, format_money, pa
 from app.domain.practice import Payment, PaymentMethod
 from app.services import records
 from app.services.workspace import Workspace
+from app.ui.fit import fit_dialog
 from app.ui.forms.ui_payment_dialog import Ui_PaymentDialog
 from app.ui.record_form import RecordDialog, fill_combo, select_data
 
@@ -70,6 +71,7 @@ class PaymentDialog(RecordDialog):
         self.setMinimumWidth(460)
         ui.amountEdit.installEventFilter(self)
         ui.amountEdit.setFocus()
+        fit_dialog(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         amount: QLineEdit = self.ui.amountEdit

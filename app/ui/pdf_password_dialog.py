@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import ValidationError
 from app.services.pdf_password import MIN_PASSWORD_LENGTH, REPEAT_FIELD, check_password, protect_pdf
+from app.ui.fit import fit_dialog
 from app.ui.saving import choose_save_file, save_chosen_file
 from app.ui.unlock_dialog import SecretField
 
@@ -68,6 +69,7 @@ class PdfPasswordDialog(QDialog):
         self.field.edit.setFocus()
         self.setMinimumWidth(440)
         self.resize(440, 0)
+        fit_dialog(self)
 
     def try_accept(self) -> None:
         text = self.field.edit.text()

@@ -13,6 +13,7 @@ from app.domain.identifiers import validate_npi
 from app.domain.practice import Prescription
 from app.services import records
 from app.services.workspace import Workspace
+from app.ui.fit import fit_dialog
 from app.ui.forms.ui_prescription_dialog import Ui_PrescriptionDialog
 from app.ui.record_form import ERROR_COLOUR, RecordDialog
 
@@ -96,6 +97,7 @@ class PrescriptionDialog(RecordDialog):
         )
         self.resize(980, 620)
         ui.prescriberEdit.setFocus()
+        fit_dialog(self)
 
     def _load(self) -> None:
         ui, rx = self.ui, self._prescription

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.services.encryption import confirm_recovery_key_written
 from app.services.errors import StoreUnavailable
+from app.ui.fit import fit_dialog
 from app.ui.main_window import APP_TITLE
 
 
@@ -72,6 +73,7 @@ class RecoveryKeyDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.keptBox.setFocus()
         self.resize(560, 320)
+        fit_dialog(self)
 
     def _kept_toggled(self) -> None:
         self.continueButton.setEnabled(self.keptBox.isChecked())

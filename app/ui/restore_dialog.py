@@ -24,6 +24,7 @@ from app.services import backups
 from app.services.backups import BackupRefused, BackupSummary, RestoreResult
 from app.services.errors import StoreUnavailable
 from app.services.practice_health import Health, health_problem
+from app.ui.fit import fit_dialog
 
 APP_TITLE = "Superbill Desk"
 
@@ -51,6 +52,7 @@ class RestoreDialog(QDialog):
         self.latest = self._latest()
         self.setWindowTitle(f"{APP_TITLE}: the practice file cannot be opened")
         self._build()
+        fit_dialog(self)
 
     def _latest(self) -> BackupSummary | None:
         """The latest backup in the data folder when it can be restored; else why not (`latest_problem`)."""

@@ -12,6 +12,7 @@ from app.domain.errors import ValidationError
 from app.domain.superbill import PaperSize
 from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
+from app.ui.fit import fit_dialog
 from app.ui.forms.ui_settings_dialog import Ui_SettingsDialog
 from app.ui.payers_dialog import PayersDialog
 from app.ui.provider_form import CONTACT, IDENTITY, SIGNATURE, ProviderForm
@@ -60,6 +61,7 @@ class SettingsDialog(QDialog):
         ui.payersButton.clicked.connect(self._open_payers)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self).activated.connect(self.save)
         self._load()
+        fit_dialog(self)
 
     def _load(self) -> None:
         store = self.workspace.store

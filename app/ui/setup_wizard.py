@@ -22,6 +22,7 @@ from app.domain.procedures import CATALOGUE
 from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
 from app.ui.app_icon import app_icon
+from app.ui.fit import fit_window, scroll_area
 from app.ui.forms.ui_setup_wizard_fees import Ui_SetupFees
 from app.ui.forms.ui_setup_wizard_welcome import Ui_SetupWelcome
 from app.ui.provider_form import CONTACT, IDENTITY, SIGNATURE, ProviderForm
@@ -52,7 +53,7 @@ class _Page(QWizardPage):
         self._still_needed = still_needed or list
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(content)
+        layout.addWidget(scroll_area(content, self), 1)  # scrolls on a small screen; Next stays in view
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(_HINT_STYLE)
@@ -166,6 +167,7 @@ class SetupWizard(QWizard):
             edit.textEdited.connect(self._refresh_pages)
         self.protection.changed.connect(self._refresh_pages)
         self.resize(720, 620)
+        fit_window(self)  # no larger than the screen: Next and Cancel always in view
 
     def _build_pages(self) -> None:
         self.welcome = Ui_SetupWelcome()

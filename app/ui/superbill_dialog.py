@@ -26,6 +26,7 @@ from app.services.superbill_choice import (
     visit_options,
 )
 from app.services.workspace import Workspace
+from app.ui.fit import fit_dialog
 from app.ui.forms.ui_superbill_dialog import Ui_SuperbillDialog
 from app.ui.pdf_preview import PdfPreviewDialog
 
@@ -65,6 +66,7 @@ class SuperbillDialog(QDialog):
         self._choose_default()  # shows what the default choice covers
         # Arrow keys then change the choice at once; Enter issues (the default button).
         (self.ui.visitCombo if self.ui.oneVisitRadio.isChecked() else self.ui.rangeCombo).setFocus()
+        fit_dialog(self)
 
     # Building ----------------------------------------------------------------------------------
 

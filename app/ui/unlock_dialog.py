@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import ValidationError
 from app.services.errors import StoreUnavailable
 from app.services.workspace import PracticeDamaged, Workspace
+from app.ui.fit import fit_dialog
 from app.ui.main_window import APP_TITLE
 
 PROBLEM_STYLE = "color: #b3261e;"
@@ -87,6 +88,7 @@ class UnlockDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.recoveryButton.clicked.connect(self.use_recovery_key)
         self.field.edit.setFocus()
+        fit_dialog(self)
 
     def use_recovery_key(self) -> None:
         """Switch the field to the recovery key (shown as typed: it is long and read from paper)."""

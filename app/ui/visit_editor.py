@@ -23,6 +23,7 @@ from app.services.visit_check import first_pointers, load_visit_setting, new_vis
 from app.services.workspace import Workspace
 from app.ui.code_picker_dialog import CodePickerDialog
 from app.ui.cpt_picker import CptPicker
+from app.ui.fit import fit_dialog, room_on
 from app.ui.forms.ui_visit_editor import Ui_VisitEditor
 from app.ui.icd_picker import IcdPicker
 from app.ui.service_line_fields import ServiceLineFields
@@ -84,6 +85,7 @@ class VisitEditor(QDialog):
         self._select_line(0)
         self._run_check()
         (self.ui.addDiagnosisButton if self._is_new else self.ui.dateEdit).setFocus()
+        fit_dialog(self)
 
     # Building --------------------------------------------------------------------------------------
 
@@ -117,7 +119,12 @@ class VisitEditor(QDialog):
         ui.splitter.setStretchFactor(1, 2)
         ui.findingsPanel.setMinimumWidth(300)
         ui.splitter.setSizes([740, 380])
+        if room_on(self).width() < 900:  # 1366x768 at 200%: the check below the form, not beside it
+            ui.splitter.setOrientation(Qt.Orientation.Vertical)
+            ui.findingsPanel.setMinimumWidth(0)
         ui.statusLabel.setText("")
+        # The totals beside Save, in view however small the screen (the form above scrolls).
+        ui.bottomLayout.insertWidget(ui.bottomLayout.indexOf(ui.saveButton), ui.totalLabel)
 
     def _fill_coverages(self) -> None:
         combo = self.ui.coverageCombo

@@ -197,10 +197,9 @@ def fit_to_screen(window: QWidget) -> None:
     wanted = wanted.expandedTo(natural.boundedTo(room.size())).boundedTo(room.size())
     if wanted != window.size():
         window.resize(wanted)
-    from PySide6.QtWidgets import QDialog
-
-    if not isinstance(window, QDialog):  # a dialog centres itself over its window, within the screen
-        place_on_screen(window)
+    # A dialog has centred itself over its window already, but for its size before this resize:
+    # brought wholly onto the screen again (at 200% scaling it stood one pixel over the edge).
+    place_on_screen(window)
 
 
 def keep_on_screen(window: QWidget) -> None:

@@ -247,9 +247,11 @@ class VisitEditor(QDialog):
         self._check_timer.stop()
         visit = self._build_visit()
         self._findings = self._setting.check(visit, self._workspace.codes, self._today)
-        if self.line_fields.fee_problem:
+        row = self._current_line()
+        if self.line_fields.fee_problem and row is not None:
+            field = f"visits[{self._visit_key}].lines[{row}].fee"
             self._findings.insert(
-                0, Finding("fee-unreadable", Severity.ERROR, self.line_fields.fee_problem, self._fee_field())
+                0, Finding("fee-unreadable", Severity.ERROR, self.line_fields.fee_problem, field)
             )
         codes = [line.cpt for line in visit.lines]
         show_findings(self.ui.findingsList, self._findings, self._visit_key, codes)

@@ -20,6 +20,7 @@ from app.domain.procedures import PLACES_OF_SERVICE
 from app.domain.superbill import POINTER_LETTERS, PricedLine
 from app.services.errors import RecordNotFound, StoreBug, StoreUnavailable
 from app.services.visit_check import first_pointers, load_visit_setting, new_visit_key, remap_pointers
+from app.services.visit_start import start_visit
 from app.services.workspace import Workspace
 from app.ui.code_picker_dialog import CodePickerDialog
 from app.ui.cpt_picker import CptPicker
@@ -45,7 +46,9 @@ class VisitEditor(QDialog):
         visit_key: str | None = None,
         today: date | None = None,
         parent: QWidget | None = None,
+        repeat: bool = False,
     ) -> None:
+        """A new visit starts filled in (`app.services.visit_start`); `repeat` puts the cursor on Save."""
         super().__init__(parent)
         self._workspace = workspace
         self._patient_key = patient_key
@@ -56,6 +59,7 @@ class VisitEditor(QDialog):
             raise RecordNotFound("visit", visit_key)
         self._visit_key = visit_key or new_visit_key()
         self._is_new = stored is None
+        self._start = None if stored else start_visit(self._setting, self._visit_key, self._today)
         self._diagnoses: list[str] = []
         self._lines: list[ServiceLine] = []
         self._auto_pointers: list[bool] = []
@@ -83,7 +87,7 @@ class VisitEditor(QDialog):
         self._refresh()
         self._select_line(0)
         self._run_check()
-        (self.ui.addDiagnosisButton if self._is_new else self.ui.dateEdit).setFocus()
+        self._first_focus(repeat)
 
     # Building --------------------------------------------------------------------------------------
 
@@ -117,7 +121,23 @@ class VisitEditor(QDialog):
         ui.splitter.setStretchFactor(1, 2)
         ui.findingsPanel.setMinimumWidth(300)
         ui.splitter.setSizes([740, 380])
-        ui.statusLabel.setText("")
+
+    def _first_focus(self, repeat: bool) -> None:
+        """Stored: the date. New: Save when repeating, else the minutes of the first service, else Add diagnosis."""
+        ui = self.ui
+        first = self._setting.procedures.get(self._lines[0].cpt) if self._lines else None
+        copied = self._start is not None and self._start.source == "last visit"
+        if repeat and not copied:
+            ui.statusLabel.setText(f"No earlier visit to repeat. {ui.statusLabel.text()}".strip())
+        if not self._is_new:
+            ui.dateEdit.setFocus()
+        elif repeat and copied:
+            ui.saveButton.setFocus()  # Enter saves once the therapist has looked it over
+        elif self._lines and (first is None or first.timed):
+            ui.minutesSpin.setFocus()
+            ui.minutesSpin.selectAll()  # typing "60" replaces what was there
+        else:
+            ui.addDiagnosisButton.setFocus()
 
     def _fill_coverages(self) -> None:
         combo = self.ui.coverageCombo
@@ -147,23 +167,25 @@ class VisitEditor(QDialog):
         ui = self.ui
         day = stored.date if stored else self._today
         ui.dateEdit.setDate(to_qdate(day))
+        start = stored or (self._start.visit if self._start else None)
         place = (
-            stored.place_of_service if stored else None
+            start.place_of_service if start else None
         ) or self._setting.practitioner.default_place_of_service
         if ui.placeCombo.findData(place) < 0:
             ui.placeCombo.addItem(f"{place} — not a code we know", place)
         ui.placeCombo.setCurrentIndex(ui.placeCombo.findData(place))
-        coverage = stored.coverage if stored else self._setting.default_coverage()
+        coverage = start.coverage if start else None
         ui.coverageCombo.setCurrentIndex(
             max(ui.coverageCombo.findData(coverage), 0) if coverage else ui.coverageCombo.count() - 1
         )
         self._fill_prescriptions()
-        rx = stored.prescription if stored else self._setting.default_prescription(day)
-        self._select_prescription(rx)
-        if stored is not None:
-            self._diagnoses = list(stored.diagnoses)
-            self._lines = list(stored.lines)
-            self._auto_pointers = [False] * len(stored.lines)
+        self._select_prescription(start.prescription if start else None)
+        if start is not None:
+            self._diagnoses = list(start.diagnoses)
+            self._lines = list(start.lines)
+            follow = self._start is not None and self._start.pointers_follow
+            self._auto_pointers = [follow] * len(start.lines)
+            self.ui.statusLabel.setText(self._start.note if self._start else "")
         self._show_diagnoses()
         self._priority_codes_changed()
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
 from app.ui.visit_editor import VisitEditor
 from tests.ui.conftest import TODAY
+from tests.ui.record_helpers import type_text
 from tests.ui.test_visit_editor import _discard_changes as discard_changes
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
@@ -38,12 +38,7 @@ def type_fee(qtbot: QtBot, editor: VisitEditor, text: str) -> None:
     qtbot.mouseClick(fee, Qt.MouseButton.LeftButton)
     qtbot.keyClick(fee, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(fee, Qt.Key.Key_Backspace)
-    for char in text:
-        if char.isascii():
-            qtbot.keyClicks(fee, char)
-        else:  # QTest knows ASCII keys only: the key event a keyboard with Arabic-Indic digits sends
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                QApplication.sendEvent(fee, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+    type_text(fee, text)  # key by key, Arabic-Indic digits included
 
 
 @pytest.mark.parametrize(

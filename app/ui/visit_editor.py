@@ -24,6 +24,7 @@ from app.services.visit_start import start_visit
 from app.services.workspace import Workspace
 from app.ui.code_picker_dialog import CodePickerDialog
 from app.ui.cpt_picker import CptPicker
+from app.ui.diagnosis_picker_dialog import DiagnosisPickerDialog
 from app.ui.forms.ui_visit_editor import Ui_VisitEditor
 from app.ui.icd_picker import IcdPicker
 from app.ui.record_form import from_qdate, to_qdate
@@ -68,7 +69,7 @@ class VisitEditor(QDialog):
         self._priced: tuple[PricedLine, ...] = ()
         self._loading = True
         self._prescription_chosen = not self._is_new  # a new visit follows the date until one is chosen
-        self._icd_dialog: CodePickerDialog | None = None
+        self._icd_dialog: DiagnosisPickerDialog | None = None
         self._cpt_dialog: CodePickerDialog | None = None
         self._cpt_replaces: int | None = None  # the line whose code "Change code" replaces
 
@@ -320,19 +321,21 @@ class VisitEditor(QDialog):
     # Diagnoses -------------------------------------------------------------------------------------
 
     def add_diagnosis(self) -> None:
-        """Open the ICD-10-CM picker; the chosen code becomes the next letter."""
-        self._icd_picker().set_priority_codes(self._prescription_codes())
+        """Open the ICD-10-CM picker; the chosen codes become the next letters."""
+        self._icd_picker()
         assert self._icd_dialog is not None
-        self._icd_dialog.start()
+        self._icd_dialog.start(self._prescription_codes(), len(POINTER_LETTERS) - len(self._diagnoses))
 
     def _icd_picker(self) -> IcdPicker:
         if self._icd_dialog is None:
-            picker = IcdPicker(self._workspace)
-            self._icd_dialog = CodePickerDialog(picker, "Add a diagnosis", self)
-            picker.codeChosen.connect(self._diagnosis_chosen)
+            self._icd_dialog = DiagnosisPickerDialog(IcdPicker(self._workspace), self)
+            self._icd_dialog.codesChosen.connect(self._diagnoses_chosen)
             self._icd_dialog.finished.connect(self._picker_closed)
-        assert isinstance(self._icd_dialog.picker, IcdPicker)
         return self._icd_dialog.picker
+
+    def _diagnoses_chosen(self, codes: list[str]) -> None:
+        for code in codes:
+            self._diagnosis_chosen(code)
 
     def _diagnosis_chosen(self, code: str) -> None:
         if code in self._diagnoses:

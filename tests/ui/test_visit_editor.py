@@ -16,6 +16,7 @@ from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
 from app.ui.code_picker_dialog import CodePickerDialog
 from app.ui.cpt_picker import CptPicker
+from app.ui.diagnosis_picker_dialog import DiagnosisPickerDialog
 from app.ui.icd_picker import IcdPicker
 from app.ui.service_lines_model import COL_CHARGE, COL_UNITS
 from app.ui.visit_editor import VisitEditor
@@ -86,23 +87,26 @@ def answer_question(button: QMessageBox.StandardButton, seen: list[str] | None =
     QTimer.singleShot(0, answer)
 
 
-def picker_dialog(qtbot: QtBot) -> CodePickerDialog:
+def picker_dialog(qtbot: QtBot) -> CodePickerDialog | DiagnosisPickerDialog:
     # A mnemonic (Alt+D) presses its button with a short animation: the picker opens a moment later.
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), CodePickerDialog))
+    kinds = (CodePickerDialog, DiagnosisPickerDialog)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kinds))
     dialog = QApplication.activeModalWidget()
-    assert isinstance(dialog, CodePickerDialog)
+    assert isinstance(dialog, kinds)
     qtbot.waitUntil(dialog.isActiveWindow)
     return dialog
 
 
 def add_diagnosis(qtbot: QtBot, editor: VisitEditor, text: str = "") -> None:
-    """Alt+D, type, Enter: as the therapist does."""
+    """Alt+D, type, Enter, Ctrl+Enter: as the therapist does."""
     qtbot.keyClick(focused(), Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
     dialog = picker_dialog(qtbot)
     assert isinstance(dialog.picker, IcdPicker) and focused() is dialog.picker.search
     if text:
         qtbot.keyClicks(focused(), text)
-    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)  # adds the code to the chosen ones
+    assert dialog.isVisible()
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # adds them, closes
     assert not dialog.isVisible()
     qtbot.waitUntil(editor.isActiveWindow)
 

@@ -598,6 +598,11 @@ class VisitEditor(QDialog):
             self.accept()
         return True
 
+    def done(self, result: int) -> None:
+        """Closed (saved, discarded or cancelled): no check is left to run on a closed practice."""
+        self._check_timer.stop()
+        super().done(result)
+
     def _tell(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, f"{message}\n\nWhat you typed is still here.")
 

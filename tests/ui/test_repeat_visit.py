@@ -95,3 +95,7 @@ def test_repeat_for_a_patient_without_visits_says_so_and_starts_from_the_prescri
     assert (row.code, row.pointers, row.region, row.minutes) == ("97124", "AB", "lumbar, thoracic", None)
     qtbot.keyClicks(QApplication.focusWidget(), "60")
     assert editor.model.row(0).units == 4
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.current_dialog is None)
+    (visit,) = workspace.store.chart("pt-0001").visits
+    assert visit.diagnoses == ("M54.50", "M62.830") and visit.lines[0].minutes == 60

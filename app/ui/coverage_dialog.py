@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.domain.errors import ValidationError
@@ -13,6 +13,7 @@ from app.services import records
 from app.services.workspace import Workspace
 from app.ui.fit import fit_dialog
 from app.ui.forms.ui_coverage_dialog import Ui_CoverageDialog
+from app.ui.new_payer_dialog import NewPayerDialog, add_new_payer_button
 from app.ui.record_form import RecordDialog, fill_combo, select_data
 
 RELATIONSHIPS = (
@@ -56,12 +57,10 @@ class CoverageDialog(RecordDialog):
         self.ui = Ui_CoverageDialog()
         self.ui.setupUi(self)
         ui = self.ui
-        self._payers: dict[str, Payer] = {payer.key: payer for payer in workspace.store.payers()}
-        fill_combo(
-            ui.payerCombo,
-            [("Choose the payer…", None)]
-            + [(f"{p.name}  ({p.kind.label})", p.key) for p in self._payers.values()],
-        )
+        self._payers: dict[str, Payer] = {}
+        self.new_payer_dialog: NewPayerDialog | None = None
+        self._fill_payers()
+        self.new_payer_button = add_new_payer_button(ui.coverageForm, ui.payerCombo, self.new_payer)
         fill_combo(ui.relationshipCombo, RELATIONSHIPS)
         ui.injuryDateEdit.configure("Date of injury", today=self._today, years="past")
         ui.subscriberDobEdit.configure("Subscriber's date of birth", today=self._today, years="past")
@@ -101,9 +100,9 @@ class CoverageDialog(RecordDialog):
     def _load(self) -> None:
         ui, c = self.ui, self._coverage
         with self.watcher.loading():
-            if not self._payers:
-                ui.payerCombo.setItemText(0, "No payers yet: add them under Payers & fees")
             if c is None:
+                if len(self._payers) == 1:  # the only payer there is: nothing to choose
+                    ui.payerCombo.setCurrentIndex(1)
                 return
             select_data(ui.payerCombo, c.payer)
             ui.memberIdEdit.setText(c.member_id or "")
@@ -120,6 +119,36 @@ class CoverageDialog(RecordDialog):
                 ui.subscriberLastEdit.setText(c.subscriber.last_name)
                 ui.subscriberDobEdit.set_date(c.subscriber.date_of_birth)
             ui.visitLimitSpin.setValue(c.annual_visit_limit or 0)
+
+    def _fill_payers(self) -> None:
+        self._payers = {payer.key: payer for payer in self._workspace.store.payers()}
+        first = "Choose the payer…" if self._payers else "No payers yet: choose New payer… to add one"
+        fill_combo(
+            self.ui.payerCombo,
+            [(first, None)] + [(f"{p.name}  ({p.kind.label})", p.key) for p in self._payers.values()],
+        )
+
+    def new_payer(self) -> None:
+        """Add a payer without leaving the coverage; it becomes this coverage's payer."""
+        dialog = NewPayerDialog(self._workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._payer_added(dialog.payer))
+        self.new_payer_dialog = dialog
+        dialog.open()
+
+    def _payer_added(self, payer: Payer | None) -> None:
+        self.new_payer_dialog = None
+        self.activateWindow()  # back here with the keyboard (some platforms forget)
+        if payer is None:
+            self.ui.payerCombo.setFocus()
+            return
+        self._fill_payers()
+        select_data(self.ui.payerCombo, payer.key)
+        self.watcher.changed = True
+        self._show_fields()
+        ui = self.ui
+        shown = [w for w in (ui.memberIdEdit, ui.claimEdit, ui.authorizationEdit) if w.isVisibleTo(self)]
+        (shown[0] if shown else ui.payerCombo).setFocus()
 
     def payer(self) -> Payer | None:
         key = self.ui.payerCombo.currentData()

@@ -160,6 +160,12 @@ class MainWindow(QMainWindow):
             [QKeySequence("Ctrl+N")],
             "Record a treatment visit for this patient",
         )
+        self.repeat_visit_action = self._action(
+            "&Repeat last visit…",
+            self.repeat_visit,
+            [QKeySequence("Ctrl+R")],
+            "A new visit, today, filled in from this patient's last visit: check it and save",
+        )
         self.superbill_action = self._action(
             "&Superbill…", self.superbill, [QKeySequence("Ctrl+P")], "Make a superbill for this patient"
         )
@@ -197,6 +203,7 @@ class MainWindow(QMainWindow):
         self.patient_actions = (
             self.edit_patient_action,
             self.new_visit_action,
+            self.repeat_visit_action,
             self.superbill_action,
             self.payment_action,
         )
@@ -214,6 +221,7 @@ class MainWindow(QMainWindow):
         patient_menu.addAction(self.edit_patient_action)
         patient_menu.addSeparator()
         patient_menu.addAction(self.new_visit_action)
+        patient_menu.addAction(self.repeat_visit_action)
         patient_menu.addAction(self.superbill_action)
         patient_menu.addAction(self.payment_action)
         practice_menu = menus.addMenu("Pract&ice")
@@ -292,6 +300,7 @@ class MainWindow(QMainWindow):
             view = PatientView(self.workspace, self.today, self)
             view.newVisitRequested.connect(lambda key: self._open_visit(key, None))
             view.editVisitRequested.connect(self._open_visit)
+            view.repeatVisitRequested.connect(lambda key: self._open_visit(key, None, repeat=True))
             view.superbillRequested.connect(self._open_superbill)
             view.changed.connect(self._patients_changed)
             placeholder = self.splitter.replaceWidget(1, view)
@@ -429,10 +438,14 @@ class MainWindow(QMainWindow):
         if self.patient_key:
             self._open_visit(self.patient_key, None)
 
-    def _open_visit(self, patient_key: str, visit_key: str | None) -> None:
+    def repeat_visit(self) -> None:
+        if self.patient_key:
+            self._open_visit(self.patient_key, None, repeat=True)
+
+    def _open_visit(self, patient_key: str, visit_key: str | None, repeat: bool = False) -> None:
         from app.ui.visit_editor import VisitEditor
 
-        dialog = VisitEditor(self.workspace, patient_key, visit_key, self.today, self)
+        dialog = VisitEditor(self.workspace, patient_key, visit_key, self.today, self, repeat=repeat)
         dialog.saved.connect(lambda _key: self._saved("Visit saved"))
         self._open(dialog)
 

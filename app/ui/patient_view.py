@@ -161,6 +161,7 @@ class _TablePage(QWidget):
 
 class PatientView(QWidget):
     newVisitRequested = Signal(str)
+    repeatVisitRequested = Signal(str)  # a new visit filled in from the last one, the cursor on Save
     editVisitRequested = Signal(str, str)  # patient key, visit key
     superbillRequested = Signal(str)
     changed = Signal()
@@ -213,6 +214,8 @@ class PatientView(QWidget):
 
         self.visits = _TablePage(VisitTableModel(self), self.edit_visit)
         self.visits.add_button("&New visit…", self.new_visit)
+        repeat = self.visits.add_button("Repeat l&ast visit…", self.repeat_visit)
+        repeat.setToolTip("A new visit, today, filled in from the last one: check it and save (Ctrl+R)")
         self.visits.add_button("&Edit visit…", self.edit_visit, needs_row=True)
         self.visits.add_button("De&lete visit…", self.delete_visit, needs_row=True)
         self.visits.finish_buttons()
@@ -449,6 +452,10 @@ class PatientView(QWidget):
     def new_visit(self) -> None:
         if self.patient_key:
             self.newVisitRequested.emit(self.patient_key)
+
+    def repeat_visit(self) -> None:
+        if self.patient_key:
+            self.repeatVisitRequested.emit(self.patient_key)
 
     def edit_visit(self) -> None:
         key = self.visits.current_key()

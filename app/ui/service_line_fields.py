@@ -14,6 +14,7 @@ from app.domain.superbill import PricedLine
 from app.ui.forms.ui_visit_editor import Ui_VisitEditor
 from app.ui.record_form import limit_text_boxes
 
+LARGEST_FEE_PER_UNIT: Cents = 1_000_000  # $10,000.00: more is a slip of the keyboard, not a fee
 RULE_SHORT = {UnitRule.AMA_MIDPOINT: "AMA midpoint", UnitRule.CMS_8_MINUTE: "CMS 8-minute rule"}
 
 
@@ -160,6 +161,12 @@ class ServiceLineFields(QObject):
             return None
         if cents < 0:
             self.fee_problem = "Fee per unit cannot be negative. Leave it empty to use your fee schedule."
+            return None
+        if cents > LARGEST_FEE_PER_UNIT:
+            self.fee_problem = (
+                f"Fee per unit: {format_money(cents)} is more than {format_money(LARGEST_FEE_PER_UNIT)} a unit;"
+                " check the amount. Leave it empty to use your fee schedule."
+            )
             return None
         return cents
 

@@ -20,9 +20,11 @@ from app.domain.procedures import PLACES_OF_SERVICE
 from app.domain.superbill import POINTER_LETTERS, PricedLine
 from app.services.errors import RecordNotFound, StoreBug, StoreUnavailable
 from app.services.visit_check import first_pointers, load_visit_setting, new_visit_key, remap_pointers
+from app.services.visit_start import start_visit
 from app.services.workspace import Workspace
 from app.ui.code_picker_dialog import CodePickerDialog
 from app.ui.cpt_picker import CptPicker
+from app.ui.diagnosis_picker_dialog import DiagnosisPickerDialog
 from app.ui.fit import fit_dialog, room_on
 from app.ui.forms.ui_visit_editor import Ui_VisitEditor
 from app.ui.icd_picker import IcdPicker
@@ -45,7 +47,9 @@ class VisitEditor(QDialog):
         visit_key: str | None = None,
         today: date | None = None,
         parent: QWidget | None = None,
+        repeat: bool = False,
     ) -> None:
+        """A new visit starts filled in (`app.services.visit_start`); `repeat` puts the cursor on Save."""
         super().__init__(parent)
         self._workspace = workspace
         self._patient_key = patient_key
@@ -57,6 +61,7 @@ class VisitEditor(QDialog):
         self._visit_key = visit_key or new_visit_key()
         self._is_new = stored is None
         self._date = self._today  # the visit's date: the last whole date typed
+        self._start = None if stored else start_visit(self._setting, self._visit_key, self._today)
         self._diagnoses: list[str] = []
         self._lines: list[ServiceLine] = []
         self._auto_pointers: list[bool] = []
@@ -65,7 +70,7 @@ class VisitEditor(QDialog):
         self._priced: tuple[PricedLine, ...] = ()
         self._loading = True
         self._prescription_chosen = not self._is_new  # a new visit follows the date until one is chosen
-        self._icd_dialog: CodePickerDialog | None = None
+        self._icd_dialog: DiagnosisPickerDialog | None = None
         self._cpt_dialog: CodePickerDialog | None = None
         self._cpt_replaces: int | None = None  # the line whose code "Change code" replaces
 
@@ -84,7 +89,7 @@ class VisitEditor(QDialog):
         self._refresh()
         self._select_line(0)
         self._run_check()
-        (self.ui.addDiagnosisButton if self._is_new else self.ui.dateEdit).setFocus()
+        self._first_focus(repeat)
         fit_dialog(self)
 
     # Building --------------------------------------------------------------------------------------
@@ -126,6 +131,23 @@ class VisitEditor(QDialog):
         # The totals beside Save, in view however small the screen (the form above scrolls).
         ui.bottomLayout.insertWidget(ui.bottomLayout.indexOf(ui.saveButton), ui.totalLabel)
 
+    def _first_focus(self, repeat: bool) -> None:
+        """Stored: the date. New: Save when repeating, else the minutes of the first service, else Add diagnosis."""
+        ui = self.ui
+        first = self._setting.procedures.get(self._lines[0].cpt) if self._lines else None
+        copied = self._start is not None and self._start.source == "last visit"
+        if repeat and not copied:
+            ui.statusLabel.setText(f"No earlier visit to repeat. {ui.statusLabel.text()}".strip())
+        if not self._is_new:
+            ui.dateEdit.setFocus()
+        elif repeat and copied:
+            ui.saveButton.setFocus()  # Enter saves once the therapist has looked it over
+        elif self._lines and (first is None or first.timed):
+            ui.minutesSpin.setFocus()
+            ui.minutesSpin.selectAll()  # typing "60" replaces what was there
+        else:
+            ui.addDiagnosisButton.setFocus()
+
     def _fill_coverages(self) -> None:
         combo = self.ui.coverageCombo
         for coverage in self._setting.chart.coverages:
@@ -156,23 +178,25 @@ class VisitEditor(QDialog):
         self._date = day
         ui.dateEdit.configure("Date of service", today=self._today, years="near", required=True)
         ui.dateEdit.set_date(day)
+        start = stored or (self._start.visit if self._start else None)
         place = (
-            stored.place_of_service if stored else None
+            start.place_of_service if start else None
         ) or self._setting.practitioner.default_place_of_service
         if ui.placeCombo.findData(place) < 0:
             ui.placeCombo.addItem(f"{place} — not a code we know", place)
         ui.placeCombo.setCurrentIndex(ui.placeCombo.findData(place))
-        coverage = stored.coverage if stored else self._setting.default_coverage()
+        coverage = start.coverage if start else None
         ui.coverageCombo.setCurrentIndex(
             max(ui.coverageCombo.findData(coverage), 0) if coverage else ui.coverageCombo.count() - 1
         )
         self._fill_prescriptions()
-        rx = stored.prescription if stored else self._setting.default_prescription(day)
-        self._select_prescription(rx)
-        if stored is not None:
-            self._diagnoses = list(stored.diagnoses)
-            self._lines = list(stored.lines)
-            self._auto_pointers = [False] * len(stored.lines)
+        self._select_prescription(start.prescription if start else None)
+        if start is not None:
+            self._diagnoses = list(start.diagnoses)
+            self._lines = list(start.lines)
+            follow = self._start is not None and self._start.pointers_follow
+            self._auto_pointers = [follow] * len(start.lines)
+            self.ui.statusLabel.setText(self._start.note if self._start else "")
         self._show_diagnoses()
         self._priority_codes_changed()
 
@@ -257,9 +281,11 @@ class VisitEditor(QDialog):
         self._check_timer.stop()
         visit = self._build_visit()
         self._findings = self._setting.check(visit, self._workspace.codes, self._today)
-        if self.line_fields.fee_problem:
+        row = self._current_line()
+        if self.line_fields.fee_problem and row is not None:
+            field = f"visits[{self._visit_key}].lines[{row}].fee"
             self._findings.insert(
-                0, Finding("fee-unreadable", Severity.ERROR, self.line_fields.fee_problem, self._fee_field())
+                0, Finding("fee-unreadable", Severity.ERROR, self.line_fields.fee_problem, field)
             )
         codes = [line.cpt for line in visit.lines]
         show_findings(self.ui.findingsList, self._findings, self._visit_key, codes)
@@ -309,19 +335,21 @@ class VisitEditor(QDialog):
     # Diagnoses -------------------------------------------------------------------------------------
 
     def add_diagnosis(self) -> None:
-        """Open the ICD-10-CM picker; the chosen code becomes the next letter."""
-        self._icd_picker().set_priority_codes(self._prescription_codes())
+        """Open the ICD-10-CM picker; the chosen codes become the next letters."""
+        self._icd_picker()
         assert self._icd_dialog is not None
-        self._icd_dialog.start()
+        self._icd_dialog.start(self._prescription_codes(), len(POINTER_LETTERS) - len(self._diagnoses))
 
     def _icd_picker(self) -> IcdPicker:
         if self._icd_dialog is None:
-            picker = IcdPicker(self._workspace)
-            self._icd_dialog = CodePickerDialog(picker, "Add a diagnosis", self)
-            picker.codeChosen.connect(self._diagnosis_chosen)
+            self._icd_dialog = DiagnosisPickerDialog(IcdPicker(self._workspace), self)
+            self._icd_dialog.codesChosen.connect(self._diagnoses_chosen)
             self._icd_dialog.finished.connect(self._picker_closed)
-        assert isinstance(self._icd_dialog.picker, IcdPicker)
         return self._icd_dialog.picker
+
+    def _diagnoses_chosen(self, codes: list[str]) -> None:
+        for code in codes:
+            self._diagnosis_chosen(code)
 
     def _diagnosis_chosen(self, code: str) -> None:
         if code in self._diagnoses:
@@ -590,14 +618,13 @@ class VisitEditor(QDialog):
             self.accept()
         return True
 
-    def _tell(self, title: str, message: str) -> None:
-        QMessageBox.warning(self, title, f"{message}\n\nWhat you typed is still here.")
-
     def done(self, result: int) -> None:
-        """Closing, saved or not: a check still pending would run on a closed form (and, once the
-        practice is closed, on a closed database)."""
+        """Closed (saved, discarded or cancelled): no check is left to run on a closed practice."""
         self._check_timer.stop()
         super().done(result)
+
+    def _tell(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, f"{message}\n\nWhat you typed is still here.")
 
     def reject(self) -> None:
         """Esc, Cancel or the window's close button: ask before dropping unsaved changes."""

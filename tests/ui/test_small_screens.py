@@ -115,13 +115,13 @@ def test_tab_from_the_search_reaches_every_visit_button_and_leaves_the_table(
     table = _open_visits(qtbot, window)
     window.patients_page.focus_search()
     reached: list[QWidget] = []
-    for _ in range(12):
+    for _ in range(14):
         QTest.keyClick(_focus(), Qt.Key.Key_Tab)
         reached.append(_focus())
     assert table in reached
     after = reached[reached.index(table) + 1 :]
     names = [w.text().replace("&", "") for w in after if isinstance(w, QPushButton)]
-    assert names[:3] == ["New visit…", "Edit visit…", "Delete visit…"]
+    assert names[:4] == ["New visit…", "Repeat last visit…", "Edit visit…", "Delete visit…"]
     assert window.patients_page.search_box in after  # round to the start: never trapped
 
 

@@ -17,6 +17,7 @@ from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
 from app.ui.code_picker_dialog import CodePickerDialog
 from app.ui.cpt_picker import CptPicker
+from app.ui.diagnosis_picker_dialog import DiagnosisPickerDialog
 from app.ui.icd_picker import IcdPicker
 from app.ui.service_lines_model import COL_CHARGE, COL_UNITS
 from app.ui.visit_editor import VisitEditor
@@ -36,14 +37,29 @@ def _settings_in_tmp(tmp_path: Path) -> None:
 
 @pytest.fixture
 def open_editor(qtbot: QtBot, workspace: Workspace) -> Callable[..., VisitEditor]:
-    def opened(visit_key: str | None = None) -> VisitEditor:
+    def opened(visit_key: str | None = None, prefilled: bool = False) -> VisitEditor:
+        """The editor; a new visit emptied by keyboard unless `prefilled` (it starts as the last visit)."""
         editor = VisitEditor(workspace, PATIENT, visit_key, today=TODAY)
         qtbot.addWidget(editor, before_close_func=_discard_changes)
         editor.show()
         qtbot.waitUntil(editor.isActiveWindow)
+        if visit_key is None and not prefilled:
+            empty_the_visit(qtbot, editor)
         return editor
 
     return opened
+
+
+def empty_the_visit(qtbot: QtBot, editor: VisitEditor) -> None:
+    """Delete each service and diagnosis the new visit was filled in with, as a therapist would."""
+    ui = editor.ui
+    for view, count in ((ui.linesTable, editor.model.rowCount), (ui.diagnosesList, ui.diagnosesList.count)):
+        view.setFocus()
+        for _ in range(count()):
+            qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert editor.model.rowCount() == 0
+    assert ui.diagnosesList.item(0).text().startswith("No diagnosis yet")
+    ui.addDiagnosisButton.setFocus()
 
 
 def _discard_changes(editor: QWidget) -> None:
@@ -73,23 +89,26 @@ def answer_question(button: QMessageBox.StandardButton, seen: list[str] | None =
     QTimer.singleShot(0, answer)
 
 
-def picker_dialog(qtbot: QtBot) -> CodePickerDialog:
+def picker_dialog(qtbot: QtBot) -> CodePickerDialog | DiagnosisPickerDialog:
     # A mnemonic (Alt+D) presses its button with a short animation: the picker opens a moment later.
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), CodePickerDialog))
+    kinds = (CodePickerDialog, DiagnosisPickerDialog)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kinds))
     dialog = QApplication.activeModalWidget()
-    assert isinstance(dialog, CodePickerDialog)
+    assert isinstance(dialog, kinds)
     qtbot.waitUntil(dialog.isActiveWindow)
     return dialog
 
 
 def add_diagnosis(qtbot: QtBot, editor: VisitEditor, text: str = "") -> None:
-    """Alt+D, type, Enter: as the therapist does."""
+    """Alt+D, type, Enter, Ctrl+Enter: as the therapist does."""
     qtbot.keyClick(focused(), Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
     dialog = picker_dialog(qtbot)
     assert isinstance(dialog.picker, IcdPicker) and focused() is dialog.picker.search
     if text:
         qtbot.keyClicks(focused(), text)
-    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)  # adds the code to the chosen ones
+    assert dialog.isVisible()
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # adds them, closes
     assert not dialog.isVisible()
     qtbot.waitUntil(editor.isActiveWindow)
 
@@ -117,7 +136,7 @@ def shown_findings(editor: VisitEditor) -> list[str]:
 def test_a_new_visit_starts_today_with_the_patients_insurance_prescription_and_office(
     open_editor: Callable[..., VisitEditor],
 ) -> None:
-    editor = open_editor()
+    editor = open_editor(prefilled=True)
     ui = editor.ui
     assert ui.dateEdit.date() == date(2026, 9, 20)
     assert ui.dateEdit.text() == "09/20/2026"
@@ -125,8 +144,35 @@ def test_a_new_visit_starts_today_with_the_patients_insurance_prescription_and_o
     assert ui.coverageCombo.currentText().startswith("Premera Blue Cross")
     assert ui.prescriptionCombo.currentData() == "rx-1"
     assert "2 of 8 used" in ui.prescriptionCombo.currentText()
-    assert focused() is ui.addDiagnosisButton
     assert not editor.is_dirty()
+
+
+def test_a_new_visit_is_filled_in_from_the_last_visit_and_the_minutes_are_ready_for_typing(
+    qtbot: QtBot, open_editor: Callable[..., VisitEditor], workspace: Workspace
+) -> None:
+    editor = open_editor(prefilled=True)
+    ui = editor.ui
+    assert ui.statusLabel.text() == "Filled in from the visit of 09/16/2026: change what differs."
+    assert [ui.diagnosesList.item(i).text() for i in range(ui.diagnosesList.count())] == [
+        "A   M54.50   Low back pain, unspecified",
+        "B   M62.830   Muscle spasm of back",
+    ]
+    rows = [editor.model.row(i) for i in range(editor.model.rowCount())]
+    assert [(r.code, r.pointers, r.minutes, r.modifiers) for r in rows] == [
+        ("97124", "A", 30, ""),
+        ("97140", "B", 15, "59"),
+    ]
+    assert focused() is ui.minutesSpin and ui.lineBox.title() == "Service 1 of 2: 97124"
+    qtbot.keyClicks(focused(), "45")  # the 30 was selected: typing replaces it
+    assert ui.totalLabel.text() == "<b>Total charges: $165.00</b>"
+    with qtbot.waitSignal(editor.saved) as saved:
+        qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    visit = next(v for v in workspace.store.chart(PATIENT).visits if v.key == saved.args[0])
+    assert visit.date == TODAY and visit.diagnoses == ("M54.50", "M62.830")
+    assert [(line.cpt, line.minutes, line.body_region) for line in visit.lines] == [
+        ("97124", 45, "lumbar"),
+        ("97140", 15, "thoracic"),
+    ]
 
 
 def test_typing_low_back_in_the_icd_picker_and_enter_adds_m54_50_as_diagnosis_a(

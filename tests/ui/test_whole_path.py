@@ -299,14 +299,6 @@ def picker(qtbot: QtBot, kind: type[IcdPicker | CptPicker]) -> IcdPicker | CptPi
     return dialog.picker
 
 
-def choose_diagnosis(qtbot: QtBot, editor: VisitEditor, words: str) -> None:
-    press_alt(qtbot, Qt.Key.Key_D)  # Add diagnosis
-    search = picker(qtbot, IcdPicker).search
-    qtbot.keyClicks(search, words)
-    qtbot.keyClick(search, Qt.Key.Key_Return)
-    qtbot.waitUntil(editor.isActiveWindow, timeout=WAIT_MS)
-
-
 def add_service(qtbot: QtBot, editor: VisitEditor, code: str, minutes: int, region: str) -> None:
     press_alt(qtbot, Qt.Key.Key_S)  # Add service
     search = picker(qtbot, CptPicker).search
@@ -319,9 +311,14 @@ def add_service(qtbot: QtBot, editor: VisitEditor, code: str, minutes: int, regi
 
 
 def record_a_visit(
-    qtbot: QtBot, window: MainWindow, mmddyyyy: str, services: Callable[[VisitEditor], None], total: str
+    qtbot: QtBot,
+    window: MainWindow,
+    mmddyyyy: str,
+    services: Callable[[VisitEditor], None],
+    total: str,
+    repeat: bool = False,
 ) -> None:
-    press_ctrl(qtbot, Qt.Key.Key_N)
+    press_ctrl(qtbot, Qt.Key.Key_R if repeat else Qt.Key.Key_N)  # Repeat last visit, or New visit
     editor = dialog_of(qtbot, window, VisitEditor)
     assert editor.windowTitle() == f"New visit — {PATIENT}"
     ui = editor.ui
@@ -329,8 +326,8 @@ def record_a_visit(
     type_date(qtbot, ui.dateEdit, mmddyyyy)
     assert ui.dateEdit.text() == f"{mmddyyyy[:2]}/{mmddyyyy[2:4]}/{mmddyyyy[4:]}"
     assert ui.prescriptionCombo.currentText().startswith("Ruth Alvarez, DO")
-    ui.addDiagnosisButton.setFocus()
-    choose_diagnosis(qtbot, editor, "low back")
+    # Filled in: the prescription's code on a first visit, the last visit's on the next ones.
+    assert ui.diagnosesList.count() == 1
     assert ui.diagnosesList.item(0).text() == "A   M54.50   Low back pain, unspecified"
     services(editor)
     assert ui.totalLabel.text() == f"<b>Total charges: {total}</b>"
@@ -388,17 +385,23 @@ def test_from_an_empty_workspace_to_a_superbill_for_two_visits(
     add_the_prescription(qtbot, window)
 
     def massage_45_minutes(editor: VisitEditor) -> None:
-        add_service(qtbot, editor, "97124", 45, "lumbar")
+        assert editor.ui.statusLabel.text().startswith("First visit: filled in from the prescription")
+        assert [editor.model.row(i).code for i in range(editor.model.rowCount())] == ["97124"]
+        click_into(qtbot, editor.ui.minutesSpin, "45")
+        click_into(qtbot, editor.ui.regionEdit, "lumbar")
         assert editor.ui.unitsLabel.text().startswith("<b>3 units")
 
     def massage_and_manual_therapy(editor: VisitEditor) -> None:
-        add_service(qtbot, editor, "97124", 30, "lumbar")
+        assert editor.ui.statusLabel.text() == "Filled in from the visit of 09/09/2026: change what differs."
+        row = editor.model.row(0)
+        assert (row.code, row.minutes, row.region) == ("97124", 45, "lumbar")
+        click_into(qtbot, editor.ui.minutesSpin, "30")
         add_service(qtbot, editor, "97140", 15, "thoracic")
         click_into(qtbot, editor.ui.modifier1Edit, "59")
         assert editor.model.rowCount() == 2
 
     record_a_visit(qtbot, window, "09092026", massage_45_minutes, "$120.00")
-    record_a_visit(qtbot, window, "09162026", massage_and_manual_therapy, "$125.00")
+    record_a_visit(qtbot, window, "09162026", massage_and_manual_therapy, "$125.00", repeat=True)
     assert window.patient_view.balance_label.text() == "Balance due $245.00"
 
     dialog, pdf = issue_the_superbill(qtbot, window)

@@ -34,7 +34,7 @@ KIND_WORDS = {
     PayerKind.MEDICAID: "Coverage depends on the state.",
     PayerKind.WORKERS_COMP: "Asks for the claim number, date of injury, employer and adjuster.",
     PayerKind.AUTO: "Asks for the claim number, accident date and state, and adjuster.",
-    PayerKind.VA_COMMUNITY_CARE: "Asks for the referral or authorisation number.",
+    PayerKind.VA_COMMUNITY_CARE: "Asks for the referral or authorization number.",
     PayerKind.HSA_FSA: "No member ID; may want a letter of medical necessity.",
     PayerKind.SELF_PAY: "The patient pays; nothing more is asked.",
 }

@@ -138,7 +138,7 @@ class ProviderForm(QWidget):
             return lambda: str(box.currentData() or "")
 
         def optional_npi(text: str) -> object:
-            return validate_npi(text, label="Organisation NPI") if text.strip() else None
+            return validate_npi(text, label="Organization NPI") if text.strip() else None
 
         return (
             _Field("first_name", "first name", IDENTITY, ui.firstNameEdit, line(ui.firstNameEdit), _required("First name")),
@@ -146,7 +146,7 @@ class ProviderForm(QWidget):
             _Field("credentials", "credentials", IDENTITY, ui.credentialsEdit, line(ui.credentialsEdit), _required("Credentials")),
             _Field("npi", "NPI", IDENTITY, ui.npiEdit, line(ui.npiEdit), validate_npi, ui.npiProblem),
             _Field(
-                "organization_npi", "organisation NPI", IDENTITY, ui.orgNpiEdit, line(ui.orgNpiEdit),
+                "organization_npi", "organization NPI", IDENTITY, ui.orgNpiEdit, line(ui.orgNpiEdit),
                 optional_npi, ui.orgNpiProblem, optional=True,
             ),
             _Field(
@@ -154,12 +154,12 @@ class ProviderForm(QWidget):
                 lambda text: validate_tax_id(text, self._tax_id_type()), ui.taxIdProblem,
             ),
             _Field(
-                "license_number", "licence number", IDENTITY, ui.licenseNumberEdit, line(ui.licenseNumberEdit),
+                "license_number", "license number", IDENTITY, ui.licenseNumberEdit, line(ui.licenseNumberEdit),
                 validate_license_number,
             ),
             _Field(
-                "license_state", "licence state", IDENTITY, ui.licenseStateCombo, combo(ui.licenseStateCombo),
-                lambda text: validate_state(text, label="Licence state"),
+                "license_state", "license state", IDENTITY, ui.licenseStateCombo, combo(ui.licenseStateCombo),
+                lambda text: validate_state(text, label="License state"),
             ),
             _Field(
                 "taxonomy", "taxonomy code", IDENTITY, ui.taxonomyEdit, line(ui.taxonomyEdit),

@@ -244,7 +244,7 @@ class Ui_CoverageDialog(object):
         self.accidentStateEdit.setPlaceholderText(QCoreApplication.translate("CoverageDialog", u"WA", None))
         self.adjusterLabel.setText(QCoreApplication.translate("CoverageDialog", u"A&djuster:", None))
         self.adjusterEdit.setPlaceholderText(QCoreApplication.translate("CoverageDialog", u"Name and phone", None))
-        self.authorizationLabel.setText(QCoreApplication.translate("CoverageDialog", u"&Authorisation number:", None))
+        self.authorizationLabel.setText(QCoreApplication.translate("CoverageDialog", u"&Authorization number:", None))
         self.relationshipLabel.setText(QCoreApplication.translate("CoverageDialog", u"&Relationship to the insured:", None))
         self.subscriberFirstLabel.setText(QCoreApplication.translate("CoverageDialog", u"Insured's first &name:", None))
         self.subscriberLastLabel.setText(QCoreApplication.translate("CoverageDialog", u"Insured's las&t name:", None))

@@ -272,7 +272,7 @@ class Ui_PrescriptionDialog(object):
         self.startsEdit.setDisplayFormat(QCoreApplication.translate("PrescriptionDialog", u"MM/dd/yyyy", None))
         self.expiresLabel.setText(QCoreApplication.translate("PrescriptionDialog", u"E&xpires:", None))
         self.expiresEdit.setDisplayFormat(QCoreApplication.translate("PrescriptionDialog", u"MM/dd/yyyy", None))
-        self.visitsLabel.setText(QCoreApplication.translate("PrescriptionDialog", u"&Authorised visits:", None))
+        self.visitsLabel.setText(QCoreApplication.translate("PrescriptionDialog", u"&Authorized visits:", None))
         self.visitsSpin.setSpecialValueText(QCoreApplication.translate("PrescriptionDialog", u"Not limited", None))
         self.visitsSpin.setSuffix(QCoreApplication.translate("PrescriptionDialog", u" visits", None))
         self.frequencyLabel.setText(QCoreApplication.translate("PrescriptionDialog", u"&Frequency:", None))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.domain.dates import us_date
 from app.domain.errors import ValidationError
 from app.domain.money import format_money
+from app.domain.phones import format_phone
 from app.services import records
 from app.services.errors import RecordNotFound, StoreUnavailable
 from app.services.records import PatientAccount
@@ -339,7 +340,7 @@ class PatientView(QWidget):
         labels["dob"].setText(us_date(patient.date_of_birth))
         labels["sex"].setText(SEXES.get(patient.sex or "", "Not given"))
         labels["address"].setText("\n".join(patient.address.lines()) if patient.address else "—")
-        labels["phone"].setText(patient.phone or "—")
+        labels["phone"].setText(format_phone(patient.phone or "") or "—")
         labels["email"].setText(patient.email or "—")
         labels["account"].setText(patient.account_number or "—")
 

@@ -11,6 +11,7 @@ from app.domain.practice import Address, Payer, PayerKind, UnitRule
 from app.services import records
 from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
+from app.ui.as_typed import format_phone_as_typed
 from app.ui.forms.ui_payers_dialog import Ui_PayersDialog
 from app.ui.record_form import ERROR_COLOUR, RecordDialog, fill_combo, select_data, show_store_problem
 from app.ui.record_tables import FeeTableModel, PayerTableModel, fee_rows, payer_row
@@ -83,6 +84,7 @@ class PayersDialog(RecordDialog):
                 "payer.phone": ui.phoneEdit,
             },
         )
+        format_phone_as_typed(ui.phoneEdit)
         ui.savePayerButton.clicked.connect(self.save)
         ui.addPayerButton.clicked.connect(self.new_payer)
 

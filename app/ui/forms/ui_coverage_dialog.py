@@ -241,7 +241,7 @@ class Ui_CoverageDialog(object):
         self.injuryDateEdit.setDisplayFormat(QCoreApplication.translate("CoverageDialog", u"MM/dd/yyyy", None))
         self.employerLabel.setText(QCoreApplication.translate("CoverageDialog", u"&Employer:", None))
         self.accidentStateLabel.setText(QCoreApplication.translate("CoverageDialog", u"Accident &state:", None))
-        self.accidentStateEdit.setPlaceholderText(QCoreApplication.translate("CoverageDialog", u"WA", None))
+        self.accidentStateEdit.setPlaceholderText(QCoreApplication.translate("CoverageDialog", u"2-letter code", None))
         self.adjusterLabel.setText(QCoreApplication.translate("CoverageDialog", u"A&djuster:", None))
         self.adjusterEdit.setPlaceholderText(QCoreApplication.translate("CoverageDialog", u"Name and phone", None))
         self.authorizationLabel.setText(QCoreApplication.translate("CoverageDialog", u"&Authorization number:", None))

@@ -46,13 +46,17 @@ class _SettleOnLeaving(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
             settle_state(self._box)
-        elif isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-            if event.type() == QEvent.Type.KeyPress:
-                completer = self._box.completer()
-                if completer is not None:
-                    completer.popup().hide()
-                settle_state(self._box)
+        elif _is_tab(event):
+            completer = self._box.completer()
+            if completer is not None:
+                completer.popup().hide()
+            settle_state(self._box)
         return False
+
+
+def _is_tab(event: QEvent) -> bool:
+    tab = isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+    return tab and event.type() == QEvent.Type.KeyPress
 
 
 def settle_state(box: QComboBox) -> None:

@@ -186,14 +186,17 @@ class ProviderForm(QWidget):
                 widget.editingFinished.connect(self._show_problems)  # left: say what is wrong now
             elif isinstance(widget, QComboBox):
                 widget.activated.connect(self._on_edit)
-                if widget.isEditable():  # the state boxes
-                    widget.lineEdit().textEdited.connect(self._on_edit)
-                    widget.lineEdit().editingFinished.connect(self._on_edit)
+                typed = widget.lineEdit()  # the state boxes are typed in
+                if typed is not None:
+                    typed.textEdited.connect(self._on_edit)
+                    typed.editingFinished.connect(self._on_edit)
             elif isinstance(widget, QCheckBox):
                 widget.toggled.connect(self._on_edit)
         ui.taxIdTypeCombo.currentIndexChanged.connect(self._on_tax_id_type)
         ui.licenseStateCombo.activated.connect(self._suggest_address_state)
-        ui.licenseStateCombo.lineEdit().editingFinished.connect(self._suggest_address_state)
+        licensed = ui.licenseStateCombo.lineEdit()
+        if licensed is not None:
+            licensed.editingFinished.connect(self._suggest_address_state)
         ui.chooseSignatureButton.clicked.connect(self._choose_signature)
         format_phone_as_typed(ui.phoneEdit)
         ui.removeSignatureButton.clicked.connect(self._remove_signature)

@@ -26,6 +26,7 @@ def make_state_picker(box: QComboBox) -> None:
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
     box.setCompleter(completer)
     edit = box.lineEdit()
+    assert edit is not None  # editable now
     edit.setPlaceholderText(PLACEHOLDER)
     edit.editingFinished.connect(lambda: settle_state(box))
     completer.activated.connect(lambda _text: settle_state(box))
@@ -48,8 +49,9 @@ class _SettleOnLeaving(QObject):
             settle_state(self._box)
         elif _is_tab(event):
             completer = self._box.completer()
-            if completer is not None:
-                completer.popup().hide()
+            popup = completer.popup() if completer is not None else None
+            if popup is not None:
+                popup.hide()
             settle_state(self._box)
         return False
 

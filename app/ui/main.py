@@ -47,7 +47,8 @@ def run_app(data_dir: Path | None) -> int:
     app = existing if isinstance(existing, QApplication) else qt_application(sys.argv)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName(APP_TITLE)
+    # No application display name: Qt would add it to every window's title, and the main window's
+    # title starts with it already ("Superbill Desk — Harbor Light Massage — Superbill Desk").
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
     if existing is not None and app.style().name().lower() != STYLE.lower():

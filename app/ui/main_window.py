@@ -43,7 +43,7 @@ def window_title(practitioner: Practitioner | None, demo: bool = False) -> str:
     """ "Superbill Desk — Tidewater Therapeutic Massage", or the practitioner's name when the practice has none."""
     name = (practitioner.practice_name or practitioner.display_name) if practitioner else ""
     title = f"{APP_TITLE} — {name}" if name else APP_TITLE
-    return f"{title} (demo)" if demo else title
+    return f"{title} (demo)" if demo and not title.endswith("(demo)") else title
 
 
 def _shortcut(standard: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:

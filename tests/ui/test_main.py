@@ -82,6 +82,9 @@ def test_try_with_demo_data_opens_the_demo_practice_in_its_own_folder(
 
     assert demo_folder(data_dir) == Path(f"{data_dir}-demo")
     assert titles and titles[0].startswith("Superbill Desk — ") and titles[0].endswith(" (demo)")
+    assert titles[0].count("(demo)") == 1 and titles[0].count("Superbill Desk") == 1
+    # Qt adds an application display name to every title it shows: none is set, so none is doubled.
+    assert QApplication.applicationDisplayName() != "Superbill Desk"
     with Workspace(demo_folder(data_dir)) as demo:
         assert not demo.is_empty()
     with Workspace(data_dir) as real:

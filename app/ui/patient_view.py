@@ -35,6 +35,7 @@ from app.services import records
 from app.services.errors import RecordNotFound, StoreUnavailable
 from app.services.records import PatientAccount
 from app.services.workspace import Workspace
+from app.ui import icons
 from app.ui.record_tables import (
     CoverageTableModel,
     PaymentTableModel,
@@ -49,6 +50,15 @@ from app.ui.record_tables import (
     visit_row,
 )
 from app.ui.saving import save_chosen_file
+
+# The table pages' buttons, by their first word: the same picture for the same kind of action.
+_BUTTON_ICONS = {
+    "Add": icons.ADD,
+    "New": icons.ADD,
+    "Record": icons.ADD,
+    "Edit": icons.EDIT,
+    "Delete": icons.REMOVE,
+}
 
 EMPTY_TEXT = "Choose a patient on the left, or press Ctrl+Shift+N to add one"
 
@@ -103,6 +113,7 @@ class _TablePage(QWidget):
 
     def add_button(self, text: str, slot: Callable[[], None], needs_row: bool = False) -> QPushButton:
         button = QPushButton(text, self)
+        button.setIcon(icons.icon(_BUTTON_ICONS.get(text.replace("&", "").rstrip("…").split()[0], "")))
         button.clicked.connect(slot)
         button.setProperty("needsRow", needs_row)
         self.buttons.addWidget(button)
@@ -281,7 +292,7 @@ class PatientView(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.detail_labels[key] = value
             form.addRow(f"{title}:", value)
-        self.edit_details_button = QPushButton("&Edit details…", page)
+        self.edit_details_button = QPushButton(icons.icon(icons.EDIT_PATIENT), "&Edit details…", page)
         self.edit_details_button.clicked.connect(self.edit_patient)
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_details_button)

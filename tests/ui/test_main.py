@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,18 @@ from app.ui.setup_wizard import SetupWizard
 def _settings_in_tmp(tmp_path: Path) -> None:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+
+
+@pytest.fixture(autouse=True)
+def _look_undone_after(qapp: QApplication) -> Iterator[None]:
+    """run_app gives the app its look (app.ui.style); the tests after these run in the plain one."""
+    font, palette = qapp.font(), qapp.palette()
+    yield
+    qapp.setStyleSheet("")
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+    qapp.setProperty("superbillLook", None)
+    qapp.setProperty("baseStyle", None)
 
 
 def finish_wizard(wants_demo: bool, result: QWizard.DialogCode):
@@ -118,10 +131,12 @@ def test_what_start_up_built_is_frozen_while_the_app_runs_and_given_back_after(
             return
         frozen.append(gc.get_freeze_count())
         collecting.append(gc.isenabled())
-        styles.append(QApplication.style().name())
+        styles.append(str(QApplication.instance().property("baseStyle") or QApplication.style().name()))
+        sheets.append(QApplication.instance().styleSheet())
         windows[0].close()
 
     styles: list[str] = []
+    sheets: list[str] = []
     QTimer.singleShot(0, close_once_started)
     gc.disable()
     try:
@@ -133,3 +148,4 @@ def test_what_start_up_built_is_frozen_while_the_app_runs_and_given_back_after(
     assert collecting == [True]
     assert gc.get_freeze_count() == 0
     assert [style.lower() for style in styles] == ["fusion"]  # the look the screens were drawn in
+    assert sheets and "QPushButton" in sheets[0]  # with the app's stylesheet, once started (app.ui.style)

@@ -117,10 +117,16 @@ def _run_window(app: QApplication, workspace: Workspace, demo: bool) -> int | st
     window.show()
     try:
         status = app.exec()
+        switch_to = window.switch_to
+        # Nothing of this window may run on once its practice is closed (a list still to be
+        # filled, in the next practice's event loop or a test's).
+        from shiboken6 import delete
+
+        delete(window)
     finally:
         gc.unfreeze()  # the objects are the caller's again (a test goes on in this process)
         workspace.close()
-    return window.switch_to or status
+    return switch_to or status
 
 
 def _started_up() -> None:

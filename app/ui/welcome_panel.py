@@ -90,7 +90,7 @@ class WelcomePanel(QWidget):
         button.setIconSize(ICON_SIZE)
         button.setMinimumWidth(230)
         button.setProperty("accent", primary)
-        button.clicked.connect(lambda: signal.emit())
+        button.clicked.connect(signal)  # signal to signal: no Python left holding the panel
         hint = QLabel(words, parent)
         hint.setWordWrap(True)
         hint.setProperty("class", "hint")

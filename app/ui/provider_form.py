@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.domain.errors import ValidationError
 from app.domain.identifiers import (
@@ -183,7 +184,7 @@ class ProviderForm(QWidget):
         for widget in self.tab_order():
             if isinstance(widget, QLineEdit):
                 widget.textEdited.connect(self._on_edit)
-                widget.editingFinished.connect(self._show_problems)  # left: say what is wrong now
+                widget.editingFinished.connect(self._left_a_box)
             elif isinstance(widget, QComboBox):
                 widget.activated.connect(self._on_edit)
                 typed = widget.lineEdit()  # the state boxes are typed in
@@ -340,6 +341,13 @@ class ProviderForm(QWidget):
     def _on_edit(self) -> None:
         self._show_problems()
         self.changed.emit()
+
+    def _left_a_box(self) -> None:
+        """A box left: say what is wrong with it now. Not while the form is being taken down (its
+        boxes lose the focus then too)."""
+        boxes = [f.widget for f in self._fields] + [f.problem for f in self._fields if f.problem is not None]
+        if isValid(self) and all(isValid(box) for box in boxes):
+            self._show_problems()
 
     def _show_problems(self) -> None:
         """Under each checked field: why its value cannot be used. Blank fields say nothing until saved."""

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from app.services.workspace import Workspace
 from tests import sample
@@ -29,3 +30,16 @@ def workspace(data_dir: Path) -> Iterator[Workspace]:
     workspace.store.save_practice(sample.practice())
     yield workspace
     workspace.close()
+
+
+@pytest.fixture(autouse=True)
+def _plain_look_after(qapp: QApplication) -> Iterator[None]:
+    """run_app gives the app its look (app.ui.style) for good; each test after starts in the plain one."""
+    font, palette = qapp.font(), qapp.palette()
+    yield
+    if qapp.property("superbillLook"):
+        qapp.setStyleSheet("")
+        qapp.setPalette(palette)
+        qapp.setFont(font)
+        qapp.setProperty("superbillLook", None)
+        qapp.setProperty("baseStyle", None)

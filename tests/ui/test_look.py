@@ -110,18 +110,7 @@ def _settings_in_tmp(tmp_path: Path) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
 
 
-@pytest.fixture
-def _plain_look_after(qapp: QApplication) -> Iterator[None]:
-    font, palette = qapp.font(), qapp.palette()
-    yield
-    qapp.setStyleSheet("")
-    qapp.setPalette(palette)
-    qapp.setFont(font)
-    qapp.setProperty("superbillLook", None)
-    qapp.setProperty("baseStyle", None)
-
-
-@pytest.mark.usefixtures("_settings_in_tmp", "_plain_look_after")
+@pytest.mark.usefixtures("_settings_in_tmp")
 def test_the_demo_starts_the_real_practice_and_the_welcome_tries_the_demo(
     qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -223,7 +212,6 @@ def test_the_visit_editor_and_superbill_buttons_have_icons(qtbot: QtBot, workspa
         assert not button.icon().isNull(), button.text()
 
 
-@pytest.mark.usefixtures("_plain_look_after")
 def test_the_look_has_readable_text_one_accent_and_a_focus_ring_everywhere(qapp: QApplication) -> None:
     sheet = stylesheet()
     for widget in (

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,18 +20,6 @@ from app.ui.setup_wizard import SetupWizard
 def _settings_in_tmp(tmp_path: Path) -> None:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-
-
-@pytest.fixture(autouse=True)
-def _look_undone_after(qapp: QApplication) -> Iterator[None]:
-    """run_app gives the app its look (app.ui.style); the tests after these run in the plain one."""
-    font, palette = qapp.font(), qapp.palette()
-    yield
-    qapp.setStyleSheet("")
-    qapp.setPalette(palette)
-    qapp.setFont(font)
-    qapp.setProperty("superbillLook", None)
-    qapp.setProperty("baseStyle", None)
 
 
 def finish_wizard(wants_demo: bool, result: QWizard.DialogCode):

@@ -102,11 +102,11 @@ QAbstractItemView {{
     border-radius: 5px; selection-background-color: {ACCENT_SOFT}; selection-color: {INK};
 }}
 QAbstractItemView:focus {{ border: 2px solid {ACCENT}; }}
-QTableView::item {{ padding: 0 4px; }}
+QTableView::item {{ padding: 0 3px; }}
 QAbstractItemView::item:selected:active {{ background: {ACCENT}; color: white; }}
 QHeaderView::section {{
     background: {CANVAS}; color: {MUTED}; border: none; border-bottom: 1px solid {LINE};
-    border-right: 1px solid {HAIRLINE}; padding: 4px 6px;
+    border-right: 1px solid {HAIRLINE}; padding: 3px 3px;
 }}
 
 QTabWidget::pane {{ background: {PAPER}; border: 1px solid {LINE}; border-radius: 6px; top: -1px; }}

@@ -23,6 +23,7 @@ from app.services.demo import demo_practice
 from app.services.workspace import Workspace
 from app.ui.main_window import MainWindow
 from app.ui.pdf_preview import PdfPreviewDialog
+from app.ui.style import apply_look
 from app.ui.visit_editor import VisitEditor
 
 TODAY = date(2026, 9, 24)
@@ -65,6 +66,8 @@ def main(out_dir: Path) -> int:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, temporary)
         app = QApplication(sys.argv[:1])
         app.setApplicationName("Superbill Desk")
+        app.setStyle("Fusion")
+        apply_look(app)  # as the app has it once started (app.ui.main)
         workspace = Workspace(Path(temporary) / "data")
         try:
             workspace.store.save_practice(demo_practice())
@@ -73,6 +76,7 @@ def main(out_dir: Path) -> int:
             window = MainWindow(workspace, today=TODAY)
             window.resize(1280, 800)
             window.show()
+            settle(app)  # started up: the icons are on
             window.show_patient(PATIENT)
             shoot(app, window, out_dir / "main-window.png")
 

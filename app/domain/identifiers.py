@@ -222,6 +222,20 @@ def validate_taxonomy(text: str | None, *, field: str = "taxonomy", label: str =
     return code
 
 
+def state_code(text: str | None) -> str | None:
+    """The state a person typed, by its code or its name ("ny", "New York", "NY – New York"), or None.
+
+    Only an exact code or a whole name counts: "New" is neither New York nor Nebraska.
+    """
+    typed = " ".join((text or "").replace("–", " ").replace("-", " ").split()).casefold()
+    if not typed:
+        return None
+    for code, name in US_STATES.items():
+        if typed in (code.casefold(), name.casefold(), f"{code} {name}".casefold()):
+            return code
+    return None
+
+
 def validate_state(text: str | None, *, field: str = "state", label: str = "State") -> str:
     """A two-letter US state, DC or territory code, upper case."""
     code = (text or "").strip().upper()
@@ -235,13 +249,13 @@ def validate_state(text: str | None, *, field: str = "state", label: str = "Stat
 
 
 def validate_license_number(
-    text: str | None, *, field: str = "license_number", label: str = "Licence number"
+    text: str | None, *, field: str = "license_number", label: str = "License number"
 ) -> str:
     """The licence number as entered: formats differ by state, so only its presence is checked."""
     number = (text or "").strip()
     if not number:
         raise ValidationError(
             field,
-            f"{label} is missing: enter your massage therapy licence number as your state board shows it.",
+            f"{label} is missing: enter your massage therapy license number as your state board shows it.",
         )
     return number

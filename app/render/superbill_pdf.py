@@ -30,6 +30,7 @@ from reportlab.platypus import (
 from app.domain.characters import printed_line
 from app.domain.dates import us_date
 from app.domain.money import format_money
+from app.domain.phones import format_phone
 from app.domain.practice import (
     Address,
     Coverage,
@@ -403,7 +404,7 @@ class SuperbillRenderer:
         if who.practice_name:
             rows.append(("Practice", who.practice_name))
         rows.append(("Address", _address(who.address)))
-        rows.append(("Phone", who.phone))
+        rows.append(("Phone", format_phone(who.phone)))
         rows.append(("NPI (individual)", who.npi))
         if who.organization_npi:
             rows.append(("NPI (organization)", who.organization_npi))
@@ -428,7 +429,7 @@ class SuperbillRenderer:
         if patient.address:
             rows.append(("Address", _address(patient.address)))
         if patient.phone:
-            rows.append(("Phone", patient.phone))
+            rows.append(("Phone", format_phone(patient.phone)))
         if patient.account_number:
             rows.append(("Account no.", patient.account_number))
         return rows
@@ -441,7 +442,7 @@ class SuperbillRenderer:
         if payer.address:
             rows.append(("Payer address", _address(payer.address)))
         if payer.phone:
-            rows.append(("Payer phone", payer.phone))
+            rows.append(("Payer phone", format_phone(payer.phone)))
         rows.append(("Plan type", payer.kind.label))
         if coverage.member_id:
             rows.append(("Member ID", coverage.member_id))

@@ -379,7 +379,7 @@ class _PracticeReader:
                 obj.optional_text("license_number"), field=obj.at("license_number")
             ),
             license_state=identifiers.validate_state(
-                obj.optional_text("license_state"), field=obj.at("license_state"), label="Licence state"
+                obj.optional_text("license_state"), field=obj.at("license_state"), label="License state"
             ),
             taxonomy=identifiers.validate_taxonomy(taxonomy, field=obj.at("taxonomy")) if taxonomy else None,
             address=address,

@@ -213,7 +213,7 @@ def save_prescription(
     visits = prescription.authorized_visits
     if visits is not None and visits <= 0:
         raise ValidationError(
-            "prescription.authorized_visits", "Authorised visits must be 1 or more, or none."
+            "prescription.authorized_visits", "Authorized visits must be 1 or more, or none."
         )
     diagnoses: list[str] = []
     for index, text in enumerate(prescription.diagnoses):

@@ -30,7 +30,7 @@ KIND_HINTS = {
     PayerKind.MEDICAID: "Medicaid: coverage differs by state and often needs a physical therapy plan of care.",
     PayerKind.WORKERS_COMP: "Workers' compensation: the superbill needs the claim number and the date of injury.",
     PayerKind.AUTO: "Auto insurance: the superbill needs the claim number and the accident date.",
-    PayerKind.VA_COMMUNITY_CARE: "VA Community Care: the superbill needs the referral or authorisation number.",
+    PayerKind.VA_COMMUNITY_CARE: "VA Community Care: the superbill needs the referral or authorization number.",
     PayerKind.HSA_FSA: "HSA / FSA: no member ID; the account may ask for a letter of medical necessity.",
     PayerKind.SELF_PAY: "Self-pay: nothing more is needed.",
 }

@@ -1,6 +1,6 @@
 """What the therapist sees when the app hits a bug: a plain dialog, never a silent death.
 
-`install()` makes `report` the interpreter's excepthook for the app's lifetime. An exception that
+`installed()` makes `report` the interpreter's excepthook while the app runs. An exception that
 escapes a slot or an event handler (PySide6 hands those to sys.excepthook and goes on) is:
 
 - logged with its kind and where it was raised (app.services.logs.where_it_failed), never its
@@ -14,8 +14,10 @@ The dialog's module (QMessageBox) is imported when a report is made, not at star
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
+from collections.abc import Iterator
 from types import TracebackType
 
 from app.services import logs
@@ -27,8 +29,15 @@ TITLE = "Something went wrong"
 _showing: list[object] = []  # the dialog on screen, if any (kept alive while it is shown)
 
 
-def install() -> None:
+@contextlib.contextmanager
+def installed() -> Iterator[None]:
+    """`report` as the excepthook while the app runs; the one before it again afterwards (a test's)."""
+    before = sys.excepthook
     sys.excepthook = report
+    try:
+        yield
+    finally:
+        sys.excepthook = before
 
 
 def message(kind: str) -> str:

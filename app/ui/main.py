@@ -17,7 +17,14 @@ from app.services.logs import setup_logging
 from app.services.workspace import Workspace
 from app.ui import crash_report
 from app.ui.app_icon import app_icon
-from app.ui.main_window import APP_TITLE, APPLICATION, ORGANISATION, MainWindow, user_settings
+from app.ui.main_window import (
+    APP_TITLE,
+    APPLICATION,
+    DEMO_PRACTICE,
+    ORGANISATION,
+    MainWindow,
+    user_settings,
+)
 
 if TYPE_CHECKING:
     from app.services.practice_health import Health
@@ -44,21 +51,50 @@ def qt_application(arguments: list[str]) -> QApplication:
 def run_app(data_dir: Path | None) -> int:
     """Run the desktop app until its window closes; the exit status follows the command line's."""
     setup_logging()
-    crash_report.install()
+    with crash_report.installed():
+        return _run(data_dir)
+
+
+def _run(data_dir: Path | None) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else qt_application(sys.argv)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName(APP_TITLE)
+    # No application display name: Qt would add it to every window's title, and the main window's
+    # title starts with it already ("Superbill Desk — Harbor Light Massage — Superbill Desk").
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
     if existing is not None and app.style().name().lower() != STYLE.lower():
         app.setStyle(STYLE)  # an application made elsewhere (tests): the same look all the same
 
+    opened = _open_practice(data_dir)
+    while not isinstance(opened, int):
+        workspace, demo, real_folder = opened
+        next_one = _run_window(app, workspace, demo)
+        if isinstance(next_one, int):
+            return next_one
+        # The demo's "Start my real practice", or an empty practice's "Try the demo practice".
+        opened = (
+            _open_demo_practice(real_folder) if next_one == DEMO_PRACTICE else _open_practice(real_folder)
+        )
+    return opened
+
+
+Opened = tuple[Workspace, bool, Path]  # the practice, whether it is the demo, the real practice's folder
+
+
+def _open_demo_practice(real_folder: Path) -> Opened | int:
+    demo = _open_demo(demo_folder(real_folder))
+    return EXIT_STORE if demo is None else (demo, True, real_folder)
+
+
+def _open_practice(data_dir: Path | None) -> Opened | int:
+    """The practice to show (set up first when new), whether it is the demo, and the real folder;
+    or the exit status when there is none to show."""
     workspace = _open(data_dir)
     if workspace is None:
         return EXIT_STORE
-    demo = False
+    real_folder = workspace.data_dir
     if workspace.is_empty():
         from app.ui.setup_wizard import SetupWizard  # only a new practice needs it
 
@@ -68,13 +104,13 @@ def run_app(data_dir: Path | None) -> int:
             workspace.close()
             return EXIT_OK
         if wizard.wants_demo:
-            real_folder = workspace.data_dir
             workspace.close()
-            workspace = _open_demo(demo_folder(real_folder))
-            if workspace is None:
-                return EXIT_STORE
-            demo = True
+            return _open_demo_practice(real_folder)
+    return workspace, False, real_folder
 
+
+def _run_window(app: QApplication, workspace: Workspace, demo: bool) -> int | str:
+    """Show the practice until its window closes: the exit status, or the practice to open next."""
     window = MainWindow(workspace, demo=demo)
     if workspace.encrypted:
         from app.ui.lock import IdleLock, idle_minutes
@@ -86,21 +122,39 @@ def run_app(data_dir: Path | None) -> int:
     window.startedUp.connect(_started_up)
     window.show()
     try:
-        return app.exec()
+        status = app.exec()
+        switch_to = window.switch_to
+        # Nothing of this window may run on once its practice is closed (a list still to be
+        # filled, in the next practice's event loop or a test's).
+        from shiboken6 import delete
+
+        delete(window)
     finally:
         gc.unfreeze()  # the objects are the caller's again (a test goes on in this process)
         workspace.close()
+    return switch_to or status
 
 
 def _started_up() -> None:
-    """Freeze what start-up built and let the collector run again (app.cli turned it off to start)."""
+    """Freeze what start-up built and let the collector run again (app.cli turned it off to start);
+    then the app's look (app.ui.style), which the first frame need not wait for."""
     gc.freeze()
     gc.enable()
+    _look()
 
 
 def _waiting_on_the_therapist() -> None:
     """A dialog before the main window (setup, passphrase, restore): the collector runs again meanwhile."""
     gc.enable()
+    _look()
+
+
+def _look() -> None:
+    from app.ui.style import apply_look
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_look(app)
 
 
 def _open(data_dir: Path | None) -> Workspace | None:

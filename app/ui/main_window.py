@@ -29,9 +29,13 @@ if TYPE_CHECKING:
     from app.ui.help_window import HelpWindow
     from app.ui.lock import IdleLock
     from app.ui.patient_view import PatientView
+    from app.ui.status_note import StatusNote
+    from app.ui.welcome_panel import WelcomePanel
 
 ORGANISATION = APPLICATION = "SuperbillDesk"
 APP_TITLE = "Superbill Desk"
+# What the window asks app.ui.main to open next when it closes to change practice.
+REAL_PRACTICE, DEMO_PRACTICE = "real", "demo"
 
 
 log = logging.getLogger(__name__)  # kinds of errors only: no patient data
@@ -46,7 +50,7 @@ def window_title(practitioner: Practitioner | None, demo: bool = False) -> str:
     """ "Superbill Desk — Tidewater Therapeutic Massage", or the practitioner's name when the practice has none."""
     name = (practitioner.practice_name or practitioner.display_name) if practitioner else ""
     title = f"{APP_TITLE} — {name}" if name else APP_TITLE
-    return f"{title} (demo)" if demo else title
+    return f"{title} (demo)" if demo and not title.endswith("(demo)") else title
 
 
 def _shortcut(standard: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:
@@ -75,6 +79,9 @@ class MainWindow(QMainWindow):
         self.patient_key: str | None = None
         self.current_dialog: QDialog | None = None
         self.help_window: HelpWindow | None = None
+        self.switch_to: str | None = None  # REAL_PRACTICE or DEMO_PRACTICE: closed to open that one
+        self._status_note: StatusNote | None = None
+        self._welcome: WelcomePanel | None = None
         self.setWindowIcon(app_icon())
         self._init_widgets()
         self._init_actions()
@@ -116,7 +123,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([440, 760])
+        self.splitter.setSizes([470, 730])
         self.splitter.setContentsMargins(6, 6, 6, 0)
         self.setCentralWidget(self.splitter)
         # Until a size is remembered: roomy, but never larger than a small laptop's screen.
@@ -199,6 +206,12 @@ class MainWindow(QMainWindow):
             "What to do first, and every keyboard shortcut",
         )
         self.about_action = self._action("&About Superbill Desk", self.about)
+        self.real_practice_action = self._action(
+            "Start my real practice",
+            lambda: self.change_practice(REAL_PRACTICE),
+            tip="Leave the demo and set up (or open) your own practice",
+        )
+        self.real_practice_action.setVisible(self.demo)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.patient_actions = (
             self.edit_patient_action,
@@ -211,6 +224,9 @@ class MainWindow(QMainWindow):
     def _init_menus(self) -> None:
         menus = self.menuBar()
         file_menu = menus.addMenu("&File")
+        if self.demo:
+            file_menu.addAction(self.real_practice_action)
+            file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
@@ -237,8 +253,16 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setFloatable(False)
-        set_enum_property(toolbar, "toolButtonStyle", "ToolButtonTextOnly")
+        # Icons beside the words: the icons themselves are put on just after the first frame.
+        set_enum_property(toolbar, "toolButtonStyle", "ToolButtonTextBesideIcon")
         set_enum_property(toolbar, "contextMenuPolicy", "PreventContextMenu")
+        if self.demo:
+            # First, so that a narrow window (a small laptop) never pushes it into the overflow menu.
+            toolbar.addAction(self.real_practice_action)
+            button = toolbar.widgetForAction(self.real_practice_action)
+            if button is not None:
+                button.setObjectName("realPracticeButton")
+            toolbar.addSeparator()
         for action in (self.new_patient_action, None, *self.patient_actions[1:]):
             if action is None:
                 toolbar.addSeparator()
@@ -276,7 +300,117 @@ class MainWindow(QMainWindow):
         from app.ui.fit import show_focus  # not before the first frame: see app.ui.first_frame
 
         show_focus(self.patients_page.table)
+        self._put_icons()
+        self._show_welcome_if_empty()
         self.startedUp.emit()
+
+    def _put_icons(self) -> None:
+        from app.ui import icons
+
+        icons.put_icons(
+            {
+                self.new_patient_action: icons.ADD_PATIENT,
+                self.edit_patient_action: icons.EDIT_PATIENT,
+                self.new_visit_action: icons.NEW_VISIT,
+                self.repeat_visit_action: icons.REPEAT_VISIT,
+                self.superbill_action: icons.SUPERBILL,
+                self.payment_action: icons.PAYMENT,
+                self.find_action: icons.FIND,
+                self.payers_action: icons.PAYERS,
+                self.settings_action: icons.SETTINGS,
+                self.backup_action: icons.BACK_UP,
+                self.about_action: icons.INFO,
+                self.quit_action: icons.QUIT,
+                self.real_practice_action: icons.REAL_PRACTICE,
+            }
+        )
+
+    # An empty practice: what to do first -------------------------------------------------------
+
+    def _show_welcome_if_empty(self) -> None:
+        """A practice without patients shows the ways to begin where a patient would be."""
+        from app.services.patient_search import patient_count
+
+        if self.demo or self._welcome is not None or patient_count(self.workspace.store):
+            return
+        from app.ui.welcome_panel import WelcomePanel
+
+        practitioner = self.workspace.store.practitioner()
+        welcome = WelcomePanel(practitioner.first_name if practitioner else "", self)
+        welcome.addPatient.connect(self.new_patient)
+        welcome.importFile.connect(self.import_practice_file)
+        welcome.tryDemo.connect(lambda: self.change_practice(DEMO_PRACTICE))
+        self.splitter.replaceWidget(1, welcome)
+        self.patient_view.hide()
+        self.patient_view.setParent(self)
+        self._welcome = welcome
+
+    def _hide_welcome(self) -> None:
+        welcome, self._welcome = self._welcome, None
+        if welcome is not None:
+            self.splitter.replaceWidget(1, self.patient_view)
+            self.patient_view.show()
+            welcome.deleteLater()
+
+    @property
+    def welcome(self) -> WelcomePanel | None:
+        return self._welcome
+
+    def import_practice_file(self) -> None:
+        """Bring in a practice file (superbill export): all or nothing, as `superbill import`."""
+        from pathlib import Path
+
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from app.domain.errors import ValidationError
+        from app.services.errors import StoreUnavailable
+        from app.services.practice_file import read_practice_file
+
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import a practice file", folder, "Practice files (*.json);;All files (*)"
+        )
+        if not path:
+            return
+        try:
+            practice = read_practice_file(Path(path))
+            self.workspace.store.save_practice(practice)
+        except (ValidationError, StoreUnavailable) as error:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "Practice file not imported",
+                f"Nothing was imported from {Path(path).name}.",
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setInformativeText(str(error))
+            box.exec()
+            return
+        self._hide_welcome()
+        self._refresh()
+        self.update_title()
+        self.say(f"Imported {len(practice.charts):,} patients and {len(practice.payers):,} payers")
+
+    def change_practice(self, which: str) -> None:
+        """Close this window and open the demo practice or the real one (app.ui.main does)."""
+        self.switch_to = which
+        self.close()
+
+    # Status messages ---------------------------------------------------------------------------
+
+    def say(self, message: str) -> None:
+        """A message in the status bar that fades after a few seconds."""
+        if self._status_note is None:
+            from app.ui.status_note import StatusNote
+
+            self._status_note = StatusNote(self)
+            self.statusBar().addWidget(self._status_note, 1)
+        self._status_note.say(message)
+
+    @property
+    def status_note(self) -> StatusNote | None:
+        return self._status_note
 
     @property
     def attention(self) -> AttentionPanel:
@@ -401,7 +535,7 @@ class MainWindow(QMainWindow):
 
     def _saved(self, message: str) -> None:
         self._refresh()
-        self.statusBar().showMessage(message, 5000)
+        self.say(message)
 
     # Dialogs -----------------------------------------------------------------------------------
 
@@ -430,9 +564,10 @@ class MainWindow(QMainWindow):
         self._open(dialog)
 
     def _patient_added(self, key: str) -> None:
+        self._hide_welcome()
         self._patients_changed()
         self.show_patient(key)
-        self.statusBar().showMessage("Patient added", 5000)
+        self.say("Patient added")
 
     def new_visit(self) -> None:
         if self.patient_key:

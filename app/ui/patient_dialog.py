@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from app.domain.practice import Address, Patient
 from app.services import records
 from app.services.workspace import Workspace
+from app.ui.as_typed import format_phone_as_typed
 from app.ui.fit import fit_dialog
 from app.ui.forms.ui_patient_dialog import Ui_PatientDialog
 from app.ui.record_form import RecordDialog, fill_combo, select_data
@@ -64,6 +65,7 @@ class PatientDialog(RecordDialog):
         )
         self._patient: Patient | None = workspace.store.patient(patient_key) if patient_key else None
         self.patient_key = self._patient.key if self._patient else None
+        format_phone_as_typed(ui.phoneEdit)
         self._load()
         self.setMinimumWidth(720)
         ui.firstNameEdit.setFocus()

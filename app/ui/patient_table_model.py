@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex
 
 from app.domain.people import Patient
+from app.domain.phones import format_phone
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
@@ -51,7 +52,7 @@ def row_from_patient(patient: Patient) -> PatientRow:
         sort_name=name.casefold(),
         date_of_birth=patient.date_of_birth,
         account_number=patient.account_number or "",
-        phone=patient.phone or "",
+        phone=format_phone(patient.phone or ""),
     )
 
 

@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
 from app.domain.dates import us_date
 from app.domain.errors import ValidationError
 from app.domain.money import format_money
+from app.domain.phones import format_phone
 from app.services import records
 from app.services.errors import RecordNotFound, StoreUnavailable
 from app.services.records import PatientAccount
 from app.services.workspace import Workspace
+from app.ui import icons
 from app.ui.fit import scroll_area, show_focus
 from app.ui.record_tables import (
     CoverageTableModel,
@@ -47,6 +49,16 @@ from app.ui.record_tables import (
     visit_row,
 )
 from app.ui.saving import choose_save_file, save_chosen_file
+
+# The table pages' buttons, by their first word: the same picture for the same kind of action.
+_BUTTON_ICONS = {
+    "Add": icons.ADD,
+    "New": icons.ADD,
+    "Record": icons.ADD,
+    "Edit": icons.EDIT,
+    "Delete": icons.REMOVE,
+    "Repeat": icons.REPEAT_VISIT,
+}
 
 EMPTY_TEXT = "Choose a patient on the left, or press Ctrl+Shift+N to add one"
 
@@ -110,6 +122,7 @@ class _TablePage(QWidget):
 
     def add_button(self, text: str, slot: Callable[[], None], needs_row: bool = False) -> QPushButton:
         button = QPushButton(text, self)
+        button.setIcon(icons.icon(_BUTTON_ICONS.get(text.replace("&", "").rstrip("…").split()[0], "")))
         button.clicked.connect(slot)
         button.setProperty("needsRow", needs_row)
         self.buttons.addWidget(button)
@@ -294,7 +307,7 @@ class PatientView(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.detail_labels[key] = value
             form.addRow(f"{title}:", value)
-        self.edit_details_button = QPushButton("&Edit details…", page)
+        self.edit_details_button = QPushButton(icons.icon(icons.EDIT_PATIENT), "&Edit details…", page)
         self.edit_details_button.clicked.connect(self.edit_patient)
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_details_button)
@@ -353,7 +366,7 @@ class PatientView(QWidget):
         labels["dob"].setText(us_date(patient.date_of_birth))
         labels["sex"].setText(SEXES.get(patient.sex or "", "Not given"))
         labels["address"].setText("\n".join(patient.address.lines()) if patient.address else "—")
-        labels["phone"].setText(patient.phone or "—")
+        labels["phone"].setText(format_phone(patient.phone or "") or "—")
         labels["email"].setText(patient.email or "—")
         labels["account"].setText(patient.account_number or "—")
 

@@ -101,7 +101,7 @@ class PatientsPage(QWidget):
         for column, widest in (
             (COL_DATE_OF_BIRTH, ("Date of birth", "00/00/0000")),
             (COL_ACCOUNT, ("Account", "A000000")),
-            (COL_PHONE, ("Phone", "000-000-0000")),
+            (COL_PHONE, ("Phone", "(000) 000-0000")),
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, max(metrics.horizontalAdvance(text) for text in widest) + 24)

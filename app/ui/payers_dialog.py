@@ -11,6 +11,7 @@ from app.domain.practice import Address, Payer, PayerKind, UnitRule
 from app.services import records
 from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
+from app.ui.as_typed import format_phone_as_typed
 from app.ui.fit import fit_dialog
 from app.ui.forms.ui_payers_dialog import Ui_PayersDialog
 from app.ui.record_form import ERROR_COLOUR, RecordDialog, fill_combo, select_data, show_store_problem
@@ -35,7 +36,7 @@ KIND_WORDS = {
     PayerKind.MEDICAID: "Coverage depends on the state.",
     PayerKind.WORKERS_COMP: "Asks for the claim number, date of injury, employer and adjuster.",
     PayerKind.AUTO: "Asks for the claim number, accident date and state, and adjuster.",
-    PayerKind.VA_COMMUNITY_CARE: "Asks for the referral or authorisation number.",
+    PayerKind.VA_COMMUNITY_CARE: "Asks for the referral or authorization number.",
     PayerKind.HSA_FSA: "No member ID; may want a letter of medical necessity.",
     PayerKind.SELF_PAY: "The patient pays; nothing more is asked.",
 }
@@ -84,6 +85,7 @@ class PayersDialog(RecordDialog):
                 "payer.phone": ui.phoneEdit,
             },
         )
+        format_phone_as_typed(ui.phoneEdit)
         ui.savePayerButton.clicked.connect(self.save)
         ui.addPayerButton.clicked.connect(self.new_payer)
 

@@ -13,6 +13,7 @@ from app.domain.identifiers import validate_npi
 from app.domain.practice import Prescription
 from app.services import records
 from app.services.workspace import Workspace
+from app.ui.as_typed import still_typing
 from app.ui.fit import fit_dialog
 from app.ui.forms.ui_prescription_dialog import Ui_PrescriptionDialog
 from app.ui.record_form import ERROR_COLOUR, RecordDialog
@@ -68,6 +69,7 @@ class PrescriptionDialog(RecordDialog):
         remove.setContext(Qt.ShortcutContext.WidgetShortcut)
         remove.activated.connect(self.remove_current_code)
         ui.npiEdit.textChanged.connect(self._check_npi)
+        ui.npiEdit.editingFinished.connect(self._check_npi)  # left with fewer digits: said now
         self.setup_record_form(
             ui.buttonBox,
             ui.errorLabel,
@@ -139,6 +141,10 @@ class PrescriptionDialog(RecordDialog):
             label.setEnabled(False)
             return
         label.setEnabled(True)
+        if still_typing(self.ui.npiEdit, 10):
+            label.setStyleSheet("")
+            label.setText("An NPI has 10 digits.")
+            return
         try:
             validate_npi(text, label="NPI")
         except ValidationError as error:

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.domain.errors import ValidationError
 from app.domain.identifiers import (
     MASSAGE_THERAPIST_TAXONOMY,
-    US_STATES,
+    state_code,
     validate_license_number,
     validate_npi,
     validate_state,
@@ -35,8 +36,10 @@ from app.domain.identifiers import (
 )
 from app.domain.practice import Address, Practitioner, TaxIdType
 from app.domain.procedures import PLACES_OF_SERVICE
+from app.ui.as_typed import format_phone_as_typed, still_typing
 from app.ui.forms.ui_provider_form import Ui_ProviderForm
 from app.ui.record_form import limit_text_boxes
+from app.ui.state_picker import choose_state, chosen_state, make_state_picker
 
 IDENTITY, CONTACT, SIGNATURE = "identity", "contact", "signature"
 
@@ -91,6 +94,7 @@ class _Field:
     check: Callable[[str], object]
     problem: QLabel | None = None
     optional: bool = False
+    digits: int = 0  # a number this long: its problem waits for the last digit or for leaving the box
 
 
 class ProviderForm(QWidget):
@@ -121,8 +125,7 @@ class ProviderForm(QWidget):
 
     def _fill_choices(self) -> None:
         for combo in (self.ui.licenseStateCombo, self.ui.addressStateCombo):
-            for code, name in sorted(US_STATES.items()):
-                combo.addItem(f"{code} – {name}", code)
+            make_state_picker(combo)
         for code, name in PLACES_OF_SERVICE.items():
             self.ui.placeOfServiceCombo.addItem(f"{code} – {name}", code)
         self.ui.taxIdTypeCombo.setItemData(0, TaxIdType.EIN)
@@ -134,32 +137,32 @@ class ProviderForm(QWidget):
         def line(edit: QLineEdit) -> Callable[[], str]:
             return edit.text
 
-        def combo(box: QComboBox) -> Callable[[], str]:
-            return lambda: str(box.currentData() or "")
+        def state(box: QComboBox) -> Callable[[], str]:
+            return lambda: chosen_state(box)
 
         def optional_npi(text: str) -> object:
-            return validate_npi(text, label="Organisation NPI") if text.strip() else None
+            return validate_npi(text, label="Organization NPI") if text.strip() else None
 
         return (
             _Field("first_name", "first name", IDENTITY, ui.firstNameEdit, line(ui.firstNameEdit), _required("First name")),
             _Field("last_name", "last name", IDENTITY, ui.lastNameEdit, line(ui.lastNameEdit), _required("Last name")),
             _Field("credentials", "credentials", IDENTITY, ui.credentialsEdit, line(ui.credentialsEdit), _required("Credentials")),
-            _Field("npi", "NPI", IDENTITY, ui.npiEdit, line(ui.npiEdit), validate_npi, ui.npiProblem),
+            _Field("npi", "NPI", IDENTITY, ui.npiEdit, line(ui.npiEdit), validate_npi, ui.npiProblem, digits=10),
             _Field(
-                "organization_npi", "organisation NPI", IDENTITY, ui.orgNpiEdit, line(ui.orgNpiEdit),
-                optional_npi, ui.orgNpiProblem, optional=True,
+                "organization_npi", "organization NPI", IDENTITY, ui.orgNpiEdit, line(ui.orgNpiEdit),
+                optional_npi, ui.orgNpiProblem, optional=True, digits=10,
             ),
             _Field(
                 "tax_id", "Tax ID", IDENTITY, ui.taxIdEdit, line(ui.taxIdEdit),
-                lambda text: validate_tax_id(text, self._tax_id_type()), ui.taxIdProblem,
+                lambda text: validate_tax_id(text, self._tax_id_type()), ui.taxIdProblem, digits=9,
             ),
             _Field(
-                "license_number", "licence number", IDENTITY, ui.licenseNumberEdit, line(ui.licenseNumberEdit),
+                "license_number", "license number", IDENTITY, ui.licenseNumberEdit, line(ui.licenseNumberEdit),
                 validate_license_number,
             ),
             _Field(
-                "license_state", "licence state", IDENTITY, ui.licenseStateCombo, combo(ui.licenseStateCombo),
-                lambda text: validate_state(text, label="Licence state"),
+                "license_state", "license state", IDENTITY, ui.licenseStateCombo, state(ui.licenseStateCombo),
+                lambda text: validate_state(text, label="License state"),
             ),
             _Field(
                 "taxonomy", "taxonomy code", IDENTITY, ui.taxonomyEdit, line(ui.taxonomyEdit),
@@ -167,9 +170,9 @@ class ProviderForm(QWidget):
             ),
             _Field("address.line1", "street address", CONTACT, ui.line1Edit, line(ui.line1Edit), _required("Street address")),
             _Field("address.city", "city", CONTACT, ui.cityEdit, line(ui.cityEdit), _required("City")),
-            _Field("address.state", "state", CONTACT, ui.addressStateCombo, combo(ui.addressStateCombo), validate_state),
-            _Field("address.zip", "ZIP code", CONTACT, ui.zipEdit, line(ui.zipEdit), _check_zip, ui.zipProblem),
-            _Field("phone", "phone", CONTACT, ui.phoneEdit, line(ui.phoneEdit), _check_phone, ui.phoneProblem),
+            _Field("address.state", "state", CONTACT, ui.addressStateCombo, state(ui.addressStateCombo), validate_state),
+            _Field("address.zip", "ZIP code", CONTACT, ui.zipEdit, line(ui.zipEdit), _check_zip, ui.zipProblem, digits=5),
+            _Field("phone", "phone", CONTACT, ui.phoneEdit, line(ui.phoneEdit), _check_phone, ui.phoneProblem, digits=10),
             _Field(
                 "email", "email", CONTACT, ui.emailEdit, line(ui.emailEdit), _check_email, ui.emailProblem,
                 optional=True,
@@ -181,13 +184,22 @@ class ProviderForm(QWidget):
         for widget in self.tab_order():
             if isinstance(widget, QLineEdit):
                 widget.textEdited.connect(self._on_edit)
+                widget.editingFinished.connect(self._left_a_box)
             elif isinstance(widget, QComboBox):
                 widget.activated.connect(self._on_edit)
+                typed = widget.lineEdit()  # the state boxes are typed in
+                if typed is not None:
+                    typed.textEdited.connect(self._on_edit)
+                    typed.editingFinished.connect(self._on_edit)
             elif isinstance(widget, QCheckBox):
                 widget.toggled.connect(self._on_edit)
         ui.taxIdTypeCombo.currentIndexChanged.connect(self._on_tax_id_type)
         ui.licenseStateCombo.activated.connect(self._suggest_address_state)
+        licensed = ui.licenseStateCombo.lineEdit()
+        if licensed is not None:
+            licensed.editingFinished.connect(self._suggest_address_state)
         ui.chooseSignatureButton.clicked.connect(self._choose_signature)
+        format_phone_as_typed(ui.phoneEdit)
         ui.removeSignatureButton.clicked.connect(self._remove_signature)
 
     # Sections ----------------------------------------------------------------------------------
@@ -236,12 +248,12 @@ class ProviderForm(QWidget):
         ui.taxIdEdit.setText(p.tax_id if p else "")
         ui.printFullSsnCheck.setChecked(bool(p and p.print_full_ssn))
         ui.licenseNumberEdit.setText(p.license_number if p else "")
-        _choose(ui.licenseStateCombo, p.license_state if p else None)
+        choose_state(ui.licenseStateCombo, p.license_state if p else None)
         ui.taxonomyEdit.setText((p.taxonomy or "") if p else MASSAGE_THERAPIST_TAXONOMY)
         ui.line1Edit.setText(p.address.line1 if p else "")
         ui.line2Edit.setText((p.address.line2 or "") if p else "")
         ui.cityEdit.setText(p.address.city if p else "")
-        _choose(ui.addressStateCombo, p.address.state if p else None)
+        choose_state(ui.addressStateCombo, p.address.state if p else None)
         ui.zipEdit.setText(p.address.zip if p else "")
         ui.phoneEdit.setText(p.phone if p else "")
         ui.emailEdit.setText((p.email or "") if p else "")
@@ -330,13 +342,21 @@ class ProviderForm(QWidget):
         self._show_problems()
         self.changed.emit()
 
+    def _left_a_box(self) -> None:
+        """A box left: say what is wrong with it now. Not while the form is being taken down (its
+        boxes lose the focus then too)."""
+        boxes = [f.widget for f in self._fields] + [f.problem for f in self._fields if f.problem is not None]
+        if isValid(self) and all(isValid(box) for box in boxes):
+            self._show_problems()
+
     def _show_problems(self) -> None:
         """Under each checked field: why its value cannot be used. Blank fields say nothing until saved."""
         for f in self._fields:
             if f.problem is None:
                 continue
             message = ""
-            if f.text().strip():
+            typing = f.digits and isinstance(f.widget, QLineEdit) and still_typing(f.widget, f.digits)
+            if f.text().strip() and not typing:
                 try:
                     f.check(f.text())
                 except ValidationError as error:
@@ -350,13 +370,14 @@ class ProviderForm(QWidget):
     def _on_tax_id_type(self) -> None:
         ssn = self._tax_id_type() is TaxIdType.SSN
         self.ui.printFullSsnCheck.setVisible(ssn)
-        self.ui.taxIdEdit.setPlaceholderText("123-45-6789" if ssn else "12-3456789")
+        self.ui.taxIdEdit.setPlaceholderText("9 digits (your SSN)" if ssn else "9 digits (your EIN)")
         self._show_problems()
 
     def _suggest_address_state(self) -> None:
-        # Most therapists practise where they are licensed: save them a choice.
-        if self.ui.addressStateCombo.currentIndex() < 0:
-            self.ui.addressStateCombo.setCurrentIndex(self.ui.licenseStateCombo.currentIndex())
+        # Most therapists practice where they are licensed: save them a choice.
+        licensed = state_code(self.ui.licenseStateCombo.currentText())
+        if licensed and not self.ui.addressStateCombo.currentText().strip():
+            choose_state(self.ui.addressStateCombo, licensed)
 
     # Signature ---------------------------------------------------------------------------------
 
@@ -406,7 +427,7 @@ class ProviderForm(QWidget):
             if isinstance(widget, QLineEdit):
                 values.append(widget.text())
             elif isinstance(widget, QComboBox):
-                values.append(widget.currentIndex())
+                values.append((widget.currentIndex(), widget.currentText()))
             elif isinstance(widget, QCheckBox):
                 values.append(widget.isChecked())
         return tuple(values)

@@ -20,7 +20,10 @@ COL_FEE = 7
 COL_CHARGE = 8
 
 HEADERS = ("Code", "Service", "Minutes", "Units", "Modifiers", "Diagnoses", "Body region", "Fee", "Charge")
-_RIGHT = {COL_MINUTES, COL_UNITS, COL_FEE, COL_CHARGE}
+_RIGHT = {COL_FEE, COL_CHARGE}  # money lines up on the decimal point
+# Short counts and codes sit in the middle of their columns: side by side, a right-aligned count and
+# left-aligned modifiers ran together ("2" then "59 GP" read as "259 GP").
+_CENTER = {COL_MINUTES, COL_UNITS, COL_MODIFIERS, COL_POINTERS}
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -85,8 +88,8 @@ class ServiceLinesModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
             if role == Qt.ItemDataRole.DisplayRole:
                 return HEADERS[section]
-            if role == Qt.ItemDataRole.TextAlignmentRole and section in _RIGHT:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return _alignment(section)
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -97,14 +100,22 @@ class ServiceLinesModel(QAbstractTableModel):
             return _shown(row, column)
         if role == Qt.ItemDataRole.UserRole:
             return _raw(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in _RIGHT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_UNITS and row.hand_units:
                 return "Counted by hand"
             if column in (COL_CODE, COL_SERVICE):
                 return f"{row.code}: {row.service}"
         return None
+
+
+def _alignment(column: int) -> int | None:
+    if column in _RIGHT:
+        return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if column in _CENTER:
+        return int(Qt.AlignmentFlag.AlignCenter)
+    return None
 
 
 def _shown(row: LineRow, column: int) -> str:

@@ -26,6 +26,7 @@ from app.services.superbill_choice import (
     visit_options,
 )
 from app.services.workspace import Workspace
+from app.ui import icons
 from app.ui.fit import fit_dialog
 from app.ui.forms.ui_superbill_dialog import Ui_SuperbillDialog
 from app.ui.pdf_preview import PdfPreviewDialog
@@ -59,6 +60,13 @@ class SuperbillDialog(QDialog):
         self.preview: PdfPreviewDialog | None = None
         self.ui = Ui_SuperbillDialog()
         self.ui.setupUi(self)
+        icons.put_icons(
+            {
+                self.ui.issueButton: icons.ISSUE,
+                self.ui.draftButton: icons.DRAFT,
+                self.ui.closeButton: icons.CANCEL,
+            }
+        )
         self._options: list[VisitOption] = []
         self._style()
         self._fill_choices()

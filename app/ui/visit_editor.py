@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QHeaderView, QListWidgetItem, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QListView, QListWidgetItem, QMessageBox, QWidget
 
 from app.domain.check import Finding, Severity
 from app.domain.dates import us_date
@@ -22,6 +22,7 @@ from app.services.errors import RecordNotFound, StoreBug, StoreUnavailable
 from app.services.visit_check import first_pointers, load_visit_setting, new_visit_key, remap_pointers
 from app.services.visit_start import start_visit
 from app.services.workspace import Workspace
+from app.ui import icons
 from app.ui.code_picker_dialog import CodePickerDialog
 from app.ui.cpt_picker import CptPicker
 from app.ui.diagnosis_picker_dialog import DiagnosisPickerDialog
@@ -118,8 +119,26 @@ class VisitEditor(QDialog):
         header.setSectionResizeMode(COL_SERVICE, QHeaderView.ResizeMode.Stretch)
         ui.linesTable.setMinimumHeight(84)
         ui.diagnosesList.setMinimumHeight(72)
+        # Descriptions in full, wrapped: codes that differ only at the end ("..., initial encounter",
+        # "..., subsequent encounter") must not look alike.
+        ui.diagnosesList.setWordWrap(True)
+        ui.diagnosesList.setTextElideMode(Qt.TextElideMode.ElideNone)
+        ui.diagnosesList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        ui.diagnosesList.setResizeMode(QListView.ResizeMode.Adjust)
         ui.codeLabel.setMinimumHeight(2 * ui.codeLabel.fontMetrics().lineSpacing())  # long descriptions wrap
         ui.saveButton.setDefault(True)
+        icons.put_icons(
+            {
+                ui.saveButton: icons.SAVE,
+                ui.cancelButton: icons.CANCEL,
+                ui.addDiagnosisButton: icons.ADD,
+                ui.removeDiagnosisButton: icons.REMOVE,
+                ui.upButton: icons.MOVE_UP,
+                ui.downButton: icons.MOVE_DOWN,
+                ui.addServiceButton: icons.ADD,
+                ui.removeServiceButton: icons.REMOVE,
+            }
+        )
         ui.splitter.setStretchFactor(0, 3)
         ui.splitter.setStretchFactor(1, 2)
         ui.findingsPanel.setMinimumWidth(300)
@@ -394,7 +413,9 @@ class VisitEditor(QDialog):
         for letter, code in zip(POINTER_LETTERS, self._diagnoses, strict=False):
             entry = self._describe(code)
             words = entry.description if entry else "not in the loaded ICD-10-CM release"
-            view.addItem(QListWidgetItem(f"{letter}   {code}   {words}"))
+            item = QListWidgetItem(f"{letter}   {code}   {words}")
+            item.setToolTip(f"{letter}  {code}: {words}")
+            view.addItem(item)
         if not self._diagnoses:
             view.addItem(
                 QListWidgetItem(

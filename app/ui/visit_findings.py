@@ -96,7 +96,7 @@ def describe_field(field: str, visit_key: str, codes_by_line: Sequence[str]) -> 
 
 _NAMES = {
     "npi": "NPI",
-    "organization_npi": "organisation NPI",
+    "organization_npi": "organization NPI",
     "prescriber_npi": "prescriber's NPI",
     "tax_id": "Tax ID",
     "member_id": "member ID",

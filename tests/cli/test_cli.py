@@ -71,7 +71,7 @@ def test_the_sample_practice_renders_a_superbill_with_everything_an_insurer_need
         "2200 Westlake Ave N",
         "Suite 104",
         "Seattle, WA 98109",
-        "206-555-0148",
+        "(206) 555-0148",
         "1558598797",
         "91-1234567",
         "MA60123456",
@@ -80,7 +80,7 @@ def test_the_sample_practice_renders_a_superbill_with_everything_an_insurer_need
         "Daniel Okafor",
         "06/12/1984",
         "415 Fremont Pl N",
-        "206-555-0177",
+        "(206) 555-0177",
         "A00001",
         # insurance
         "Premera Blue Cross",

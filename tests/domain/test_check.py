@@ -112,7 +112,7 @@ def test_a_superbill_without_an_npi_is_refused(codes: DiagnosisCodes) -> None:
 def test_an_organisation_npi_with_a_wrong_check_digit_is_refused(codes: DiagnosisCodes) -> None:
     finding = only(check(with_practitioner(organization_npi="1558598798"), codes), C.ORGANIZATION_NPI_INVALID)
     assert finding.is_error and finding.field == "practitioner.organization_npi"
-    assert "Organisation NPI 1558598798" in finding.message
+    assert "Organization NPI 1558598798" in finding.message
 
 
 def test_no_organisation_npi_is_fine(codes: DiagnosisCodes) -> None:
@@ -634,7 +634,7 @@ def test_the_visit_past_the_authorised_number_is_a_warning(codes: DiagnosisCodes
     findings = check(with_visits(*weekly), codes, today=date(2026, 11, 30))
     finding = only(findings, C.PRESCRIPTION_VISITS_EXCEEDED)
     assert finding.field == "visits[v-8].prescription"
-    assert "visit 9 on a prescription that authorises 8" in finding.message
+    assert "visit 9 on a prescription that authorizes 8" in finding.message
 
 
 def test_earlier_visits_not_on_this_superbill_count_towards_the_authorised_number(

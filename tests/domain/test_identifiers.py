@@ -13,6 +13,7 @@ from app.domain.identifiers import (
     mask_ssn,
     npi_check_digit,
     printed_tax_id,
+    state_code,
     validate_ein,
     validate_license_number,
     validate_npi,
@@ -173,5 +174,18 @@ def test_a_state_code_is_two_letters_of_a_us_state_dc_or_territory() -> None:
 
 def test_a_licence_number_must_be_entered() -> None:
     assert validate_license_number(" MA60123456 ") == "MA60123456"
-    with pytest.raises(ValidationError, match=r"^license_number: Licence number is missing"):
+    with pytest.raises(ValidationError, match=r"^license_number: License number is missing"):
         validate_license_number("   ")
+
+
+# --- A state typed by name or code ---
+
+
+@pytest.mark.parametrize("typed", ["NY", "ny", "New York", "new york", "  New   York ", "NY – New York"])
+def test_a_state_is_found_by_its_code_or_its_whole_name(typed: str) -> None:
+    assert state_code(typed) == "NY"
+
+
+@pytest.mark.parametrize("typed", ["", "New", "N", "Newyork", "York", "XX"])
+def test_a_partial_or_unknown_state_is_no_state_not_a_neighbor(typed: str) -> None:
+    assert state_code(typed) is None

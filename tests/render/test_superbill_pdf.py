@@ -59,7 +59,7 @@ def test_provider_block_has_name_practice_address_phone_and_every_identifier(sam
         "Maya Lindqvist, LMT",
         "Tidewater Therapeutic Massage",
         "2200 Westlake Ave N Suite 104 Seattle, WA 98109",
-        "206-555-0148",
+        "Phone (206) 555-0148",
         "NPI (individual) 1558598797",
         "Tax ID (EIN) 91-1234567",
         "MA60123456 (WA)",
@@ -81,7 +81,7 @@ def test_patient_block_has_legal_name_birth_date_sex_address_phone_and_account(s
         "Date of birth 06/12/1984",
         "Sex Male",
         "415 Fremont Pl N Seattle, WA 98103",
-        "206-555-0177",
+        "Phone (206) 555-0177",
         "Account no. A00001",
     ):
         assert item in text, item
@@ -92,6 +92,7 @@ def test_insurance_block_has_payer_kind_member_id_and_group(sample_pdf: bytes) -
     for item in (
         "Payer Premera Blue Cross",
         "PO Box 91059 Seattle, WA 98111",
+        "Payer phone (800) 555-0101",
         "Commercial insurance",
         "Member ID PRM448812093",
         "Group no. 1000045",

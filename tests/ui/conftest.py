@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 from app.services.workspace import Workspace
 from tests import sample
@@ -43,3 +44,16 @@ def _own_user_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(home / "Documents"))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def _plain_look_after(qapp: QApplication) -> Iterator[None]:
+    """run_app gives the app its look (app.ui.style) for good; each test after starts in the plain one."""
+    font, palette = qapp.font(), qapp.palette()
+    yield
+    if qapp.property("superbillLook"):
+        qapp.setStyleSheet("")
+        qapp.setPalette(palette)
+        qapp.setFont(font)
+        qapp.setProperty("superbillLook", None)
+        qapp.setProperty("baseStyle", None)

@@ -19,12 +19,10 @@ from app.ui import crash_report
 def hook(tmp_path: Path) -> Iterator[Path]:
     log = setup_logging(tmp_path / "logs")
     assert log is not None
-    saved = sys.excepthook
-    crash_report.install()
     try:
-        yield log
+        with crash_report.installed():
+            yield log
     finally:
-        sys.excepthook = saved
         stop_logging()
         for widget in QApplication.topLevelWidgets():
             if widget.objectName() == "crashReport":
@@ -84,10 +82,8 @@ def test_the_app_installs_the_report_when_it_starts(
         hooks.append(sys.excepthook)
         return QWizard.DialogCode.Rejected.value
 
-    saved = sys.excepthook
+    before = sys.excepthook
     monkeypatch.setattr(SetupWizard, "exec", closed_at_once)
-    try:
-        assert run_app(data_dir) == 0
-    finally:
-        sys.excepthook = saved
+    assert run_app(data_dir) == 0
     assert hooks == [crash_report.report]
+    assert sys.excepthook is before  # a test's own hook (or Python's) again once the app is done

@@ -82,6 +82,9 @@ def test_try_with_demo_data_opens_the_demo_practice_in_its_own_folder(
 
     assert demo_folder(data_dir) == Path(f"{data_dir}-demo")
     assert titles and titles[0].startswith("Superbill Desk — ") and titles[0].endswith(" (demo)")
+    assert titles[0].count("(demo)") == 1 and titles[0].count("Superbill Desk") == 1
+    # Qt adds an application display name to every title it shows: none is set, so none is doubled.
+    assert QApplication.applicationDisplayName() != "Superbill Desk"
     with Workspace(demo_folder(data_dir)) as demo:
         assert not demo.is_empty()
     with Workspace(data_dir) as real:
@@ -115,10 +118,12 @@ def test_what_start_up_built_is_frozen_while_the_app_runs_and_given_back_after(
             return
         frozen.append(gc.get_freeze_count())
         collecting.append(gc.isenabled())
-        styles.append(QApplication.style().name())
+        styles.append(str(QApplication.instance().property("baseStyle") or QApplication.style().name()))
+        sheets.append(QApplication.instance().styleSheet())
         windows[0].close()
 
     styles: list[str] = []
+    sheets: list[str] = []
     QTimer.singleShot(0, close_once_started)
     gc.disable()
     try:
@@ -130,3 +135,4 @@ def test_what_start_up_built_is_frozen_while_the_app_runs_and_given_back_after(
     assert collecting == [True]
     assert gc.get_freeze_count() == 0
     assert [style.lower() for style in styles] == ["fusion"]  # the look the screens were drawn in
+    assert sheets and "QPushButton" in sheets[0]  # with the app's stylesheet, once started (app.ui.style)

@@ -166,3 +166,8 @@ def test_window_size_and_splitters_come_back_in_the_next_window(qtbot: QtBot, wo
     assert second.size() == size
     assert second.splitter.sizes() == sizes
     assert second.left_splitter.sizes() == left_sizes
+
+
+def test_the_demo_is_said_once_in_the_title_when_its_name_says_demo_already() -> None:
+    named = sample.practitioner(practice_name="Harbor Light Massage Therapy (demo)")
+    assert window_title(named, demo=True) == "Superbill Desk — Harbor Light Massage Therapy (demo)"

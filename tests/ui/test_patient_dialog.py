@@ -90,7 +90,7 @@ def test_closing_a_changed_dialog_asks_before_discarding(qtbot: QtBot, workspace
     answers.next(QMessageBox.StandardButton.Cancel)
     dialog.close()
     assert dialog.isVisible()
-    assert dialog.ui.phoneEdit.text() == "206-555-0199"
+    assert dialog.ui.phoneEdit.text() == "(206) 555-0199"
 
     answers.next(QMessageBox.StandardButton.Discard)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)

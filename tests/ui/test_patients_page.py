@@ -74,7 +74,7 @@ def test_each_row_shows_name_date_of_birth_account_and_phone(page: PatientsPage,
         "Okafor, Daniel",
         "06/12/1984",
         "A00001",
-        "206-555-0177",
+        "(206) 555-0177",
     ]
 
 

@@ -143,7 +143,7 @@ def test_completing_the_wizard_by_keyboard_saves_the_practitioner_and_fees(
     assert (saved.license_number, saved.license_state) == ("MA60123456", "WA")
     assert saved.taxonomy == "225700000X"
     assert saved.address.lines() == ("2200 Westlake Ave N", "Suite 104", "Seattle, WA 98109")
-    assert saved.phone == "206-555-0148"
+    assert saved.phone == "(206) 555-0148"  # shown and kept the usual way as it was typed
     assert saved.email == "maya@tidewatermassage.example"
     assert saved.default_place_of_service == "11"
     assert saved.signature_png is None

@@ -334,7 +334,7 @@ def record_a_visit(
     assert not [f.message for f in editor.findings() if f.is_error]
     press_ctrl(qtbot, Qt.Key.Key_S)
     closed(qtbot, window)
-    assert window.statusBar().currentMessage() == "Visit saved"
+    assert window.status_note is not None and window.status_note.text() == "Visit saved"
 
 
 # The superbill --------------------------------------------------------------------------------
@@ -426,7 +426,7 @@ def test_from_an_empty_workspace_to_a_superbill_for_two_visits(
     assert len(issued) == 1
     number = issued[0].number
     assert number in text
-    assert window.statusBar().currentMessage() == f"Superbill {number} issued"
+    assert window.status_note is not None and window.status_note.text() == f"Superbill {number} issued"
     assert dialog.preview is not None
     dialog.preview.close()
     forget_changes(dialog)

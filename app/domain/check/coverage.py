@@ -87,8 +87,8 @@ def _needs(coverage: Coverage, payer: Payer) -> Iterator[Finding]:
         yield error(
             C.AUTHORIZATION_MISSING,
             _field(coverage, "authorization_number"),
-            "VA Community Care pays only for an authorised referral: enter the referral or "
-            "authorisation number.",
+            "VA Community Care pays only for an authorized referral: enter the referral or "
+            "authorization number.",
         )
 
 

@@ -84,7 +84,7 @@ def prescription_visits(ctx: Context) -> Iterator[Finding]:
             yield warning(
                 C.PRESCRIPTION_VISITS_EXCEEDED,
                 visit_field(visit, "prescription"),
-                f"The visit on {day(visit.date)} is visit {used} on a prescription that authorises "
+                f"The visit on {day(visit.date)} is visit {used} on a prescription that authorizes "
                 f"{rx.authorized_visits}: the insurer may not pay for it. Ask for a new prescription.",
             )
 

@@ -59,7 +59,7 @@ def provider_npi(ctx: Context) -> Iterator[Finding]:
         yield error(code, problem.field, problem.message)
     if not blank(p.organization_npi):
         try:
-            validate_npi(p.organization_npi, field="practitioner.organization_npi", label="Organisation NPI")
+            validate_npi(p.organization_npi, field="practitioner.organization_npi", label="Organization NPI")
         except ValidationError as problem:
             yield error(C.ORGANIZATION_NPI_INVALID, problem.field, problem.message)
 
@@ -80,7 +80,7 @@ def provider_license(ctx: Context) -> Iterator[Finding]:
     except ValidationError as problem:
         yield error(C.LICENSE_NUMBER_MISSING, problem.field, problem.message)
     try:
-        validate_state(p.license_state, field="practitioner.license_state", label="Licence state")
+        validate_state(p.license_state, field="practitioner.license_state", label="License state")
     except ValidationError as problem:
         code = C.LICENSE_STATE_MISSING if blank(p.license_state) else C.LICENSE_STATE_INVALID
         yield error(code, problem.field, problem.message)

@@ -128,7 +128,7 @@ class Ui_PaymentDialog(object):
         self.patientLabel.setText("")
         self.dateLabel.setText(QCoreApplication.translate("PaymentDialog", u"&Date:", None))
         self.amountLabel.setText(QCoreApplication.translate("PaymentDialog", u"&Amount:", None))
-        self.amountEdit.setPlaceholderText(QCoreApplication.translate("PaymentDialog", u"45.00", None))
+        self.amountEdit.setPlaceholderText(QCoreApplication.translate("PaymentDialog", u"Amount in dollars", None))
         self.methodLabel.setText(QCoreApplication.translate("PaymentDialog", u"&Method:", None))
         self.referenceLabel.setText(QCoreApplication.translate("PaymentDialog", u"&Reference:", None))
         self.referenceEdit.setPlaceholderText(QCoreApplication.translate("PaymentDialog", u"Check number, or last 4 digits of the card", None))

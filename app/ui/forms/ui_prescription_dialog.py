@@ -268,7 +268,7 @@ class Ui_PrescriptionDialog(object):
         self.writtenLabel.setText(QCoreApplication.translate("PrescriptionDialog", u"&Written on:", None))
         self.startsLabel.setText(QCoreApplication.translate("PrescriptionDialog", u"S&tarts:", None))
         self.expiresLabel.setText(QCoreApplication.translate("PrescriptionDialog", u"E&xpires:", None))
-        self.visitsLabel.setText(QCoreApplication.translate("PrescriptionDialog", u"&Authorised visits:", None))
+        self.visitsLabel.setText(QCoreApplication.translate("PrescriptionDialog", u"&Authorized visits:", None))
         self.visitsSpin.setSpecialValueText(QCoreApplication.translate("PrescriptionDialog", u"Not limited", None))
         self.visitsSpin.setSuffix(QCoreApplication.translate("PrescriptionDialog", u" visits", None))
         self.frequencyLabel.setText(QCoreApplication.translate("PrescriptionDialog", u"&Frequency:", None))

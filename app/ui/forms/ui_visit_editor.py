@@ -519,7 +519,7 @@ class Ui_VisitEditor(object):
         self.regionLabel.setText(QCoreApplication.translate("VisitEditor", u"Body re&gion:", None))
         self.regionEdit.setPlaceholderText(QCoreApplication.translate("VisitEditor", u"lumbar, neck, shoulders\u2026", None))
         self.pointersLabel.setText(QCoreApplication.translate("VisitEditor", u"Diagnosis &letters:", None))
-        self.pointersEdit.setPlaceholderText(QCoreApplication.translate("VisitEditor", u"AB", None))
+        self.pointersEdit.setPlaceholderText(QCoreApplication.translate("VisitEditor", u"from the diagnoses above", None))
 #if QT_CONFIG(tooltip)
         self.pointersEdit.setToolTip(QCoreApplication.translate("VisitEditor", u"The letters of the diagnoses this service treats, such as AB", None))
 #endif // QT_CONFIG(tooltip)

@@ -57,7 +57,7 @@ def test_ctrl_r_then_enter_records_todays_visit_as_a_copy_of_the_last(
         last.prescription,
         last.place_of_service,
     )
-    assert window.statusBar().currentMessage() == "Visit saved"
+    assert window.status_note is not None and window.status_note.text() == "Visit saved"
 
 
 def test_the_repeat_button_on_the_visits_tab_opens_the_same(qtbot: QtBot, workspace: Workspace) -> None:

@@ -401,6 +401,7 @@ def new_payer(w: Walk) -> None:
 
 
 def new_coverage(w: Walk) -> None:
+    """SHORTEN: the only payer should be chosen already (issue 11, item 4)."""
     w.key("alt+o")  # the Coverage tab
     w.key("alt+a")  # Add coverage…
     w.wait_active("^New coverage")
@@ -493,14 +494,14 @@ def superbill(w: Walk) -> None:
     w.key("alt+f")  # From: this month's superbill would miss a visit of last month
     w.type(mmddyyyy(FIRST_VISIT))
     w.snap()
-    w.key("alt+i")  # Issue superbill
-    w.wait_active("^Preview")
+    w.key("alt+i")  # Issue superbill: it opens in a preview
 
 
 def save_pdf(w: Walk) -> None:
+    w.wait_active("^Preview")
+    w.snap()  # the issued superbill
     w.key("ctrl+s")  # Save as…
     w.wait_active("^Save the PDF")
-    w.snap()
     w.key("Return")  # the name offered, in the folder offered
     w.wait_active("^Preview")
 
@@ -555,16 +556,22 @@ def check_pdf(home: Path) -> list[str]:
     return [f"the PDF lacks {what} ({value})" for what, value in wanted.items() if value not in text]
 
 
-def start_window_manager(name: str) -> subprocess.Popen[bytes] | None:
+def start_window_manager(name: str, log: Path) -> subprocess.Popen[bytes] | None:
+    """The window manager, once it manages the screen (it names itself on the root window)."""
     if name == "none":
         return None
-    manager = subprocess.Popen([name], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + WAIT_S
-    while "window id" not in run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK", check=False):
-        if time.monotonic() > deadline or manager.poll() is not None:
-            raise WalkFailed(f"the window manager {name} did not start")
-        time.sleep(0.1)
-    return manager
+    for attempt in range(3):  # a just-started Xvfb has been seen to refuse a client once
+        with log.open("wb") as output:
+            manager = subprocess.Popen([name], stdout=output, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + WAIT_S
+        while manager.poll() is None and time.monotonic() < deadline:
+            if "window id" in run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK", check=False):
+                return manager
+            time.sleep(0.1)
+        stop(manager)
+        time.sleep(0.5 * (attempt + 1))
+    said = log.read_text(errors="replace").strip()
+    raise WalkFailed(f"the window manager {name} did not start (exit status {manager.poll()}): {said}")
 
 
 def start_app(folder: Path, log: Path) -> subprocess.Popen[bytes]:
@@ -620,7 +627,7 @@ def walk(
     keep = False
     with tempfile.TemporaryDirectory(prefix="superbill-walk-") as temporary:
         folder = Path(tempfile.mkdtemp(prefix="superbill-walk-")) if stop_after else Path(temporary)
-        manager = start_window_manager(wm)
+        manager = start_window_manager(wm, folder / "wm.log")
         app = start_app(folder, folder / "app.log")
         w = Walk(screen, app, out, verbose)
         w.data["folder"] = folder
@@ -632,7 +639,8 @@ def walk(
                 w.snap()
                 w.step.seconds = time.monotonic() - started
                 if verbose:
-                    print(f"{number:02d} {step.name}: {len(w.step.actions)} actions", flush=True)
+                    n = len(w.step.actions)
+                    print(f"{number:02d} {step.name}: {n} {_actions(n)}", flush=True)
                 if step.name == stop_after:
                     keep = True
                     problems.append(
@@ -669,7 +677,7 @@ def report(size: str, records: list[StepRecord], budget_steps: set[str]) -> tupl
         if record.name in budget_steps:
             counted += n
         fits = "fits" if not record.off_screen else "OFF SCREEN"
-        print(f"  {record.number:02d} {record.name:<20} {n:3d} actions  {fits:<10} {record.screenshot}")
+        print(f"  {record.number:02d} {record.name:<20} {n:3d} {_actions(n)}  {fits:<10} {record.screenshot}")
         if record.note:
             print(f"       {record.note}")
         for line in record.off_screen:
@@ -678,6 +686,10 @@ def report(size: str, records: list[StepRecord], budget_steps: set[str]) -> tupl
     print(f"Actions from first launch to the first issued superbill: {counted} (budget {BUDGET})")
     print(f"Actions in all (saving the PDF too): {total}: {kinds(records)}")
     return counted, total, off
+
+
+def _actions(n: int) -> str:
+    return "action" if n == 1 else "actions"
 
 
 def kinds(records: list[StepRecord]) -> str:
@@ -699,9 +711,12 @@ def write_summary(out: Path, size: str, records: list[StepRecord], counted: int,
         f"Actions from first launch to the first issued superbill: {counted} (budget {BUDGET}); in all: {total}",
         f"({kinds(records)}).",
         "",
+        "Each screenshot is taken with the window's fields filled in, before the key that saves or moves on",
+        "(the last action listed). A window is off the screen when its frame (title bar included) leaves it.",
+        "",
     ]
     for r in records:
-        lines += [f"## {r.number:02d} {r.name}: {len(r.actions)} actions", ""]
+        lines += [f"## {r.number:02d} {r.name}: {len(r.actions)} {_actions(len(r.actions))}", ""]
         if r.note:
             lines += [r.note, ""]
         if r.screenshot:

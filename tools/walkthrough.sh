@@ -11,4 +11,5 @@ for argument in "$@"; do
   case "$argument" in --size=*) size=${argument#--size=} ;; esac
   previous=$argument
 done
-exec xvfb-run -a -s "-screen 0 ${size}x24 -nolisten tcp" python3 -m tools.walkthrough --size "$size" "$@"
+# -n: a server number of its own, so that walkthroughs run side by side do not pick the same one
+exec xvfb-run -a -n $((100 + RANDOM % 800)) -s "-screen 0 ${size}x24 -nolisten tcp" python3 -m tools.walkthrough --size "$size" "$@"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on a fresh Debian/Ubuntu machine: the system libraries
-# Qt loads even offscreen, Xvfb for the screenshot script, poppler-utils to look at PDFs,
+# Qt loads even offscreen, Xvfb for the screenshot script, poppler-utils to look at PDFs, the
+# walkthrough's tools (xdotool, imagemagick's import, x11-utils' xwininfo and xprop, openbox),
 # then this project with its test extra.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +11,7 @@ packages=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
   libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libx11-xcb1
   xvfb poppler-utils
+  xdotool imagemagick x11-utils openbox
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QHeaderView, QListView, QListWidgetItem, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QListWidgetItem, QMessageBox, QWidget
 
 from app.domain.check import Finding, Severity
 from app.domain.dates import us_date
@@ -22,15 +22,15 @@ from app.services.errors import RecordNotFound, StoreBug, StoreUnavailable
 from app.services.visit_check import first_pointers, load_visit_setting, new_visit_key, remap_pointers
 from app.services.visit_start import start_visit
 from app.services.workspace import Workspace
-from app.ui import icons
 from app.ui.code_picker_dialog import CodePickerDialog
 from app.ui.cpt_picker import CptPicker
 from app.ui.diagnosis_picker_dialog import DiagnosisPickerDialog
-from app.ui.fit import fit_dialog, room_on
+from app.ui.fit import fit_dialog
 from app.ui.forms.ui_visit_editor import Ui_VisitEditor
 from app.ui.icd_picker import IcdPicker
 from app.ui.service_line_fields import ServiceLineFields
-from app.ui.service_lines_model import COL_CODE, COL_SERVICE, ServiceLinesModel, row_from_priced
+from app.ui.service_lines_model import COL_CODE, ServiceLinesModel, row_from_priced
+from app.ui.visit_editor_widgets import arrange, coverage_items, prescription_items
 from app.ui.visit_findings import Target, show_findings, summary, target_of
 
 CHECK_DELAY_MS = 150  # the check runs once typing pauses this long
@@ -111,44 +111,7 @@ class VisitEditor(QDialog):
         for code, words in PLACES_OF_SERVICE.items():
             ui.placeCombo.addItem(f"{code} — {words}", code)
         self._fill_coverages()
-        ui.linesTable.setModel(self.model)
-        ui.linesTable.verticalHeader().hide()
-        ui.linesTable.verticalHeader().setDefaultSectionSize(ui.linesTable.fontMetrics().height() + 8)
-        header = ui.linesTable.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_SERVICE, QHeaderView.ResizeMode.Stretch)
-        ui.linesTable.setMinimumHeight(84)
-        ui.diagnosesList.setMinimumHeight(72)
-        # Descriptions in full, wrapped: codes that differ only at the end ("..., initial encounter",
-        # "..., subsequent encounter") must not look alike.
-        ui.diagnosesList.setWordWrap(True)
-        ui.diagnosesList.setTextElideMode(Qt.TextElideMode.ElideNone)
-        ui.diagnosesList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        ui.diagnosesList.setResizeMode(QListView.ResizeMode.Adjust)
-        ui.codeLabel.setMinimumHeight(2 * ui.codeLabel.fontMetrics().lineSpacing())  # long descriptions wrap
-        ui.saveButton.setDefault(True)
-        icons.put_icons(
-            {
-                ui.saveButton: icons.SAVE,
-                ui.cancelButton: icons.CANCEL,
-                ui.addDiagnosisButton: icons.ADD,
-                ui.removeDiagnosisButton: icons.REMOVE,
-                ui.upButton: icons.MOVE_UP,
-                ui.downButton: icons.MOVE_DOWN,
-                ui.addServiceButton: icons.ADD,
-                ui.removeServiceButton: icons.REMOVE,
-            }
-        )
-        ui.splitter.setStretchFactor(0, 3)
-        ui.splitter.setStretchFactor(1, 2)
-        ui.findingsPanel.setMinimumWidth(300)
-        ui.splitter.setSizes([740, 380])
-        if room_on(self).width() < 900:  # 1366x768 at 200%: the check below the form, not beside it
-            ui.splitter.setOrientation(Qt.Orientation.Vertical)
-            ui.findingsPanel.setMinimumWidth(0)
-        ui.statusLabel.setText("")
-        # The totals beside Save, in view however small the screen (the form above scrolls).
-        ui.bottomLayout.insertWidget(ui.bottomLayout.indexOf(ui.saveButton), ui.totalLabel)
+        arrange(self, ui, self.model)
 
     def _first_focus(self, repeat: bool) -> None:
         """Stored: the date. New: Save when repeating, else the minutes of the first service, else Add diagnosis."""
@@ -168,27 +131,15 @@ class VisitEditor(QDialog):
             ui.addDiagnosisButton.setFocus()
 
     def _fill_coverages(self) -> None:
-        combo = self.ui.coverageCombo
-        for coverage in self._setting.chart.coverages:
-            payer = self._setting.payers.get(coverage.payer)
-            label = payer.name if payer else f"{coverage.payer} (payer not in your list)"
-            number = coverage.member_id or coverage.claim_number or coverage.authorization_number
-            combo.addItem(f"{label} · {number}" if number else label, coverage.key)
-        combo.addItem("Self-pay / none", None)
+        for text, key in coverage_items(self._setting):
+            self.ui.coverageCombo.addItem(text, key)
 
     def _fill_prescriptions(self) -> None:
         combo = self.ui.prescriptionCombo
         chosen = combo.currentData()
         combo.clear()
-        for rx in self._setting.chart.prescriptions:
-            by = ", ".join(x for x in (rx.prescriber_name, rx.prescriber_credentials) if x)
-            until = f"until {us_date(rx.expires_on)}" if rx.expires_on else f"from {us_date(rx.written_on)}"
-            text = f"{by} · {until}"
-            if rx.authorized_visits is not None:
-                used = self._setting.visits_on_prescription(rx.key, but=self._visit_key)
-                text += f" · {used} of {rx.authorized_visits} used"
-            combo.addItem(text, rx.key)
-        combo.addItem("No prescription", None)
+        for text, key in prescription_items(self._setting, self._visit_key):
+            combo.addItem(text, key)
         combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen is not None else combo.count() - 1)
 
     def _load(self, stored: Visit | None) -> None:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from app.domain.errors import ValidationError
 from app.services.files import shred_file
-from app.store.database import is_plain_sqlite, open_connection, remove_database_files
+from app.store.database import is_plain_sqlite, is_plain_sqlite_header, open_connection, remove_database_files
 from app.store.errors import StoreUnavailable
 from app.store.paths import data_dir as resolve_data_dir
 from app.store.paths import database_path, key_file_path, pending_recovery_key_path
@@ -472,9 +472,42 @@ def protect_copies(folder: Path, key: bytes) -> CopiesReport:
         encrypted.append(copy)
         with contextlib.suppress(OSError):
             _shred_database_files(aside)
+    named = {path for path, _ in left}
+    for other in _other_plain_files(folder):
+        if other not in named:
+            left.append((other, _NOT_OURS))
     if encrypted or removed:
         log.info("copies encrypted=%d removed=%d left=%d", len(encrypted), len(removed), len(left))
     return CopiesReport(tuple(encrypted), tuple(removed), tuple(left))
+
+
+_NOT_OURS = (
+    "a file Superbill Desk did not make (a copy made by hand, another tool's) that still holds "
+    "unencrypted data; move it somewhere safe or delete it"
+)
+
+
+def _other_plain_files(folder: Path) -> list[Path]:
+    """Files in the data folder, other than the practice's own, that begin as a plain SQLite
+    database or a SQLite journal does (a copy made by hand: practice.sqlite3.bak, backups/old.sqlite3)."""
+    found: list[Path] = []
+    database = database_path(folder)
+    for path in sorted(folder.rglob("*")):
+        if path == database or not path.is_file() or path.is_symlink():
+            continue
+        with contextlib.suppress(OSError), path.open("rb") as file:
+            head = file.read(16)
+            if is_plain_sqlite_header(head) or head[:8] in _JOURNAL_HEADERS:
+                found.append(path)
+    return found
+
+
+# A rollback journal's and a write-ahead log's first bytes (either may hold pages in the clear).
+_JOURNAL_HEADERS = (
+    b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7",
+    b"\x37\x7f\x06\x82\x00\x2d\xe2\x18",
+    b"\x37\x7f\x06\x83\x00\x2d\xe2\x18",
+)
 
 
 def _plain_copies(folder: Path) -> list[Path]:

@@ -217,6 +217,11 @@ def is_plain_sqlite(path: Path) -> bool:
     """Whether the file starts with SQLite's own header (an encrypted file looks random)."""
     try:
         with path.open("rb") as file:
-            return file.read(16) == b"SQLite format 3\x00"
+            return is_plain_sqlite_header(file.read(16))
     except OSError:
         return False
+
+
+def is_plain_sqlite_header(head: bytes) -> bool:
+    """Whether a file's first 16 bytes are SQLite's own header."""
+    return head[:16] == b"SQLite format 3\x00"

@@ -148,3 +148,25 @@ def test_encrypt_on_a_full_disk_is_exit_3_and_leaves_the_plain_practice_as_it_wa
     )
     with Workspace(folder) as workspace:
         assert workspace.store.practice() == before
+
+
+def test_copies_made_by_hand_are_named_not_passed_over_in_silence(
+    practice_with_copies: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A copy the therapist made (practice.sqlite3.bak, backups/old.sqlite3, a journal) is not the
+    app's to rewrite or delete, but encrypting must not let "every copy" pass unsaid about it."""
+    database = practice_with_copies / "practice.sqlite3"
+    by_hand = [
+        practice_with_copies / "practice.sqlite3.bak",
+        practice_with_copies / "backups" / "old.sqlite3",
+    ]
+    for copy in by_hand:
+        shutil.copyfile(database, copy)
+    journal = practice_with_copies / "backups" / "old.sqlite3-journal"
+    journal.write_bytes(b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7" + b"\x00" * 504)
+    monkeypatch.setenv("SUPERBILL_NEW_PASSPHRASE", PASSPHRASE)
+    assert run(practice_with_copies, "encrypt", "--recovery-key-written") == 0
+    out = capsys.readouterr().out
+    for copy in (*by_hand, journal):
+        assert f"NOT encrypted: {copy}: a file Superbill Desk did not make" in out
+        assert copy.exists()  # the therapist's own file: named, not deleted

@@ -23,7 +23,13 @@ from pathlib import Path
 
 from app.store.database import connect
 from app.store.driver import is_driver_error
-from app.store.errors import StoreUnavailable, full_disk_message, is_full_disk_error, translate_errors
+from app.store.errors import (
+    StoreUnavailable,
+    disk_is_full,
+    full_disk_message,
+    is_full_disk_error,
+    translate_errors,
+)
 from app.store.health import Health, classify_database, integrity_problems, open_read_only
 from app.store.migrations import SCHEMA_VERSION
 from app.store.paths import BACKUP_NAME, BACKUP_STAMP
@@ -99,8 +105,17 @@ def back_up(conn: sqlite3.Connection, dest_path: Path, key: bytes | None = None)
     try:
         _remove_partial(partial)
         _create_owner_only(partial)
-        with translate_errors(dest_path):
-            copy = connect(partial, key=key)
+        with translate_errors(dest_path, "the backup being written"):
+            try:
+                copy = connect(partial, key=key)
+            except StoreUnavailable as error:
+                if disk_is_full(dest_path.parent):  # told as the practice's own file by connect()
+                    raise StoreUnavailable(
+                        full_disk_message(dest_path.parent, "the backup folder")
+                        + " (No backup was written.)",
+                        dest_path,
+                    ) from error
+                raise
             try:
                 conn.backup(copy)
                 # One self-contained file: no -wal beside it is needed to read it.

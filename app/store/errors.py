@@ -83,7 +83,10 @@ _FULL_BELOW = 1024 * 1024
 _NO_SPACE = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
 
 
-def full_disk_message(path: Path | None, what: str = "the practice database") -> str:
+_PRACTICE = "the practice database"
+
+
+def full_disk_message(path: Path | None, what: str = _PRACTICE) -> str:
     """A full disk in the therapist's words: nothing is damaged, and restoring a backup is not the cure."""
     return (
         f"The disk holding {what}{_where(path)} is full. Your records are intact: nothing was lost "
@@ -173,24 +176,27 @@ def error_code(error: Exception) -> int | None:
     return code & 0xFF if isinstance(code, int) else None
 
 
-def translated(error: Exception, path: Path | None = None) -> StoreError:
-    """The store error a database error stands for (the caller raises it `from error`)."""
+def translated(error: Exception, path: Path | None = None, what: str = _PRACTICE) -> StoreError:
+    """The store error a database error stands for (the caller raises it `from error`); `what` names
+    the file in the message ("the backup being written" for a backup)."""
     code = error_code(error)
     if code in (_SQLITE_IOERR, _SQLITE_CANTOPEN) and disk_is_full(path):
         code = _SQLITE_FULL
     if code is not None:
         message = _environment_message(code, path)
         if message is not None:
+            if what != _PRACTICE:
+                message = message.replace(_PRACTICE, what).replace(_PRACTICE.capitalize(), what.capitalize())
             return StoreUnavailable(message, path)
     return StoreBug(f"{type(error).__name__}: {error}")
 
 
 @contextlib.contextmanager
-def translate_errors(path: Path | None = None) -> Iterator[None]:
+def translate_errors(path: Path | None = None, what: str = _PRACTICE) -> Iterator[None]:
     """Raise database errors (sqlite3 or sqlcipher3) from the block as `StoreUnavailable` or `StoreBug`."""
     try:
         yield
     except Exception as error:
         if not is_driver_error(error):
             raise
-        raise translated(error, path) from error
+        raise translated(error, path, what) from error

@@ -318,3 +318,27 @@ def test_the_app_on_a_really_full_disk_says_full_and_offers_no_restore(
         _says_full_not_damaged(seen.pop())
     filler.unlink()
     assert _integrity(database_path(data)) == ["ok"]
+
+
+def test_a_full_usb_stick_is_said_as_the_backup_folder_not_the_practice(
+    data_dir: Path,
+    tiny_disk: Path,
+    sample_practice_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`backup --to` a stick with no room: the stick is full, not the disk the records are on."""
+    from app.cli import main
+
+    assert main(["--data-dir", str(data_dir), "import", str(sample_practice_path)]) == 0
+    stick = tiny_disk / "stick"
+    stick.mkdir()
+    filler = _fill(tiny_disk)
+    capsys.readouterr()
+    try:
+        assert main(["--data-dir", str(data_dir), "backup", "--to", str(stick)]) == 3
+    finally:
+        filler.unlink()
+    err = capsys.readouterr().err
+    assert "is full" in err and "backup" in err
+    assert "the practice database" not in err
+    assert not [p for p in stick.iterdir() if not p.name.startswith(".")]

@@ -375,8 +375,8 @@ def backup_key(
     The data folder's key.json is tried first (the same practice: restoring then keeps the current
     passphrase), then the key file saved beside the backup (`<backup>.key.json`, as backups write
     it), which is what opens it on another computer or after key.json was lost. BackupRefused when
-    neither is there; WrongPassphrase when the secret unwraps neither; KeyFileError when the one
-    to use is damaged.
+    neither is there; KeyFileError when one of them is damaged and the other does not open it;
+    WrongPassphrase when the secret unwraps neither.
     """
     from app.store.encryption import KeyFile, KeyFileError  # only an encrypted backup needs it
 
@@ -388,7 +388,8 @@ def backup_key(
         try:
             key = encryption.unwrap(KeyFile.load(path), passphrase, recovery_key)
         except (encryption.WrongPassphrase, KeyFileError) as error:
-            if refused is None or isinstance(refused, KeyFileError):
+            # A damaged key file is what to put right first: the passphrase may well be the one.
+            if refused is None or isinstance(error, KeyFileError):
                 refused = error
             continue
         if classify_database(backup_path, key, pages=False) is not Health.NOT_A_DATABASE:

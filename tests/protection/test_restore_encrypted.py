@@ -8,6 +8,7 @@ data folder must end up with the matching key.json.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,36 @@ def test_a_recovery_key_not_yet_written_down_goes_aside_with_the_key_file_it_ope
     (kept,) = other.glob("recovery-key.pending.txt.before-restore-*")
     assert kept.read_bytes() == waiting
     assert opens(other, recovery_key=recovery_key)
+
+
+@pytest.mark.parametrize("damage", ["folder", "not a number"])
+def test_a_damaged_key_file_beside_the_backup_is_said_as_damaged_not_as_a_wrong_passphrase(
+    stick_backup: tuple[Path, str],
+    sample_practice_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    damage: str,
+) -> None:
+    """Another practice's folder (its key.json has another passphrase) and the backup's own key file
+    damaged: the passphrase typed may be right, so the message points at the key file (exit 3)."""
+    backup, _ = stick_backup
+    beside = backup.with_name(backup.name + ".key.json")
+    if damage == "folder":
+        beside.unlink()
+        beside.mkdir()
+    else:
+        document = json.loads(beside.read_text(encoding="utf-8"))
+        document["passphrase"]["n"] = 3
+        beside.write_text(json.dumps(document), encoding="utf-8")
+    other = tmp_path / "other"
+    monkeypatch.delenv("SUPERBILL_PASSPHRASE")
+    assert run(other, "import", str(sample_practice_path)) == 0
+    monkeypatch.setenv("SUPERBILL_NEW_PASSPHRASE", NEW_PASSPHRASE)
+    assert run(other, "encrypt", "--recovery-key-written") == 0
+    monkeypatch.setenv("SUPERBILL_PASSPHRASE", PASSPHRASE)
+    capsys.readouterr()
+    assert run(other, "restore", "--yes", str(backup)) == 3
+    err = capsys.readouterr().err
+    assert str(beside) in err and "passphrase does not open" not in err
+    assert not list(other.glob("*before-restore*"))

@@ -363,6 +363,12 @@ def _demo(args: argparse.Namespace) -> int:
         created = workspace.is_empty()
         if created:
             workspace.store.save_practice(demo_practice())
+        elif workspace.store.find_patient(DEMO_PATIENT) is None:
+            raise ValidationError(
+                "--data-dir",
+                f"{workspace.data_dir} holds a practice that is not the demo; the demo needs an empty "
+                "folder of its own (name a new one with --data-dir)",
+            )
         superbills.issue_superbill(
             workspace.store,
             workspace.codes,

@@ -104,9 +104,11 @@ def disk_is_full(path: Path | None) -> bool:
     while not place.exists() and place.parent != place:
         place = place.parent
     try:
-        return shutil.disk_usage(place).free < _FULL_BELOW
+        usage = shutil.disk_usage(place)
     except OSError:
         return False
+    # A file system of no size (/proc, /sys) is not a disk that can fill up.
+    return usage.total > 0 and usage.free < _FULL_BELOW
 
 
 def is_full_disk_error(error: OSError, path: Path | None = None) -> bool:

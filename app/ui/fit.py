@@ -206,6 +206,9 @@ def keep_on_screen(window: QWidget) -> None:
     """A size and place remembered from another (larger, or no longer attached) screen brought
     within this one's free area: never larger than it, never off it."""
     room = room_on(window).size()
+    needed = window.minimumSizeHint().expandedTo(window.minimumSize())
+    if needed.width() > room.width() or needed.height() > room.height():
+        window.setMinimumSize(needed.boundedTo(room))  # a wider toolbar or font must not push it off
     if window.width() > room.width() or window.height() > room.height():
         window.resize(window.size().boundedTo(room))
     place_on_screen(window)

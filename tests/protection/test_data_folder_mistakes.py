@@ -78,3 +78,22 @@ def test_a_hard_link_to_the_practice_is_not_taken_as_a_backup_of_it(
     assert run("--data-dir", str(data_dir), "restore", str(link), "--yes") == 2
     assert "the practice database itself" in capsys.readouterr().err
     assert not list(data_dir.glob("*before-restore*"))
+
+
+def test_a_data_folder_on_a_file_system_of_no_size_is_not_called_a_full_disk(
+    sample_practice_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """/proc has no free space because it has no space at all: that is not a disk to free up."""
+    assert run("--data-dir", "/proc", "import", str(sample_practice_path)) == 3
+    assert "is full" not in capsys.readouterr().err
+
+
+def test_the_demo_in_a_folder_with_a_real_practice_says_it_needs_its_own(
+    data_dir: Path, sample_practice_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("--data-dir", str(data_dir), "import", str(sample_practice_path)) == 0
+    capsys.readouterr()
+    assert run("--data-dir", str(data_dir), "demo", "-o", str(tmp_path / "demo.pdf")) == 2
+    err = capsys.readouterr().err
+    assert "the demo needs an empty folder of its own" in err
+    assert not (tmp_path / "demo.pdf").exists()

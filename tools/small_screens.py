@@ -152,6 +152,21 @@ def dialogs(window: QWidget, workspace: object) -> Iterator[tuple[str, Callable[
     yield "icd-picker", lambda: CodePickerDialog(IcdPicker(workspace), "Add a diagnosis", window)
     yield "cpt-picker", lambda: CodePickerDialog(CptPicker(workspace), "Add a service", window)
     yield "help", lambda: _help(window)
+    yield "pdf-preview", lambda: _preview(window)
+
+
+def _preview(window: QWidget) -> QWidget:
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from app.ui.pdf_preview import PdfPreviewDialog
+
+    pdf = io.BytesIO()
+    page = Canvas(pdf)
+    page.drawString(72, 720, "Superbill")
+    page.save()
+    return PdfPreviewDialog(pdf.getvalue(), "SB-2026-0001 Okafor.pdf", window)
 
 
 def _help(window: QWidget) -> QWidget:

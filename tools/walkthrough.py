@@ -62,7 +62,7 @@ PRACTICE = {
     "zip": "98109",
     "phone": "206-555-0148",
 }
-FEES = {"97124": "40.00", "97140": "45.00"}
+FEES = {"97124": "40.00"}  # the one service of this walk; the other fees can wait for Settings
 PATIENT = {
     "first": "Dana",
     "last": "Whitfield",
@@ -73,7 +73,8 @@ PATIENT = {
     "zip": "98103",
     "phone": "206-555-0190",
 }
-PAYER = "Regence BlueShield"
+PAYER = "Cigna Healthcare"
+PAYER_START = "Ci"  # typed in the list of common payers
 COVERAGE = {"member_id": "RBS500123456", "group": "GRP-77120"}
 PRESCRIBER = {"name": "Ruth Alvarez", "credentials": "DO", "npi": "1003000126"}
 DIAGNOSES = ("M54.50", "M62.830")
@@ -336,24 +337,34 @@ def first_launch(w: Walk) -> None:
 def practice_identity(w: Walk) -> None:
     w.wait_active(WIZARD)
     p = PRACTICE
-    # first, last, credentials, practice name, NPI, organization NPI (none), Tax ID kind (EIN), Tax ID,
-    # license number, license state
-    w.fill(p["first"], p["last"], p["credentials"], p["practice"], p["npi"], "", "", p["tax_id"])
-    w.fill("", p["license"], p["license_state"])
+    # first, last, credentials, practice name, NPI; the organization NPI is left empty
+    w.fill(p["first"], p["last"], p["credentials"], p["practice"], p["npi"])
+    w.key("alt+t", "Tab")  # Tax ID: its kind (EIN already), then the number
+    w.type(p["tax_id"])
+    w.key("alt+u")  # License number
+    w.type(p["license"])
+    w.key("alt+s")  # License state: typed, a list of matches opens
+    w.type(p["license_state"])
+    w.key("Return")  # takes the state the list offers ("WA – Washington")
     w.snap()
     w.key("Return")  # Next
 
 
 def practice_address(w: Walk) -> None:
     p = PRACTICE
-    # street, suite (none), city, state (already the license state), ZIP, phone
-    w.fill(p["street"], "", p["city"], "", p["zip"], p["phone"])
+    w.type(p["street"])  # the cursor starts in Street
+    w.key("alt+y")  # City (no suite)
+    w.type(p["city"])
+    w.key("alt+z")  # ZIP code: the state is the license state already
+    w.type(p["zip"])
+    w.key("alt+p")  # Phone
+    w.type(p["phone"])
     w.snap()
     w.key("Return")
 
 
 def practice_fees(w: Walk) -> None:
-    w.fill(*FEES.values())  # 97124, then 97140: the first two fee fields
+    w.fill(*FEES.values())  # 97124: the first fee field
     w.snap()
     w.key("Return")
 
@@ -379,38 +390,36 @@ def new_patient(w: Walk) -> None:
     w.key("ctrl+shift+n")
     w.wait_active("^New patient")
     p = PATIENT
-    w.fill(p["first"], p["last"], p["dob"])  # the date field takes the digits at its month
+    w.fill(p["first"], p["last"], p["dob"])  # the date field takes the digits as typed
     w.key("alt+t")  # Street
-    w.fill(p["street"], "", p["city"], p["state"], p["zip"], p["phone"])
+    w.type(p["street"])
+    w.key("alt+c")  # City (no apartment)
+    w.type(p["city"])
+    w.key("alt+a")  # State
+    w.type(p["state"])
+    w.key("alt+z")  # ZIP code
+    w.type(p["zip"])
+    w.key("alt+p")  # Phone
+    w.type(p["phone"])
     w.snap()
     w.key("Return")  # Save
     w.wait_active(MAIN)
 
 
-def new_payer(w: Walk) -> None:
-    """SHORTEN: the coverage dialog should add a payer itself (issue 11, item 4)."""
-    w.key("alt+i", "f")  # Practice > Payers and fees…
-    w.wait_active("^Payers and fees")
-    w.key("alt+y")  # Add payer
-    w.key("alt+n")  # Name
-    w.type(PAYER)  # the kind is "Commercial insurance" already
-    w.key("alt+s")  # Save payer
-    w.snap()
-    w.key("Escape")  # Close
-    w.wait_active(MAIN)
-
-
 def new_coverage(w: Walk) -> None:
-    """SHORTEN: the only payer should be chosen already (issue 11, item 4)."""
+    """The payer is added from the coverage dialog (New payer…), from its list of common payers."""
     w.key("alt+o")  # the Coverage tab
     w.key("alt+a")  # Add coverage…
     w.wait_active("^New coverage")
-    w.type(PAYER.split()[0])  # a closed list: typing the name chooses the payer
-    w.key("alt+m")
-    w.type(COVERAGE["member_id"])
+    w.key("alt+w")  # New payer…
+    w.wait_active("^New payer")
+    w.type(PAYER_START)  # the list of common payers finds it as typed
+    w.snap()
+    w.key("Return")  # saves it, and the coverage has it chosen
+    w.wait_active("^New coverage")
+    w.type(COVERAGE["member_id"])  # the cursor is in Member ID
     w.key("alt+g")
     w.type(COVERAGE["group"])
-    w.snap()
     w.key("ctrl+s")
     w.wait_active(MAIN)
 
@@ -423,8 +432,7 @@ def new_prescription(w: Walk) -> None:
     w.fill(rx["name"], rx["credentials"], rx["npi"], mmddyyyy(PRESCRIBED))  # then Written on
     w.key("alt+s")  # Search diagnosis codes
     for code in DIAGNOSES:
-        w.key("ctrl+a")  # the search keeps the code chosen last
-        w.type(code)
+        w.type(code)  # the search is empty again after each code chosen
         w.key("Return")  # chooses the highlighted code
     w.key("alt+b")  # Body areas
     w.type(BODY_REGION)
@@ -434,67 +442,44 @@ def new_prescription(w: Walk) -> None:
 
 
 def first_visit(w: Walk) -> None:
-    """SHORTEN: a first visit should start with the prescription's codes and body region (issue 11, item 4)."""
+    """A first visit starts with the prescription's codes, a 97124 line and its body region."""
     w.key("ctrl+n")
     w.wait_active("^New visit")
+    w.type(MINUTES)  # the cursor is in the first service's Minutes
     w.key("alt+t")  # Date
     w.type(mmddyyyy(FIRST_VISIT))
-    add_diagnoses(w)
-    add_massage(w)
     w.snap()
     w.key("ctrl+s")
     w.wait_active(MAIN)
 
 
-def add_diagnoses(w: Walk) -> None:
-    """The prescription's codes: the picker offers them first, and closes after each one."""
-    for _ in DIAGNOSES:
-        w.key("alt+d")  # Add diagnosis…
-        w.wait_active("^Add a diagnosis")
-        w.key("Return")  # the first code offered: the prescription's next one
-        w.wait_active("^New visit")
-
-
-def add_massage(w: Walk) -> None:
-    """One 97124 line: the code, its minutes and the body region."""
-    w.key("alt+s")  # Add service…
-    w.wait_active("^Add a service")
-    w.type("97124")
-    w.key("Return")
-    w.wait_active("^New visit")
-    w.type(MINUTES)  # the cursor is in Minutes, selected
-    w.key("alt+g")  # Body region
-    w.type(BODY_REGION)
-
-
 def second_visit(w: Walk) -> None:
-    """SHORTEN: "Repeat last visit" should make this one keystroke and a save (issue 11, item 4)."""
-    w.key("ctrl+n")
+    """Repeat last visit: today, as the last one; the cursor is on Save."""
+    w.key("ctrl+r")
     w.wait_active("^New visit")
-    add_diagnoses(w)
-    add_massage(w)  # dated today, the editor's default
     w.snap()
-    w.key("ctrl+s")
+    w.key("Return")  # Save
     w.wait_active(MAIN)
 
 
 def payment(w: Walk) -> None:
     w.key("ctrl+shift+y")
     w.wait_active("^Record payment")
-    w.type(PAYMENT)  # the cursor is in Amount; the date is today
+    w.type(PAYMENT)  # the balance is offered, selected: typing replaces it; the date is today
     w.snap()
     w.key("Return")  # Save
     w.wait_active(MAIN)
 
 
 def superbill(w: Walk) -> None:
-    """SHORTEN: "not yet on a superbill" would cover both visits without typing a date (issue 11, item 5)."""
+    """Not yet on a superbill covers both visits (one of them last week) without typing a date."""
     w.key("ctrl+p")
     w.wait_active("^Superbill")
-    w.key("alt+f")  # From: this month's superbill would miss a visit of last month
-    w.type(mmddyyyy(FIRST_VISIT))
+    w.key("Home")  # the list of periods has the keyboard: its first entry is Not yet on a superbill
     w.snap()
-    w.key("alt+i")  # Issue superbill: it opens in a preview
+    w.key("alt+i")  # Issue superbill
+    w.wait_active("^Issue")
+    w.key("alt+y")  # Yes: it cannot be changed afterwards
 
 
 def save_pdf(w: Walk) -> None:
@@ -502,7 +487,7 @@ def save_pdf(w: Walk) -> None:
     w.snap()  # the issued superbill
     w.key("ctrl+s")  # Save as…
     w.wait_active("^Save the PDF")
-    w.key("Return")  # the name offered, in the folder offered
+    w.key("Return")  # the name offered, in Documents
     w.wait_active("^Preview")
 
 
@@ -526,7 +511,6 @@ STEPS = (
     Step("practice-protection", practice_protection),
     Step("empty-practice", empty_practice),
     Step("new-patient", new_patient),
-    Step("new-payer", new_payer),
     Step("new-coverage", new_coverage),
     Step("new-prescription", new_prescription),
     Step("first-visit", first_visit),

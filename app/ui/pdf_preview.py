@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import ValidationError
 from app.services.files import write_file
+from app.ui.fit import fit_window
 from app.ui.saving import choose_save_file, save_chosen_file
 
 # Pages are printed as images; 300 dpi is sharp on paper and keeps a page under 40 MB of pixels.
@@ -113,7 +114,8 @@ class PdfPreviewDialog(QDialog):
         self._update_zoom_label()
         screen = self.screen().availableGeometry() if self.screen() else None
         height = min(1000, screen.height() - 80) if screen else 900
-        self.resize(820, max(600, height))
+        self.resize(820, height)
+        fit_window(self)  # on a 1024x600 screen its title bar pushed it 25 px below the edge
 
     @property
     def pdf(self) -> bytes:

@@ -183,6 +183,9 @@ class PrescriptionDialog(RecordDialog):
         status.setStyleSheet("")
         status.setText(f"Added {entry.code}.")
         self._update_code_buttons()
+        if self.picker is not None and self.picker.isAncestorOf(self.focusWidget()):
+            # Ready for the next code: the code chosen last no longer sits before what is typed next.
+            self.picker.reset()  # type: ignore[attr-defined]
         return True
 
     def _append(self, code: str, description: str | None = None) -> None:

@@ -117,3 +117,19 @@ def test_editing_the_sample_prescription_shows_its_codes_and_removing_one_saves(
     account = records.patient_account(workspace.store, "pt-0001")
     assert account.chart.prescriptions[0].diagnoses == ("M54.50",)
     assert account.usage["rx-1"].text == "used 2 of 8"
+
+
+def test_the_code_search_is_empty_again_after_a_code_is_chosen_so_the_next_is_typed_as_it_is(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    dialog = open_dialog(qtbot, workspace, tmp_path)
+    if dialog.picker is None:
+        pytest.skip("no code picker")
+    search = dialog.picker.search  # type: ignore[attr-defined]
+    search.setFocus()
+    qtbot.keyClicks(search, "M54.50")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert search.text() == "" and search.hasFocus()
+    qtbot.keyClicks(search, "M62.830")  # no Ctrl+A first: the search holds only this
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert dialog.codes() == ["M54.50", "M62.830"]

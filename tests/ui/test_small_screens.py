@@ -26,7 +26,7 @@ from app.ui.visit_editor import VisitEditor
 from tests.ui.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parents[2]
-WINDOWS = 25  # the main window, six wizard pages, 17 dialogs and the help window
+WINDOWS = 26  # the main window, six wizard pages, 17 dialogs, the help window and the PDF preview
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support (propagateSizeHints|raise)\(\)$")
 

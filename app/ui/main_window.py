@@ -297,11 +297,15 @@ class MainWindow(QMainWindow):
     def _build_the_rest(self) -> None:
         for widget in (self.attention, self.patient_view):
             widget.show()
-        from app.ui.fit import show_focus  # not before the first frame: see app.ui.first_frame
+        from app.ui.fit import (  # not before the first frame: see app.ui.first_frame
+            keep_on_screen,
+            show_focus,
+        )
 
         show_focus(self.patients_page.table)
         self._put_icons()
         self._show_welcome_if_empty()
+        keep_on_screen(self)  # the icons and the panels built now must not widen it past the screen
         self.startedUp.emit()
 
     def _put_icons(self) -> None:

@@ -92,5 +92,7 @@ def test_mypy_checks_the_qt_layer_strictly_too() -> None:
     config = tomllib.loads((APP.parent / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
     assert config["strict"] is True and config["files"] == ["app"]
     assert config["exclude"] == ["app/ui/forms/ui_.*\\.py$"]
-    skipped = [o for o in config.get("overrides", []) if o.get("follow_imports") == "skip" or o.get("ignore_errors")]
+    skipped = [
+        o for o in config.get("overrides", []) if o.get("follow_imports") == "skip" or o.get("ignore_errors")
+    ]
     assert [o["module"] for o in skipped] == [["app.ui.forms.*"]]

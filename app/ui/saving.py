@@ -48,9 +48,13 @@ def remember_folder(folder: Path) -> None:
     settings.sync()
 
 
-def choose_save_file(parent: QWidget, title: str, suggested_name: str, filters: str = PDF_FILTER) -> str | None:
+def choose_save_file(
+    parent: QWidget, title: str, suggested_name: str, filters: str = PDF_FILTER
+) -> str | None:
     """A Save dialog opened in start_folder() with the name suggested; the file chosen (".pdf" added), or None."""
-    chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(start_folder() / suggested_name), filters)
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, title, str(start_folder() / suggested_name), filters
+    )
     if not chosen:
         return None
     if filters == PDF_FILTER and not chosen.lower().endswith(".pdf"):

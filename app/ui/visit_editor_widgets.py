@@ -49,7 +49,9 @@ def arrange(dialog: QDialog, ui: Ui_VisitEditor, model: ServiceLinesModel) -> No
     ui.splitter.setStretchFactor(1, 2)
     ui.findingsPanel.setMinimumWidth(300)
     ui.splitter.setSizes([740, 380])
-    if room_on(dialog).width() < 1100:  # a small laptop, or 200%: the check below the form, not squeezed beside it
+    if (
+        room_on(dialog).width() < 1100
+    ):  # a small laptop, or 200%: the check below the form, not squeezed beside it
         ui.splitter.setOrientation(Qt.Orientation.Vertical)
         ui.findingsPanel.setMinimumWidth(0)
     ui.statusLabel.setText("")

@@ -220,6 +220,9 @@ def main(argv: list[str] | None = None) -> int:
 
         qInstallMessageHandler(_quiet)
         app = qt_application(sys.argv[:1])
+        from app.ui.style import apply_look
+
+        apply_look(app)  # measured as the therapist sees them: the app's own font, spacing and icons
         offscreen = app.platformName() == "offscreen"
         wait = 30 if offscreen else 400
         workspace = Workspace(Path(temporary) / "data")

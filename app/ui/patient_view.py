@@ -105,13 +105,17 @@ class _TablePage(QWidget):
         show_focus(self.view)
         self._on_activate = on_activate
         self.view.activated.connect(self._activated)
-        self.buttons = QHBoxLayout()
+        strip = QWidget(self)
+        self.buttons = QHBoxLayout(strip)
+        self.buttons.setContentsMargins(0, 0, 0, 0)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.note)
-        layout.addLayout(self.buttons)
+        # The row of buttons scrolls sideways in a narrow window instead of widening it past the
+        # screen (four buttons with icons ask for ~570 px at the app's 10 pt).
+        layout.addWidget(scroll_area(strip, self))
         self.note.hide()
 
     def _activated(self, index: QModelIndex) -> None:

@@ -134,7 +134,7 @@ class PdfPreviewDialog(QDialog):
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.view.viewport().installEventFilter(self)
 
-        self.previous_button = QPushButton("◀ &Previous", self)
+        self.previous_button = QPushButton("◀ &Back", self)
         self.previous_button.setToolTip("Previous page (Page Up)")
         self.page_spin = QSpinBox(self)
         self.page_spin.setRange(1, max(1, self.document.pageCount()))
@@ -161,6 +161,7 @@ class PdfPreviewDialog(QDialog):
         self.fit_width_button = QPushButton("Fit &width", self)
         self.fit_width_button.setToolTip("Fit the page to the window's width (Ctrl+0)")
         self.whole_page_button = QPushButton("W&hole page", self)
+        self.whole_page_button.setToolTip("The whole page in the window")
 
         navigation = QHBoxLayout()
         navigation.addWidget(self.previous_button)
@@ -168,7 +169,7 @@ class PdfPreviewDialog(QDialog):
         navigation.addWidget(self.page_spin)
         navigation.addWidget(self.page_count_label)
         navigation.addWidget(self.next_button)
-        navigation.addSpacing(24)
+        navigation.addSpacing(12)
         navigation.addWidget(self.zoom_out_button)
         navigation.addWidget(self.zoom_label)
         navigation.addWidget(self.zoom_in_button)
@@ -180,7 +181,7 @@ class PdfPreviewDialog(QDialog):
         self.save_password_button = QPushButton("Save with p&assword…", self)
         self.save_password_button.setToolTip("Save a copy that opens only with a password, to send by e-mail")
         self.print_button = QPushButton("P&rint…", self)
-        self.open_button = QPushButton("&Open in system viewer", self)
+        self.open_button = QPushButton("&Open in viewer", self)
         self.open_button.setToolTip("Open a copy in the computer's own PDF viewer")
         self.close_button = QPushButton("Close", self)
         for button in (

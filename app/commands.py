@@ -13,7 +13,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TextIO, cast
@@ -21,6 +21,7 @@ from typing import TextIO, cast
 from app.cli import (
     EXIT_BAD_INPUT,
     EXIT_CHECK_FAILED,
+    EXIT_CLOSED_PIPE,
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_STORE,
@@ -34,6 +35,8 @@ from app.domain.characters import terminal_lines, terminal_text
 from app.domain.check import Finding, Severity
 from app.domain.errors import ValidationError
 from app.domain.money import format_money
+from app.domain.practice import FeeSchedule
+from app.domain.procedures import Procedure
 from app.domain.superbill import PaperSize
 from app.services import backups, encryption, logs, pdf_password, superbills
 from app.services.demo import DEMO_PATIENT, demo_practice
@@ -42,7 +45,7 @@ from app.services.practice_file import practice_to_json, read_practice_file
 from app.services.practice_health import Health, start_health
 from app.services.workspace import Workspace
 from app.store.errors import StoreUnavailable
-from app.store.paths import data_dir
+from app.store.paths import data_dir, database_path
 
 # Command names, counts, statement numbers and error kinds only (see app/services/logs.py).
 log = logging.getLogger("app.cli")
@@ -68,12 +71,13 @@ def run_command(args: argparse.Namespace) -> int:
         return status
     except _OutputFailed as failed:
         log.error("command %s: output could not be written: %s", args.command, type(failed.error).__name__)
-        if not isinstance(failed.error, BrokenPipeError):
+        closed_pipe = isinstance(failed.error, BrokenPipeError)  # `| head -1`: quiet, as on SIGPIPE
+        if not closed_pipe:
             with contextlib.suppress(OSError):
                 print(f"error: {failed.stream} cannot be written ({failed})", file=stderr, flush=True)
         for stream in (stdout, stderr):
             _drop_pending_output(stream)
-        return EXIT_STORE
+        return EXIT_CLOSED_PIPE if closed_pipe else EXIT_STORE
     finally:
         sys.stdout, sys.stderr = stdout, stderr
 
@@ -690,16 +694,27 @@ def _codes_icd(args: argparse.Namespace) -> int:
 
 def _codes_cpt(args: argparse.Namespace) -> int:
     text = " ".join(args.text).lower()
-    with _workspace(args) as workspace:
-        procedures = workspace.store.procedures()
-        fees = workspace.store.fees()
+    if not database_path(data_dir(args.data_dir)).exists():
+        # No practice yet: the built-in codes, without making an empty practice to read fees from.
+        from app.domain.procedures import CATALOGUE
+
+        procedures: Mapping[str, Procedure] = CATALOGUE
+        fees: FeeSchedule | None = None
+    else:
+        with _workspace(args) as workspace:
+            procedures = workspace.store.procedures()
+            fees = workspace.store.fees()
+    shown = 0
     for code, procedure in sorted(procedures.items()):
         if text and text not in code.lower() and text not in procedure.description.lower():
             continue
-        fee = fees.fee_for(code)
+        fee = fees.fee_for(code) if fees is not None else None
         kind = "timed, 15-min units" if procedure.timed else "untimed, 1 unit"
         price = format_money(fee) if fee is not None else "no fee set"
         _say(f"  {code}  {procedure.description}  ({kind}; {price})")
+        shown += 1
+    if not shown:
+        print("  No code matches.")
     return EXIT_OK
 
 

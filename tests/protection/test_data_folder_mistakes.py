@@ -97,3 +97,14 @@ def test_the_demo_in_a_folder_with_a_real_practice_says_it_needs_its_own(
     err = capsys.readouterr().err
     assert "the demo needs an empty folder of its own" in err
     assert not (tmp_path / "demo.pdf").exists()
+
+
+def test_listing_procedure_codes_needs_no_practice_and_says_when_nothing_matches(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "nothing here"
+    assert run("--data-dir", str(folder), "codes", "cpt", "massage") == 0
+    assert "97124" in capsys.readouterr().out
+    assert not folder.exists()
+    assert run("--data-dir", str(folder), "codes", "cpt", "acupuncture") == 0
+    assert capsys.readouterr().out.strip() == "No code matches."

@@ -31,6 +31,7 @@ import pytest
 
 from app.cli import main
 from app.commands import COMMANDS
+from app.services.workspace import Workspace
 from app.store.health import Health, classify_database
 
 PASSPHRASE = "tidewater massage since 2019"
@@ -237,8 +238,7 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Pa
         empty = root / "empty"
         empty.mkdir()
         fresh = root / "fresh"  # what opening an empty folder writes: the schema's own rows
-        assert main(["--data-dir", str(fresh), "backups"]) == 0
-        assert main(["--data-dir", str(fresh), "codes", "cpt"]) == 0
+        Workspace(fresh).close()
         _NEW_PRACTICE.update(_inserts(fresh / "practice.sqlite3"))
         yield {"plain": plain, "encrypted": encrypted, "empty": empty, "sample": sample}
     finally:
@@ -396,7 +396,7 @@ def test_a_closed_pipe_ends_the_listing_quietly(plain: Path) -> None:
     listing.stdout.close()  # as `| head -1` does
     err = listing.stderr.read()
     listing.stderr.close()
-    listing.wait(timeout=60)
+    assert listing.wait(timeout=60) in (0, 141)  # done, or ended as SIGPIPE ends a Unix tool
     assert b"Traceback" not in err
     assert b"BrokenPipe" not in err
 

@@ -290,7 +290,7 @@ def test_a_closed_pipe_ends_the_command_quietly(practice: Path) -> None:
         finished = superbill(practice, "export", stdout=writing)
     finally:
         os.close(writing)
-    assert finished.returncode == 3
+    assert finished.returncode == 141  # as a shell reports a command ended by SIGPIPE
     assert finished.stderr == ""
 
 

@@ -59,6 +59,43 @@ class FittingScrollArea(QScrollArea):
         return self.sizeHint().boundedTo(QSize(16 * line, 5 * line))
 
 
+class ButtonStrip(QScrollArea):
+    """A row of buttons at its full height, scrolling sideways when the window is narrower than the
+    row (instead of widening the window past the screen); never squeezed by a table above it."""
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QFrame, QSizePolicy
+
+        super().__init__(parent)
+        self.setObjectName("buttonStrip")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        content.setAutoFillBackground(False)
+        self.setWidget(content)
+        self.viewport().setAutoFillBackground(False)
+        watch_focus(self)
+
+    def _height(self) -> int:
+        """The buttons' height and, always, room for the sideways bar: the row never has to give
+        its own height to the bar, whatever the width."""
+        content = self.widget()
+        row = content.sizeHint().height() if content is not None else 0
+        return row + self.horizontalScrollBar().sizeHint().height()
+
+    def sizeHint(self) -> QSize:
+        content = self.widget()
+        width = content.sizeHint().width() if content is not None else 0
+        return QSize(width, self._height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(8 * self.fontMetrics().height(), self._height())
+
+
 def scroll_area(content: QWidget, parent: QWidget | None = None) -> FittingScrollArea:
     """`content` in a scroll area that shows it whole where it fits (a wizard page's form)."""
     area = FittingScrollArea(content, parent)

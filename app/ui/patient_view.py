@@ -34,7 +34,7 @@ from app.services.errors import RecordNotFound, StoreUnavailable
 from app.services.records import PatientAccount
 from app.services.workspace import Workspace
 from app.ui import icons
-from app.ui.fit import scroll_area, show_focus
+from app.ui.fit import ButtonStrip, scroll_area, show_focus
 from app.ui.record_tables import (
     CoverageTableModel,
     PaymentTableModel,
@@ -115,7 +115,7 @@ class _TablePage(QWidget):
         layout.addWidget(self.note)
         # The row of buttons scrolls sideways in a narrow window instead of widening it past the
         # screen (four buttons with icons ask for ~570 px at the app's 10 pt).
-        layout.addWidget(scroll_area(strip, self))
+        layout.addWidget(ButtonStrip(strip, self))
         self.note.hide()
 
     def _activated(self, index: QModelIndex) -> None:

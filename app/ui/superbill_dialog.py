@@ -156,14 +156,17 @@ class SuperbillDialog(QDialog):
         self.ui.draftButton.clicked.connect(self.issue_draft)
 
     def _choose_default(self) -> None:
-        """This month when it has visits (the usual monthly superbill), else the newest visit."""
+        """The visits not yet on a superbill when there are any (what is issued next, last month's
+        included); else this month when it has visits; else the newest visit."""
         this_month = periods.this_month(self.today)
-        if self._options and not any(this_month.holds(o.date) for o in self._options):
+        unbilled = self._unbilled is not None and bool(self._unbilled.visits)
+        if not unbilled and self._options and not any(this_month.holds(o.date) for o in self._options):
             self.ui.oneVisitRadio.setChecked(True)
+        choice = UNBILLED if unbilled else THIS_MONTH
         self.ui.rangeCombo.blockSignals(True)
-        self.ui.rangeCombo.setCurrentIndex(THIS_MONTH)
+        self.ui.rangeCombo.setCurrentIndex(choice)
         self.ui.rangeCombo.blockSignals(False)
-        self._set_range_dates(THIS_MONTH)
+        self._set_range_dates(choice)
         self._mode_changed()
 
     # Choosing ----------------------------------------------------------------------------------
@@ -461,8 +464,16 @@ class SuperbillDialog(QDialog):
             self.ui.closeButton.setDefault(True)
             self.issued.emit(document.number)
             self.ui.rangeCombo.setItemText(UNBILLED, self._unbilled_label())
-            if self.ui.rangeCombo.currentIndex() == UNBILLED:
-                self._set_range_dates(UNBILLED)
+            if self.ui.rangeCombo.currentIndex() == UNBILLED and period.first and period.last:
+                # What was just issued stays in view, as its dates, with the note that it is on the
+                # new superbill (the unbilled visits are none now: not an error to show in red).
+                self.ui.rangeCombo.blockSignals(True)
+                self.ui.rangeCombo.setCurrentIndex(CUSTOM)
+                self.ui.rangeCombo.blockSignals(False)
+                for field, day in ((self.ui.fromDate, period.first), (self.ui.toDate, period.last)):
+                    field.blockSignals(True)
+                    field.set_date(day)
+                    field.blockSignals(False)
             self.refresh()
         self._open_preview(document.pdf, name)
 

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from app.domain.practice import ServiceLine, Visit
 from app.services.superbills import Period, issue_superbill
 from app.services.workspace import Workspace
-from app.ui.superbill_dialog import CUSTOM, LAST_MONTH, THIS_MONTH, UNBILLED, SuperbillDialog
+from app.ui.superbill_dialog import CUSTOM, LAST_MONTH, UNBILLED, SuperbillDialog
 from tests.ui.conftest import TODAY
 from tests.ui.record_helpers import BoxAnswer, type_date
 
@@ -61,16 +61,18 @@ def bundled_visit(key: str = "v-3", day: date = date(2026, 9, 18)) -> Visit:
     )
 
 
-def test_this_month_covers_both_september_visits_total_245_paid_in_full(
+def test_the_visits_not_yet_on_a_superbill_are_the_default_both_september_visits_total_245_paid(
     qtbot: QtBot, workspace: Workspace
 ) -> None:
+    """What a therapist issues next, last month's visits included (found by an independent tester:
+    "This month" by default left an unbilled November visit out of a December superbill)."""
     dialog = open_dialog(qtbot, workspace)
     assert dialog.ui.rangeRadio.isChecked()
     assert dialog.focusWidget() is dialog.ui.rangeCombo
-    assert dialog.ui.rangeCombo.currentIndex() == THIS_MONTH
-    assert dialog.ui.rangeCombo.currentText() == "This month (September 2026)"
-    assert dialog.ui.fromDate.date() == date(2026, 9, 1)
-    assert dialog.ui.toDate.date() == date(2026, 9, 30)
+    assert dialog.ui.rangeCombo.currentIndex() == UNBILLED
+    assert dialog.ui.rangeCombo.currentText() == "Not yet on a superbill (2 visits)"
+    assert dialog.ui.fromDate.date() == date(2026, 9, 9)
+    assert dialog.ui.toDate.date() == date(2026, 9, 16)
     assert dialog.ui.visitsValue.text().startswith("2 ")
     assert "09/09/2026 to 09/16/2026" in dialog.ui.visitsValue.text()
     assert dialog.ui.chargesValue.text() == "$245.00"
@@ -306,7 +308,9 @@ def test_not_yet_on_a_superbill_covers_only_the_visits_no_superbill_holds(
     assert workspace.store.superbill("SB-2026-0002").visit_keys == ("v-2",)  # type: ignore[union-attr]
     assert dialog.preview is not None and "SB-2026-0002" in pdf_text(dialog.preview.pdf)
     dialog.preview.close()
-    # Nothing is left to bill: the choice says so and offers nothing to issue.
+    # Nothing is left to bill; what was just issued stays in view, with its number, not red errors.
     assert ui.rangeCombo.itemText(UNBILLED) == "Not yet on a superbill (0 visits)"
-    assert not ui.issueButton.isEnabled()
-    assert ui.findingsSummary.text().startswith("Every visit of this patient is on a superbill already")
+    assert ui.rangeCombo.currentIndex() != UNBILLED
+    assert (ui.fromDate.date(), ui.toDate.date()) == (date(2026, 9, 16), date(2026, 9, 16))
+    assert not ui.issuedNote.isHidden() and "SB-2026-0002" in ui.issuedNote.text()
+    assert "Nothing to put on a superbill" not in ui.findingsSummary.text()

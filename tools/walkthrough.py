@@ -472,10 +472,9 @@ def payment(w: Walk) -> None:
 
 
 def superbill(w: Walk) -> None:
-    """Not yet on a superbill covers both visits (one of them last week) without typing a date."""
+    """Not yet on a superbill, the default choice, covers both visits (one of them last week)."""
     w.key("ctrl+p")
     w.wait_active("^Superbill")
-    w.key("Home")  # the list of periods has the keyboard: its first entry is Not yet on a superbill
     w.snap()
     w.key("alt+i")  # Issue superbill
     w.wait_active("^Issue")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QStandardItemModel
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -97,6 +97,7 @@ class PatientsPage(QWidget):
         set_enum_property(header, "defaultAlignment", "AlignLeft|AlignVCenter")
         # Widths from the font, not from the rows: measuring every row would cost time on every keystroke.
         metrics = self.fontMetrics()
+        self._column_widths: dict[int, int] = {}
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         for column, widest in (
             (COL_DATE_OF_BIRTH, ("Date of birth", "00/00/0000")),
@@ -104,7 +105,8 @@ class PatientsPage(QWidget):
             (COL_PHONE, ("Phone", "(000) 000-0000")),
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, max(metrics.horizontalAdvance(text) for text in widest) + 24)
+            self._column_widths[column] = max(metrics.horizontalAdvance(text) for text in widest) + 24
+            header.resizeSection(column, self._column_widths[column])
         # Narrow enough for a 1366x768 screen at 200% (683 pixels wide) beside the patient's record.
         self.table.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 16)
 
@@ -248,7 +250,24 @@ class PatientsPage(QWidget):
                 return self._search_key(event)
             if watched is self.table:
                 return self._table_key(event)
+        elif event.type() == QEvent.Type.Resize and watched is self.table and isinstance(event, QResizeEvent):
+            self._fit_columns(event.size().width() - 2 * self.table.frameWidth())
         return super().eventFilter(watched, event)
+
+    def _fit_columns(self, room: int) -> None:
+        """The name always readable: in a narrow list (a small laptop) the phone, then the account
+        column give way to it (they are still searched, and shown with the patient)."""
+        widths = self._column_widths  # as set up (a hidden column's own size reads 0)
+        if not widths:
+            return
+        name = self.fontMetrics().horizontalAdvance("M") * 11  # "Okafor, Daniel" and most names
+        for column in (COL_PHONE, COL_ACCOUNT):
+            others = sum(widths.get(c, 0) for c in (COL_DATE_OF_BIRTH, COL_ACCOUNT, COL_PHONE) if c <= column)
+            hide = room < name + others
+            if hide != self.table.isColumnHidden(column):
+                self.table.setColumnHidden(column, hide)
+                if not hide:
+                    self.table.horizontalHeader().resizeSection(column, widths[column])
 
     def _search_key(self, event: QKeyEvent) -> bool:
         from PySide6.QtCore import Qt

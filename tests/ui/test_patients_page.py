@@ -253,3 +253,22 @@ def test_an_empty_practice_says_there_are_no_patients_yet(qtbot: QtBot, empty_wo
     page = PatientsPage(empty_workspace)
     qtbot.addWidget(page)
     assert page.count_label.text() == "No patients yet"
+
+
+def test_in_a_narrow_list_the_name_stays_readable_and_phone_then_account_give_way(
+    page: PatientsPage, qtbot: QtBot
+) -> None:
+    """On a small laptop the list is about 350 px wide: every name was cut to "…"."""
+    table = page.table
+    whole = table.fontMetrics().horizontalAdvance("Okafor, Daniel")
+    for width in range(900, 290, -60):
+        page.resize(width, 400)
+        qtbot.waitUntil(lambda w=width: page.table.width() <= w)
+        assert table.columnWidth(COL_NAME) >= whole, width
+        assert not table.isColumnHidden(COL_DATE_OF_BIRTH)
+        if table.isColumnHidden(COL_ACCOUNT):
+            assert table.isColumnHidden(COL_PHONE)  # the phone gives way first
+    assert not table.isColumnHidden(COL_PHONE) or page.width() < 900
+    page.resize(900, 400)
+    qtbot.waitUntil(lambda: not table.isColumnHidden(COL_PHONE))  # back when there is room
+    assert not table.isColumnHidden(COL_ACCOUNT)

@@ -59,8 +59,12 @@ class PrescriptionDialog(RecordDialog):
             for widget in (ui.codeLabel, ui.codeEdit, ui.addCodeButton):
                 widget.hide()
             ui.pickerLayout.addStretch(1)
-            self.setTabOrder(ui.diagnosisList, self.picker)
-            self.setTabOrder(self.picker, ui.removeCodeButton)
+            # Body areas, then the code search (what is typed next is a code), its results, the
+            # codes chosen and their Remove button, then the notes.
+            self.setTabOrder(ui.bodyAreasEdit, self.picker.search)
+            self.setTabOrder(self.picker.search, self.picker.view)
+            self.setTabOrder(self.picker.view, ui.diagnosisList)
+            self.setTabOrder(ui.diagnosisList, ui.removeCodeButton)
         ui.leftLayout.addStretch(1)
         ui.codeEdit.returnPressed.connect(self._add_typed_code)
         ui.addCodeButton.clicked.connect(self._add_typed_code)

@@ -133,3 +133,21 @@ def test_the_code_search_is_empty_again_after_a_code_is_chosen_so_the_next_is_ty
     qtbot.keyClicks(search, "M62.830")  # no Ctrl+A first: the search holds only this
     qtbot.keyClick(search, Qt.Key.Key_Return)
     assert dialog.codes() == ["M54.50", "M62.830"]
+
+
+def test_tab_from_body_areas_goes_to_the_code_search_and_typing_there_adds_the_code(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    """Codes typed after Tab from Body areas landed in Notes (found by an independent tester)."""
+    from PySide6.QtWidgets import QApplication
+
+    dialog = open_dialog(qtbot, workspace, tmp_path)
+    ui = dialog.ui
+    qtbot.mouseClick(ui.bodyAreasEdit, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(ui.bodyAreasEdit, Qt.Key.Key_Tab)
+    picker = dialog.picker
+    assert picker is not None and QApplication.focusWidget() is picker.search  # type: ignore[attr-defined]
+    qtbot.keyClicks(picker.search, "M62.830")  # type: ignore[attr-defined]
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    assert [ui.diagnosisList.item(i).text().split()[0] for i in range(ui.diagnosisList.count())][-1] == "M62.830"
+    assert ui.notesEdit.toPlainText() == ""

@@ -1,4 +1,9 @@
-"""Build resources/codes/icd10cm-2026-04.sqlite, the ICD-10-CM code set the app ships, from simple-icd-10-cm.
+"""Build resources/codes/icd10cm-2026-04-fy2027.sqlite, the ICD-10-CM code set the app ships.
+
+It holds two releases: April 2026 (dates of service 2026-04-01 to 2026-09-30), from
+simple-icd-10-cm, and FY2027 (2026-10-01 to 2027-09-30), that release with the official FY2027
+addenda (tools/data/icd10cm_order_addenda_2027.txt) applied. Each code is stored once with the
+dates it is valid for, or twice when its title or billable flag changed.
 
 Run by a developer after ``pip install -e '.[codes]'``:
 
@@ -10,6 +15,7 @@ The app never imports simple_icd_10_cm (parsing its XML takes about 2 s); it rea
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 import warnings
 from datetime import date
@@ -21,12 +27,16 @@ if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
 from app.domain.diagnoses import CodeRelease  # noqa: E402
+from app.store.code_index import apply_addenda, fiscal_year_release, parse_addenda  # noqa: E402
 from app.store.code_set_schema import CodeEntry, write_code_set  # noqa: E402
 
 PACKAGE = "simple-icd-10-cm"
 PACKAGE_VERSION = "1.5.0"
 RELEASE = CodeRelease(name="ICD-10-CM April 2026", first_date=date(2026, 4, 1), last_date=date(2026, 9, 30))
-DEFAULT_OUTPUT = REPO_ROOT / "resources" / "codes" / "icd10cm-2026-04.sqlite"
+FY2027 = fiscal_year_release(2027)
+DEFAULT_OUTPUT = REPO_ROOT / "resources" / "codes" / "icd10cm-2026-04-fy2027.sqlite"
+ADDENDA = REPO_ROOT / "tools" / "data" / "icd10cm_order_addenda_2027.txt"
+ADDENDA_SHA256 = "d64c57ef4534e4f90336decf27a34ba42979c31cd88f6ea923b5b5edd3da6384"
 
 # What simple-icd-10-cm 1.5.0 holds: 98,466 distinct entries (get_all_codes() lists 39 of them twice)
 # = 22 chapters + 258 ranges of categories ("M50-M54") + 98,186 codes, of which 74,719 are leaves,
@@ -36,6 +46,10 @@ EXPECTED_CHAPTERS = 22
 EXPECTED_RANGES = 258
 EXPECTED_CODES = 98_186
 EXPECTED_BILLABLE = 74_719
+# The addenda's own summary: 74,879 billable codes in FY2027; 190 added, 30 deleted, 4 revised
+# (billable codes); 63 headers added, 6 deleted.
+EXPECTED_BILLABLE_2027 = 74_879
+EXPECTED_HEADERS_2027 = 23_524
 
 
 def _dotted(code: str) -> str:
@@ -80,22 +94,60 @@ def collect_entries() -> list[CodeEntry]:
     return entries
 
 
+def read_addenda(path: Path = ADDENDA) -> str:
+    """The FY2027 addenda's text, refused unless its bytes are the published ones."""
+    raw = path.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != ADDENDA_SHA256:
+        raise SystemExit(f"{path}: SHA-256 {digest}, not the published addenda ({ADDENDA_SHA256})")
+    return raw.decode("ascii")
+
+
+def _parent(code: str, codes: dict[str, tuple[str, bool]]) -> str | None:
+    """The longest shorter code present (M67A01 -> M67A0); None for a category."""
+    return next((_dotted(code[:n]) for n in range(len(code) - 1, 2, -1) if code[:n] in codes), None)
+
+
+def both_releases(april: list[CodeEntry]) -> list[CodeEntry]:
+    """April 2026's entries and FY2027's, each code once with the dates it is valid for (twice if it changed)."""
+    before = {e.code.replace(".", ""): (e.description, e.billable) for e in april}
+    after = apply_addenda(before, parse_addenda(read_addenda()))
+    assert sum(b for _, b in after.values()) == EXPECTED_BILLABLE_2027
+    assert sum(not b for _, b in after.values()) == EXPECTED_HEADERS_2027
+    last_april = RELEASE.last_date
+    entries: list[CodeEntry] = []
+    for entry in april:
+        compact = entry.code.replace(".", "")
+        if after.get(compact) == before[compact]:
+            entries.append(entry)  # the same in both releases: valid from April 2026 on
+        else:
+            entries.append(
+                CodeEntry(entry.code, entry.description, entry.billable, entry.parent, None, last_april)
+            )
+    for compact, (description, billable) in after.items():
+        if before.get(compact) != (description, billable):
+            entries.append(
+                CodeEntry(
+                    _dotted(compact), description, billable, _parent(compact, after), FY2027.first_date, None
+                )
+            )
+    return entries
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     args = parser.parse_args(argv)
-    entries = collect_entries()
+    entries = both_releases(collect_entries())
     write_code_set(
         args.output,
-        RELEASE,
-        f"{PACKAGE} {PACKAGE_VERSION} (CDC/NCHS ICD-10-CM tabular, April 1, 2026)",
+        [RELEASE, FY2027],
+        f"{PACKAGE} {PACKAGE_VERSION} (CDC/NCHS ICD-10-CM tabular, April 1, 2026)"
+        f" and the CMS/NCHS FY2027 order-file addenda ({ADDENDA.name}, SHA-256 {ADDENDA_SHA256[:12]})",
         entries,
     )
     size = args.output.stat().st_size
-    print(
-        f"{args.output}: {len(entries):,} codes, {sum(e.billable for e in entries):,} billable, "
-        f"{size:,} bytes ({size / 1_048_576:.1f} MiB)"
-    )
+    print(f"{args.output}: {len(entries):,} rows, {size:,} bytes ({size / 1_048_576:.1f} MiB)")
     return 0
 
 

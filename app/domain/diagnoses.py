@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
@@ -13,6 +13,10 @@ class DiagnosisCode:
     code: str  # dotted form, "M54.50"
     description: str
     billable: bool
+    # The dates of service this entry (this title and billable flag) is valid for; None when the
+    # code set does not say. Not compared: an entry is its code, title and flag.
+    first_date: date | None = field(default=None, compare=False)
+    last_date: date | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -28,16 +32,29 @@ class CodeRelease:
 
 
 class DiagnosisCodes(Protocol):
-    """What the rules need from a loaded code set."""
+    """What the rules need from a loaded code set: one or more consecutive releases.
+
+    ``on`` is a date of service: the answer is the release in force on it (the first release for
+    an earlier date, the newest for a later one). Without it, the newest release.
+    """
 
     @property
-    def release(self) -> CodeRelease: ...
-
-    def lookup(self, code: str) -> DiagnosisCode | None:
-        """The entry for a code (dotted or not), billable or not; None when the release lacks it."""
+    def release(self) -> CodeRelease:
+        """The newest release the code set holds."""
         ...
 
-    def billable_children(self, code: str) -> list[DiagnosisCode]:
+    def release_on(self, day: date) -> CodeRelease:
+        """The release in force on ``day``; the nearest one when none covers it."""
+        ...
+
+    def lookup(self, code: str, on: date | None = None) -> DiagnosisCode | None:
+        """The entry for a code (dotted or not), billable or not; None when that release lacks it.
+
+        Without ``on``: the code's latest entry in any release (a retired code keeps its title).
+        """
+        ...
+
+    def billable_children(self, code: str, on: date | None = None) -> list[DiagnosisCode]:
         """The billable codes under a non-billable one (S13.4 -> S13.4XXA, S13.4XXD, S13.4XXS)."""
         ...
 

@@ -173,20 +173,23 @@ def save_coverage(store: PracticeStore, patient_key: str, coverage: Coverage, *,
 
 
 def check_diagnosis(
-    codes: DiagnosisCodes, text: str, *, field: str = "prescription.diagnoses"
+    codes: DiagnosisCodes, text: str, *, field: str = "prescription.diagnoses", on: date | None = None
 ) -> DiagnosisCode:
-    """The code-set entry for a typed ICD-10-CM code, or ValidationError saying why it cannot be billed."""
+    """The code-set entry for a typed ICD-10-CM code, or ValidationError saying why it cannot be billed.
+
+    ``on``: the date the code is for (a prescription's date written); the release in force then
+    judges it. Without it, the newest release.
+    """
     try:
         code = normalize_icd(text)
     except DiagnosisCodeError as error:
         raise ValidationError(field, str(error)) from None
-    entry = codes.lookup(code)
+    entry = codes.lookup(code, on) if on is not None else codes.lookup(code, codes.release.first_date)
+    release = codes.release_on(on) if on is not None else codes.release
     if entry is None:
-        raise ValidationError(
-            field, f"{code} is not in {codes.release.name}: check the code on the prescription."
-        )
+        raise ValidationError(field, f"{code} is not in {release.name}: check the code on the prescription.")
     if not entry.billable:
-        children = [child.code for child in codes.billable_children(code)]
+        children = [child.code for child in codes.billable_children(code, on)]
         choice = f": choose one of {', '.join(children[:6])}" + ("…" if len(children) > 6 else "")
         raise ValidationError(field, f"{code} is a heading, not a billable code{choice if children else ''}.")
     return entry
@@ -217,7 +220,9 @@ def save_prescription(
         )
     diagnoses: list[str] = []
     for index, text in enumerate(prescription.diagnoses):
-        entry = check_diagnosis(codes, text, field=f"prescription.diagnoses[{index}]")
+        entry = check_diagnosis(
+            codes, text, field=f"prescription.diagnoses[{index}]", on=prescription.written_on
+        )
         if entry.code not in diagnoses:
             diagnoses.append(entry.code)
     checked = replace(

@@ -1,7 +1,8 @@
 """The ICD-10-CM code set the app uses: lookups and search over a read-only release file, and importing newer releases.
 
-The app ships one release (resources/codes/icd10cm-2026-04.sqlite, built by tools/build_icd_index.py);
-a newer one is imported from the CDC's fixed-width order file into ``<data_dir>/codes/``, and
+The app ships two releases in one file (resources/codes/icd10cm-2026-04-fy2027.sqlite: April 2026
+and FY2027, built by tools/build_icd_index.py), each code valid for the dates of service of its
+releases; a newer one is imported from the CDC's fixed-width order file into ``<data_dir>/codes/``, and
 ``open_code_index`` opens the newest of them.
 """
 
@@ -24,7 +25,7 @@ from app.store.code_set_schema import SCHEMA_VERSION, CodeEntry, write_code_set
 from app.store.paths import IMPORTED_FOLDER
 from app.store.reading import read_file
 
-SHIPPED_FILE = ("codes", "icd10cm-2026-04.sqlite")
+SHIPPED_FILE = ("codes", "icd10cm-2026-04-fy2027.sqlite")
 _IMPORTED_PATTERN = "icd10cm-FY*.sqlite"
 
 _COMPACT_CODE = re.compile(r"^[A-Z][0-9A-Z]{2,6}$")
@@ -37,6 +38,11 @@ _MAX_EXPANSION = 16
 _HIGHEST_CHARACTER = "\U0010ffff"
 # Above every character a code can hold ([0-9A-Z.]): "M54" <= code < "M54" + _AFTER covers M54 and M54.*.
 _AFTER = "\x7f"
+_COLUMNS = "code, description, billable, first_date, last_date"
+# A row valid on the date of service :day (ISO); NULL dates are open ends (code_set_schema).
+_VALID = "(first_date IS NULL OR first_date <= :day) AND (last_date IS NULL OR last_date >= :day)"
+# The same, or any row when :day is NULL (a search over every release).
+_VALID_OR_ANY = f"(:day IS NULL OR ({_VALID}))"
 
 
 class CodeSetFileError(Exception):
@@ -71,7 +77,11 @@ def _fold(word: str) -> str:
 
 
 class IcdIndex:
-    """One ICD-10-CM release, opened read-only. Implements app.domain.diagnoses.DiagnosisCodes."""
+    """A code-set file of one or more releases, opened read-only. Implements app.domain.diagnoses.DiagnosisCodes.
+
+    Methods taking ``on`` (a date of service) answer from the release in force on it; without it,
+    from the newest release (``lookup``: the code's latest entry; ``search``: every release).
+    """
 
     def __init__(self, path: Path, *, immutable: bool = False) -> None:
         """Open ``path`` read-only; ``immutable`` also tells SQLite that nothing else changes it (the shipped file)."""
@@ -86,24 +96,57 @@ class IcdIndex:
                 raise CodeSetFileError(
                     f"{path}: code-set format {schema_version}, this version of the app reads {SCHEMA_VERSION}"
                 )
-            name, first_date, last_date = self._db.execute(
-                "SELECT name, first_date, last_date FROM code_release"
-            ).fetchone()
-        except (sqlite3.DatabaseError, TypeError) as error:
+            rows = self._db.execute(
+                "SELECT name, first_date, last_date FROM code_release ORDER BY first_date"
+            ).fetchall()
+            if not rows:
+                raise CodeSetFileError(f"{path}: not a code-set file (it names no release)")
+        except sqlite3.DatabaseError as error:
             self._db.close()
             raise CodeSetFileError(f"{path}: not a code-set file ({error})") from error
         except CodeSetFileError:
             self._db.close()
             raise
-        self._release = CodeRelease(
-            name=name, first_date=parse_date(first_date), last_date=parse_date(last_date)
+        self._releases = tuple(
+            CodeRelease(name=name, first_date=parse_date(first), last_date=parse_date(last))
+            for name, first, last in rows
         )
-        self._count: int | None = None
-        self._billable_count: int | None = None
+        self._counts: dict[tuple[str, date], int] = {}
 
     @property
     def release(self) -> CodeRelease:
-        return self._release
+        """The newest release the file holds."""
+        return self._releases[-1]
+
+    @property
+    def releases(self) -> tuple[CodeRelease, ...]:
+        """Every release the file holds, oldest first."""
+        return self._releases
+
+    def release_on(self, day: date) -> CodeRelease:
+        """The release in force on ``day``: the first one for an earlier date, the newest for a later one."""
+        in_force = self._releases[0]
+        for release in self._releases:
+            if release.first_date <= day:
+                in_force = release
+        return in_force
+
+    def _day(self, on: date | None) -> date:
+        """The date whose rows answer for ``on``: ``on`` moved into the release in force on it."""
+        if on is None:
+            return self.release.first_date
+        release = self.release_on(on)
+        return min(max(on, release.first_date), release.last_date)
+
+    def _entry(self, row: tuple[str, str, int, str | None, str | None]) -> DiagnosisCode:
+        code, description, billable, first, last = row
+        return DiagnosisCode(
+            code,
+            description,
+            bool(billable),
+            first_date=parse_date(first) if first else self._releases[0].first_date,
+            last_date=parse_date(last) if last else self.release.last_date,
+        )
 
     def close(self) -> None:
         self._db.close()
@@ -117,55 +160,83 @@ class IcdIndex:
         self.close()
 
     def __repr__(self) -> str:
-        return f"IcdIndex({self._release.name!r}, {str(self.path)!r})"
+        return f"IcdIndex({self.release.name!r}, {str(self.path)!r})"
 
-    def count(self) -> int:
-        """How many code entries the release holds, billable or not."""
-        if self._count is None:
-            (self._count,) = self._db.execute("SELECT count(*) FROM codes").fetchone()
-        return self._count
+    def _count(self, condition: str, on: date | None) -> int:
+        day = self._day(on)
+        key = (condition, day)
+        if key not in self._counts:
+            (self._counts[key],) = self._db.execute(
+                f"SELECT count(*) FROM codes WHERE {condition} AND {_VALID}", {"day": day.isoformat()}
+            ).fetchone()
+        return self._counts[key]
 
-    def billable_count(self) -> int:
-        if self._billable_count is None:
-            (self._billable_count,) = self._db.execute("SELECT count(*) FROM codes WHERE billable").fetchone()
-        return self._billable_count
+    def count(self, on: date | None = None) -> int:
+        """How many code entries the release in force on ``on`` holds (the newest without it), billable or not."""
+        return self._count("1", on)
 
-    def lookup(self, code: str) -> DiagnosisCode | None:
-        """The entry for a code, dotted or not, any case ("m5450"); None when the release lacks it."""
+    def billable_count(self, on: date | None = None) -> int:
+        return self._count("billable", on)
+
+    def lookup(self, code: str, on: date | None = None) -> DiagnosisCode | None:
+        """The entry for a code, dotted or not, any case ("m5450"), on a date of service.
+
+        None when the release in force on ``on`` lacks it. Without ``on``: the code's latest entry
+        in any release, so a retired code still has its title (its ``last_date`` says it retired).
+        """
         compact = compact_code(code)
         if compact is None:
             return None
-        row = self._db.execute(
-            "SELECT code, description, billable FROM codes WHERE code = ?", (dotted_code(compact),)
-        ).fetchone()
-        return None if row is None else DiagnosisCode(row[0], row[1], bool(row[2]))
+        if on is None:
+            row = self._db.execute(
+                f"SELECT {_COLUMNS} FROM codes WHERE code = ? ORDER BY coalesce(first_date, '') DESC LIMIT 1",
+                (dotted_code(compact),),
+            ).fetchone()
+        else:
+            row = self._db.execute(
+                f"SELECT {_COLUMNS} FROM codes WHERE code = :code AND {_VALID}",
+                {"code": dotted_code(compact), "day": self._day(on).isoformat()},
+            ).fetchone()
+        return None if row is None else self._entry(row)
 
-    def parent(self, code: str) -> DiagnosisCode | None:
+    def parent(self, code: str, on: date | None = None) -> DiagnosisCode | None:
         """The entry one level up (M54.50 -> M54.5); None for a category such as M54, or an unknown code."""
         compact = compact_code(code)
         if compact is None:
             return None
-        row = self._db.execute("SELECT parent FROM codes WHERE code = ?", (dotted_code(compact),)).fetchone()
-        return None if row is None or row[0] is None else self.lookup(row[0])
+        row = self._db.execute(
+            f"SELECT parent FROM codes WHERE code = :code AND {_VALID}",
+            {"code": dotted_code(compact), "day": self._day(on).isoformat()},
+        ).fetchone()
+        if row is None and on is None:
+            row = self._db.execute(
+                "SELECT parent FROM codes WHERE code = ? ORDER BY coalesce(first_date, '') DESC LIMIT 1",
+                (dotted_code(compact),),
+            ).fetchone()
+        return None if row is None or row[0] is None else self.lookup(row[0], on)
 
-    def billable_children(self, code: str) -> list[DiagnosisCode]:
+    def billable_children(self, code: str, on: date | None = None) -> list[DiagnosisCode]:
         """The billable codes under a non-billable one, in code order (M54.5 -> M54.50, M54.51, M54.59).
 
-        Empty for a billable code and for a code the release lacks.
+        Empty for a billable code and for a code the release lacks. Without ``on``: the newest release.
         """
         compact = compact_code(code)
         if compact is None:
             return []
         dotted = dotted_code(compact)
         rows = self._db.execute(
-            "SELECT code, description, billable FROM codes"
-            " WHERE code > ? AND code < ? AND billable = 1 ORDER BY code",
-            (dotted, dotted + _AFTER),
+            f"SELECT {_COLUMNS} FROM codes"
+            f" WHERE code > :low AND code < :high AND billable = 1 AND {_VALID} ORDER BY code",
+            {"low": dotted, "high": dotted + _AFTER, "day": self._day(on).isoformat()},
         )
-        return [DiagnosisCode(c, d, bool(b)) for c, d, b in rows]
+        return [self._entry(row) for row in rows]
 
-    def search(self, text: str, limit: int = 50) -> list[DiagnosisCode]:
+    def search(self, text: str, limit: int = 50, on: date | None = None) -> list[DiagnosisCode]:
         """Codes matching what a user typed in a picker, best first, at most ``limit``.
+
+        With ``on``, only the codes of the release in force on that date of service; without it,
+        the codes of every release the file holds, each once (its ``first_date``/``last_date`` say
+        when it is valid).
 
         Text shaped like the start of a code ("M54", "m54.5", "S134") finds that code first, then the
         codes under it (billable first, in code order). Words find descriptions that contain a word
@@ -177,22 +248,23 @@ class IcdIndex:
         """
         if limit <= 0:
             return []
+        day = None if on is None else self._day(on).isoformat()
         found: dict[str, DiagnosisCode] = {}
-        for hit in self._code_hits(text, limit):
+        for hit in self._code_hits(text, limit, on, day):
             found.setdefault(hit.code, hit)
         if len(found) < limit:
-            for hit in self._word_hits(text, limit + len(found)):
+            for hit in self._word_hits(text, limit + len(found), day):
                 found.setdefault(hit.code, hit)
                 if len(found) >= limit:
                     break
         return list(found.values())[:limit]
 
-    def _code_hits(self, text: str, limit: int) -> Iterator[DiagnosisCode]:
+    def _code_hits(self, text: str, limit: int, on: date | None, day: str | None) -> Iterator[DiagnosisCode]:
         compact = text.strip().upper().replace(".", "")
         if not _CODE_PREFIX.match(compact):
             return
         prefix = dotted_code(compact)
-        exact = self.lookup(prefix) if len(compact) >= 3 else None
+        exact = self.lookup(prefix, on) if len(compact) >= 3 else None
         if exact is not None:
             yield exact
             limit -= 1
@@ -200,14 +272,14 @@ class IcdIndex:
             if limit <= 0:
                 return
             rows = self._db.execute(
-                "SELECT code, description, billable FROM codes"
-                " WHERE code > ? AND code < ? AND billable = ? ORDER BY code LIMIT ?",
-                (prefix, prefix + _AFTER, billable, limit),
+                f"SELECT {_COLUMNS} FROM codes WHERE code > :low AND code < :high AND billable = :billable"
+                f" AND {_VALID_OR_ANY} ORDER BY code, coalesce(first_date, '') DESC LIMIT :limit",
+                {"low": prefix, "high": prefix + _AFTER, "billable": billable, "day": day, "limit": limit},
             ).fetchall()
             limit -= len(rows)
-            yield from (DiagnosisCode(c, d, bool(b)) for c, d, b in rows)
+            yield from (self._entry(row) for row in rows)
 
-    def _word_hits(self, text: str, limit: int) -> list[DiagnosisCode]:
+    def _word_hits(self, text: str, limit: int, day: str | None) -> list[DiagnosisCode]:
         words = [_fold(w) for w in _WORD.findall(text)]
         if not words:
             return []
@@ -226,7 +298,7 @@ class IcdIndex:
                 queries.insert(0, " OR ".join(_fts_string(f"{head} {w}") for w in last_words))
         ranked: dict[int, tuple[int, int, DiagnosisCode]] = {}
         for tier, query in enumerate(queries, start=1 if len(queries) > 1 else 2):
-            for rowid, hit in self._fts_rows(query, limit):
+            for rowid, hit in self._fts_rows(query, limit, day):
                 if rowid not in ranked:
                     starts = _starts_with(hit.description, words)
                     ranked[rowid] = (0 if starts else tier, rowid, hit)
@@ -254,14 +326,14 @@ class IcdIndex:
             return None
         return "(" + " OR ".join(_fts_string(w) for w in whole_words) + ")"
 
-    def _fts_rows(self, query: str, limit: int) -> list[tuple[int, DiagnosisCode]]:
+    def _fts_rows(self, query: str, limit: int, day: str | None) -> list[tuple[int, DiagnosisCode]]:
         rows = self._db.execute(
-            "SELECT c.id, c.code, c.description, c.billable FROM codes_fts"
+            "SELECT c.id, c.code, c.description, c.billable, c.first_date, c.last_date FROM codes_fts"
             " JOIN codes AS c ON c.id = codes_fts.rowid"
-            " WHERE codes_fts MATCH ? ORDER BY codes_fts.rowid LIMIT ?",
-            (query, limit),
+            f" WHERE codes_fts MATCH :query AND {_VALID_OR_ANY} ORDER BY codes_fts.rowid LIMIT :limit",
+            {"query": query, "day": day, "limit": limit},
         )
-        return [(rowid, DiagnosisCode(code, d, bool(b))) for rowid, code, d, b in rows]
+        return [(row[0], self._entry(row[1:])) for row in rows]
 
 
 def shipped_index_path() -> Path:
@@ -275,17 +347,22 @@ def imported_index_paths(data_dir: Path) -> list[Path]:
 def open_code_index(data_dir: Path | None) -> IcdIndex:
     """Open the newest release: the shipped one or one imported into ``<data_dir>/codes/``.
 
-    Newest means the latest fiscal year end, then the latest start (April 2026 is newer than
-    October 2025). An imported file that cannot be read is passed over.
+    Newest means the latest fiscal year end, then the latest start of its newest release (April
+    2026 is newer than October 2025), then the most releases held (the shipped file's FY2027 with
+    April 2026 before it over an imported FY2027 alone). An imported file that cannot be read is
+    passed over.
     """
+
+    def newness(index: IcdIndex) -> tuple[date, date, int]:
+        return (index.release.last_date, index.release.first_date, -index.releases[0].first_date.toordinal())
+
     best = IcdIndex(shipped_index_path(), immutable=True)
     for path in imported_index_paths(data_dir) if data_dir is not None else []:
         try:
             candidate = IcdIndex(path)
         except CodeSetFileError:
             continue
-        key = (candidate.release.last_date, candidate.release.first_date)
-        if key > (best.release.last_date, best.release.first_date):
+        if newness(candidate) > newness(best):
             best.close()
             best = candidate
         else:
@@ -426,5 +503,88 @@ def import_order_file(path: Path, data_dir: Path, fiscal_year: int | None = None
         raise OrderFileError(error.field, error.message) from None
     entries = parse_order_file(_decode(raw))
     release = fiscal_year_release(year)
-    write_code_set(imported_index_path(data_dir, year), release, f"CDC order file {path.name}", entries)
+    write_code_set(imported_index_path(data_dir, year), [release], f"CDC order file {path.name}", entries)
     return release
+
+
+# --- The addenda: what changed from one release to the next ---------------------------------------
+
+
+_ADDENDA_ACTIONS = ("Add:", "Delete:", "Revise from:", "Revise to:")
+_ACTION_WIDTH = 13  # the action padded to 13 characters, then the billable flag
+
+
+@dataclass(frozen=True)
+class AddendaLine:
+    """One change line of an order-file addenda ("Delete:      1 M722    Plantar fascial fibromatosis ...")."""
+
+    action: str  # "Add:", "Delete:", "Revise from:" or "Revise to:"
+    code: str  # compact, "M722"
+    billable: bool
+    description: str  # the long title
+
+
+def parse_addenda(text: str) -> list[AddendaLine]:
+    """The change lines of an addenda file, in file order; its closing summary (no action) is skipped.
+
+    A line is the action padded to 13 characters, the billable flag, the code without its dot
+    padded to 7, the short title padded to 60, then the long title. OrderFileError names a bad line.
+    """
+    changes: list[AddendaLine] = []
+    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+        action = line[:_ACTION_WIDTH].strip()
+        if action not in _ADDENDA_ACTIONS:
+            continue
+        record = line[_ACTION_WIDTH:]
+        code = record[2:9].rstrip(" ")
+        long_title = " ".join(record[71:].split())
+        if (
+            record[:1] not in ("0", "1")
+            or record[1:2] != " "
+            or not _COMPACT_CODE.match(code)
+            or not long_title
+        ):
+            raise OrderFileError(
+                f"line {number}",
+                "an addenda line is an action, the billable flag 0 or 1, a code, then its titles",
+            )
+        changes.append(AddendaLine(action, code, record[0] == "1", long_title))
+    if not changes:
+        raise OrderFileError("line 1", "the file holds no Add:, Delete: or Revise lines")
+    return changes
+
+
+def apply_addenda(
+    codes: dict[str, tuple[str, bool]], changes: list[AddendaLine]
+) -> dict[str, tuple[str, bool]]:
+    """The next release's codes (compact code -> (long title, billable)) from this one's and its addenda.
+
+    Lines apply in file order, so "Delete: 1 M722" then "Add: 0 M722" turns a billable code into a
+    header. A change that does not fit (deleting or revising a code the release lacks, adding one it
+    has, a "Revise from" that is not the current entry) raises OrderFileError naming the code.
+    """
+    result = dict(codes)
+    revising: AddendaLine | None = None
+    for change in changes:
+        current = result.get(change.code)
+        entry = (change.description, change.billable)
+        if change.action == "Add:":
+            if current is not None:
+                raise OrderFileError(change.code, "added by the addenda but already in the release")
+            result[change.code] = entry
+        elif change.action == "Delete:":
+            if current is None or current[1] != change.billable:
+                raise OrderFileError(change.code, "deleted by the addenda but not in the release as given")
+            del result[change.code]
+        elif change.action == "Revise from:":
+            if current != entry:
+                raise OrderFileError(
+                    change.code, "revised by the addenda from a title the release does not hold"
+                )
+            revising = change
+        else:
+            if revising is None or revising.code != change.code:
+                raise OrderFileError(change.code, '"Revise to" without its "Revise from"')
+            result[change.code] = entry
+            revising = None
+    return result

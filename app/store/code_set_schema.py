@@ -1,9 +1,14 @@
 """The file format of an ICD-10-CM code set: written by tools/build_icd_index.py and by the order-file import.
 
-One SQLite file per release, read-only once written:
+One SQLite file holds one release or several consecutive ones (the shipped file: April 2026 and
+FY2027), read-only once written:
 
-- ``code_release``: one row naming the release and the dates of service it covers.
-- ``codes``: every code entry (dotted code, description, billable flag, parent code). Chapters and
+- ``code_release``: one row per release, naming it and the dates of service it covers.
+- ``codes``: every code entry (dotted code, description, billable flag, parent code) and the dates
+  of service it is valid for: ``first_date`` / ``last_date`` (ISO dates), NULL meaning from the
+  first release's start / to the newest release's end, which is most rows (a NULL costs no bytes).
+  A code whose title or billable flag changed between releases has one row per version (M72.2:
+  billable to 2026-09-30, a header from 2026-10-01). Chapters and
   blocks such as "M50-M54" are not codes and are left out. Row ids follow a static search rank
   (billable first, then shorter descriptions, then code order), so a word search that stops after
   ``limit`` matches in row-id order already returns the best ones without ranking every match.
@@ -24,13 +29,14 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from app.domain.diagnoses import CodeRelease
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Full code set: 16.9 MiB with 1024-byte pages, 16.2 MiB with 4096, 16.1 MiB with 8192. 4096 is SQLite's default.
 PAGE_SIZE = 4096
@@ -44,10 +50,13 @@ CREATE TABLE code_release (
 );
 CREATE TABLE codes (
     id INTEGER PRIMARY KEY,
-    code TEXT NOT NULL UNIQUE,
+    code TEXT NOT NULL,
     description TEXT NOT NULL,
     billable INTEGER NOT NULL CHECK (billable IN (0, 1)),
-    parent TEXT
+    parent TEXT,
+    first_date TEXT,
+    last_date TEXT,
+    UNIQUE (code, first_date)
 );
 CREATE VIRTUAL TABLE codes_fts USING fts5(
     description,
@@ -70,25 +79,55 @@ class CodeEntry:
     description: str
     billable: bool
     parent: str | None  # dotted code of the entry above it; None for a category (its parent is a block)
+    first_date: date | None = (
+        None  # the first date of service it is valid for; None: the first release's start
+    )
+    last_date: date | None = None  # the last; None: the newest release's end
 
 
-def _search_rank(entry: CodeEntry) -> tuple[bool, int, str]:
-    return (not entry.billable, len(entry.description), entry.code)
+def _search_rank(entry: CodeEntry) -> tuple[bool, int, str, int]:
+    # Two versions of one code: the newer first.
+    return (
+        not entry.billable,
+        len(entry.description),
+        entry.code,
+        -(entry.first_date or date.min).toordinal(),
+    )
 
 
-def write_code_set(path: Path, release: CodeRelease, source: str, entries: Iterable[CodeEntry]) -> None:
-    """Write a code-set file at ``path``, all or nothing.
+def _check_versions(rows: list[CodeEntry], releases: Sequence[CodeRelease]) -> None:
+    """Each code's versions must not overlap, and each must lie within the releases' dates."""
+    start, end = releases[0].first_date, releases[-1].last_date
+    spans: dict[str, list[tuple[date, date]]] = {}
+    for entry in rows:
+        first = entry.first_date or start
+        last = entry.last_date or end
+        if not start <= first <= last <= end:
+            raise ValueError(f"code {entry.code}: dates {first} to {last} lie outside the releases")
+        for other_first, other_last in spans.setdefault(entry.code, []):
+            if first <= other_last and other_first <= last:
+                raise ValueError(f"code {entry.code} appears twice for the same dates")
+        spans[entry.code].append((first, last))
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def write_code_set(
+    path: Path, releases: Sequence[CodeRelease], source: str, entries: Iterable[CodeEntry]
+) -> None:
+    """Write a code-set file at ``path`` holding ``releases`` (oldest first, consecutive), all or nothing.
 
     The file is built beside ``path`` under a temporary name and renamed over ``path`` only when
     complete, so a failure leaves whatever was at ``path`` before (or nothing) and no partial file.
     The same entries always give the same bytes (for one SQLite version).
     """
+    if not releases:
+        raise ValueError("a code set holds at least one release")
+    releases = sorted(releases, key=lambda r: r.first_date)
     rows = sorted(entries, key=_search_rank)
-    seen: set[str] = set()
-    for entry in rows:
-        if entry.code in seen:
-            raise ValueError(f"code {entry.code} appears twice")
-        seen.add(entry.code)
+    _check_versions(rows, releases)
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.partial")
     temporary.unlink(missing_ok=True)
@@ -101,14 +140,23 @@ def write_code_set(path: Path, release: CodeRelease, source: str, entries: Itera
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     connection.execute(statement)
-            connection.execute(
+            connection.executemany(
                 "INSERT INTO code_release (name, first_date, last_date, source) VALUES (?, ?, ?, ?)",
-                (release.name, release.first_date.isoformat(), release.last_date.isoformat(), source),
+                ((r.name, r.first_date.isoformat(), r.last_date.isoformat(), source) for r in releases),
             )
             connection.executemany(
-                "INSERT INTO codes (id, code, description, billable, parent) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO codes (id, code, description, billable, parent, first_date, last_date)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
-                    (rowid, e.code, e.description, int(e.billable), e.parent)
+                    (
+                        rowid,
+                        e.code,
+                        e.description,
+                        int(e.billable),
+                        e.parent,
+                        _iso(e.first_date),
+                        _iso(e.last_date),
+                    )
                     for rowid, e in enumerate(rows, start=1)
                 ),
             )

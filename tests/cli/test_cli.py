@@ -359,3 +359,50 @@ def test_render_unbilled_covers_only_the_visits_not_yet_on_a_superbill(
     assert "--unbilled" in capsys.readouterr().err
     assert run(imported, "check", "--patient", "pt-0001", "--unbilled", "--from", "2026-09-01") == 2
     assert dump(imported) == before and not (tmp_path / "none.pdf").exists()
+
+
+def _one_visit_with(document: dict[str, Any], code: str, on: str) -> dict[str, Any]:
+    """The sample practice with one visit on ``on`` coded ``code`` (the prescription written in September)."""
+    changed = copy.deepcopy(document)
+    patient = changed["patients"][0]
+    patient["prescriptions"][0]["diagnoses"] = [code]
+    first = patient["visits"][0]
+    first.update(date=on, diagnoses=[code])
+    first["lines"][0]["pointers"] = ["A"]
+    patient["visits"] = [first]
+    patient["payments"] = []
+    return changed
+
+
+@pytest.mark.parametrize(
+    ("code", "on", "status"),
+    [
+        ("M72.2", "2026-09-15", 0),
+        ("M72.2", "2026-11-10", 1),
+        ("M67.A01", "2026-09-15", 1),
+        ("M67.A01", "2026-11-10", 0),
+    ],
+)
+def test_render_judges_each_code_by_its_visit_s_date_of_service(
+    data_dir: Path,
+    tmp_path: Path,
+    sample_document: dict[str, Any],
+    capsys: pytest.CaptureFixture[str],
+    code: str,
+    on: str,
+    status: int,
+) -> None:
+    # M72.2 stopped being billable on 2026-10-01 (FY2027); M67.A01 started then.
+    source = write_json(tmp_path / "practice.json", _one_visit_with(sample_document, code, on))
+    assert run(data_dir, "import", str(source)) == 0
+    capsys.readouterr()
+    out = tmp_path / "out.pdf"
+    assert run(data_dir, "render", "--patient", "pt-0001", "-o", str(out)) == status
+    printed = capsys.readouterr()
+    assert out.exists() is (status == 0)
+    if (code, status) == ("M72.2", 1):
+        assert "M72.2 is no longer billable for dates from Oct 1, 2026: choose M72.20, M72.21 or M72.22" in (
+            printed.out + printed.err
+        )
+    if (code, status) == ("M67.A01", 1):
+        assert "M67.A01" in printed.out + printed.err

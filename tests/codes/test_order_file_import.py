@@ -18,8 +18,10 @@ from app.store.code_index import (
     shipped_index_path,
 )
 
-# A code that the April 2026 release lacks, standing in for one new on 1 October 2026.
+# A code that the shipped releases lack, standing in for one new in a later release.
 NEW_CODE = ("M5452", "Discogenic low back pain")
+# An order file newer than the shipped FY2027, which the app then uses.
+NEWER = "icd10cm-order-2028.txt"
 
 
 def order_line(number: int, code: str, billable: bool, short: str, long: str) -> str:
@@ -59,7 +61,7 @@ def write_order_file(
     return path
 
 
-def test_the_april_2026_release_lacks_the_new_code() -> None:
+def test_the_shipped_releases_lack_the_new_code() -> None:
     with IcdIndex(shipped_index_path(), immutable=True) as shipped:
         assert shipped.lookup(NEW_CODE[0]) is None
 
@@ -74,10 +76,10 @@ def test_an_imported_fy2027_release_is_valid_from_1_october_2026(tmp_path: Path,
 
 
 def test_the_app_then_uses_the_newer_release(tmp_path: Path, data_dir: Path) -> None:
-    import_order_file(write_order_file(tmp_path, order_file_lines()), data_dir)
+    import_order_file(write_order_file(tmp_path, order_file_lines(), NEWER), data_dir)
     with open_code_index(data_dir) as codes:
-        assert codes.release.name == "ICD-10-CM FY2027"
-        assert codes.release.covers(date(2026, 10, 1))
+        assert codes.release.name == "ICD-10-CM FY2028"
+        assert codes.release.covers(date(2027, 10, 1))
         assert codes.count() == len(ENTRIES)
         assert codes.billable_count() == sum(billable for _, billable, _ in ENTRIES)
         new = codes.lookup("m54.52")
@@ -94,13 +96,22 @@ def test_the_app_then_uses_the_newer_release(tmp_path: Path, data_dir: Path) -> 
 
 def test_without_imports_the_shipped_release_is_used(data_dir: Path) -> None:
     with open_code_index(data_dir) as codes:
-        assert codes.release.name == "ICD-10-CM April 2026"
+        assert codes.release.name == "ICD-10-CM FY2027"
+
+
+def test_an_imported_fy2027_alone_does_not_replace_the_shipped_april_2026_and_fy2027(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    import_order_file(write_order_file(tmp_path, order_file_lines()), data_dir)
+    with open_code_index(data_dir) as codes:
+        assert codes.path == shipped_index_path()
+        assert [r.name for r in codes.releases] == ["ICD-10-CM April 2026", "ICD-10-CM FY2027"]
 
 
 def test_an_older_release_does_not_replace_the_shipped_one(tmp_path: Path, data_dir: Path) -> None:
     import_order_file(write_order_file(tmp_path, order_file_lines(), "icd10cm-order-2025.txt"), data_dir)
     with open_code_index(data_dir) as codes:
-        assert codes.release.name == "ICD-10-CM April 2026"
+        assert codes.release.name == "ICD-10-CM FY2027"
 
 
 def test_the_newest_of_several_imports_is_used(tmp_path: Path, data_dir: Path) -> None:
@@ -126,7 +137,7 @@ def test_descriptions_with_accents_read_right_in_either_encoding(
         *order_file_lines(),
         order_line(99, "H8101", True, "Ménière's disease, right ear", "Ménière's disease, right ear"),
     ]
-    import_order_file(write_order_file(tmp_path, lines, encoding=encoding), data_dir)
+    import_order_file(write_order_file(tmp_path, lines, NEWER, encoding=encoding), data_dir)
     with open_code_index(data_dir) as codes:
         code = codes.lookup("H81.01")
         assert code is not None
@@ -137,7 +148,7 @@ def test_descriptions_with_accents_read_right_in_either_encoding(
 
 def test_the_long_description_is_used(tmp_path: Path, data_dir: Path) -> None:
     lines = [order_line(1, "M797", True, "Fibromyalgia (short)", "Fibromyalgia")]
-    import_order_file(write_order_file(tmp_path, lines), data_dir)
+    import_order_file(write_order_file(tmp_path, lines, NEWER), data_dir)
     with open_code_index(data_dir) as codes:
         assert codes.lookup("M79.7") == codes.search("fibromyalgia")[0]
         assert codes.search("fibromyalgia")[0].description == "Fibromyalgia"
@@ -186,7 +197,7 @@ def test_a_malformed_line_is_named_and_nothing_is_imported(
     codes_folder = data_dir / "codes"
     assert not codes_folder.exists() or list(codes_folder.iterdir()) == []
     with open_code_index(data_dir) as codes:
-        assert codes.release.name == "ICD-10-CM April 2026"
+        assert codes.release.name == "ICD-10-CM FY2027"
 
 
 def test_a_failed_import_leaves_the_earlier_import_in_place(tmp_path: Path, data_dir: Path) -> None:

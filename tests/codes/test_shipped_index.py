@@ -1,4 +1,4 @@
-"""The ICD-10-CM April 2026 release the app ships: what a therapist can look up and find."""
+"""The ICD-10-CM code set the app ships (April 2026 and FY2027): what a therapist can look up and find."""
 
 from __future__ import annotations
 
@@ -28,19 +28,27 @@ def shipped() -> Iterator[IcdIndex]:
 
 
 def _all_codes() -> list[tuple[str, bool]]:
+    """April 2026's codes: the rows valid on its dates of service (to 2026-09-30)."""
     with sqlite3.connect(f"{shipped_index_path().as_uri()}?mode=ro", uri=True) as db:
-        return [(code, bool(billable)) for code, billable in db.execute("SELECT code, billable FROM codes")]
+        return [
+            (code, bool(billable))
+            for code, billable in db.execute("SELECT code, billable FROM codes WHERE first_date IS NULL")
+        ]
 
 
 ALL_CODES = _all_codes()
 
 
-def test_the_shipped_release_is_april_2026(shipped: IcdIndex) -> None:
-    assert shipped.release.name == "ICD-10-CM April 2026"
+def test_the_shipped_releases_are_april_2026_then_fy2027(shipped: IcdIndex) -> None:
+    assert [(r.name, r.first_date, r.last_date) for r in shipped.releases] == [
+        ("ICD-10-CM April 2026", date(2026, 4, 1), date(2026, 9, 30)),
+        ("ICD-10-CM FY2027", date(2026, 10, 1), date(2027, 9, 30)),
+    ]
+    assert shipped.release.name == "ICD-10-CM FY2027"
 
 
-def test_the_release_holds_74719_billable_codes(shipped: IcdIndex) -> None:
-    assert shipped.billable_count() == 74_719
+def test_april_2026_holds_74719_billable_codes(shipped: IcdIndex) -> None:
+    assert shipped.billable_count(date(2026, 9, 30)) == 74_719
     assert sum(billable for _, billable in ALL_CODES) == 74_719
 
 
@@ -52,7 +60,8 @@ def test_the_release_holds_every_code_once() -> None:
 
 
 def test_count_says_how_many_codes_the_release_holds(shipped: IcdIndex) -> None:
-    assert shipped.count() == 98_186
+    assert shipped.count(date(2026, 9, 30)) == 98_186
+    assert shipped.count(date(2026, 10, 1)) == 98_186 + 253 - 36
 
 
 def test_every_code_is_stored_dotted_after_the_third_character() -> None:
@@ -60,11 +69,16 @@ def test_every_code_is_stored_dotted_after_the_third_character() -> None:
     assert [code for code, _ in ALL_CODES if not shape.match(code)] == []
 
 
-def test_the_release_covers_dates_of_service_through_the_end_of_fiscal_2026(shipped: IcdIndex) -> None:
-    assert shipped.release.covers(date(2026, 4, 1))
-    assert shipped.release.covers(date(2026, 9, 30))
-    assert not shipped.release.covers(date(2026, 10, 1))
-    assert not shipped.release.covers(date(2026, 3, 31))
+def test_the_releases_cover_dates_of_service_from_april_2026_through_the_end_of_fiscal_2027(
+    shipped: IcdIndex,
+) -> None:
+    assert shipped.release_on(date(2026, 4, 1)).name == "ICD-10-CM April 2026"
+    assert shipped.release_on(date(2026, 9, 30)).name == "ICD-10-CM April 2026"
+    assert shipped.release_on(date(2026, 10, 1)).name == "ICD-10-CM FY2027"
+    assert shipped.release_on(date(2027, 9, 30)).name == "ICD-10-CM FY2027"
+    assert shipped.release_on(date(2026, 3, 31)).name == "ICD-10-CM April 2026"  # the nearest
+    assert shipped.release_on(date(2027, 10, 1)).name == "ICD-10-CM FY2027"
+    assert not shipped.release.covers(date(2027, 10, 1))
 
 
 def test_low_back_pain_unspecified_is_billable(shipped: IcdIndex) -> None:
@@ -211,7 +225,7 @@ def test_text_that_matches_nothing_finds_nothing(shipped: IcdIndex) -> None:
 def test_any_code_typed_without_its_dot_is_the_first_hit(entry: tuple[str, bool]) -> None:
     code, billable = entry
     with IcdIndex(shipped_index_path(), immutable=True) as index:
-        hits = index.search(code.replace(".", "").lower())
+        hits = index.search(code.replace(".", "").lower(), on=date(2026, 9, 30))
         assert (hits[0].code, hits[0].billable) == (code, billable)
 
 

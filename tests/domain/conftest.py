@@ -50,14 +50,17 @@ class DictCodes:
 
     release = APRIL_2026
 
-    def lookup(self, code: str) -> DiagnosisCode | None:
+    def release_on(self, day: date) -> CodeRelease:
+        return APRIL_2026
+
+    def lookup(self, code: str, on: date | None = None) -> DiagnosisCode | None:
         key = normalize_icd(code)
         if key not in ENTRIES:
             return None
         description, billable = ENTRIES[key]
         return DiagnosisCode(key, description, billable)
 
-    def billable_children(self, code: str) -> list[DiagnosisCode]:
+    def billable_children(self, code: str, on: date | None = None) -> list[DiagnosisCode]:
         key = normalize_icd(code)
         return [
             DiagnosisCode(c, d, b)
@@ -68,7 +71,7 @@ class DictCodes:
 
 @pytest.fixture(scope="session")
 def codes() -> Iterator[DiagnosisCodes]:
-    """The shipped April 2026 release, as the app opens it."""
+    """The shipped code set (April 2026 and FY2027), as the app opens it."""
     from app.store.code_index import IcdIndex, shipped_index_path
 
     with IcdIndex(shipped_index_path(), immutable=True) as index:

@@ -262,14 +262,24 @@ def test_a_code_used_on_several_visits_is_reported_once_naming_each_date(codes: 
     assert "Sep 9, 2026 and Sep 16, 2026" in finding.message
 
 
-def test_a_date_after_the_release_year_is_a_warning_naming_the_import_command(codes: DiagnosisCodes) -> None:
-    data = with_visits(visit(on=date(2026, 10, 7)))
-    findings = check(data, codes, today=date(2026, 10, 20))
+def test_a_date_after_the_newest_release_year_is_a_warning_naming_the_import_command(
+    codes: DiagnosisCodes,
+) -> None:
+    data = with_visits(visit(on=date(2027, 10, 7)))
+    findings = check(data, codes, today=date(2027, 10, 20))
     finding = only(findings, C.ICD_RELEASE_DOES_NOT_COVER_DATE)
     assert finding.severity is Severity.WARNING
+    assert "ICD-10-CM FY2027" in finding.message
+    assert "a newer ICD-10-CM release is needed" in finding.message
     assert "superbill codes import-icd FILE" in finding.message
-    assert "Oct 7, 2026" in finding.message
+    assert "Oct 7, 2027" in finding.message
     assert not has_errors(findings)
+
+
+@pytest.mark.parametrize("on", [date(2026, 9, 30), date(2026, 10, 1), date(2026, 11, 10), date(2027, 9, 30)])
+def test_a_date_within_april_2026_or_fy2027_gets_no_release_warning(codes: DiagnosisCodes, on: date) -> None:
+    findings = check(with_visits(visit(on=on)), codes, today=date(2027, 10, 20))
+    assert found(findings, C.ICD_RELEASE_DOES_NOT_COVER_DATE) == []
 
 
 def test_a_visit_with_no_diagnosis_is_refused(codes: DiagnosisCodes) -> None:
@@ -669,7 +679,8 @@ def test_a_prescription_with_no_end_date_or_visit_count_never_expires_or_runs_ou
 def test_the_stand_in_code_set_agrees_with_the_shipped_index(codes: DiagnosisCodes) -> None:
     # Tests that must not open the store use DictCodes; it may hold only what the real release says.
     stand_in = DictCodes()
-    assert stand_in.release == codes.release
+    september = date(2026, 9, 15)
+    assert stand_in.release == codes.release_on(september)
     for code in ENTRIES:
-        assert stand_in.lookup(code) == codes.lookup(code)
-        assert stand_in.billable_children(code) == codes.billable_children(code)
+        assert stand_in.lookup(code) == codes.lookup(code, september)
+        assert stand_in.billable_children(code) == codes.billable_children(code, september)

@@ -1,13 +1,14 @@
-"""Rules about ICD-10-CM diagnoses: present, at most twelve, in the loaded release and billable."""
+"""Rules about ICD-10-CM diagnoses: present, at most twelve, and each in the release in force on its
+visit's date of service and billable there."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 from app.domain.check.findings import Context, Finding, day, error, listing, visit_field, warning
 from app.domain.check.findings import FindingCode as C
-from app.domain.diagnoses import DiagnosisCodeError, normalize_icd
+from app.domain.diagnoses import CodeRelease, DiagnosisCodeError, normalize_icd
 from app.domain.practice import Visit
 from app.domain.superbill import POINTER_LETTERS
 
@@ -35,65 +36,101 @@ def diagnoses_present(ctx: Context) -> Iterator[Finding]:
 
 
 def diagnosis_codes(ctx: Context) -> Iterator[Finding]:
-    """Each distinct code once, reported at its first use, naming the dates it is used on."""
-    release = ctx.codes.release
+    """Each distinct code judged by the release in force on each visit's date of service.
+
+    Reported once per code and release, at its first use there, naming the dates it is used on.
+    """
     for code, (first_visit, position) in _first_uses(ctx.data.visits).items():
-        field = visit_field(first_visit, f"diagnoses[{position}]")
-        used_on = listing(day(d) for d in _dates_using(ctx.data.visits, code))
         try:
             dotted = normalize_icd(code)
         except DiagnosisCodeError:
+            used_on = listing(day(d) for d in _dates_using(ctx.data.visits, code))
             yield error(
                 C.ICD_MALFORMED,
-                field,
+                visit_field(first_visit, f"diagnoses[{position}]"),
                 f'"{code.strip()}" (used on {used_on}) is not an ICD-10-CM code, which is a letter, two '
                 "characters, then up to four more after a dot, such as M54.50: enter the code from the "
                 "prescription.",
             )
             continue
-        entry = ctx.codes.lookup(dotted)
-        if entry is None:
-            yield error(
-                C.ICD_UNKNOWN,
-                field,
-                f"{dotted} (used on {used_on}) is not a code in {release.name}: check it against "
-                "the prescription; it may be mistyped or retired.",
-            )
-        elif not entry.billable:
-            yield error(C.ICD_NOT_BILLABLE, field, _not_billable_message(ctx, dotted, used_on))
+        by_release: dict[CodeRelease, list[Visit]] = {}
+        for visit in ctx.data.visits:
+            if code in visit.diagnoses:
+                by_release.setdefault(ctx.codes.release_on(visit.date), []).append(visit)
+        for release, visits in by_release.items():
+            first = visits[0]
+            field = visit_field(first, f"diagnoses[{first.diagnoses.index(code)}]")
+            used_on = listing(day(d) for d in sorted({v.date for v in visits}))
+            entry = ctx.codes.lookup(dotted, first.date)
+            if entry is None:
+                yield error(C.ICD_UNKNOWN, field, _unknown_message(ctx, dotted, release, used_on))
+            elif not entry.billable:
+                yield error(
+                    C.ICD_NOT_BILLABLE, field, _not_billable_message(ctx, dotted, first.date, used_on)
+                )
 
 
 def release_covers_dates(ctx: Context) -> Iterator[Finding]:
-    release = ctx.codes.release
-    later = [v for v in ctx.data.visits if v.date > release.last_date]
-    earlier = [v for v in ctx.data.visits if v.date < release.first_date]
+    """Dates of service after the newest release's end, or before the first one's start, get a warning."""
+    newest = ctx.codes.release
+    first = ctx.codes.release_on(date.min)
+    later = [v for v in ctx.data.visits if v.date > newest.last_date]
+    earlier = [v for v in ctx.data.visits if v.date < first.first_date]
     if later:
         yield warning(
             C.ICD_RELEASE_DOES_NOT_COVER_DATE,
             visit_field(later[0], "date"),
-            f"{release.name} covers dates of service up to {day(release.last_date)}; "
-            f"{listing(day(v.date) for v in later)} may need a newer release. Download the CDC's "
-            f"icd10cm-order file and run `{IMPORT_COMMAND}`.",
+            f"{newest.name}, the newest ICD-10-CM release this app holds, covers dates of service up to "
+            f"{day(newest.last_date)}; codes for {listing(day(v.date) for v in later)} were checked against "
+            f"it, and a newer ICD-10-CM release is needed: import the CDC's order file with "
+            f"`{IMPORT_COMMAND}`, or ask for an update of the app.",
         )
     if earlier:
         yield warning(
             C.ICD_RELEASE_DOES_NOT_COVER_DATE,
             visit_field(earlier[0], "date"),
-            f"{release.name} starts with dates of service on {day(release.first_date)}; codes for "
+            f"{first.name} starts with dates of service on {day(first.first_date)}; codes for "
             f"{listing(day(v.date) for v in earlier)} were checked against it, and an older "
             "release may differ.",
         )
 
 
-def _not_billable_message(ctx: Context, code: str, used_on: str) -> str:
-    children = sorted(c.code for c in ctx.codes.billable_children(code))
-    head = f"{code} (used on {used_on}) is a category, not a billable code"
-    if not children:
-        return f"{head}: ask the prescriber for the full code."
+def _unknown_message(ctx: Context, code: str, release: CodeRelease, used_on: str) -> str:
+    """Why a code is not in the release in force: not yet in force, retired, or never a code."""
+    other = ctx.codes.lookup(code)
+    if other is not None and other.first_date is not None and other.first_date > release.last_date:
+        return (
+            f"{code} (used on {used_on}) is a code only for dates of service from {day(other.first_date)}; "
+            f"{release.name}, in force on that date, lacks it: use the code the prescription gives for "
+            "that date, or ask the prescriber."
+        )
+    if other is not None and other.last_date is not None and other.last_date < release.first_date:
+        return (
+            f"{code} (used on {used_on}) was deleted from ICD-10-CM for dates from "
+            f"{day(other.last_date + timedelta(days=1))}: ask the prescriber for the code that replaces it."
+        )
+    return (
+        f"{code} (used on {used_on}) is not a code in {release.name}: check it against "
+        "the prescription; it may be mistyped or retired."
+    )
+
+
+def _not_billable_message(ctx: Context, code: str, on: date, used_on: str) -> str:
+    children = sorted(c.code for c in ctx.codes.billable_children(code, on))
     if len(children) > _CHILDREN_SHOWN:
-        shown = ", ".join(children[:_CHILDREN_SHOWN])
-        return f"{head}: use one of the codes under it, such as {shown} ({len(children)} in all)."
-    return f"{head}: use {listing(children, 'or')}."
+        choice = f"one of the codes under it, such as {', '.join(children[:_CHILDREN_SHOWN])} ({len(children)} in all)"
+    else:
+        choice = listing(children, "or")
+    release = ctx.codes.release_on(on)
+    before = release.first_date - timedelta(days=1)
+    earlier = ctx.codes.lookup(code, before) if ctx.codes.release_on(before) != release else None
+    if earlier is not None and earlier.billable and children:
+        return (
+            f"{code} is no longer billable for dates from {day(release.first_date)}: choose {choice} "
+            f"(used on {used_on})."
+        )
+    head = f"{code} (used on {used_on}) is a category, not a billable code"
+    return f"{head}: use {choice}." if children else f"{head}: ask the prescriber for the full code."
 
 
 def _first_uses(visits: tuple[Visit, ...]) -> dict[str, tuple[Visit, int]]:

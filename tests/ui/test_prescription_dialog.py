@@ -149,5 +149,7 @@ def test_tab_from_body_areas_goes_to_the_code_search_and_typing_there_adds_the_c
     assert picker is not None and QApplication.focusWidget() is picker.search  # type: ignore[attr-defined]
     qtbot.keyClicks(picker.search, "M62.830")  # type: ignore[attr-defined]
     qtbot.keyClick(picker.search, Qt.Key.Key_Return)  # type: ignore[attr-defined]
-    assert [ui.diagnosisList.item(i).text().split()[0] for i in range(ui.diagnosisList.count())][-1] == "M62.830"
+    assert [ui.diagnosisList.item(i).text().split()[0] for i in range(ui.diagnosisList.count())][
+        -1
+    ] == "M62.830"
     assert ui.notesEdit.toPlainText() == ""

@@ -678,14 +678,23 @@ def _codes_icd(args: argparse.Namespace) -> int:
 
     with open_code_index(data_dir(args.data_dir)) as codes:
         hits = codes.search(" ".join(args.text), limit=args.limit)
-        _say(f"{codes.release.name} (dates of service to {codes.release.last_date})")
+        first, last = codes.releases[0].first_date, codes.release.last_date
+        names = " and ".join(release.name for release in codes.releases)
+        _say(f"{names} (dates of service {first} to {last})")
         for hit in hits:
+            # A code valid for part of that time only (retired, or new) says for which dates.
+            valid = ""
+            if hit.first_date is not None and hit.first_date > first:
+                valid = f"  (dates of service from {hit.first_date})"
+            elif hit.last_date is not None and hit.last_date < last:
+                valid = f"  (dates of service to {hit.last_date})"
             if hit.billable:
-                _say(f"  {hit.code:<9} billable      {hit.description}")
+                _say(f"  {hit.code:<9} billable      {hit.description}{valid}")
             else:
                 children = ", ".join(c.code for c in codes.billable_children(hit.code)[:6])
                 _say(
-                    f"  {hit.code:<9} not billable  {hit.description}  -> use {children or 'a more specific code'}"
+                    f"  {hit.code:<9} not billable  {hit.description}{valid}  -> use "
+                    f"{children or 'a more specific code'}"
                 )
         if not hits:
             print("  No code matches.")

@@ -406,3 +406,16 @@ def test_render_judges_each_code_by_its_visit_s_date_of_service(
         )
     if (code, status) == ("M67.A01", 1):
         assert "M67.A01" in printed.out + printed.err
+
+
+def test_code_search_says_for_which_dates_a_retired_or_new_code_is_valid(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """M72.2 stopped being billable on 2026-10-01; plantar fasciitis got its own codes then."""
+    assert run(data_dir, "codes", "icd", "plantar", "fasc") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].endswith("(dates of service 2026-04-01 to 2027-09-30)")
+    shown = {line.split()[0]: line for line in lines[1:]}
+    assert shown["M72.2"].endswith("(dates of service to 2026-09-30)")
+    for code in ("M67.A01", "M67.A02", "M67.A09"):
+        assert shown[code].endswith("(dates of service from 2026-10-01)")

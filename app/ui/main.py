@@ -74,9 +74,12 @@ def _run(data_dir: Path | None) -> int:
         if isinstance(next_one, int):
             return next_one
         # The demo's "Start my real practice", or an empty practice's "Try the demo practice".
-        opened = (
-            _open_demo_practice(real_folder) if next_one == DEMO_PRACTICE else _open_practice(real_folder)
-        )
+        if next_one == DEMO_PRACTICE:
+            opened = _open_demo_practice(real_folder)
+        else:
+            opened = _open_practice(real_folder)
+            if opened == EXIT_OK and demo:  # the setup of the real practice cancelled: back to the demo
+                opened = _open_demo_practice(real_folder)
     return opened
 
 

@@ -260,3 +260,42 @@ def test_qpushbuttons_in_the_welcome_are_real_buttons(qtbot: QtBot, set_up_works
     window = started(qtbot, set_up_workspace)
     assert window.welcome is not None
     assert isinstance(window.welcome.focusProxy(), QPushButton)
+
+
+@pytest.mark.usefixtures("_settings_in_tmp")
+def test_cancelling_the_real_practices_setup_goes_back_to_the_demo(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Esc in the setup of the real practice, started from the demo, quit the app without a word
+    (found by an independent tester): it goes back to the demo instead."""
+    wizard_runs: list[str] = []
+
+    def wizard_exec(self: SetupWizard) -> int:
+        if not wizard_runs:
+            self.wants_demo = True
+            wizard_runs.append("demo")
+            return int(QWizard.DialogCode.Accepted.value)
+        wizard_runs.append("cancelled")
+        return int(QWizard.DialogCode.Rejected.value)
+
+    monkeypatch.setattr(SetupWizard, "exec", wizard_exec)
+    seen: list[str] = []
+    steps = iter(["real", "quit"])
+
+    def act() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows or gc_not_started(windows[0]):
+            QTimer.singleShot(10, act)
+            return
+        window = windows[0]
+        seen.append(window.windowTitle())
+        if next(steps) == "real":
+            window.real_practice_action.trigger()
+            QTimer.singleShot(10, act)
+        else:
+            window.close()
+
+    QTimer.singleShot(0, act)
+    assert run_app(data_dir) == 0
+    assert wizard_runs == ["demo", "cancelled"]
+    assert len(seen) == 2 and all(title.endswith("(demo)") for title in seen)

@@ -66,7 +66,7 @@ class Ui_SetupWelcome(object):
     # setupUi
 
     def retranslateUi(self, SetupWelcome):
-        self.introLabel.setText(QCoreApplication.translate("SetupWelcome", u"<p>Superbill Desk keeps your practice and patient records on this computer and makes superbills your patients send to their insurer to be paid back.</p><p>Setting up takes a few minutes. Have these at hand:</p><ul><li>your NPI (10 digits)</li><li>your Tax ID: an EIN, or your Social Security number</li><li>your massage therapy license number</li><li>your usual fee for each service</li></ul><p>Everything can be changed later in Settings.</p>", None))
+        self.introLabel.setText(QCoreApplication.translate("SetupWelcome", u"<p>Superbill Desk keeps your practice and patient records on this computer and makes superbills your patients send to their insurer to be paid back.</p><p>Setting up takes a few minutes. Have these at hand:</p><ul><li>your NPI (10 digits)</li><li>your Tax ID: an EIN, or your Social Security number</li><li>your massage therapy license number</li><li>your usual fee for each service</li></ul><p>Everything can be changed later in Practice &gt; Settings.</p>", None))
         self.demoGroup.setTitle(QCoreApplication.translate("SetupWelcome", u"Just looking?", None))
         self.demoLabel.setText(QCoreApplication.translate("SetupWelcome", u"Open a made-up practice with sample patients, visits and superbills. It lives in its own folder: nothing you do there touches your own records.", None))
         self.demoButton.setText(QCoreApplication.translate("SetupWelcome", u"&Try with demo data", None))

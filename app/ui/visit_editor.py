@@ -19,7 +19,13 @@ from app.domain.practice import ServiceLine, Visit
 from app.domain.procedures import PLACES_OF_SERVICE
 from app.domain.superbill import POINTER_LETTERS, PricedLine
 from app.services.errors import RecordNotFound, StoreBug, StoreUnavailable
-from app.services.visit_check import first_pointers, load_visit_setting, new_visit_key, remap_pointers
+from app.services.visit_check import (
+    first_pointers,
+    issued_with,
+    load_visit_setting,
+    new_visit_key,
+    remap_pointers,
+)
 from app.services.visit_start import start_visit
 from app.services.workspace import Workspace
 from app.ui.code_picker_dialog import CodePickerDialog
@@ -122,6 +128,13 @@ class VisitEditor(QDialog):
             ui.statusLabel.setText(f"No earlier visit to repeat. {ui.statusLabel.text()}".strip())
         if not self._is_new:
             ui.dateEdit.setFocus()
+            issued = issued_with(self._workspace.store, self._patient_key, self._visit_key)
+            if issued:
+                # Already in the patient's hands: say so before anything is changed.
+                ui.statusLabel.setText(
+                    f"This visit is on superbill {', '.join(issued)}, already issued: a change is kept "
+                    "in the audit trail, and the issued superbill stays as it was given."
+                )
         elif repeat and copied:
             ui.saveButton.setFocus()  # Enter saves once the therapist has looked it over
         elif self._lines and (first is None or first.timed):

@@ -446,3 +446,20 @@ def test_the_service_lines_model_passes_the_model_tester(
 ) -> None:
     editor = open_editor("v-2")
     qtmodeltester.check(editor.model)  # type: ignore[attr-defined]
+
+
+def test_a_visit_already_on_an_issued_superbill_says_so_when_opened(
+    qtbot: QtBot, open_editor: Callable[..., VisitEditor], workspace: Workspace
+) -> None:
+    """A therapist changing a billed visit must know the patient already has it (found by an
+    independent tester: the date of a billed visit changed with no word)."""
+    from app.services.superbills import Period, issue_superbill
+
+    issue_superbill(
+        workspace.store, workspace.codes, PATIENT, Period(date(2026, 9, 16), date(2026, 9, 16)), today=TODAY
+    )
+    billed = open_editor("v-2")
+    assert "on superbill SB-2026-0001, already issued" in billed.ui.statusLabel.text()
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+    not_billed = open_editor("v-1")
+    assert "already issued" not in not_billed.ui.statusLabel.text()

@@ -11,7 +11,7 @@ from app.domain.errors import ValidationError
 from app.domain.practice import Coverage, Payer, PayerKind, Relationship, Subscriber
 from app.services import records
 from app.services.workspace import Workspace
-from app.ui.fit import fit_dialog
+from app.ui.fit import fit_dialog, fit_to_screen
 from app.ui.forms.ui_coverage_dialog import Ui_CoverageDialog
 from app.ui.new_payer_dialog import NewPayerDialog, add_new_payer_button
 from app.ui.record_form import RecordDialog, fill_combo, select_data
@@ -185,7 +185,10 @@ class CoverageDialog(RecordDialog):
         ui.payerKindLabel.setText(
             KIND_HINTS[payer.kind] if payer else "The payer decides which details are asked for."
         )
-        self.adjustSize()
+        if self.isVisible():
+            # Room for the fields the payer asks for, within the screen (adjustSize shrank the
+            # scrolling form to a strip once a payer was added from the dialog).
+            fit_to_screen(self)
 
     def coverage_from_form(self) -> Coverage:
         ui = self.ui

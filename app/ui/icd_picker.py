@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
@@ -162,6 +163,7 @@ class IcdPicker(QWidget):
         self._codes = workspace.codes
         self._settings = settings if settings is not None else QSettings("SuperbillDesk", "SuperbillDesk")
         self._entries: dict[str, DiagnosisCode | None] = {}
+        self._on: date | None = None  # the date of service: only the codes in force on it
         self._priority: list[str] = []
         self._favourites = self._stored(FAVOURITES_KEY)
         self._recents = self._stored(RECENTS_KEY)
@@ -215,6 +217,14 @@ class IcdPicker(QWidget):
 
     # Public ----------------------------------------------------------------------------------------
 
+    def set_date_of_service(self, day: date | None) -> None:
+        """Offer the codes in force on `day` (a code retired before it, or new after it, is not offered
+        as billable); None: the newest release's."""
+        if day != self._on:
+            self._on = day
+            self._entries.clear()
+            self._update_results()
+
     def set_priority_codes(self, codes: Iterable[str]) -> None:
         """Codes offered first, before any typing (the patient's prescription codes)."""
         self._priority = list(dict.fromkeys(codes))
@@ -262,7 +272,7 @@ class IcdPicker(QWidget):
                 source = next((s for e, s in first if e.code == exact.code), "")
                 first = [(exact, source)] + [(e, s) for e, s in first if e.code != exact.code]
             seen = {entry.code for entry, _ in first}
-            found = [e for e in self._codes.search(text, SEARCH_LIMIT) if e.code not in seen]
+            found = [e for e in self._codes.search(text, SEARCH_LIMIT, on=self._on) if e.code not in seen]
             rows = [self._row(entry, source) for entry, source in first]
             rows += [self._row(entry, "") for entry in found[: max(SEARCH_LIMIT - len(rows), 0)]]
         self.model.set_rows(rows)
@@ -292,7 +302,7 @@ class IcdPicker(QWidget):
 
     def _entry(self, code: str) -> DiagnosisCode | None:
         if code not in self._entries:
-            self._entries[code] = self._codes.lookup(code)
+            self._entries[code] = self._codes.lookup(code, on=self._on)
         return self._entries[code]
 
     def _row(self, entry: DiagnosisCode, source: str, depth: int = 0) -> IcdRow:
@@ -329,7 +339,7 @@ class IcdPicker(QWidget):
         listed = {r.code: r for r in rows if r.depth == 0}
         children = [
             self._row(child, listed[child.code].source if child.code in listed else "", parent.depth + 1)
-            for child in self._codes.billable_children(parent.code)
+            for child in self._codes.billable_children(parent.code, on=self._on)
         ]
         moved = {child.code for child in children}
         rows[number] = parent._replace(expanded=True)

@@ -95,6 +95,10 @@ class PrescriptionDialog(RecordDialog):
         self._prescription = chart.prescription(prescription_key) if prescription_key else None
         self.prescription_key = self._prescription.key if self._prescription else None
         self._load()
+        if IcdPicker is not None and isinstance(self.picker, IcdPicker):
+            # The codes in force on the date it was written, which is what its codes are checked against.
+            self.picker.set_date_of_service(ui.writtenEdit.understood())
+            ui.writtenEdit.dateChanged.connect(self._written_on_changed)
         self._check_npi()
         self._update_code_buttons()
         ui.diagnosisList.currentRowChanged.connect(self._update_code_buttons)
@@ -104,6 +108,10 @@ class PrescriptionDialog(RecordDialog):
         self.resize(980, 620)
         ui.prescriberEdit.setFocus()
         fit_dialog(self)
+
+    def _written_on_changed(self, day: date | None) -> None:
+        if IcdPicker is not None and isinstance(self.picker, IcdPicker) and day is not None:
+            self.picker.set_date_of_service(day)
 
     def _load(self) -> None:
         ui, rx = self.ui, self._prescription

@@ -286,6 +286,8 @@ class VisitEditor(QDialog):
         if day is None:
             return  # no whole date yet (or an emptied field): saving says so; the check keeps the last one
         self._date = day
+        if self._icd_dialog is not None:
+            self._icd_dialog.picker.set_date_of_service(day)
         if self._loading:
             return
         if not self._prescription_chosen:
@@ -328,6 +330,7 @@ class VisitEditor(QDialog):
             self._icd_dialog = DiagnosisPickerDialog(IcdPicker(self._workspace), self)
             self._icd_dialog.codesChosen.connect(self._diagnoses_chosen)
             self._icd_dialog.finished.connect(self._picker_closed)
+            self._icd_dialog.picker.set_date_of_service(self._date)
         return self._icd_dialog.picker
 
     def _diagnoses_chosen(self, codes: list[str]) -> None:

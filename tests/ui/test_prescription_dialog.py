@@ -153,3 +153,19 @@ def test_tab_from_body_areas_goes_to_the_code_search_and_typing_there_adds_the_c
         -1
     ] == "M62.830"
     assert ui.notesEdit.toPlainText() == ""
+
+
+def test_the_code_search_offers_the_codes_in_force_on_the_date_written(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    """Written before Oct 1, 2026: M72.2 is billable and plantar fasciitis has no code of its own."""
+    from tests.ui.record_helpers import overtype_date
+
+    dialog = open_dialog(qtbot, workspace, tmp_path)
+    overtype_date(qtbot, dialog.ui.writtenEdit, "09152026")
+    qtbot.keyClick(dialog.ui.writtenEdit.edit, Qt.Key.Key_Tab)
+    picker = dialog.picker
+    assert picker is not None
+    qtbot.keyClicks(picker.search, "plantar fasci")  # type: ignore[attr-defined]
+    billable = {row.code for row in picker.model.rows() if row.billable}  # type: ignore[attr-defined]
+    assert "M72.2" in billable and "M67.A01" not in billable

@@ -463,3 +463,27 @@ def test_a_visit_already_on_an_issued_superbill_says_so_when_opened(
     qtbot.keyClick(focused(), Qt.Key.Key_Escape)
     not_billed = open_editor("v-1")
     assert "already issued" not in not_billed.ui.statusLabel.text()
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered", "not_offered"),
+    [
+        ("11102026", "M67.A01", "M72.2"),  # from Oct 1, 2026: plantar fasciitis has its own codes
+        ("09152026", "M72.2", "M67.A01"),  # before: M72.2 is billable, M67.A01 does not exist yet
+    ],
+)
+def test_the_diagnosis_picker_offers_the_codes_in_force_on_the_visits_date(
+    qtbot: QtBot, open_editor: Callable[..., VisitEditor], typed: str, offered: str, not_offered: str
+) -> None:
+    editor = open_editor()
+    overtype_date(qtbot, editor.ui.dateEdit, typed)
+    qtbot.keyClick(editor.ui.dateEdit.edit, Qt.Key.Key_Tab)
+    add = editor.ui.addDiagnosisButton
+    add.setFocus()
+    qtbot.keyClick(add, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    dialog = picker_dialog(qtbot)
+    assert isinstance(dialog, DiagnosisPickerDialog)
+    qtbot.keyClicks(dialog.picker.search, "plantar fasci")
+    billable = {row.code for row in dialog.picker.model.rows() if row.billable}
+    assert offered in billable and not_offered not in billable
+    qtbot.keyClick(dialog.picker.search, Qt.Key.Key_Escape)

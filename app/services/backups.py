@@ -35,6 +35,7 @@ from app.store.backup import (
     verify_backup,
 )
 from app.store.database import is_plain_sqlite
+from app.store.durable import sync_folder
 from app.store.errors import StoreUnavailable, full_disk_message, is_full_disk_error
 from app.store.health import Health, classify_database, health_problem
 from app.store.paths import (
@@ -476,7 +477,7 @@ def restore(
         os.replace(incoming, database)
         if installing:
             os.replace(incoming_key, own_key_file)
-        _sync_folder(data_dir)
+        sync_folder(data_dir)
         mark_practice(data_dir)
     except OSError as error:
         for temporary in (incoming, incoming_key):
@@ -549,14 +550,3 @@ def _set_aside(
             os.replace(source, target)
             kept.append(target)
     return tuple(kept)
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

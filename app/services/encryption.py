@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from app.domain.errors import ValidationError
 from app.services.files import shred_file
 from app.store.database import is_plain_sqlite, is_plain_sqlite_header, open_connection, remove_database_files
+from app.store.durable import fsync_path, sync_folder
 from app.store.errors import StoreUnavailable
 from app.store.paths import data_dir as resolve_data_dir
 from app.store.paths import database_path, key_file_path, pending_recovery_key_path
@@ -303,7 +304,7 @@ def _write_pending(pending: Path, recovery_key: str) -> None:
             file.flush()
             os.fsync(file.fileno())
         os.replace(temporary, pending)
-        _sync_folder(pending.parent)
+        sync_folder(pending.parent)
     except OSError as error:
         with contextlib.suppress(OSError):
             temporary.unlink()
@@ -324,17 +325,6 @@ def _commit_key_file(key_file: KeyFile, folder: Path, pending: Path, encrypting:
         if encrypting is not None:
             remove_database_files(encrypting)
         raise
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
 
 
 def change_passphrase(data_dir: Path | None, old: str, new: str) -> None:
@@ -453,7 +443,7 @@ def protect_copies(folder: Path, key: bytes) -> CopiesReport:
         try:
             remove_database_files(temporary)
             keys.encrypt_database(copy, temporary, key)
-            _fsync(temporary)
+            fsync_path(temporary)
             if copy.parent == backups:
                 key_file.save(key_file_beside(copy))
             for extra in _COMPANIONS:
@@ -461,7 +451,7 @@ def protect_copies(folder: Path, key: bytes) -> CopiesReport:
                 if source.exists():
                     os.replace(source, aside.with_name(aside.name + extra))
             os.replace(temporary, copy)
-            _sync_folder(copy.parent)
+            sync_folder(copy.parent)
         except (OSError, StoreUnavailable) as error:
             remove_database_files(temporary)
             reason = (
@@ -567,11 +557,3 @@ def _finish_interrupted_copies(place: Path) -> None:
 def _shred_database_files(path: Path) -> None:
     for extra in _COMPANIONS:
         shred_file(path.with_name(path.name + extra))
-
-
-def _fsync(path: Path) -> None:
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

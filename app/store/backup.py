@@ -23,6 +23,7 @@ from pathlib import Path
 
 from app.store.database import connect
 from app.store.driver import is_driver_error
+from app.store.durable import fsync_path, sync_folder
 from app.store.errors import (
     StoreUnavailable,
     disk_is_full,
@@ -130,9 +131,9 @@ def back_up(conn: sqlite3.Connection, dest_path: Path, key: bytes | None = None)
                 "keep your earlier backups.",
                 dest_path,
             )
-        _sync(partial)
+        fsync_path(partial)
         _move_into_place(partial, dest_path)
-        _sync_folder(dest_path.parent)
+        sync_folder(dest_path.parent)
     except OSError as error:
         _remove_partial(partial)
         if is_full_disk_error(error, dest_path.parent):
@@ -187,21 +188,6 @@ def _remove_partial(partial: Path) -> None:
     for suffix in ("", "-journal", "-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):
             partial.with_name(partial.name + suffix).unlink()
-
-
-def _sync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        _sync(folder)
 
 
 # Reading without changing ------------------------------------------------------------------------

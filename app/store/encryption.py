@@ -29,6 +29,7 @@ from typing import Any
 
 from app.store.database import KEY_BYTES, connect, remove_database_files
 from app.store.driver import sqlcipher
+from app.store.durable import sync_folder
 from app.store.errors import StoreUnavailable, translate_errors
 from app.store.paths import key_file_path
 
@@ -267,7 +268,7 @@ class KeyFile:
                 file.flush()
                 os.fsync(file.fileno())
             os.replace(temporary, path)
-            _sync_folder(path.parent)
+            sync_folder(path.parent)
         except OSError as error:
             with contextlib.suppress(OSError):
                 temporary.unlink()
@@ -378,18 +379,6 @@ def _recovery_slot(database_key: bytes, recovery_key: str) -> dict[str, Any]:
     salt = secrets.token_bytes(16)
     kek = _recovery_kek(parse_recovery_key(recovery_key), salt)
     return {"kdf": "hkdf-sha256", "salt": _b64(salt)} | _seal(kek, database_key, _RECOVERY_AAD)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make a rename in `folder` durable (POSIX; Windows has no folder handles to sync)."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
 
 
 def same_key(a: bytes, b: bytes) -> bool:

@@ -12,6 +12,12 @@ from datetime import date
 from enum import StrEnum
 
 
+def listed_name(first_name: str, last_name: str) -> str:
+    """A patient as lists name them, last name first: "Okafor, Daniel" (the patients list, the
+    needs-attention list, the files a batch of superbills writes)."""
+    return f"{last_name}, {first_name}"
+
+
 class TaxIdType(StrEnum):
     """Which tax ID the practitioner bills under: the practice's EIN, or their own SSN."""
 

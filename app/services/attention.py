@@ -8,6 +8,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from app.domain.money import format_money
+from app.domain.people import listed_name
 from app.store import attention as queries
 from app.store.records import PracticeStore
 
@@ -74,10 +75,6 @@ def needs_attention(source: Workspace | PracticeStore, today: date) -> list[Atte
     )
 
 
-def _name(first_name: str, last_name: str) -> str:
-    return f"{last_name}, {first_name}"
-
-
 def _us(day: date) -> str:
     return f"{day.month:02d}/{day.day:02d}/{day.year:04d}"
 
@@ -101,7 +98,7 @@ def _filing(row: queries.WaitingVisits, today: date) -> AttentionItem:
         message = f"1 visit for {row.payer_name} must be filed by {when}"
     else:
         message = f"{_visits(row.visits_due)} for {row.payer_name} to file, the first by {when}"
-    name = _name(row.first_name, row.last_name)
+    name = listed_name(row.first_name, row.last_name)
     return AttentionItem(AttentionKind.FILING_DEADLINE, row.patient_key, name, message, row.first_deadline)
 
 
@@ -122,7 +119,7 @@ def _prescription(row: queries.PrescriptionAttention, today: date) -> AttentionI
     return AttentionItem(
         AttentionKind.PRESCRIPTION,
         row.patient_key,
-        _name(row.first_name, row.last_name),
+        listed_name(row.first_name, row.last_name),
         message,
         due,
         row.prescription_key,
@@ -135,7 +132,7 @@ def _unbilled(waiting: list[queries.WaitingVisits]) -> list[AttentionItem]:
     for row in waiting:
         name, count, first = per_patient.get(row.patient_key, ("", 0, row.first_date))
         per_patient[row.patient_key] = (
-            _name(row.first_name, row.last_name),
+            listed_name(row.first_name, row.last_name),
             count + row.visits,
             min(first, row.first_date),
         )
@@ -152,7 +149,7 @@ def _balance(row: queries.BalanceDue) -> AttentionItem:
     return AttentionItem(
         AttentionKind.BALANCE_DUE,
         row.patient_key,
-        _name(row.first_name, row.last_name),
+        listed_name(row.first_name, row.last_name),
         message,
         None,
         row.number,

@@ -24,6 +24,7 @@ from pathlib import Path
 from app.domain.check import Severity
 from app.domain.errors import ValidationError
 from app.domain.money import Cents
+from app.domain.people import listed_name
 from app.services.files import StagedFile, output_path
 from app.services.superbills import SuperbillRefused, issue_superbill, unbilled_period
 from app.services.workspace import Workspace
@@ -47,7 +48,7 @@ class BatchPatient:
     @property
     def name(self) -> str:
         """ "Okafor, Daniel", as the needs-attention list and the files name them."""
-        return f"{self.last_name}, {self.first_name}"
+        return listed_name(self.first_name, self.last_name)
 
 
 @dataclass(frozen=True)

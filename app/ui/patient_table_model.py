@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex
 
-from app.domain.people import Patient
+from app.domain.people import Patient, listed_name
 from app.domain.phones import format_phone
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ class PatientRow(NamedTuple):
 
 
 def row_from_patient(patient: Patient) -> PatientRow:
-    name = f"{patient.last_name}, {patient.first_name}"
+    name = listed_name(patient.first_name, patient.last_name)
     return PatientRow(
         key=patient.key,
         name=name,

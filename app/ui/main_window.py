@@ -297,10 +297,7 @@ class MainWindow(QMainWindow):
     def _build_the_rest(self) -> None:
         for widget in (self.attention, self.patient_view):
             widget.show()
-        from app.ui.fit import (  # not before the first frame: see app.ui.first_frame
-            keep_on_screen,
-            show_focus,
-        )
+        from app.ui.fit import show_focus  # not before the first frame: see app.ui.first_frame
 
         show_focus(self.patients_page.table)
         self._put_icons()
@@ -423,7 +420,7 @@ class MainWindow(QMainWindow):
 
             panel = AttentionPanel(self.workspace, self.today, self)
             panel.itemChosen.connect(self._open_attention_item)
-            panel.superbillsIssued.connect(self._refresh)
+            panel.superbillsIssued.connect(self._superbills_issued)
             placeholder = self.left_splitter.replaceWidget(1, panel)
             if placeholder is not None:
                 placeholder.deleteLater()
@@ -536,6 +533,11 @@ class MainWindow(QMainWindow):
     def _refresh(self) -> None:
         self.patient_view.reload()
         self._patients_changed()
+
+    def _superbills_issued(self) -> None:
+        """The batch from the needs-attention panel: the panel has reloaded itself already."""
+        self.patient_view.reload()
+        self.patients_page.reload()
 
     def _saved(self, message: str) -> None:
         self._refresh()

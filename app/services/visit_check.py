@@ -184,11 +184,6 @@ def load_visit_setting(store: PracticeStore, patient_key: str) -> VisitSetting:
     )
 
 
-def issued_with(store: PracticeStore, patient_key: str, visit_key: str) -> list[str]:
-    """The numbers of the issued superbills that carry the visit, oldest first."""
-    return [s.number for s in store.superbills(patient_key) if visit_key in s.visit_keys]
-
-
 def check_visit(
     store: PracticeStore, codes: DiagnosisCodes, patient_key: str, visit: Visit, today: date
 ) -> list[Finding]:

@@ -52,7 +52,8 @@ class AuditRecords(StoreBase):
 
     # For the chart's writes (inside their transaction) ----------------------------------------
 
-    def _superbills_showing_visit(self, patient_key: str, visit_key: str) -> list[str]:
+    def superbills_showing_visit(self, patient_key: str, visit_key: str) -> list[str]:
+        """The numbers of the issued superbills that show the visit, oldest first."""
         return [
             number
             for (number,) in self.conn.execute(

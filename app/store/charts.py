@@ -248,7 +248,7 @@ class ChartRecords(AuditRecords):
             ):
                 raise ValidationError(f"{field}.{name}", f'this patient has no {name} with the ID "{key}"')
         # A visit on an issued superbill may be corrected; the audit log records what changed.
-        numbers = self._superbills_showing_visit(patient_key, visit.key)
+        numbers = self.superbills_showing_visit(patient_key, visit.key)
         if numbers:
             from app.domain.audit import AuditedRecord, visit_changes  # see the module's docstring
 

@@ -21,7 +21,6 @@ from app.domain.superbill import POINTER_LETTERS, PricedLine
 from app.services.errors import RecordNotFound, StoreBug, StoreUnavailable
 from app.services.visit_check import (
     first_pointers,
-    issued_with,
     load_visit_setting,
     new_visit_key,
     remap_pointers,
@@ -128,7 +127,7 @@ class VisitEditor(QDialog):
             ui.statusLabel.setText(f"No earlier visit to repeat. {ui.statusLabel.text()}".strip())
         if not self._is_new:
             ui.dateEdit.setFocus()
-            issued = issued_with(self._workspace.store, self._patient_key, self._visit_key)
+            issued = self._workspace.store.superbills_showing_visit(self._patient_key, self._visit_key)
             if issued:
                 # Already in the patient's hands: say so before anything is changed.
                 ui.statusLabel.setText(

@@ -392,13 +392,6 @@ def _finish_interrupted(folder: Path) -> None:
         remove_database_files(encrypting)
 
 
-def remove_plain_copies(folder: Path) -> None:
-    """Overwrite and delete plain copies an interrupted encryption left; call once the encrypted database opened."""
-    for leftover in _plain_leftovers(folder):
-        with contextlib.suppress(OSError):
-            shred_file(leftover)
-
-
 # The other copies of the practice in its data folder ---------------------------------------------
 
 

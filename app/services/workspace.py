@@ -63,8 +63,8 @@ class Workspace:
         _refuse_emptied(self.data_dir, self.database_key)
         self.store = PracticeStore(open_connection(database_path(self.data_dir), key=self.database_key))
         if self.database_key is not None and encryption.encryption_unfinished(self.data_dir):
-            # An encryption a crash interrupted: its copies are encrypted now (see protect_copies).
-            encryption.remove_plain_copies(self.data_dir)
+            # An encryption a crash interrupted: its copies are encrypted now, and its plain leftovers
+            # shredded (see protect_copies).
             encryption.protect_copies(self.data_dir, self.database_key)
         self._codes: IcdIndex | None = None
         self._mark_if_it_has_records()

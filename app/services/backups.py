@@ -32,6 +32,7 @@ from app.store.backup import (
     backup_taken_at,
     describe_backup,
     patient_count,
+    read_summary,
     verify_backup,
 )
 from app.store.database import is_plain_sqlite
@@ -497,7 +498,7 @@ def restore(
             with contextlib.suppress(FileNotFoundError):
                 temporary.unlink()
         raise
-    restored = describe_backup(database, key, verify=False)  # the copy verified above
+    restored = read_summary(database, key, integrity_ok=True)  # the copy checked and verified above
     return RestoreResult(
         summary=_as_restored(summary, restored),
         database=database,

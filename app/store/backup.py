@@ -149,7 +149,7 @@ def back_up(conn: sqlite3.Connection, dest_path: Path, key: bytes | None = None)
     except BaseException:
         _remove_partial(partial)
         raise
-    return _summary(dest_path, key, integrity_ok=True)  # checked above, on the copy itself
+    return read_summary(dest_path, key, integrity_ok=True)  # checked above, on the copy itself
 
 
 def _move_into_place(partial: Path, dest_path: Path) -> None:
@@ -193,15 +193,15 @@ def _remove_partial(partial: Path) -> None:
 # Reading without changing ------------------------------------------------------------------------
 
 
-def describe_backup(path: Path, key: bytes | None = None, *, verify: bool = True) -> BackupSummary:
-    """What the backup at `path` holds, after SQLite's integrity check and (`verify`) app.store.verify's.
+def describe_backup(path: Path, key: bytes | None = None) -> BackupSummary:
+    """What the backup at `path` holds, after SQLite's integrity check and app.store.verify's.
 
     Raises BackupRefused, saying why, for a path that is not a readable file (a folder, a device),
     a file that is missing, not a database, another program's, from a newer version, or not
     exactly as Superbill Desk made it (a schema entry added, dropped or altered; a superbill PDF
     that no longer matches its SHA-256). A damaged file whose counts can still be read comes back
     with `integrity_ok` False (and is not verified: a restore refuses it anyway); one that cannot
-    be read at all is refused. `verify=False` is for a file just verified (the restored copy).
+    be read at all is refused. A copy already checked is read with read_summary.
     """
     path = Path(path)
     _refuse_unreadable(path)
@@ -213,9 +213,9 @@ def describe_backup(path: Path, key: bytes | None = None, *, verify: bool = True
         raise BackupRefused(f"There is no backup file at {path}.", path)
     if health not in (Health.OK, Health.CORRUPT):
         raise BackupRefused(_refusal(health, path), path)
-    if verify and health is Health.OK:
+    if health is Health.OK:
         verify_backup(path, key)
-    return _summary(path, key, integrity_ok=health is Health.OK)
+    return read_summary(path, key, integrity_ok=health is Health.OK)
 
 
 def verify_backup(path: Path, key: bytes | None = None, *, named: Path | None = None) -> None:
@@ -266,7 +266,8 @@ def _unreadable(path: Path, error: OSError) -> str:
     return f"The backup file {path} cannot be read ({error.strerror or type(error).__name__}); check its permissions."
 
 
-def _summary(path: Path, key: bytes | None, *, integrity_ok: bool) -> BackupSummary:
+def read_summary(path: Path, key: bytes | None, *, integrity_ok: bool) -> BackupSummary:
+    """What a copy already checked holds (its counts and version), with the check's outcome as given."""
     try:
         with open_read_only(path, key) as conn:
             version: int = conn.execute("PRAGMA user_version").fetchone()[0]

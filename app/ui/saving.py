@@ -72,9 +72,15 @@ def choose_folder(parent: QWidget, title: str) -> Path | None:
 
 
 def tell_saved(parent: QWidget, text: str) -> None:
-    """Show `text` in the main window's status bar (the window behind the dialogs), for a while."""
+    """Show `text` in the main window's status bar (the window behind the dialogs), for a while: the
+    app's window says it in its fading note, as it says everything (a status-bar message of its own
+    would hide the note meanwhile)."""
+    from app.ui.main_window import MainWindow  # loaded long before anything is saved
+
     window = main_window(parent)
-    if window is not None:
+    if isinstance(window, MainWindow):
+        window.say(text)
+    elif window is not None:
         window.statusBar().showMessage(text, SAVED_MESSAGE_MS)
 
 

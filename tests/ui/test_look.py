@@ -299,3 +299,21 @@ def test_cancelling_the_real_practices_setup_goes_back_to_the_demo(
     assert run_app(data_dir) == 0
     assert wizard_runs == ["demo", "cancelled"]
     assert len(seen) == 2 and all(title.endswith("(demo)") for title in seen)
+
+
+def test_saving_a_pdf_is_said_in_the_windows_fading_note_like_every_message(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A status-bar message of its own hid the note for 15 s: one way to say things."""
+    from app.ui.pdf_preview import PdfPreviewDialog
+
+    window = started(qtbot, workspace)
+    target = tmp_path / "SB-2026-0001 Okafor.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    preview = PdfPreviewDialog(b"%PDF-1.4\n%%EOF\n", target.name, window, data_folder=workspace.data_dir)
+    qtbot.addWidget(preview)
+    preview.show()
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    assert target.exists()
+    assert window.status_note is not None and window.status_note.text() == f"Saved to {target}"
+    assert window.statusBar().currentMessage() == ""

@@ -144,7 +144,7 @@ def _output_paths(root: Path) -> tuple[bool, str]:
                 .replace("{TMP}", str(scratch))
                 .replace("{FILE}", str(regular))
             )
-            with _working_folder(scratch):
+            with contextlib.chdir(scratch):
                 status, _, err = superbill(data, *command(target))
             tried += 1
             tracebacks += status not in (0, 1, 2, 3) or "Traceback" in err
@@ -158,16 +158,6 @@ def _output_paths(root: Path) -> tuple[bool, str]:
         f"hostile output paths: {tried} tried ({len(OUTPUT_PATHS)} paths x {len(commands)} commands); "
         f"practices lost: {lost}; refusals that changed records: {numbers_used}; tracebacks: {tracebacks}"
     )
-
-
-@contextlib.contextmanager
-def _working_folder(folder: Path) -> Iterator[None]:
-    previous = Path.cwd()
-    os.chdir(folder)
-    try:
-        yield
-    finally:
-        os.chdir(previous)
 
 
 def _emptied_files(root: Path) -> tuple[bool, str]:

@@ -63,11 +63,11 @@ YearRule = Literal["past", "near"]
   those digits nearest this year (in 2026: 26 -> 2026, 27 -> 2027, 99 -> 1999).
 """
 
-_TYPED_CHARACTERS = frozenset("0123456789/-. ")
+# What a typed date may hold (a date field takes only these keys; letters are for its shortcuts).
+TYPED_CHARACTERS = frozenset("0123456789/-. ")
 _GROUPS = re.compile(r"[0-9]+")
 _HOW = "type it as MM/DD/YYYY, such as 03/14/1985"
 _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def typed_date(text: str, *, today: date, years: YearRule) -> date:
@@ -80,7 +80,7 @@ def typed_date(text: str, *, today: date, years: YearRule) -> date:
     typed = text.strip()
     if typed.lower() in ("t", "today"):
         return today
-    if not typed or not _TYPED_CHARACTERS.issuperset(typed):
+    if not typed or not TYPED_CHARACTERS.issuperset(typed):
         raise DateError(_HOW)
     groups = _GROUPS.findall(typed)  # the separators between them: / - . or spaces
     if len(groups) == 1:
@@ -130,6 +130,7 @@ _FULL_MONTHS = (
     "November",
     "December",
 )
+_MONTH_NAMES = tuple(month[:3] for month in _FULL_MONTHS)
 
 
 def _two_digit_year(two: int, this_year: int, rule: YearRule) -> int:

@@ -32,12 +32,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.dates import DateError, YearRule, days_after, spoken_date, typed_date, us_date
+from app.domain.dates import (
+    TYPED_CHARACTERS,
+    DateError,
+    YearRule,
+    days_after,
+    spoken_date,
+    typed_date,
+    us_date,
+)
 from app.domain.errors import ValidationError
 
 HINT_COLOUR = "#5f6368"
 ERROR_COLOUR = "#b3261e"
-TYPED_CHARACTERS = frozenset("0123456789/-. ")
 HOW = "type it as MM/DD/YYYY or pick it from the calendar (Alt+Down)"
 
 

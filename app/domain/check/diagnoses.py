@@ -40,23 +40,20 @@ def diagnosis_codes(ctx: Context) -> Iterator[Finding]:
 
     Reported once per code and release, at its first use there, naming the dates it is used on.
     """
-    for code, (first_visit, position) in _first_uses(ctx.data.visits).items():
+    for code, by_release in _uses(ctx).items():
         try:
             dotted = normalize_icd(code)
         except DiagnosisCodeError:
-            used_on = listing(day(d) for d in _dates_using(ctx.data.visits, code))
+            visits = [v for group in by_release.values() for v in group]
+            used_on = listing(day(d) for d in sorted({v.date for v in visits}))
             yield error(
                 C.ICD_MALFORMED,
-                visit_field(first_visit, f"diagnoses[{position}]"),
+                visit_field(visits[0], f"diagnoses[{visits[0].diagnoses.index(code)}]"),
                 f'"{code.strip()}" (used on {used_on}) is not an ICD-10-CM code, which is a letter, two '
                 "characters, then up to four more after a dot, such as M54.50: enter the code from the "
                 "prescription.",
             )
             continue
-        by_release: dict[CodeRelease, list[Visit]] = {}
-        for visit in ctx.data.visits:
-            if code in visit.diagnoses:
-                by_release.setdefault(ctx.codes.release_on(visit.date), []).append(visit)
         for release, visits in by_release.items():
             first = visits[0]
             field = visit_field(first, f"diagnoses[{first.diagnoses.index(code)}]")
@@ -68,6 +65,17 @@ def diagnosis_codes(ctx: Context) -> Iterator[Finding]:
                 yield error(
                     C.ICD_NOT_BILLABLE, field, _not_billable_message(ctx, dotted, first.date, used_on)
                 )
+
+
+def _uses(ctx: Context) -> dict[str, dict[CodeRelease, list[Visit]]]:
+    """Each code, in the order first used, with the visits that use it by the release in force on
+    their dates (one pass over the visits, the release found once a visit)."""
+    uses: dict[str, dict[CodeRelease, list[Visit]]] = {}
+    for visit in ctx.data.visits:
+        release = ctx.codes.release_on(visit.date)
+        for code in dict.fromkeys(visit.diagnoses):
+            uses.setdefault(code, {}).setdefault(release, []).append(visit)
+    return uses
 
 
 def release_covers_dates(ctx: Context) -> Iterator[Finding]:
@@ -131,18 +139,6 @@ def _not_billable_message(ctx: Context, code: str, on: date, used_on: str) -> st
         )
     head = f"{code} (used on {used_on}) is a category, not a billable code"
     return f"{head}: use {choice}." if children else f"{head}: ask the prescriber for the full code."
-
-
-def _first_uses(visits: tuple[Visit, ...]) -> dict[str, tuple[Visit, int]]:
-    first: dict[str, tuple[Visit, int]] = {}
-    for visit in visits:
-        for position, code in enumerate(visit.diagnoses):
-            first.setdefault(code, (visit, position))
-    return first
-
-
-def _dates_using(visits: tuple[Visit, ...], code: str) -> list[date]:
-    return sorted({v.date for v in visits if code in v.diagnoses})
 
 
 RULES = (diagnoses_present, diagnosis_codes, release_covers_dates)

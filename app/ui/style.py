@@ -133,6 +133,18 @@ QStatusBar QLabel {{ color: {MUTED}; padding: 0 6px; }}
 QLabel#statusNote {{ color: {ACCENT_DARK}; font-weight: bold; }}
 QSplitter::handle {{ background: transparent; }}
 QScrollArea {{ border: none; background: transparent; }}
+QScrollBar:vertical {{ background: {CANVAS}; width: 12px; margin: 0; border: none; }}
+QScrollBar:horizontal {{ background: {CANVAS}; height: 12px; margin: 0; border: none; }}
+QScrollBar::handle {{ background: #b9c4c9; border-radius: 4px; margin: 2px; }}
+QScrollBar::handle:vertical {{ min-height: 32px; }}
+QScrollBar::handle:horizontal {{ min-width: 32px; }}
+QScrollBar::handle:hover {{ background: #98a6ac; }}
+QScrollBar::handle:pressed {{ background: {MUTED}; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none; background: none; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
+QAbstractScrollArea::corner {{ background: {CANVAS}; border: none; }}
+/* a label's last letter is cut by a pixel at 150-200% scaling without a little room after it */
+QLabel {{ padding-right: 2px; }}
 
 QFrame#welcomePanel {{ background: {PAPER}; border: 1px solid {HAIRLINE}; border-radius: 10px; }}
 QLabel#welcomeTitle {{ color: {INK}; }}

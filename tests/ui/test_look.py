@@ -317,3 +317,28 @@ def test_saving_a_pdf_is_said_in_the_windows_fading_note_like_every_message(
     assert target.exists()
     assert window.status_note is not None and window.status_note.text() == f"Saved to {target}"
     assert window.statusBar().currentMessage() == ""
+
+
+# Scroll bars ------------------------------------------------------------------------------------
+
+
+def test_a_scroll_bar_is_a_quiet_grey_not_a_black_slab(qtbot: QtBot) -> None:
+    """The wizard and long dialogs scroll on a small screen: their scroll bar must not be the
+    black slider a therapist saw at 200% scaling (the stylesheet left Fusion drawing it)."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QLabel, QScrollArea
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_look(app)
+    area = QScrollArea()
+    qtbot.addWidget(area)
+    area.setWidget(QLabel("\n".join(f"line {n}" for n in range(80))))
+    area.resize(300, 200)
+    area.show()
+    qtbot.waitExposed(area)
+    image = area.verticalScrollBar().grab().toImage()
+    darkest = min(
+        QColor(image.pixel(x, y)).lightness() for x in range(image.width()) for y in range(image.height())
+    )
+    assert darkest >= 150, f"the scroll bar has pixels of lightness {darkest} (its quietest grey is 160)"

@@ -144,7 +144,7 @@ QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none;
 QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 QAbstractScrollArea::corner {{ background: {CANVAS}; border: none; }}
 /* a label's last letter is cut by a pixel at 150-200% scaling without a little room after it */
-QLabel {{ padding-right: 2px; }}
+QLabel {{ padding-right: 1px; }}
 
 QFrame#welcomePanel {{ background: {PAPER}; border: 1px solid {HAIRLINE}; border-radius: 10px; }}
 QLabel#welcomeTitle {{ color: {INK}; }}

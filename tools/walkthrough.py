@@ -339,7 +339,7 @@ def practice_identity(w: Walk) -> None:
     p = PRACTICE
     # first, last, credentials, practice name, NPI; the organization NPI is left empty
     w.fill(p["first"], p["last"], p["credentials"], p["practice"], p["npi"])
-    w.key("alt+t", "Tab")  # Tax ID: its kind (EIN already), then the number
+    w.key("alt+t")  # Tax ID: the number (its kind, EIN, is already chosen)
     w.type(p["tax_id"])
     w.key("alt+u")  # License number
     w.type(p["license"])
@@ -408,8 +408,7 @@ def new_patient(w: Walk) -> None:
 
 def new_coverage(w: Walk) -> None:
     """The payer is added from the coverage dialog (New payer…), from its list of common payers."""
-    w.key("alt+o")  # the Coverage tab
-    w.key("alt+a")  # Add coverage…
+    w.key("ctrl+shift+i")  # Add insurance coverage…
     w.wait_active("^New coverage")
     w.key("alt+w")  # New payer…
     w.wait_active("^New payer")
@@ -425,8 +424,7 @@ def new_coverage(w: Walk) -> None:
 
 
 def new_prescription(w: Walk) -> None:
-    w.key("alt+p")  # the Prescriptions tab
-    w.key("alt+a")  # Add prescription…
+    w.key("ctrl+shift+r")  # Add prescription…
     w.wait_active("^New prescription")
     rx = PRESCRIBER
     w.fill(rx["name"], rx["credentials"], rx["npi"], mmddyyyy(PRESCRIBED))  # then Written on

@@ -182,6 +182,18 @@ class MainWindow(QMainWindow):
             [QKeySequence("Ctrl+Shift+Y")],
             "Record a payment from this patient",
         )
+        self.coverage_action = self._action(
+            "Add insurance &coverage…",
+            lambda: self.patient_view.add_coverage(),
+            [QKeySequence("Ctrl+Shift+I")],
+            "Add this patient's insurance, workers' comp or auto coverage",
+        )
+        self.prescription_action = self._action(
+            "Add pre&scription…",
+            lambda: self.patient_view.add_prescription(),
+            [QKeySequence("Ctrl+Shift+R")],
+            "Add the prescription or referral for massage, with its diagnoses",
+        )
         self.payers_action = self._action(
             "Payers and &fees…", self.payers, tip="Payers, their unit rules and filing limits, and your fees"
         )
@@ -235,6 +247,8 @@ class MainWindow(QMainWindow):
         patient_menu.addAction(self.find_action)
         patient_menu.addAction(self.new_patient_action)
         patient_menu.addAction(self.edit_patient_action)
+        patient_menu.addAction(self.coverage_action)
+        patient_menu.addAction(self.prescription_action)
         patient_menu.addSeparator()
         patient_menu.addAction(self.new_visit_action)
         patient_menu.addAction(self.repeat_visit_action)
@@ -523,7 +537,7 @@ class MainWindow(QMainWindow):
             view.focus_tab(view.tabs.currentIndex())
 
     def _update_actions(self) -> None:
-        for action in self.patient_actions:
+        for action in (*self.patient_actions, self.coverage_action, self.prescription_action):
             action.setEnabled(self.patient_key is not None)
 
     def _patients_changed(self) -> None:

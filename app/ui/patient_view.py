@@ -422,6 +422,7 @@ class PatientView(QWidget):
         from app.ui.coverage_dialog import CoverageDialog
 
         if self.patient_key:
+            self.tabs.setCurrentWidget(self.coverages)  # where the new coverage will be seen
             self._open(
                 CoverageDialog(self._workspace, self.patient_key, None, self._today, self),
                 self.coverages.select,
@@ -438,6 +439,7 @@ class PatientView(QWidget):
         from app.ui.prescription_dialog import PrescriptionDialog
 
         if self.patient_key:
+            self.tabs.setCurrentWidget(self.prescriptions)
             dialog = PrescriptionDialog(self._workspace, self.patient_key, None, self._today, self)
             self._open(dialog, self.prescriptions.select)
 

@@ -138,6 +138,28 @@ def test_ctrl_shift_n_opens_a_new_patient(qtbot: QtBot, workspace: Workspace) ->
     close_dialog(window)
 
 
+def test_ctrl_shift_i_and_ctrl_shift_r_add_coverage_and_a_prescription_from_anywhere(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    """Without first finding the right tab and its Add button: one key chord each."""
+    from app.ui.coverage_dialog import CoverageDialog
+    from app.ui.prescription_dialog import PrescriptionDialog
+
+    window = open_window(qtbot, workspace)
+    choose_daniel(qtbot, window)
+    both = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.patient_view, Qt.Key.Key_I, both)
+    dialog = window.patient_view.current_dialog
+    assert isinstance(dialog, CoverageDialog) and dialog.isVisible()
+    assert window.patient_view.tabs.currentWidget() is window.patient_view.coverages
+    dialog.done(QDialog.DialogCode.Rejected)
+    qtbot.keyClick(window.patient_view, Qt.Key.Key_R, both)
+    dialog = window.patient_view.current_dialog
+    assert isinstance(dialog, PrescriptionDialog) and dialog.isVisible()
+    assert window.patient_view.tabs.currentWidget() is window.patient_view.prescriptions
+    dialog.done(QDialog.DialogCode.Rejected)
+
+
 def test_a_new_practice_name_in_settings_retitles_the_window(qtbot: QtBot, workspace: Workspace) -> None:
     window = open_window(qtbot, workspace)
     window.settings_action.trigger()

@@ -230,3 +230,15 @@ def test_leaving_after_typing_asks_first_and_cancel_keeps_what_was_typed(
     assert len(asked) == 2
     assert wizard.result() == QWizard.DialogCode.Rejected
     assert empty_workspace.is_empty()
+
+
+def test_alt_t_goes_to_the_tax_id_number_its_kind_already_ein(
+    qtbot: QtBot, empty_workspace: Workspace
+) -> None:
+    wizard = open_wizard(qtbot, empty_workspace)
+    press_next(qtbot, wizard)
+    qtbot.keyClick(focused(), Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClicks(focused(), "91-1234567")
+    ui = wizard.form.ui
+    assert ui.taxIdEdit.text() == "91-1234567"
+    assert ui.taxIdTypeCombo.currentText() == "EIN"

@@ -376,7 +376,7 @@ class Ui_ProviderForm(object):
         self.practiceNameLabel.setBuddy(self.practiceNameEdit)
         self.npiLabel.setBuddy(self.npiEdit)
         self.orgNpiLabel.setBuddy(self.orgNpiEdit)
-        self.taxIdLabel.setBuddy(self.taxIdTypeCombo)
+        self.taxIdLabel.setBuddy(self.taxIdEdit)
         self.licenseNumberLabel.setBuddy(self.licenseNumberEdit)
         self.licenseStateLabel.setBuddy(self.licenseStateCombo)
         self.taxonomyLabel.setBuddy(self.taxonomyEdit)
@@ -431,6 +431,9 @@ class Ui_ProviderForm(object):
         self.orgNpiLabel.setText(QCoreApplication.translate("ProviderForm", u"&Organization NPI", None))
         self.orgNpiEdit.setPlaceholderText(QCoreApplication.translate("ProviderForm", u"Optional: only if your practice has its own (Type 2)", None))
         self.taxIdLabel.setText(QCoreApplication.translate("ProviderForm", u"&Tax ID", None))
+#if QT_CONFIG(tooltip)
+        self.taxIdLabel.setToolTip(QCoreApplication.translate("ProviderForm", u"Alt+T goes to the number; its kind (EIN or SSN) is just before it (Shift+Tab)", None))
+#endif // QT_CONFIG(tooltip)
         self.taxIdTypeCombo.setItemText(0, QCoreApplication.translate("ProviderForm", u"EIN", None))
         self.taxIdTypeCombo.setItemText(1, QCoreApplication.translate("ProviderForm", u"SSN", None))
 

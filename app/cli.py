@@ -24,15 +24,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from app import __version__
+from app.cli_terms import EXIT_BAD_INPUT, EXIT_OK, PDF_PASSWORD_VARIABLE, RECOVERY_KEY_VARIABLE
 
-EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT, EXIT_STORE = 0, 1, 2, 3
-EXIT_UNEXPECTED = 4  # a bug: one line on stderr, the details (never patient data) in the log
-EXIT_INTERRUPTED = 130  # Ctrl+C, as shells report SIGINT
-EXIT_CLOSED_PIPE = 141  # the reader went away (`| head -1`), as shells report SIGPIPE
-PASSPHRASE_VARIABLE = "SUPERBILL_PASSPHRASE"
-NEW_PASSPHRASE_VARIABLE = "SUPERBILL_NEW_PASSPHRASE"
-RECOVERY_KEY_VARIABLE = "SUPERBILL_RECOVERY_KEY"
-PDF_PASSWORD_VARIABLE = "SUPERBILL_PDF_PASSWORD"
 PASSWORD_HELP = (
     f"protect the PDF with a password (AES-256) for e-mail; the password comes from ${PDF_PASSWORD_VARIABLE} "
     "or is typed twice at a prompt, never on the command line"

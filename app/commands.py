@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO, cast
 
-from app.cli import (
+from app.cli_terms import (
     EXIT_BAD_INPUT,
     EXIT_CHECK_FAILED,
     EXIT_CLOSED_PIPE,

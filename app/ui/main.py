@@ -17,14 +17,8 @@ from app.services.logs import setup_logging
 from app.services.workspace import Workspace
 from app.ui import crash_report
 from app.ui.app_icon import app_icon
-from app.ui.main_window import (
-    APP_TITLE,
-    APPLICATION,
-    DEMO_PRACTICE,
-    ORGANISATION,
-    MainWindow,
-    user_settings,
-)
+from app.ui.app_settings import APP_TITLE, APPLICATION, DEMO_PRACTICE, ORGANIZATION, user_settings
+from app.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from app.services.practice_health import Health
@@ -58,7 +52,7 @@ def run_app(data_dir: Path | None) -> int:
 def _run(data_dir: Path | None) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else qt_application(sys.argv)
-    app.setOrganizationName(ORGANISATION)
+    app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     # No application display name: Qt would add it to every window's title, and the main window's
     # title starts with it already ("Superbill Desk — Harbor Light Massage — Superbill Desk").

@@ -10,14 +10,14 @@ import logging
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 
 from app import __version__
-from app.domain.people import Practitioner
 from app.services.workspace import Workspace
 from app.ui.app_icon import app_icon
+from app.ui.app_settings import DEMO_PRACTICE, REAL_PRACTICE, user_settings, window_title
 from app.ui.first_frame import set_enum_property
 from app.ui.fit import keep_on_screen
 from app.ui.patients_page import PatientsPage
@@ -32,25 +32,7 @@ if TYPE_CHECKING:
     from app.ui.status_note import StatusNote
     from app.ui.welcome_panel import WelcomePanel
 
-ORGANISATION = APPLICATION = "SuperbillDesk"
-APP_TITLE = "Superbill Desk"
-# What the window asks app.ui.main to open next when it closes to change practice.
-REAL_PRACTICE, DEMO_PRACTICE = "real", "demo"
-
-
 log = logging.getLogger(__name__)  # kinds of errors only: no patient data
-
-
-def user_settings() -> QSettings:
-    """Window sizes and the like, in an INI file in the user's settings folder (tests point it elsewhere)."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
-
-
-def window_title(practitioner: Practitioner | None, demo: bool = False) -> str:
-    """ "Superbill Desk — Tidewater Therapeutic Massage", or the practitioner's name when the practice has none."""
-    name = (practitioner.practice_name or practitioner.display_name) if practitioner else ""
-    title = f"{APP_TITLE} — {name}" if name else APP_TITLE
-    return f"{title} (demo)" if demo and not title.endswith("(demo)") else title
 
 
 def _shortcut(standard: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:

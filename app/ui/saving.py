@@ -32,7 +32,7 @@ def documents_folder() -> Path:
 
 def start_folder() -> Path:
     """Where a file dialog opens: the folder last saved to, while it still exists; else Documents."""
-    from app.ui.main_window import user_settings  # the settings file every window shares
+    from app.ui.app_settings import user_settings  # the settings file every window shares
 
     remembered = user_settings().value(LAST_FOLDER)
     if isinstance(remembered, str) and remembered and Path(remembered).is_dir():
@@ -41,7 +41,7 @@ def start_folder() -> Path:
 
 
 def remember_folder(folder: Path) -> None:
-    from app.ui.main_window import user_settings
+    from app.ui.app_settings import user_settings
 
     settings = user_settings()
     settings.setValue(LAST_FOLDER, str(folder))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from app.services.workspace import Workspace
+from app.ui.app_settings import user_settings
 from app.ui.lock import IDLE_MINUTES_KEY, idle_minutes
-from app.ui.main_window import user_settings
 
 
 class SecurityTab(QWidget):

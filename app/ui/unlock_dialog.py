@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from app.domain.errors import ValidationError
 from app.services.errors import StoreUnavailable
 from app.services.workspace import PracticeDamaged, Workspace
+from app.ui.app_settings import APP_TITLE
 from app.ui.fit import fit_dialog
-from app.ui.main_window import APP_TITLE
 
 PROBLEM_STYLE = "color: #b3261e;"
 

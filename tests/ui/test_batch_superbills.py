@@ -23,9 +23,10 @@ from pytestqt.qtbot import QtBot
 from app.domain.practice import Practice
 from app.services.superbills import Period, issue_superbill
 from app.services.workspace import Workspace
+from app.ui.app_settings import user_settings
 from app.ui.attention_panel import BATCH_TEXT, AttentionPanel
 from app.ui.batch_superbills import BatchSummaryDialog
-from app.ui.main_window import MainWindow, user_settings
+from app.ui.main_window import MainWindow
 from app.ui.payment_dialog import PaymentDialog
 from app.ui.pdf_preview import PdfPreviewDialog
 from app.ui.prescription_dialog import PrescriptionDialog

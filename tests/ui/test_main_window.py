@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
-from app.ui.main_window import MainWindow, user_settings, window_title
+from app.ui.app_settings import user_settings, window_title
+from app.ui.main_window import MainWindow
 from app.ui.patient_dialog import PatientDialog
 from app.ui.patient_table_model import COL_NAME
 from app.ui.settings_dialog import SettingsDialog

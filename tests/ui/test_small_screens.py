@@ -21,7 +21,8 @@ from pytestqt.qtbot import QtBot
 
 from app.services.demo import demo_practice
 from app.services.workspace import Workspace
-from app.ui.main_window import MainWindow, user_settings
+from app.ui.app_settings import user_settings
+from app.ui.main_window import MainWindow
 from app.ui.visit_editor import VisitEditor
 from tests.ui.conftest import TODAY
 

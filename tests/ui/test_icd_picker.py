@@ -193,4 +193,4 @@ def test_the_results_model_passes_the_model_tester(
 
 def test_everyday_words_find_the_common_codes(qtbot: QtBot, picker: IcdPicker) -> None:
     qtbot.keyClicks(picker.search, "whiplash")
-    assert codes_shown(picker) == ["S13.4XXA", "S13.4XXD", "S13.4XXS"]
+    assert codes_shown(picker)[:3] == ["S13.4XXA", "S13.4XXD", "S13.4XXS"]

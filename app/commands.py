@@ -688,6 +688,9 @@ def _codes_icd(args: argparse.Namespace) -> int:
                 valid = f"  (dates of service from {hit.first_date})"
             elif hit.last_date is not None and hit.last_date < last:
                 valid = f"  (dates of service to {hit.last_date})"
+            # Found by an everyday or inclusion term, not its title: which words found it.
+            if hit.matched is not None:
+                valid = f'  (matched "{hit.matched}"){valid}'
             if hit.billable:
                 _say(f"  {hit.code:<9} billable      {hit.description}{valid}")
             else:

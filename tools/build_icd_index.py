@@ -5,6 +5,11 @@ simple-icd-10-cm, and FY2027 (2026-10-01 to 2027-09-30), that release with the o
 addenda (tools/data/icd10cm_order_addenda_2027.txt) applied. Each code is stored once with the
 dates it is valid for, or twice when its title or billable flag changed.
 
+Besides the titles, a search finds codes by the tabular list's inclusion terms (from
+simple-icd-10-cm, each on its April 2026 row) and by our curated everyday terms
+(tools/data/everyday-terms.tsv, docs/codes.md); a term pointing to a code billable in neither release
+stops the build.
+
 Run by a developer after ``pip install -e '.[codes]'``:
 
     python tools/build_icd_index.py [--output PATH]
@@ -15,12 +20,14 @@ The app never imports simple_icd_10_cm (parsing its XML takes about 2 s); it rea
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
 import sys
 import warnings
 from datetime import date
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
@@ -28,7 +35,7 @@ if str(REPO_ROOT) not in sys.path:
 
 from app.domain.diagnoses import CodeRelease  # noqa: E402
 from app.store.code_index import apply_addenda, fiscal_year_release, parse_addenda  # noqa: E402
-from app.store.code_set_schema import CodeEntry, write_code_set  # noqa: E402
+from app.store.code_set_schema import CodeEntry, CodeTerm, write_code_set  # noqa: E402
 
 PACKAGE = "simple-icd-10-cm"
 PACKAGE_VERSION = "1.5.0"
@@ -36,6 +43,8 @@ RELEASE = CodeRelease(name="ICD-10-CM April 2026", first_date=date(2026, 4, 1), 
 FY2027 = fiscal_year_release(2027)
 DEFAULT_OUTPUT = REPO_ROOT / "resources" / "codes" / "icd10cm-2026-04-fy2027.sqlite"
 ADDENDA = REPO_ROOT / "tools" / "data" / "icd10cm_order_addenda_2027.txt"
+EVERYDAY_TERMS = REPO_ROOT / "tools" / "data" / "everyday-terms.tsv"
+EVERYDAY_COLUMNS = ["term", "codes", "source"]
 ADDENDA_SHA256 = "d64c57ef4534e4f90336decf27a34ba42979c31cd88f6ea923b5b5edd3da6384"
 
 # What simple-icd-10-cm 1.5.0 holds: 98,466 distinct entries (get_all_codes() lists 39 of them twice)
@@ -56,15 +65,20 @@ def _dotted(code: str) -> str:
     return code if len(code) <= 3 else f"{code[:3]}.{code[3:]}"
 
 
-def collect_entries() -> list[CodeEntry]:
-    """Every code of the release with its description, billable flag and parent code."""
+def _package() -> Any:
+    """simple_icd_10_cm, refused unless it is the pinned version."""
     installed = version(PACKAGE)
     if installed != PACKAGE_VERSION:
         raise SystemExit(f"{PACKAGE} {PACKAGE_VERSION} is needed (the April 2026 release); found {installed}")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # it imports the deprecated pkg_resources
         import simple_icd_10_cm as icd
+    return icd
 
+
+def collect_entries() -> list[CodeEntry]:
+    """Every code of the release with its description, billable flag and parent code."""
+    icd = _package()
     names = list(dict.fromkeys(icd.get_all_codes(True)))
     assert len(names) == EXPECTED_ENTRIES, len(names)
     chapters = [n for n in names if icd.is_chapter(n)]
@@ -92,6 +106,68 @@ def collect_entries() -> list[CodeEntry]:
     assert billable == EXPECTED_BILLABLE, billable
     assert len({e.code for e in entries}) == EXPECTED_CODES
     return entries
+
+
+def collect_inclusion_terms() -> list[CodeTerm]:
+    """The tabular list's inclusion terms ("Whiplash injury of cervical spine" under S13.4), each on
+    its code's April 2026 row; a term that only repeats the code's title is left out."""
+    icd = _package()
+    terms: list[CodeTerm] = []
+    for name in dict.fromkeys(icd.get_all_codes(True)):
+        if not icd.is_category_or_subcategory(name):
+            continue
+        code = _dotted(name.replace(".", ""))
+        title = " ".join(icd.get_description(name).split()).casefold()
+        for text in icd.get_inclusion_term(name):
+            term = " ".join(text.split())
+            if term.casefold() != title:
+                terms.append(CodeTerm(term, None, False, ((code, None),)))
+    return terms
+
+
+def read_everyday_terms(path: Path = EVERYDAY_TERMS) -> list[tuple[str, list[str], str]]:
+    """The curated list's rows (term, codes, source), in file order; lines starting with # are notes."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    rows = list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    if not rows or rows[0] != EVERYDAY_COLUMNS:
+        raise SystemExit(f"{path}: the first row should name the columns {', '.join(EVERYDAY_COLUMNS)}")
+    terms: list[tuple[str, list[str], str]] = []
+    seen: set[str] = set()
+    for row in rows[1:]:
+        if len(row) != 3 or not all(cell.strip() for cell in row):
+            raise SystemExit(f"{path}: {row!r} should be a term, its codes and its source, tab-separated")
+        term, codes, source = (cell.strip() for cell in row)
+        if term.casefold() in seen:
+            raise SystemExit(f'{path}: "{term}" is listed twice')
+        seen.add(term.casefold())
+        terms.append((term, codes.split(), source))
+    return terms
+
+
+def everyday_terms(entries: list[CodeEntry], path: Path = EVERYDAY_TERMS) -> list[CodeTerm]:
+    """The curated everyday terms, each with the billable code rows it finds (of either release).
+
+    "M54.3-" stands for every billable code under M54.3. A code or a "-" that finds no billable
+    code in either release stops the build, naming the term.
+    """
+    billable: dict[str, list[CodeEntry]] = {}
+    for entry in sorted(entries, key=lambda e: e.code):
+        if entry.billable:
+            billable.setdefault(entry.code, []).append(entry)
+    terms: list[CodeTerm] = []
+    for term, codes, source in read_everyday_terms(path):
+        keys: list[tuple[str, date | None]] = []
+        for code in codes:
+            if code.endswith("-"):
+                found = [e for c, rows in billable.items() if c.startswith(code[:-1]) for e in rows]
+            else:
+                found = billable.get(code, [])
+            if not found:
+                raise SystemExit(f'{path}: "{term}" points to {code}, which is billable in neither release')
+            keys += [(e.code, e.first_date) for e in found if (e.code, e.first_date) not in keys]
+        terms.append(CodeTerm(term, source, True, tuple(keys)))
+    return terms
 
 
 def read_addenda(path: Path = ADDENDA) -> str:
@@ -139,15 +215,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     args = parser.parse_args(argv)
     entries = both_releases(collect_entries())
+    terms = everyday_terms(entries) + collect_inclusion_terms()
     write_code_set(
         args.output,
         [RELEASE, FY2027],
         f"{PACKAGE} {PACKAGE_VERSION} (CDC/NCHS ICD-10-CM tabular, April 1, 2026)"
         f" and the CMS/NCHS FY2027 order-file addenda ({ADDENDA.name}, SHA-256 {ADDENDA_SHA256[:12]})",
         entries,
+        terms,
     )
     size = args.output.stat().st_size
-    print(f"{args.output}: {len(entries):,} rows, {size:,} bytes ({size / 1_048_576:.1f} MiB)")
+    everyday = sum(t.everyday for t in terms)
+    print(
+        f"{args.output}: {len(entries):,} rows, {everyday} everyday terms, {len(terms) - everyday:,}"
+        f" inclusion terms, {size:,} bytes ({size / 1_048_576:.1f} MiB)"
+    )
     return 0
 
 

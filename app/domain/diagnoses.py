@@ -17,6 +17,10 @@ class DiagnosisCode:
     # code set does not say. Not compared: an entry is its code, title and flag.
     first_date: date | None = field(default=None, compare=False)
     last_date: date | None = field(default=None, compare=False)
+    # For a search hit found by other words than its title: those words ("neck pain", an everyday
+    # term, or "Whiplash injury of cervical spine", an inclusion term) and where they come from.
+    matched: str | None = field(default=None, compare=False)
+    matched_source: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

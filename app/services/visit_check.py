@@ -52,30 +52,6 @@ COMMON_MASSAGE_CODES: tuple[str, ...] = (
     "M25.512",
 )
 
-# Everyday words for the common codes, which the code set's own descriptions do not use.
-COMMON_CODE_WORDS: dict[str, str] = {
-    "M54.50": "lumbago lower back pain",
-    "M54.51": "lumbago lower back pain",
-    "M54.59": "lumbago lower back pain",
-    "M54.2": "neck pain",
-    "M54.6": "mid back upper back pain",
-    "M79.10": "muscle pain",
-    "M79.11": "muscle pain",
-    "M79.12": "muscle pain",
-    "M79.18": "muscle pain",
-    "M79.7": "fibro",
-    "M62.830": "cramp",
-    "M62.838": "cramp",
-    "S13.4XXA": "whiplash neck sprain",
-    "S13.4XXD": "whiplash neck sprain",
-    "S13.4XXS": "whiplash neck sprain",
-    "S16.1XXA": "neck strain",
-    "S39.012A": "low back strain",
-    "G44.209": "headache",
-    "M25.511": "shoulder pain",
-    "M25.512": "shoulder pain",
-}
-
 
 def first_pointers(diagnoses: int, most: int = 4) -> tuple[str, ...]:
     """The letters a new service points to: the visit's first diagnoses, at most four."""

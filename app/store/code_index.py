@@ -12,8 +12,9 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from types import TracebackType
 
@@ -35,6 +36,11 @@ _CODE_PREFIX = re.compile(r"^[A-Z](?=[0-9A-Z]*[0-9])[0-9A-Z]{1,6}$|^[A-Z]$")
 _WORD = re.compile(r"\w+")
 # A fragment that starts more words than this is asked as an FTS5 prefix query instead.
 _MAX_EXPANSION = 16
+# More codes than one everyday term can list (M26.6- lists 25).
+_MAX_TERM_CODES = 10_000
+# How many (term, code) rows a word search reads per code it returns: everyday terms share codes
+# ("low back pain", "lumbago"), so the ones further down the list still get their turn.
+_TERM_ROWS_PER_HIT = 4
 _HIGHEST_CHARACTER = "\U0010ffff"
 # Above every character a code can hold ([0-9A-Z.]): "M54" <= code < "M54" + _AFTER covers M54 and M54.*.
 _AFTER = "\x7f"
@@ -43,6 +49,11 @@ _COLUMNS = "code, description, billable, first_date, last_date"
 _VALID = "(first_date IS NULL OR first_date <= :day) AND (last_date IS NULL OR last_date >= :day)"
 # The same, or any row when :day is NULL (a search over every release).
 _VALID_OR_ANY = f"(:day IS NULL OR ({_VALID}))"
+
+
+# A code row a word search found: id, code, description, billable, first_date, last_date, then the
+# term that found it, its source, and its place in the curated list (NULL for a title or inclusion term).
+_Row = tuple[int, str, str, int, str | None, str | None, str | None, str | None, int | None]
 
 
 class CodeSetFileError(Exception):
@@ -66,8 +77,17 @@ def _fts_string(token: str) -> str:
 
 def _starts_with(description: str, words: list[str]) -> bool:
     """Whether the description's first words are ``words``, the last one as a fragment."""
-    leading = _WORD.findall(_fold(description))[: len(words)]
+    # Only the first words are folded: this runs for every row a word search reads.
+    leading = [_fold(match.group()) for match in islice(_WORD.finditer(description), len(words))]
     return len(leading) == len(words) and leading[:-1] == words[:-1] and leading[-1].startswith(words[-1])
+
+
+def _list_rank(term_id: int, position: int) -> int:
+    """Where a code stands in the curated everyday list: its term's place, then its place in the term.
+
+    (IcdIndex._term_rows computes the same in SQL.)
+    """
+    return term_id * _MAX_TERM_CODES + position
 
 
 def _fold(word: str) -> str:
@@ -112,6 +132,16 @@ class IcdIndex:
             for name, first, last in rows
         )
         self._counts: dict[tuple[str, date], int] = {}
+        # The "common in massage" rank: the codes the everyday terms find, by where they first appear
+        # in the curated list (_list_rank). A word search puts these codes before the rest.
+        self._massage_rank: dict[str, int] = {}
+        # Everyday terms have the first row ids (1 to this), inclusion terms the rest.
+        (self._everyday_terms,) = self._db.execute("SELECT count(*) FROM terms WHERE everyday").fetchone()
+        for code, term, position in self._db.execute(
+            "SELECT c.code, t.id, l.position FROM terms AS t JOIN term_codes AS l ON l.term = t.id"
+            " JOIN codes AS c ON c.id = l.code_id WHERE t.everyday ORDER BY t.id, l.position"
+        ):
+            self._massage_rank.setdefault(code, _list_rank(term, position))
 
     @property
     def release(self) -> CodeRelease:
@@ -239,11 +269,14 @@ class IcdIndex:
         when it is valid).
 
         Text shaped like the start of a code ("M54", "m54.5", "S134") finds that code first, then the
-        codes under it (billable first, in code order). Words find descriptions that contain a word
-        starting with each of them ("low back", "myal"): billable codes before non-billable ones;
-        within each, descriptions starting with the words, then those holding them side by side as
-        typed, then the rest, shorter descriptions first. (The starts-with rank is applied among the
-        best matches of the other two, not by a search of its own, which costs too much for
+        codes under it (billable first, in code order). Words find codes whose title, everyday term
+        ("neck pain", "TMJ") or inclusion term ("Whiplash injury of cervical spine") holds a word
+        starting with each of them ("low back", "myal"); a hit found by a term says so in
+        ``matched``. Order: billable codes first; within each, the codes common in massage (those
+        the everyday terms find, in the curated list's order) before the rest; then titles or terms
+        starting with the words, then those holding them side by side as typed, then the rest;
+        the rest by the static rank (shorter titles first). (The starts-with rank is applied among
+        the best matches of the other two, not by a search of its own, which costs too much for
         common words.)
         """
         if limit <= 0:
@@ -296,16 +329,30 @@ class IcdIndex:
             if 0 < len(last_words) <= _MAX_EXPANSION:
                 head = " ".join(words[:-1])
                 queries.insert(0, " OR ".join(_fts_string(f"{head} {w}") for w in last_words))
-        ranked: dict[int, tuple[int, int, DiagnosisCode]] = {}
+        ranked: dict[int, tuple[tuple[bool, bool, int, int, str], _Row]] = {}
         for tier, query in enumerate(queries, start=1 if len(queries) > 1 else 2):
-            for rowid, hit in self._fts_rows(query, limit, day):
-                if rowid not in ranked:
-                    starts = _starts_with(hit.description, words)
-                    ranked[rowid] = (0 if starts else tier, rowid, hit)
-        # Row ids already order by billable first, then shorter descriptions. Within that: descriptions
-        # that start with the words (0), hold them side by side (1), hold them anywhere (2).
-        ordered = sorted(ranked.values(), key=lambda item: (not item[2].billable, item[0], item[1]))
-        return [hit for _, _, hit in ordered[:limit]]
+            rows = self._fts_rows(query, limit, day)
+            rows += self._term_rows(query, limit * _TERM_ROWS_PER_HIT, day, everyday=True)
+            rows += self._term_rows(query, limit, day, everyday=False)
+            for row in rows:
+                rowid, code, description, billable, _, _, matched, _, place = row
+                # place: where the everyday term that found it lists it; else the code's massage rank.
+                common = self._massage_rank.get(code) if place is None else place
+                row_tier = 0 if _starts_with(matched or description, words) else tier
+                key = (not billable, common is None, row_tier, rowid if common is None else common, code)
+                if rowid not in ranked or key < ranked[rowid][0]:
+                    ranked[rowid] = (key, row)
+        ordered = sorted(ranked.values(), key=lambda item: item[0])
+        return [self._hit(row) for _, row in ordered[:limit]]
+
+    def _hit(self, row: _Row) -> DiagnosisCode:
+        entry = self._entry(row[1:6])
+        matched, source = row[6], row[7]
+        if matched is None:
+            return entry
+        return replace(
+            entry, matched=matched, matched_source=source or f"Tabular {entry.code}: inclusion term"
+        )
 
     def _whole_words(self, fragment: str) -> list[str] | None:
         """The indexed words starting with ``fragment``; None when there are more than _MAX_EXPANSION."""
@@ -326,14 +373,32 @@ class IcdIndex:
             return None
         return "(" + " OR ".join(_fts_string(w) for w in whole_words) + ")"
 
-    def _fts_rows(self, query: str, limit: int, day: str | None) -> list[tuple[int, DiagnosisCode]]:
-        rows = self._db.execute(
-            "SELECT c.id, c.code, c.description, c.billable, c.first_date, c.last_date FROM codes_fts"
-            " JOIN codes AS c ON c.id = codes_fts.rowid"
+    def _fts_rows(self, query: str, limit: int, day: str | None) -> list[_Row]:
+        """The code rows whose titles match ``query``, in row-id (static rank) order."""
+        return self._db.execute(
+            "SELECT c.id, c.code, c.description, c.billable, c.first_date, c.last_date, NULL, NULL, NULL"
+            " FROM codes_fts JOIN codes AS c ON c.id = codes_fts.rowid"
             f" WHERE codes_fts MATCH :query AND {_VALID_OR_ANY} ORDER BY codes_fts.rowid LIMIT :limit",
             {"query": query, "day": day, "limit": limit},
-        )
-        return [(row[0], self._entry(row[1:])) for row in rows]
+        ).fetchall()
+
+    def _term_rows(self, query: str, limit: int, day: str | None, *, everyday: bool) -> list[_Row]:
+        """The code rows whose everyday (or inclusion) terms match ``query``, in the terms' order, each
+        with the term, its source and, for an everyday term, the code's place in the curated list.
+
+        Ordered by the term only: FTS5 returns its rows in that order, and each term's codes follow
+        in ``term_codes`` key order (term, position); "ORDER BY ..., l.position" would make SQLite
+        sort every match before the LIMIT (10 ms for "in").
+        """
+        place = f"t.id * {_MAX_TERM_CODES} + l.position" if everyday else "NULL"
+        rows = "terms_fts.rowid <= :last" if everyday else "terms_fts.rowid > :last"
+        return self._db.execute(
+            "SELECT c.id, c.code, c.description, c.billable, c.first_date, c.last_date, t.term, t.source,"
+            f" {place} FROM terms_fts JOIN terms AS t ON t.id = terms_fts.rowid"
+            " JOIN term_codes AS l ON l.term = t.id JOIN codes AS c ON c.id = l.code_id"
+            f" WHERE terms_fts MATCH :query AND {rows} AND {_VALID_OR_ANY} ORDER BY terms_fts.rowid LIMIT :limit",
+            {"query": query, "day": day, "limit": limit, "last": self._everyday_terms},
+        ).fetchall()
 
 
 def shipped_index_path() -> Path:

@@ -19,7 +19,15 @@ FY2027), read-only once written:
 - ``code_words``: every word the FTS index holds, so a search can turn a fragment ("myal") into the
   few whole words it starts ("myalgia", "myalgic") and ask FTS5 for those: an FTS5 prefix query
   without a prefix index of its length reads every matching posting list in full first, which for
-  common words ("left", "initial") costs half a millisecond each.
+  common words ("left", "initial") costs half a millisecond each. It also holds the words of
+  ``terms_fts``.
+- ``terms``: other words a code is found by, each tagged with where it came from (``source``): the
+  curated everyday terms (``everyday`` = 1, "neck pain", in the curated list's order, so row ids
+  follow it and ``terms_fts`` returns them first) and the tabular list's inclusion terms
+  ("Whiplash injury of cervical spine" under S13.4; ``source`` NULL: the tabular list under its code). ``term_codes`` links each to the code rows it
+  finds (a row id of ``codes``: an inclusion term finds its own release's row only), in the
+  order the term lists them (``position``). ``terms_fts``
+  indexes them as ``codes_fts`` indexes the descriptions.
 
 ``PRAGMA user_version`` holds ``SCHEMA_VERSION``; a reader refuses any other value.
 """
@@ -36,7 +44,7 @@ from pathlib import Path
 
 from app.domain.diagnoses import CodeRelease
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Full code set: 16.9 MiB with 1024-byte pages, 16.2 MiB with 4096, 16.1 MiB with 8192. 4096 is SQLite's default.
 PAGE_SIZE = 4096
@@ -67,7 +75,28 @@ CREATE VIRTUAL TABLE codes_fts USING fts5(
     columnsize = 0,
     detail = 'full'
 );
-CREATE TABLE code_words (word TEXT PRIMARY KEY) WITHOUT ROWID
+CREATE TABLE code_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE terms (
+    id INTEGER PRIMARY KEY,
+    term TEXT NOT NULL,
+    source TEXT,
+    everyday INTEGER NOT NULL CHECK (everyday IN (0, 1))
+);
+CREATE TABLE term_codes (
+    term INTEGER NOT NULL REFERENCES terms (id),
+    position INTEGER NOT NULL,
+    code_id INTEGER NOT NULL REFERENCES codes (id),
+    PRIMARY KEY (term, position)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE terms_fts USING fts5(
+    term,
+    content = 'terms',
+    content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '1 2',
+    columnsize = 0,
+    detail = 'full'
+)
 """
 
 
@@ -83,6 +112,19 @@ class CodeEntry:
         None  # the first date of service it is valid for; None: the first release's start
     )
     last_date: date | None = None  # the last; None: the newest release's end
+
+
+@dataclass(frozen=True)
+class CodeTerm:
+    """Words a code is found by besides its title: an everyday term ("neck pain") or an inclusion term."""
+
+    term: str
+    # Where it comes from ("Index: Pain, neck -> M54.2"); None for an inclusion term, whose source is
+    # the tabular list under the code it finds (saving 400 KB of repeated text).
+    source: str | None
+    everyday: bool  # one of the curated everyday terms (they rank their codes as common in massage)
+    # The code rows it finds, each as (code, first_date) as in CodeEntry: ("M54.2", None).
+    codes: tuple[tuple[str, date | None], ...]
 
 
 def _search_rank(entry: CodeEntry) -> tuple[bool, int, str, int]:
@@ -114,10 +156,38 @@ def _iso(day: date | None) -> str | None:
     return None if day is None else day.isoformat()
 
 
+def _term_rows(
+    terms: Sequence[CodeTerm], rows: list[CodeEntry]
+) -> tuple[list[tuple[int, str, str | None, int]], list[tuple[int, int, int]]]:
+    """The ``terms`` and ``term_codes`` rows: everyday terms first, each in the order given.
+
+    ValueError names a term whose code row is not among ``rows``.
+    """
+    row_ids = {(e.code, e.first_date): rowid for rowid, e in enumerate(rows, start=1)}
+    ordered = [t for t in terms if t.everyday] + [t for t in terms if not t.everyday]
+    term_rows: list[tuple[int, str, str | None, int]] = []
+    links: list[tuple[int, int, int]] = []
+    for term_id, term in enumerate(ordered, start=1):
+        term_rows.append((term_id, term.term, term.source, int(term.everyday)))
+        for position, key in enumerate(dict.fromkeys(term.codes)):
+            if key not in row_ids:
+                raise ValueError(
+                    f'term "{term.term}": code {key[0]} ({key[1] or "first release"}) is not in the set'
+                )
+            links.append((term_id, position, row_ids[key]))
+    return term_rows, links
+
+
 def write_code_set(
-    path: Path, releases: Sequence[CodeRelease], source: str, entries: Iterable[CodeEntry]
+    path: Path,
+    releases: Sequence[CodeRelease],
+    source: str,
+    entries: Iterable[CodeEntry],
+    terms: Sequence[CodeTerm] = (),
 ) -> None:
     """Write a code-set file at ``path`` holding ``releases`` (oldest first, consecutive), all or nothing.
+
+    ``terms``: the everyday and inclusion terms the codes are also found by (none for an imported release).
 
     The file is built beside ``path`` under a temporary name and renamed over ``path`` only when
     complete, so a failure leaves whatever was at ``path`` before (or nothing) and no partial file.
@@ -128,6 +198,7 @@ def write_code_set(
     releases = sorted(releases, key=lambda r: r.first_date)
     rows = sorted(entries, key=_search_rank)
     _check_versions(rows, releases)
+    term_rows, links = _term_rows(terms, rows)
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.partial")
     temporary.unlink(missing_ok=True)
@@ -160,13 +231,18 @@ def write_code_set(
                     for rowid, e in enumerate(rows, start=1)
                 ),
             )
-            connection.execute("INSERT INTO codes_fts (codes_fts) VALUES ('rebuild')")
-            connection.execute("INSERT INTO codes_fts (codes_fts) VALUES ('optimize')")
-            connection.execute(
-                "CREATE VIRTUAL TABLE temp.codes_vocabulary USING fts5vocab(main, codes_fts, row)"
+            connection.executemany(
+                "INSERT INTO terms (id, term, source, everyday) VALUES (?, ?, ?, ?)", term_rows
             )
-            connection.execute("INSERT INTO code_words (word) SELECT term FROM temp.codes_vocabulary")
-            connection.execute("DROP TABLE temp.codes_vocabulary")
+            connection.executemany("INSERT INTO term_codes (term, position, code_id) VALUES (?, ?, ?)", links)
+            for index in ("codes_fts", "terms_fts"):
+                connection.execute(f"INSERT INTO {index} ({index}) VALUES ('rebuild')")
+                connection.execute(f"INSERT INTO {index} ({index}) VALUES ('optimize')")
+                connection.execute(
+                    f"CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main, {index}, row)"
+                )
+                connection.execute("INSERT OR IGNORE INTO code_words (word) SELECT term FROM temp.vocabulary")
+                connection.execute("DROP TABLE temp.vocabulary")
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             connection.execute("COMMIT")
             connection.execute("VACUUM")

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.diagnoses import DiagnosisCode
-from app.services.visit_check import COMMON_CODE_WORDS, COMMON_MASSAGE_CODES
+from app.services.visit_check import COMMON_MASSAGE_CODES
 from app.services.workspace import Workspace
 
 COL_STAR = 0
@@ -68,6 +68,8 @@ class IcdRow(NamedTuple):
     favourite: bool
     depth: int = 0  # 1: a billable code shown under the category it belongs to
     expanded: bool = False
+    matched: str = ""  # the everyday or inclusion term a search found it by, when not its title
+    matched_source: str = ""  # where that term comes from ("Index: Pain, neck -> M54.2")
 
 
 class IcdResultsModel(QAbstractTableModel):
@@ -119,9 +121,10 @@ class IcdResultsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_STAR:
                 return "Favourite (Ctrl+D)" if not row.favourite else "Remove from favourites (Ctrl+D)"
+            found_by = f'\nFound by "{row.matched}" ({row.matched_source})' if row.matched else ""
             if not row.billable:
-                return f"{row.code} is a category: press Enter to see the billable codes under it"
-            return f"{row.code} {row.description}"
+                return f"{row.code} is a category: press Enter to see the billable codes under it{found_by}"
+            return f"{row.code} {row.description}{found_by}"
         return None
 
 
@@ -131,10 +134,11 @@ def _shown(row: IcdRow, column: int) -> str:
     if column == COL_CODE:
         return ("    " if row.depth else "") + row.code
     if column == COL_DESCRIPTION:
+        described = f"{row.description}  (“{row.matched}”)" if row.matched else row.description
         if row.billable:
-            return row.description
+            return described
         marker = "▾" if row.expanded else "▸"
-        return f"{row.description} — not billable — choose: {marker}"
+        return f"{described} — not billable — choose: {marker}"
     if column == COL_SOURCE:
         return row.source
     return ""
@@ -142,12 +146,12 @@ def _shown(row: IcdRow, column: int) -> str:
 
 def matches(query: str, entry: DiagnosisCode) -> bool:
     """The query starts the code ("m545" or "M54.5"), or each of its words starts a word of the
-    description or of the everyday words for a common code ("whiplash")."""
+    description. (Everyday words such as "whiplash" are the code set's search: IcdIndex.search.)"""
     compact = query.strip().upper().replace(".", "")
     if compact and entry.code.replace(".", "").startswith(compact):
         return True
     words = _WORD.findall(query.casefold())
-    described = _WORD.findall(f"{entry.description} {COMMON_CODE_WORDS.get(entry.code, '')}".casefold())
+    described = _WORD.findall(entry.description.casefold())
     return bool(words) and all(any(w.startswith(word) for w in described) for word in words)
 
 
@@ -265,14 +269,21 @@ class IcdPicker(QWidget):
         if not text:
             rows = [self._row(entry, source) for entry, source in offered]
         else:
-            first = [(entry, source) for entry, source in offered if matches(text, entry)]
+            # The search also finds codes by everyday words ("whiplash"); an offered code it found is
+            # shown as found, with the words that found it.
+            hits = {e.code: e for e in self._codes.search(text, SEARCH_LIMIT, on=self._on)}
+            first = [
+                (hits.get(entry.code, entry), source)
+                for entry, source in offered
+                if entry.code in hits or matches(text, entry)
+            ]
             exact = self._exact(text)
             if exact is not None:
                 # A code typed in full comes first, even a category: choosing it opens its billable codes.
                 source = next((s for e, s in first if e.code == exact.code), "")
                 first = [(exact, source)] + [(e, s) for e, s in first if e.code != exact.code]
             seen = {entry.code for entry, _ in first}
-            found = [e for e in self._codes.search(text, SEARCH_LIMIT, on=self._on) if e.code not in seen]
+            found = [e for e in hits.values() if e.code not in seen]
             rows = [self._row(entry, source) for entry, source in first]
             rows += [self._row(entry, "") for entry in found[: max(SEARCH_LIMIT - len(rows), 0)]]
         self.model.set_rows(rows)
@@ -307,7 +318,14 @@ class IcdPicker(QWidget):
 
     def _row(self, entry: DiagnosisCode, source: str, depth: int = 0) -> IcdRow:
         return IcdRow(
-            entry.code, entry.description, entry.billable, source, entry.code in self._favourites, depth
+            entry.code,
+            entry.description,
+            entry.billable,
+            source,
+            entry.code in self._favourites,
+            depth,
+            matched=entry.matched or "",
+            matched_source=entry.matched_source or "",
         )
 
     # Choosing --------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
-from app.ui.icd_picker import COL_CODE, COL_STAR, IcdPicker
+from app.ui.icd_picker import COL_CODE, COL_DESCRIPTION, COL_STAR, IcdPicker
 
 # The offscreen platform says this whenever a window is shown; it is no fault of ours.
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
@@ -193,4 +193,15 @@ def test_the_results_model_passes_the_model_tester(
 
 def test_everyday_words_find_the_common_codes(qtbot: QtBot, picker: IcdPicker) -> None:
     qtbot.keyClicks(picker.search, "whiplash")
-    assert codes_shown(picker) == ["S13.4XXA", "S13.4XXD", "S13.4XXS"]
+    assert codes_shown(picker)[:3] == ["S13.4XXA", "S13.4XXD", "S13.4XXS"]
+
+
+def test_a_code_found_by_everyday_words_shows_the_words_in_its_row_and_tooltip(
+    qtbot: QtBot, picker: IcdPicker
+) -> None:
+    qtbot.keyClicks(picker.search, "neck pain")
+    assert codes_shown(picker)[0] == "M54.2"  # offered as a common code, found by "neck pain"
+    description = picker.model.index(0, COL_DESCRIPTION)
+    assert picker.model.data(description) == "Cervicalgia  (“neck pain”)"
+    tooltip = picker.model.data(description, Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == 'M54.2 Cervicalgia\nFound by "neck pain" (Index: Pain, neck NEC -> M54.2)'

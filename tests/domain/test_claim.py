@@ -15,7 +15,6 @@ from app.domain.claim import (
 from app.domain.diagnoses import DiagnosisCodes
 from app.domain.practice import (
     Address,
-    Coverage,
     Payer,
     PayerKind,
     Relationship,
@@ -25,36 +24,16 @@ from app.domain.practice import (
 )
 from app.domain.superbill import SuperbillData
 from tests import sample
+from tests.claims.builders import billed_to, claim_for
 
 TODAY = date(2026, 9, 20)
 
 
-def _claim(data: SuperbillData | None = None, **kw: object) -> Claim:
-    data = data or sample.superbill_data()
-    coverage = data.chart.coverages[0]
-    payer = data.payers[coverage.payer]
-    return build_claim(data, coverage, payer, **kw)  # type: ignore[arg-type]
+_claim = claim_for
 
 
 def _injury(kind: PayerKind, **coverage: object) -> SuperbillData:
-    """The sample visits billed to a workers' comp or auto carrier."""
-    data = sample.superbill_data()
-    payer = Payer("carrier", "Cascade Casualty", kind)
-    values: dict[str, object] = {
-        "claim_number": "WC-88-1234",
-        "injury_date": date(2026, 8, 30),
-        "employer": "Harbor Freight Lines",
-        "accident_state": "WA",
-        "adjuster": "Pat Lee",
-    }
-    values.update(coverage)
-    cov = Coverage("cov-9", "carrier", **values)  # type: ignore[arg-type]
-    chart = replace(
-        data.chart,
-        coverages=(cov,),
-        visits=tuple(replace(v, coverage="cov-9") for v in data.chart.visits),
-    )
-    return replace(data, chart=chart, visits=chart.visits, payers={**data.payers, "carrier": payer})
+    return billed_to(kind, **coverage)
 
 
 def _codes(claim: Claim, codes: DiagnosisCodes, electronic: bool = False) -> dict[str, str | None]:

@@ -352,3 +352,20 @@ def _referring(prescription: Prescription | None) -> Referring | None:
     )
     npi = digits(prescription.prescriber_npi) or None
     return Referring(REFERRING_QUALIFIER, claim_text(name), npi)
+
+
+@dataclass(frozen=True)
+class IssuedClaim:
+    """A claim as recorded when it was printed or written: its facts, without the document."""
+
+    number: str  # "CL-2026-0001", unique in the practice
+    patient: str  # Patient.key
+    payer: str  # Payer.key
+    format: str  # "cms1500-plain", "cms1500-red" or "837p"
+    visit_keys: tuple[str, ...]
+    first_date: date
+    last_date: date
+    issued_on: date
+    charges: Cents
+    sha256: str
+    replaces: str | None = None

@@ -148,7 +148,7 @@ def parse_offset(text: str) -> tuple[int, int]:
         if len(parts) != 2:
             raise ValueError
         right, down = (round(float(p) * 100) for p in parts)
-    except ValueError:
+    except (ValueError, OverflowError):  # not a number; nan; inf
         raise ValidationError(
             "--set-offset",
             f'"{terminal_text(text)}" is not two distances in inches, right and down, such as 0.05,-0.10',

@@ -117,6 +117,8 @@ def _parser() -> argparse.ArgumentParser:
             sub.add_argument("--paper", choices=PAPER_CHOICES, default=PAPER_CHOICES[0])
             sub.add_argument("--password", action="store_true", help=PASSWORD_HELP)
 
+    _claim_commands(commands)
+
     reprint = commands.add_parser("reprint", help="write an issued superbill again, byte for byte")
     reprint.add_argument("number", help="the statement number, such as SB-2026-0001")
     reprint.add_argument("-o", "--output", required=True, help="PDF to write")
@@ -185,6 +187,52 @@ def _parser() -> argparse.ArgumentParser:
     import_icd.add_argument("--fiscal-year", type=int, help="when the file name does not say the year")
     import_icd.set_defaults(run="codes_import_icd")
     return parser
+
+
+def _claim_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """cms1500 (paper claim forms, and the red forms' printer calibration) and x837 (the 837P file)."""
+    form = commands.add_parser(
+        "cms1500",
+        help="print a CMS-1500 claim form (refused while the check finds errors, unless --draft)",
+    )
+    form.add_argument("--patient", help="the patient's id in the practice file, or account number")
+    form.add_argument(
+        "--form",
+        choices=("plain", "red"),
+        default="plain",
+        help="plain: the whole form on plain paper; red: only the data, for pre-printed red forms",
+    )
+    form.add_argument("--draft", action="store_true", help="a draft, not numbered or recorded")
+    form.add_argument(
+        "--test-page",
+        action="store_true",
+        help="write the calibration page for red forms (marks boxes 1, 21, 24 and 33)",
+    )
+    form.add_argument(
+        "--set-offset",
+        metavar="RIGHT,DOWN",
+        help="remember the printer offset for red forms, in inches (such as 0.05,-0.10)",
+    )
+    form.add_argument("-o", "--output", help="PDF to write")
+    form.set_defaults(run="cms1500")
+    x837 = commands.add_parser("x837", help="write the claim as an 837P file for a clearinghouse")
+    x837.add_argument(
+        "--patient", required=True, help="the patient's id in the practice file, or account number"
+    )
+    x837.add_argument("-o", "--output", required=True, help="file to write (.txt or .837)")
+    x837.add_argument("--receiver", help="the clearinghouse's receiver ID (without it, a placeholder)")
+    x837.add_argument("--sender", help="the submitter ID your clearinghouse gave you (default: your NPI)")
+    x837.add_argument("--payer-id", help="the payer's ID in your clearinghouse's payer list")
+    x837.set_defaults(run="x837")
+    for sub in (form, x837):
+        sub.add_argument("--from", dest="first", type=_day, help="first date of service (YYYY-MM-DD)")
+        sub.add_argument("--to", dest="last", type=_day, help="last date of service (YYYY-MM-DD)")
+        sub.add_argument("--payer", help="the payer's id, when the visits bill more than one")
+        sub.add_argument(
+            "--replaces",
+            metavar="NUMBER",
+            help="send a replacement (resubmission code 7) of this claim, for the same visits",
+        )
 
 
 def _folder(text: str) -> Path:

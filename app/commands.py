@@ -475,6 +475,71 @@ def _render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cms1500(args: argparse.Namespace) -> int:
+    from app.services import claims
+
+    if args.set_offset is not None:
+        right, down = claims.parse_offset(args.set_offset)
+        with _workspace(args) as workspace:
+            workspace.store.save_claim_offset(right, down)
+        print(
+            f"Red claim forms now print {right / 100:.2f} in right and {down / 100:.2f} in down of the grid."
+        )
+        if not args.test_page and args.patient is None:
+            return EXIT_OK
+    if args.output is None:
+        raise ValidationError(OUTPUT, "name the PDF to write, such as -o claim.pdf")
+    target = _output(args)
+    if args.test_page:
+        with _workspace(args) as workspace:
+            pdf = claims.test_page(workspace.store)
+        write_file(target, pdf, field=OUTPUT)
+        print(f"Calibration page written to {target}: print it at actual size and lay it on a red form.")
+        return EXIT_OK
+    if args.patient is None:
+        raise ValidationError("--patient", "name the patient whose claim to print (or use --test-page)")
+    return _issue_claim(args, target, f"cms1500-{args.form}", "Claim form")
+
+
+def _x837(args: argparse.Namespace) -> int:
+    return _issue_claim(args, _output(args), "837p", "837P claim file")
+
+
+def _issue_claim(args: argparse.Namespace, target: Path, format: str, what: str) -> int:
+    from app.services import claims
+
+    request = claims.ClaimRequest(
+        patient=args.patient,
+        period=superbills.Period(args.first, args.last),
+        format=format,
+        payer=args.payer,
+        replaces=args.replaces,
+        draft=getattr(args, "draft", False),
+        receiver=getattr(args, "receiver", None),
+        sender=getattr(args, "sender", None),
+        payer_id=getattr(args, "payer_id", None),
+    )
+    with _workspace(args) as workspace, StagedFile(target, field=OUTPUT) as staged:
+        try:
+            document = claims.issue_claim(
+                workspace.store, workspace.codes, request, today=date.today(), deliver=staged.write
+            )
+        except claims.ClaimRefused as refused:
+            _print_findings(refused.findings)
+            hint = " Use --draft for a draft." if format != "837p" else ""
+            print(f"No claim written: {refused}.{hint}", file=sys.stderr)
+            return EXIT_CHECK_FAILED
+    _print_findings(document.findings)
+    for note in document.notes:
+        print(note)
+    forms = len(document.claim.forms())
+    pages = f" ({forms} forms, each totalled)" if format != "837p" and forms > 1 else ""
+    name = f"{what} {document.number}" if document.number else f"Draft {what.lower()}"
+    replaces = f" (replaces {args.replaces})" if args.replaces else ""
+    print(f"{name}{replaces} written to {target}{pages}")
+    return EXIT_OK
+
+
 def _reprint(args: argparse.Namespace) -> int:
     password = _pdf_password(args)
     target = _output(args)
@@ -557,7 +622,19 @@ _WITHOUT_PRACTICE = frozenset({"restore", "backups", "codes"})
 # Commands that read or change a practice that must already exist (others may start one: import,
 # demo, encrypt); `args.run` names them.
 _NEEDS_PRACTICE = frozenset(
-    {"audit", "backup", "change_passphrase", "check", "export", "issued", "reissue", "render", "reprint"}
+    {
+        "audit",
+        "backup",
+        "change_passphrase",
+        "check",
+        "cms1500",
+        "export",
+        "issued",
+        "reissue",
+        "render",
+        "reprint",
+        "x837",
+    }
 )
 
 
@@ -742,7 +819,8 @@ def _codes_import_icd(args: argparse.Namespace) -> int:
 def _print_findings(findings: Sequence[Finding]) -> None:
     for finding in sorted(findings, key=lambda f: f.severity is not Severity.ERROR):
         label = "ERROR  " if finding.severity is Severity.ERROR else "warning"
-        _say(f"{label} {finding.code}  {finding.field}: {finding.message}")
+        box = f"box {finding.box} " if finding.box else ""  # a claim's findings name their CMS-1500 box
+        _say(f"{label} {finding.code}  {box}{finding.field}: {finding.message}")
 
 
 def _has_errors(findings: Sequence[Finding]) -> bool:
@@ -751,6 +829,7 @@ def _has_errors(findings: Sequence[Finding]) -> bool:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "audit": _audit,
+    "cms1500": _cms1500,
     "backup": _backup,
     "backups": _backups,
     "change_passphrase": _change_passphrase,
@@ -767,4 +846,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "render": _render,
     "reprint": _reprint,
     "restore": _restore,
+    "x837": _x837,
 }

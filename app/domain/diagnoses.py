@@ -83,3 +83,8 @@ def normalize_icd(text: str) -> str:
             "then up to four more after a dot, such as M54.50"
         )
     return compact if len(compact) == 3 else f"{compact[:3]}.{compact[3:]}"
+
+
+def icd_without_dot(code: str) -> str:
+    """A code as claims carry it (CMS-1500 item 21, 837P HI): "M54.50" -> "M5450"."""
+    return code.strip().upper().replace(".", "")

@@ -196,6 +196,16 @@ def validate_tax_id(text: str | None, kind: TaxIdType, *, field: str = "tax_id")
     return validate_ein(text, field=field, label="Tax ID (EIN)")
 
 
+def claim_tax_id(text: str) -> str:
+    """The Tax ID as claims carry it (CMS-1500 item 25, 837P REF*EI/SY): its digits, no hyphen."""
+    return re.sub(r"[^0-9]", "", text)
+
+
+def zip_digits(text: str) -> str:
+    """A ZIP code as claims carry it: 5 or 9 digits, no hyphen (98109-4121 -> 981094121)."""
+    return re.sub(r"[^0-9]", "", text)
+
+
 def printed_tax_id(text: str, kind: TaxIdType, *, full_ssn: bool = False) -> str:
     """The Tax ID as the superbill prints it: an SSN masked unless the therapist allows it in full."""
     if kind is TaxIdType.SSN:

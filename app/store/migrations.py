@@ -316,7 +316,53 @@ DROP INDEX patients_by_name;
 CREATE INDEX patients_by_name ON patients (sort_name, id, search_text, key);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# Version 4: claims (CMS-1500 forms and 837P files) as issued, like superbills never changed, with
+# the visits each one billed to its payer; and the printer offset calibrated for red claim forms,
+# in hundredths of an inch (right and down).
+_V4 = f"""
+CREATE TABLE claims (
+    id INTEGER PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE CHECK (number <> ''),
+    patient TEXT NOT NULL REFERENCES patients (key),
+    payer TEXT NOT NULL CHECK (payer <> ''),
+    format TEXT NOT NULL CHECK (format IN ('cms1500-plain', 'cms1500-red', '837p')),
+    {_iso_date("issued_on", required=True)},
+    {_iso_date("first_date", required=True)},
+    {_iso_date("last_date", required=True)},
+    charges INTEGER NOT NULL,
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+    document BLOB NOT NULL,
+    replaces TEXT REFERENCES claims (number),
+    recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    CHECK (first_date <= last_date)
+) STRICT;
+
+CREATE INDEX claims_by_patient_payer ON claims (patient, payer);
+
+CREATE TABLE claim_visits (
+    claim_id INTEGER NOT NULL REFERENCES claims (id),
+    position INTEGER NOT NULL CHECK (position >= 0),
+    visit_key TEXT NOT NULL CHECK (visit_key <> ''),
+    PRIMARY KEY (claim_id, position)
+) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER claims_are_final_update BEFORE UPDATE ON claims
+BEGIN
+    SELECT RAISE(ABORT, 'an issued claim is never changed; send a replacement');
+END;
+
+CREATE TRIGGER claims_are_final_delete BEFORE DELETE ON claims
+BEGIN
+    SELECT RAISE(ABORT, 'an issued claim is never deleted; send a replacement');
+END;
+
+ALTER TABLE practice ADD COLUMN claim_offset_right INTEGER NOT NULL DEFAULT 0
+    CHECK (claim_offset_right BETWEEN -100 AND 100);
+ALTER TABLE practice ADD COLUMN claim_offset_down INTEGER NOT NULL DEFAULT 0
+    CHECK (claim_offset_down BETWEEN -100 AND 100);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from app.domain.errors import ValidationError
 from app.store._base import guarded
 from app.store.charts import ChartRecords
+from app.store.claims import ClaimRecords
 from app.store.database import open_connection
 from app.store.patients import PatientRecords
 from app.store.settings import SettingsRecords
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from app.domain.practice import PatientChart, Practice
 
 
-class PracticeStore(SettingsRecords, PatientRecords, ChartRecords, SuperbillRecords):
+class PracticeStore(SettingsRecords, PatientRecords, ChartRecords, SuperbillRecords, ClaimRecords):
     def __init__(self, db: sqlite3.Connection | sqlite_utils.Database) -> None:
         super().__init__(db)
 

@@ -60,7 +60,28 @@ def fill_v3(store: PracticeStore) -> None:
     fill_v2(store)
 
 
-FILLS: dict[int, Callable[[PracticeStore], None]] = {1: fill_v1, 2: fill_v2, 3: fill_v3}
+def fill_v4(store: PracticeStore) -> None:
+    """Version 4 adds issued claims with their visits, and the red forms' printer offset."""
+    fill_v3(store)
+    issued_on = date(2026, 9, 21)
+    with store.transaction():
+        number, _ = store.next_claim_number(issued_on)
+        store.record_claim(
+            number=number,
+            patient="pt-0001",
+            payer="premera",
+            format="cms1500-red",
+            visit_keys=("v-1", "v-2"),
+            first_date=date(2026, 9, 9),
+            last_date=date(2026, 9, 16),
+            issued_on=issued_on,
+            charges=24500,
+            document=PDF,
+        )
+    store.save_claim_offset(5, -10)
+
+
+FILLS: dict[int, Callable[[PracticeStore], None]] = {1: fill_v1, 2: fill_v2, 3: fill_v3, 4: fill_v4}
 
 
 def readback(store: PracticeStore) -> dict[str, Any]:
@@ -72,6 +93,8 @@ def readback(store: PracticeStore) -> dict[str, Any]:
         "procedures": store.procedures(),
         "superbills": superbills,
         "pdfs": {s.number: store.superbill_pdf(s.number) for s in superbills},
+        "claims": store.claims("pt-0001"),
+        "claim_offset": store.claim_offset(),
     }
 
 

@@ -139,6 +139,10 @@ def _cases() -> list[Case]:
         add(Case(("reprint", NUMBER, "-o", path)))
         add(Case(("reissue", NUMBER, "-o", path)))
         add(Case(("backup", "--to", path)))
+        add(Case(("cms1500", "--patient", "pt-0001", "-o", path)))
+        add(Case(("cms1500", "--patient", "pt-0001", "--form", "red", "--draft", "-o", path)))
+        add(Case(("cms1500", "--test-page", "-o", path)))
+        add(Case(("x837", "--patient", "pt-0001", "-o", path)))
         add(Case(("demo", "-o", path), practice="empty"))
         add(Case(("export", "-o", path), practice="encrypted", env={"SUPERBILL_PASSPHRASE": PASSPHRASE}))
     for path in INPUT_PATHS:
@@ -152,16 +156,41 @@ def _cases() -> list[Case]:
         add(Case(("issued", "--patient", patient)))
         add(Case(("audit", "--patient", patient)))
         add(Case(("audit", "--patient", "pt-0001", "--number", patient)))
+        add(Case(("cms1500", "--patient", patient, "-o", "{TMP}/out.pdf")))
+        add(Case(("x837", "--patient", patient, "-o", "{TMP}/out.txt")))
+        add(
+            Case(
+                (
+                    "x837",
+                    "--patient",
+                    "pt-0001",
+                    "--receiver",
+                    patient,
+                    "--payer-id",
+                    patient,
+                    "-o",
+                    "{TMP}/o.txt",
+                )
+            )
+        )
+        add(Case(("cms1500", "--patient", "pt-0001", "--payer", patient, "-o", "{TMP}/out.pdf")))
     for day in DATES:
         add(Case(("check", "--patient", "pt-0001", "--from", day)))
         add(Case(("check", "--patient", "pt-0001", "--to", day)))
         add(Case(("render", "--patient", "pt-0001", "--from", day, "-o", "{TMP}/out.pdf")))
+        add(Case(("cms1500", "--patient", "pt-0001", "--to", day, "-o", "{TMP}/out.pdf")))
     for number in NUMBERS:
+        add(Case(("cms1500", "--patient", "pt-0001", "--replaces", number, "-o", "{TMP}/out.pdf")))
+        add(Case(("x837", "--patient", "pt-0001", "--replaces", number, "-o", "{TMP}/out.txt")))
         add(Case(("reprint", number, "-o", "{TMP}/out.pdf")))
         add(Case(("reissue", number, "-o", "{TMP}/out.pdf")))
     for text in SEARCHES:
         add(Case(("codes", "icd", text)))
         add(Case(("codes", "cpt", text)))
+    for offset in ("", ",", "1", "0.05,-0.1,3", "x,y", "5,5", "nan,inf", "1e308,0", "-0.1,\x1b[2J"):
+        add(Case(("cms1500", "--set-offset", offset)))
+    add(Case(("cms1500", "-o", "{TMP}/out.pdf")))  # neither a patient nor --test-page
+    add(Case(("cms1500",)))
     for limit in ("-1", "0", "1000000000", "x"):
         add(Case(("codes", "icd", "back", "--limit", limit)))
     for passphrase in ("", "short", " leading space ", "p" * 100_000, "\x1b[2J long enough"):

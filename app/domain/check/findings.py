@@ -96,6 +96,7 @@ class Finding:
     severity: Severity
     message: str
     field: str  # path of the value concerned: "practitioner.npi", "visits[v-2].lines[1].modifiers"
+    box: str | None = None  # the CMS-1500 item it concerns, on a claim's findings: "17b", "24E"
 
     @property
     def is_error(self) -> bool:

@@ -1,0 +1,241 @@
+"""Issuing claims: a patient's visits to one payer, checked box by box, printed as a CMS-1500 or
+written as an 837P file, numbered and recorded like a superbill (number, visits, totals, SHA-256).
+
+The same visit is not claimed twice to the same payer, except by a replacement (item 22 / CLM05-3
+code 7) of the claim that billed it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from app.domain.characters import terminal_text
+from app.domain.check import Finding, has_errors
+from app.domain.check.claim import check_claim
+from app.domain.claim import Claim, IssuedClaim, Resubmission, build_claim, claim_text, is_claimable
+from app.domain.diagnoses import DiagnosisCodes
+from app.domain.errors import ValidationError
+from app.domain.practice import Coverage, PatientChart, Payer, Visit
+from app.render.cms1500_pdf import FormKind, Offset, render_cms1500, render_test_page
+from app.render.x837 import PLACEHOLDER_RECEIVER, Envelope, x837_text
+from app.services.superbills import Period, find_chart, superbill_data
+from app.store.records import PracticeStore
+
+# Claim numbers and counts only in the log (see app/services/logs.py).
+log = logging.getLogger(__name__)
+
+Deliver = Callable[[bytes], None]
+ELECTRONIC = "837p"
+
+
+class ClaimRefused(Exception):
+    """The check found errors, so no final claim was made."""
+
+    def __init__(self, findings: Sequence[Finding]) -> None:
+        self.findings = tuple(findings)
+        count = sum(1 for f in findings if f.is_error)
+        super().__init__(f"{count} problem(s) must be fixed before this claim can be sent")
+
+
+@dataclass(frozen=True)
+class ClaimDocument:
+    document: bytes
+    findings: tuple[Finding, ...]
+    number: str | None  # None for a draft
+    claim: Claim
+    notes: tuple[str, ...] = ()  # what the therapist should know about the file (a placeholder receiver)
+
+
+@dataclass(frozen=True)
+class ClaimRequest:
+    patient: str
+    period: Period
+    format: str  # "cms1500-plain", "cms1500-red" or ELECTRONIC
+    payer: str | None = None  # the payer's key, when the visits bill more than one
+    replaces: str | None = None  # the claim number this one replaces
+    draft: bool = False
+    receiver: str | None = None  # 837P: the clearinghouse's ID
+    sender: str | None = None  # 837P: the submitter ID the clearinghouse gave; default the NPI
+    payer_id: str | None = None  # 837P: the payer's ID at the clearinghouse
+
+
+def prepare_claim(
+    store: PracticeStore, codes: DiagnosisCodes, request: ClaimRequest, today: date
+) -> tuple[Claim, list[Finding]]:
+    """The claim for the request, and what the check finds in it."""
+    chart = find_chart(store, request.patient)
+    resubmission = None
+    period = request.period
+    if request.replaces is not None:
+        original = _original(store, chart, request.replaces)
+        period = Period(visits=frozenset(original.visit_keys))
+        resubmission = Resubmission("7", original.number)
+        payer_key: str | None = original.payer
+    else:
+        payer_key = request.payer
+    data = superbill_data(store, chart, period, issued_on=today)
+    coverage, payer = _coverage(store, chart, data.visits, payer_key)
+    visits = tuple(v for v in data.visits if v.coverage == coverage.key)
+    payments = data.payments if len(visits) == len(data.visits) else ()
+    data = replace(data, visits=visits, payments=payments)
+    claim = build_claim(data, coverage, payer, resubmission=resubmission)
+    already = store.claimed_visits(chart.patient.key, payer.key)
+    if request.replaces is not None:
+        already = {k: n for k, n in already.items() if n != request.replaces}
+    findings = check_claim(
+        claim, codes, today, electronic=request.format == ELECTRONIC, already_claimed=already
+    )
+    return claim, findings
+
+
+def issue_claim(
+    store: PracticeStore,
+    codes: DiagnosisCodes,
+    request: ClaimRequest,
+    *,
+    today: date,
+    now: datetime | None = None,
+    deliver: Deliver | None = None,
+) -> ClaimDocument:
+    """A final claim (numbered and recorded), or a draft when asked; refused while the check finds errors.
+
+    `deliver` gets the document before the claim is recorded for good: when it raises, no number
+    is used and nothing is recorded.
+    """
+    claim, findings = prepare_claim(store, codes, request, today)
+    if request.draft:
+        document, notes = _document(store, claim, request, control=0, now=now)
+        if deliver is not None:
+            deliver(document)
+        return ClaimDocument(document, tuple(findings), None, claim, notes)
+    if has_errors(findings):
+        raise ClaimRefused(findings)
+    with store.transaction():
+        number, control = store.next_claim_number(today)
+        numbered = replace(claim, number=number)
+        document, notes = _document(store, numbered, request, control=control, now=now)
+        store.record_claim(
+            number=number,
+            patient=claim.source.chart.patient.key,
+            payer=claim.payer.key,
+            format=request.format,
+            visit_keys=tuple(v.key for v in claim.source.visits),
+            first_date=numbered.first_date,
+            last_date=numbered.last_date,
+            issued_on=today,
+            charges=numbered.total_charge,
+            document=document,
+            replaces=request.replaces,
+        )
+        if deliver is not None:
+            deliver(document)
+    log.info("claim issued number=%s visits=%d format=%s", number, len(claim.source.visits), request.format)
+    return ClaimDocument(document, tuple(findings), number, numbered, notes)
+
+
+def test_page(store: PracticeStore) -> bytes:
+    right, down = store.claim_offset()
+    return render_test_page(Offset(right, down))
+
+
+def parse_offset(text: str) -> tuple[int, int]:
+    """ "0.05,-0.10" (inches right, down) -> (5, -10) hundredths of an inch."""
+    parts = [p.strip() for p in text.split(",")]
+    try:
+        if len(parts) != 2:
+            raise ValueError
+        right, down = (round(float(p) * 100) for p in parts)
+    except (ValueError, OverflowError):  # not a number; nan; inf
+        raise ValidationError(
+            "--set-offset",
+            f'"{terminal_text(text)}" is not two distances in inches, right and down, such as 0.05,-0.10',
+        ) from None
+    if not (-100 <= right <= 100 and -100 <= down <= 100):
+        raise ValidationError("--set-offset", "each distance must be within 1 inch (-1.00 to 1.00)")
+    return right, down
+
+
+def _document(
+    store: PracticeStore, claim: Claim, request: ClaimRequest, *, control: int, now: datetime | None
+) -> tuple[bytes, tuple[str, ...]]:
+    draft = request.draft
+    if request.format == ELECTRONIC:
+        notes: list[str] = []
+        receiver = claim_text(request.receiver).replace(" ", "")
+        if not receiver:
+            receiver = PLACEHOLDER_RECEIVER
+            notes.append(
+                f"No --receiver given: the file names the receiver {PLACEHOLDER_RECEIVER}; write it again "
+                "with your clearinghouse's ID (--receiver ID) before you upload it."
+            )
+        sender = claim_text(request.sender).replace(" ", "") or claim.billing.npi
+        if not request.sender:
+            notes.append(
+                f"The sender is your NPI ({claim.billing.npi}); use --sender if your clearinghouse gave you a submitter ID."
+            )
+        payer_id = claim_text(request.payer_id).replace(" ", "")
+        if not payer_id:
+            notes.append(
+                "No --payer-id given: the file names the payer PAYERID; your clearinghouse's payer list gives the ID."
+            )
+        envelope = Envelope(
+            sender_id=sender,
+            receiver_id=receiver,
+            receiver_name=receiver,
+            control_number=max(control, 1),
+            created=now or datetime.now(),
+            payer_id=payer_id or "PAYERID",
+            production=not draft,
+        )
+        return x837_text(claim, envelope).encode("ascii"), tuple(notes)
+    kind = FormKind.RED if request.format == "cms1500-red" else FormKind.PLAIN
+    right, down = store.claim_offset()
+    return render_cms1500(claim, kind, offset=Offset(right, down), draft=draft), ()
+
+
+def _original(store: PracticeStore, chart: PatientChart, number: str) -> IssuedClaim:
+    original = store.claim(number)
+    if original is None or original.patient != chart.patient.key:
+        raise ValidationError("--replaces", f'this patient has no claim numbered "{terminal_text(number)}"')
+    successors = [c.number for c in store.claims(chart.patient.key) if c.replaces == number]
+    if successors:
+        raise ValidationError(
+            "--replaces", f"claim {number} was already replaced by {successors[0]}; replace that one instead"
+        )
+    return original
+
+
+def _coverage(
+    store: PracticeStore, chart: PatientChart, visits: Sequence[Visit], payer_key: str | None
+) -> tuple[Coverage, Payer]:
+    """The coverage the claim bills: the only insurer the visits bill, or the one --payer names."""
+    payers = {p.key: p for p in store.payers()}
+    found: dict[str, tuple[Coverage, Payer]] = {}
+    for visit in visits:
+        coverage = chart.coverage(visit.coverage)
+        if coverage is None or coverage.payer not in payers:
+            continue
+        payer = payers[coverage.payer]
+        if is_claimable(payer.kind):
+            found.setdefault(payer.key, (coverage, payer))
+    if payer_key is not None:
+        if payer_key not in found:
+            raise ValidationError(
+                "--payer", f'no visit in these dates is billed to a payer "{terminal_text(payer_key)}"'
+            )
+        return found[payer_key]
+    if not found:
+        raise ValidationError(
+            "--patient",
+            "no visit in these dates is billed to an insurer that takes claims; give the patient a "
+            "superbill instead (superbill render)",
+        )
+    if len(found) > 1:
+        raise ValidationError(
+            "--payer",
+            f"these visits bill {len(found)} payers; choose one with --payer ({', '.join(sorted(found))})",
+        )
+    return next(iter(found.values()))

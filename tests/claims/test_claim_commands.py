@@ -1,0 +1,282 @@
+"""`superbill cms1500` and `superbill x837` on real practice files: the done-when cases of the claims issue."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.cli import main
+from app.domain.claim import Claim
+from app.render.cms1500_layout import place
+from app.services.claims import ClaimRequest, prepare_claim
+from app.services.superbills import Period
+from app.services.workspace import Workspace
+from tests.claims.test_cms1500_pdf import _assert_in_boxes, _courier, _pages
+from tests.x12 import x12_errors
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample-practice.json"
+
+
+def _practice(tmp_path: Path, name: str, change: Any = None) -> Path:
+    """The sample practice (the repo's copy), changed by `change(document)`, imported into its own folder."""
+    document = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    if change is not None:
+        change(document)
+    source = tmp_path / f"{name}.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    folder = tmp_path / name
+    assert main(["--data-dir", str(folder), "import", str(source)]) == 0
+    return folder
+
+
+def _zip_plus_four(document: dict[str, Any]) -> None:
+    document["practitioner"]["address"]["zip"] = "98109-4121"
+
+
+def _workers_comp(document: dict[str, Any]) -> None:
+    _zip_plus_four(document)
+    patient = document["patients"][0]
+    patient["coverages"] = [
+        {"id": "cov-wc", "payer": "lni", "claim_number": "Y123456", "injury_date": "2026-08-28",
+         "employer": "Harbor Freight Lines", "adjuster": "Pat Lee"}
+    ]  # fmt: skip
+    for visit in patient["visits"]:
+        visit["coverage"] = "cov-wc"
+
+
+def _auto(document: dict[str, Any]) -> None:
+    _zip_plus_four(document)
+    document["payers"].append({"id": "pip", "name": "Evergreen Auto Insurance", "kind": "auto"})
+    patient = document["patients"][0]
+    patient["coverages"] = [
+        {"id": "cov-pip", "payer": "pip", "claim_number": "PIP-2026-0042", "injury_date": "2026-08-30",
+         "accident_state": "OR", "adjuster": "Sam Diaz"}
+    ]  # fmt: skip
+    for visit in patient["visits"]:
+        visit["coverage"] = "cov-pip"
+
+
+def _va(document: dict[str, Any]) -> None:
+    document["payers"].append({"id": "va", "name": "VA Community Care (Optum)", "kind": "va_community_care"})
+    patient = document["patients"][0]
+    patient["coverages"] = [{"id": "cov-va", "payer": "va", "member_id": "1012345678V"}]
+    for visit in patient["visits"]:
+        visit["coverage"] = "cov-va"
+
+
+def _claim(folder: Path, number: str | None = None, replaces: str | None = None) -> Claim:
+    from dataclasses import replace
+    from datetime import date
+
+    with Workspace(folder) as workspace:
+        request = ClaimRequest("pt-0001", Period(), "cms1500-plain", replaces=replaces)
+        claim, _ = prepare_claim(workspace.store, workspace.codes, request, date.today())
+    return replace(claim, number=number)
+
+
+def _placed(claim: Claim) -> set[tuple[str, str]]:
+    return {(p.item, p.text) for form in claim.forms() for p in place(claim, form)}
+
+
+def _claims_recorded(folder: Path) -> list[tuple[str, str, str | None]]:
+    with sqlite3.connect(folder / "practice.sqlite3") as conn:
+        return conn.execute("SELECT number, format, replaces FROM claims ORDER BY id").fetchall()
+
+
+def test_the_sample_practice_prints_a_plain_form_with_every_item_in_its_box(tmp_path: Path) -> None:
+    folder = _practice(tmp_path, "sample")
+    out = tmp_path / "claim.pdf"
+    assert main(["--data-dir", str(folder), "cms1500", "--patient", "pt-0001", "-o", str(out)]) == 0
+    boxes = _assert_in_boxes(out.read_bytes(), _claim(folder, replaces=None))
+    assert {"1", "1a", "2", "3", "5", "11", "17", "17b", "21", "24A", "24D", "24F", "25", "28", "33"} <= boxes
+    number, fmt, _ = _claims_recorded(folder)[0]
+    assert (number[:3], fmt) == ("CL-", "cms1500-plain")
+
+
+def test_the_red_form_prints_the_same_data_without_the_form(tmp_path: Path) -> None:
+    plain_folder, red_folder = _practice(tmp_path, "plain"), _practice(tmp_path, "red")
+    plain, red = tmp_path / "plain.pdf", tmp_path / "red.pdf"
+    assert main(["--data-dir", str(plain_folder), "cms1500", "--patient", "pt-0001", "-o", str(plain)]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(red_folder),
+                "cms1500",
+                "--patient",
+                "pt-0001",
+                "--form",
+                "red",
+                "-o",
+                str(red),
+            ]
+        )
+        == 0
+    )
+    red_chars = _pages(red.read_bytes())[0]
+    assert all("Courier" in c["fontname"] for c in red_chars)
+    assert [(c["text"], c["x0"], c["top"]) for c in red_chars] == [
+        (c["text"], c["x0"], c["top"]) for c in _courier(_pages(plain.read_bytes())[0])
+    ]
+
+
+def test_the_calibrated_offset_is_remembered_for_red_forms(tmp_path: Path) -> None:
+    folder = _practice(tmp_path, "sample")
+    assert main(["--data-dir", str(folder), "cms1500", "--set-offset", "0.10,-0.05"]) == 0
+    out = tmp_path / "red.pdf"
+    assert (
+        main(["--data-dir", str(folder), "cms1500", "--patient", "pt-0001", "--form", "red", "-o", str(out)])
+        == 0
+    )
+    _assert_in_boxes(out.read_bytes(), _claim(folder), dx=7.2, dy=-3.6)
+    page = tmp_path / "test-page.pdf"
+    assert main(["--data-dir", str(folder), "cms1500", "--test-page", "-o", str(page)]) == 0
+    text = "".join(c["text"] for c in _pages(page.read_bytes())[0])
+    assert "RIGHT0.10IN,DOWN-0.05IN" in text.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    ("change", "boxes"),
+    [
+        (_workers_comp, {("11b", "Y4"), ("11b", "Y123456"), ("14", "08 28 26"), ("14", "431")}),
+        (_auto, {("11b", "Y4"), ("11b", "PIP-2026-0042"), ("14", "08 30 26"), ("10b", "OR"), ("15", "439")}),
+    ],
+)
+def test_workers_comp_and_auto_claims_fill_10_11b_and_14(
+    tmp_path: Path, change: Any, boxes: set[tuple[str, str]]
+) -> None:
+    folder = _practice(tmp_path, "injury", change)
+    out = tmp_path / "claim.pdf"
+    assert main(["--data-dir", str(folder), "cms1500", "--patient", "pt-0001", "-o", str(out)]) == 0
+    claim = _claim(folder)
+    placed = _placed(claim)
+    assert boxes <= placed
+    assert claim.employment is (change is _workers_comp) and claim.auto_accident is (change is _auto)
+    assert {"10a", "10b", "11b", "14"} <= _assert_in_boxes(out.read_bytes(), claim)
+    x837 = tmp_path / "claim.txt"
+    assert main(["--data-dir", str(folder), "x837", "--patient", "pt-0001", "--replaces", _claims_recorded(folder)[0][0],
+                 "--receiver", "OFFALLY", "-o", str(x837)]) == 0  # fmt: skip
+    text = x837.read_text(encoding="ascii")
+    assert x12_errors(text, tmp_path) == ""
+    assert ("*EM~" in text) is (change is _workers_comp) and ("*AA:::OR~" in text) is (change is _auto)
+
+
+def test_va_community_care_without_an_authorization_is_refused_in_box_23(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _practice(tmp_path, "va", _va)
+    out = tmp_path / "claim.pdf"
+    assert main(["--data-dir", str(folder), "cms1500", "--patient", "pt-0001", "-o", str(out)]) == 1
+    assert "authorization-missing  box 23" in capsys.readouterr().out
+    assert not out.exists() and _claims_recorded(folder) == []
+
+
+def test_eight_service_lines_give_two_forms_each_totalled(tmp_path: Path) -> None:
+    def eight(document: dict[str, Any]) -> None:
+        patient = document["patients"][0]
+        patient["prescriptions"][0]["authorized_visits"] = 20
+        patient["coverages"][0]["annual_visit_limit"] = 20
+        patient["visits"] = [
+            {"id": f"v-{i}", "date": f"2026-09-{i:02d}", "coverage": "cov-1", "prescription": "rx-1",
+             "diagnoses": ["M54.50"], "lines": [{"cpt": "97124", "minutes": 30, "pointers": ["A"]}]}
+            for i in range(2, 10)
+        ]  # fmt: skip
+        patient["payments"] = []
+
+    folder = _practice(tmp_path, "eight", eight)
+    out = tmp_path / "claim.pdf"
+    assert main(["--data-dir", str(folder), "cms1500", "--patient", "pt-0001", "-o", str(out)]) == 0
+    pages = _pages(out.read_bytes())
+    assert len(pages) == 2
+    claim = _claim(folder)
+    totals = [[p.text for p in place(claim, form) if p.item == "28"] for form in claim.forms()]
+    assert totals == [["480 00"], ["160 00"]]
+    _assert_in_boxes(out.read_bytes(), claim)
+
+
+def test_a_second_claim_for_the_same_visits_is_refused_and_a_replacement_carries_code_7(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _practice(tmp_path, "sample", _zip_plus_four)
+    first, second, third = (tmp_path / f"{n}.pdf" for n in ("first", "second", "third"))
+    assert main(["--data-dir", str(folder), "cms1500", "--patient", "pt-0001", "-o", str(first)]) == 0
+    original = _claims_recorded(folder)[0][0]
+    capsys.readouterr()
+    assert main(["--data-dir", str(folder), "cms1500", "--patient", "pt-0001", "-o", str(second)]) == 1
+    assert "claim-visit-already-claimed  box 22" in capsys.readouterr().out and not second.exists()
+    expected = _claim(folder, replaces=original)
+    assert {("22", "7"), ("22", original)} <= _placed(expected)
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(folder),
+                "cms1500",
+                "--patient",
+                "pt-0001",
+                "--replaces",
+                original,
+                "-o",
+                str(third),
+            ]
+        )
+        == 0
+    )
+    _assert_in_boxes(third.read_bytes(), expected)
+    assert _claims_recorded(folder)[1][2] == original
+    x837 = tmp_path / "replacement.txt"
+    replacement = _claims_recorded(folder)[1][0]
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(folder),
+                "x837",
+                "--patient",
+                "pt-0001",
+                "--replaces",
+                replacement,
+                "-o",
+                str(x837),
+            ]
+        )
+        == 0
+    )
+    text = x837.read_text(encoding="ascii")
+    assert x12_errors(text, tmp_path) == ""
+    assert ":B:7*" in text and f"REF*F8*{replacement}~" in text
+
+
+def test_an_837p_without_a_receiver_names_a_placeholder_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _practice(tmp_path, "sample", _zip_plus_four)
+    out = tmp_path / "claim.txt"
+    assert main(["--data-dir", str(folder), "x837", "--patient", "pt-0001", "-o", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "No --receiver given" in said and "RECEIVERID" in said
+    text = out.read_text(encoding="ascii")
+    assert "*ZZ*1558598797     *ZZ*RECEIVERID     *" in text
+    assert x12_errors(text, tmp_path) == ""
+
+
+def test_an_837p_with_a_five_digit_billing_zip_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _practice(tmp_path, "sample")
+    out = tmp_path / "claim.txt"
+    assert main(["--data-dir", str(folder), "x837", "--patient", "pt-0001", "-o", str(out)]) == 1
+    assert "claim-billing-zip-without-plus-four  box 33" in capsys.readouterr().out
+    assert not out.exists() and _claims_recorded(folder) == []
+
+
+def test_a_claim_is_written_only_where_the_output_guard_allows(tmp_path: Path) -> None:
+    folder = _practice(tmp_path, "sample")
+    target = folder / "practice.sqlite3"
+    before = target.read_bytes()
+    assert main(["--data-dir", str(folder), "cms1500", "--patient", "pt-0001", "-o", str(target)]) == 2
+    assert target.read_bytes() == before

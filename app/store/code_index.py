@@ -408,7 +408,7 @@ def fiscal_year_from_name(path: Path) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _decode(raw: bytes) -> str:
+def decode_order_text(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -501,7 +501,7 @@ def import_order_file(path: Path, data_dir: Path, fiscal_year: int | None = None
         raw = read_file(path, LARGEST_ORDER_FILE, "an ICD-10-CM order file")
     except ValidationError as error:
         raise OrderFileError(error.field, error.message) from None
-    entries = parse_order_file(_decode(raw))
+    entries = parse_order_file(decode_order_text(raw))
     release = fiscal_year_release(year)
     write_code_set(imported_index_path(data_dir, year), [release], f"CDC order file {path.name}", entries)
     return release

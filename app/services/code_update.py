@@ -40,7 +40,7 @@ from app.store.code_index import (
     parse_addenda,
     parse_order_file,
 )
-from app.store.code_set_update import Codes, CodeSetRows, read_code_set_rows, write_next_release
+from app.store.code_set_update import Codes, read_newest_codes, write_next_release
 from app.store.reading import read_file
 
 ORDER_FILE = "order file"
@@ -92,16 +92,17 @@ class CodeUpdate:
     current: CodeRelease  # the newest release the app holds now
     changes: ReleaseChanges
     affected: tuple[AffectedUse, ...]
-    _base: CodeSetRows
+    _base: Path  # the code-set file in force, which the new one extends
     _codes: Codes
 
     @property
     def summary(self) -> str:
         """ "ICD-10-CM FY2028 (dates of service 10/01/2027 to 09/30/2028): 12 codes added, 3 deleted, 1 revised"."""
         changes = self.changes
+        added = len(changes.added)
         return (
             f"{self.release.name} (dates of service {us_date(self.release.first_date)} to "
-            f"{us_date(self.release.last_date)}): {len(changes.added):,} codes added, "
+            f"{us_date(self.release.last_date)}): {added:,} {'code' if added == 1 else 'codes'} added, "
             f"{len(changes.deleted):,} deleted, {len(changes.revised):,} revised"
         )
 
@@ -118,10 +119,9 @@ def preview_update(
     raw = read_file(path, LARGEST_ORDER_FILE, "an ICD-10-CM order file")
     kind, name, text = _recognize(path, raw)
     with open_code_index(data_dir) as current_index:
-        base = read_code_set_rows(current_index.path)
-    current = base.releases[-1]
+        base = current_index.path
+        current = current_index.release
     held_year = current.last_date.year
-    before = base.newest_codes()
     if kind == ADDENDA_FILE:
         year = _year(fiscal_year, _ADDENDA_NAME.search(name), held_year + 1)
         if year != held_year + 1:
@@ -130,7 +130,9 @@ def preview_update(
                 f"the FY{year} addenda change FY{year - 1}, and the newest release here is {current.name}: "
                 f"load the FY{held_year + 1} files first",
             )
-        after = apply_addenda(before, parse_addenda(text))
+        changes_listed = parse_addenda(text)
+        before = read_newest_codes(base)[1]
+        after = apply_addenda(before, changes_listed)
     else:
         named = fiscal_year if fiscal_year is not None else fiscal_year_from_name(Path(name))
         if named is None:
@@ -139,6 +141,7 @@ def preview_update(
             )
         year = named
         after = {e.code.replace(".", ""): (e.description, e.billable) for e in parse_order_file(text)}
+        before = {}
     if not 2015 <= year <= 2100:
         raise ValidationError("fiscal year", f"{year} is not an ICD-10-CM fiscal year")
     if year <= held_year:
@@ -153,6 +156,7 @@ def preview_update(
             f"FY{year} does not follow {current.name} (it ends {us_date(current.last_date)}): "
             f"load FY{held_year + 1} first",
         )
+    before = before or read_newest_codes(base)[1]
     changes = release_changes(before, after)
     affected = _affected(store, release, before, after) if store is not None else ()
     return CodeUpdate(path.name, kind, year, release, current, changes, affected, base, after)
@@ -160,7 +164,7 @@ def preview_update(
 
 def apply_update(update: CodeUpdate, data_dir: Path) -> CodeRelease:
     """Write the code set with the update's release into ``<data_dir>/codes/``: whole, or nothing changes."""
-    source = f"{update.file_name} ({update.kind}) over {update._base.source}"
+    source = f"{update.file_name} ({update.kind})"
     write_next_release(
         imported_index_path(data_dir, update.fiscal_year), update._base, update._codes, update.release, source
     )

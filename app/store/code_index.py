@@ -21,9 +21,8 @@ from app.domain.dates import parse_date
 from app.domain.diagnoses import CodeRelease, DiagnosisCode
 from app.domain.errors import ValidationError
 from app.resources import resource_path
-from app.store.code_set_schema import SCHEMA_VERSION, CodeEntry, write_code_set
+from app.store.code_set_schema import SCHEMA_VERSION, CodeEntry
 from app.store.paths import IMPORTED_FOLDER
-from app.store.reading import read_file
 
 SHIPPED_FILE = ("codes", "icd10cm-2026-04-fy2027.sqlite")
 _IMPORTED_PATTERN = "icd10cm-FY*.sqlite"
@@ -481,30 +480,6 @@ def parse_order_file(text: str) -> list[CodeEntry]:
 
 def imported_index_path(data_dir: Path, fiscal_year: int) -> Path:
     return data_dir / IMPORTED_FOLDER / f"icd10cm-FY{fiscal_year}.sqlite"
-
-
-def import_order_file(path: Path, data_dir: Path, fiscal_year: int | None = None) -> CodeRelease:
-    """Import a CDC order file (icd10cm-order-2027.txt) as release FY2027 into ``<data_dir>/codes/``.
-
-    The fiscal year comes from the file name unless given. Every line is checked first; on any
-    error (OrderFileError naming the line) nothing is written. Importing the same year again
-    replaces the earlier import.
-    """
-    year = fiscal_year if fiscal_year is not None else fiscal_year_from_name(path)
-    if year is None:
-        raise OrderFileError(
-            "fiscal year", f'"{path.name}" does not name one (icd10cm-order-2027.txt); give it explicitly'
-        )
-    if not 2015 <= year <= 2100:
-        raise OrderFileError("fiscal year", f"{year} is not an ICD-10-CM fiscal year")
-    try:
-        raw = read_file(path, LARGEST_ORDER_FILE, "an ICD-10-CM order file")
-    except ValidationError as error:
-        raise OrderFileError(error.field, error.message) from None
-    entries = parse_order_file(decode_order_text(raw))
-    release = fiscal_year_release(year)
-    write_code_set(imported_index_path(data_dir, year), [release], f"CDC order file {path.name}", entries)
-    return release
 
 
 # --- The addenda: what changed from one release to the next ---------------------------------------

@@ -39,23 +39,40 @@ class CodeSetRows:
     entries: tuple[CodeEntry, ...]
     source: str
 
-    def newest_codes(self) -> Codes:
-        """The codes of the newest release: the rows with an open end."""
-        return {
-            e.code.replace(".", ""): (e.description, e.billable) for e in self.entries if e.last_date is None
+
+def _open(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def _releases(db: sqlite3.Connection) -> tuple[CodeRelease, ...]:
+    return tuple(
+        CodeRelease(name, parse_date(first), parse_date(last))
+        for name, first, last in db.execute(
+            "SELECT name, first_date, last_date FROM code_release ORDER BY first_date"
+        )
+    )
+
+
+def read_newest_codes(path: Path) -> tuple[tuple[CodeRelease, ...], Codes]:
+    """The releases of the code-set file at ``path`` and its newest release's codes (the open-ended rows)."""
+    db = _open(path)
+    try:
+        codes = {
+            code.replace(".", ""): (description, bool(billable))
+            for code, description, billable in db.execute(
+                "SELECT code, description, billable FROM codes WHERE last_date IS NULL"
+            )
         }
+        return _releases(db), codes
+    finally:
+        db.close()
 
 
 def read_code_set_rows(path: Path) -> CodeSetRows:
     """The rows of the code-set file at ``path`` (opened read-only; the caller checked it opens)."""
-    db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    db = _open(path)
     try:
-        releases = tuple(
-            CodeRelease(name, parse_date(first), parse_date(last))
-            for name, first, last in db.execute(
-                "SELECT name, first_date, last_date FROM code_release ORDER BY first_date"
-            )
-        )
+        releases = _releases(db)
         (source,) = db.execute("SELECT source FROM code_release ORDER BY first_date DESC LIMIT 1").fetchone()
         entries = tuple(
             CodeEntry(
@@ -117,8 +134,9 @@ def next_release_entries(
 
 
 def write_next_release(
-    path: Path, base: CodeSetRows, new_codes: Codes, new_release: CodeRelease, source: str
+    path: Path, base: Path, new_codes: Codes, new_release: CodeRelease, source: str
 ) -> None:
-    """Write at ``path`` the code set ``base`` with ``new_release`` after it: whole, or nothing changed."""
-    entries = next_release_entries(base.entries, base.releases, new_codes, new_release)
-    write_code_set(path, [*base.releases, new_release], source, entries)
+    """Write at ``path`` the code set at ``base`` with ``new_release`` after it: whole, or nothing changed."""
+    rows = read_code_set_rows(base)
+    entries = next_release_entries(rows.entries, rows.releases, new_codes, new_release)
+    write_code_set(path, [*rows.releases, new_release], f"{source} over {rows.source}", entries)

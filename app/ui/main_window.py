@@ -516,6 +516,18 @@ class MainWindow(QMainWindow):
             if line.target is not None:
                 view.prescriptions.select(line.target)
             view.edit_prescription()
+        elif line.kind is AttentionKind.RETIRED_CODE and line.target is not None:
+            from app.services.attention import VISIT_TARGET, retired_code_target
+
+            what, target = retired_code_target(line.target)
+            if what == VISIT_TARGET:
+                view.focus_tab(view.tabs.indexOf(view.visits))
+                view.visits.select(target)
+                self._open_visit(key, target)
+            else:
+                view.focus_tab(view.tabs.indexOf(view.prescriptions))
+                view.prescriptions.select(target)
+                view.edit_prescription()
         elif line.kind is AttentionKind.BALANCE_DUE:
             view.focus_tab(view.tabs.indexOf(view.payments))
             view.record_payment()

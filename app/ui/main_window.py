@@ -199,6 +199,11 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(
             "&Back up now…", self.back_up_now, tip="Copy the whole practice to a folder (a USB stick)"
         )
+        self.update_codes_action = self._action(
+            "&Update code set…",
+            self.update_code_set,
+            tip="Load a new year's ICD-10-CM codes from the file CMS or CDC publish (order file, zip or addenda)",
+        )
         self.help_action = self._action(
             "&Getting started and keyboard shortcuts",
             self.show_help,
@@ -228,6 +233,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(self.real_practice_action)
             file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.update_codes_action)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -485,6 +491,27 @@ class MainWindow(QMainWindow):
         from app.ui.backup_dialog import BackupDialog
 
         self._open(BackupDialog(self.workspace, self))
+
+    def update_code_set(self) -> None:
+        """File > Update code set…: choose the file, read what it changes, Apply or Cancel."""
+        from app.ui.code_update_dialog import FILE_FILTER, CodeUpdateDialog, read_update
+        from app.ui.saving import choose_open_file
+
+        path = choose_open_file(self, "Choose the ICD-10-CM file from CMS or CDC", FILE_FILTER)
+        if path is None:
+            return
+        update = read_update(self, self.workspace, path)
+        if update is None:
+            return
+        dialog = CodeUpdateDialog(self.workspace, update, self)
+        dialog.accepted.connect(lambda: self._codes_updated(dialog.applied))
+        self._open(dialog)
+
+    def _codes_updated(self, note: str | None) -> None:
+        """Codes retired for their dates now show in needs attention; the note says what was loaded."""
+        self.attention.reload()
+        if note:
+            self.say(note)
 
     # Patients ----------------------------------------------------------------------------------
 

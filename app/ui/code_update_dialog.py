@@ -95,6 +95,8 @@ class CodeUpdateDialog(QDialog):
         self.affected.setAccessibleName("Visits and prescriptions affected")
         self.affected.addItems([a.text for a in update.affected])
         self.affected.setVisible(bool(update.affected))
+        self.affected.setWordWrap(True)  # a long line wraps rather than hiding the codes to choose
+        self.affected.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.affected.setMaximumHeight(160)
         layout.addWidget(self.affected)
 
@@ -109,7 +111,7 @@ class CodeUpdateDialog(QDialog):
         self.buttons.accepted.connect(self._apply)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)
 
     def _apply(self) -> None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

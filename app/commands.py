@@ -674,13 +674,16 @@ def _confirmed(prompt: str) -> bool:
 
 def _codes_icd(args: argparse.Namespace) -> int:
     # The code set is not patient data: it is read without opening (or creating) the practice.
-    from app.store.code_index import open_code_index
+    from app.store.code_index import open_code_index, passed_over_imports
 
-    with open_code_index(data_dir(args.data_dir)) as codes:
+    folder = data_dir(args.data_dir)
+    with open_code_index(folder) as codes:
         hits = codes.search(" ".join(args.text), limit=args.limit)
         first, last = codes.releases[0].first_date, codes.release.last_date
         names = " and ".join(release.name for release in codes.releases)
         _say(f"{names} (dates of service {first} to {last})")
+        for note in passed_over_imports(folder):
+            print(f"note: {terminal_text(note)}", file=sys.stderr)
         for hit in hits:
             # A code valid for part of that time only (retired, or new) says for which dates.
             valid = ""

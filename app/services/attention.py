@@ -26,10 +26,11 @@ class AttentionKind(Enum):
     """The groups of the attention list, most urgent first (the order they are shown in)."""
 
     FILING_DEADLINE = 1
-    RETIRED_CODE = 2
-    PRESCRIPTION = 3
-    UNBILLED_VISITS = 4
-    BALANCE_DUE = 5
+    RETIRED_CODE_VISIT = 2
+    RETIRED_CODE_PRESCRIPTION = 3
+    PRESCRIPTION = 4
+    UNBILLED_VISITS = 5
+    BALANCE_DUE = 6
 
     @property
     def label(self) -> str:
@@ -38,7 +39,8 @@ class AttentionKind(Enum):
 
 _LABELS = {
     AttentionKind.FILING_DEADLINE: f"Filing deadlines within {FILING_WARNING_DAYS} days",
-    AttentionKind.RETIRED_CODE: "Diagnosis codes no longer billable",
+    AttentionKind.RETIRED_CODE_VISIT: "Visits with a code no longer billable",
+    AttentionKind.RETIRED_CODE_PRESCRIPTION: "Prescriptions with a code no longer billable",
     AttentionKind.PRESCRIPTION: "Prescriptions expiring or used up",
     AttentionKind.UNBILLED_VISITS: "Visits not on a superbill",
     AttentionKind.BALANCE_DUE: "Superbills with a balance due",
@@ -52,9 +54,9 @@ class AttentionItem:
     patient_name: str  # "Okafor, Daniel"
     message: str  # what needs doing, without the name: "8 of 8 visits used on the prescription..."
     due: date | None  # when it becomes (or became) a problem, when there is such a day
-    # What it is about: the prescription's key, the superbill's number, or for a retired code
-    # "visit:KEY" or "prescription:KEY" (see retired_code_target).
-    target: str | None = None
+    target: str | None = (
+        None  # what it is about: the prescription's or visit's key, or the superbill's number
+    )
 
     @property
     def text(self) -> str:
@@ -171,15 +173,6 @@ def _balance(row: queries.BalanceDue) -> AttentionItem:
     )
 
 
-VISIT_TARGET, PRESCRIPTION_TARGET = "visit", "prescription"
-
-
-def retired_code_target(target: str) -> tuple[str, str]:
-    """ "visit:v-12" -> ("visit", "v-12"): what a retired-code item opens."""
-    kind, _, key = target.partition(":")
-    return kind, key
-
-
 def _retired_codes(store: PracticeStore, codes: DiagnosisCodes, today: date) -> list[AttentionItem]:
     """Visits not yet on a superbill, and prescriptions in force, that use a code retired for their dates.
 
@@ -210,12 +203,12 @@ def _retired_codes(store: PracticeStore, codes: DiagnosisCodes, today: date) -> 
         )
         items.append(
             AttentionItem(
-                AttentionKind.RETIRED_CODE,
+                AttentionKind.RETIRED_CODE_VISIT,
                 patient_key,
                 name,
                 f"{when}: {retired_advice(gone)}",
                 days[0],
-                f"{VISIT_TARGET}:{first_key}",
+                first_key,
             )
         )
     for use in queries.prescription_code_uses(store, today):
@@ -224,12 +217,12 @@ def _retired_codes(store: PracticeStore, codes: DiagnosisCodes, today: date) -> 
         if gone is not None:
             items.append(
                 AttentionItem(
-                    AttentionKind.RETIRED_CODE,
+                    AttentionKind.RETIRED_CODE_PRESCRIPTION,
                     use.patient_key,
                     listed_name(use.first_name, use.last_name),
                     f"prescription of {us_date(use.day)}: {retired_advice(gone)}",
                     on,
-                    f"{PRESCRIPTION_TARGET}:{use.key}",
+                    use.key,
                 )
             )
     return items

@@ -39,6 +39,7 @@ from app.store.code_index import (
     open_code_index,
     parse_addenda,
     parse_order_file,
+    passed_over_imports,
 )
 from app.store.code_set_update import Codes, read_newest_codes, write_next_release
 from app.store.reading import read_file
@@ -169,6 +170,11 @@ def apply_update(update: CodeUpdate, data_dir: Path) -> CodeRelease:
         imported_index_path(data_dir, update.fiscal_year), update._base, update._codes, update.release, source
     )
     return update.release
+
+
+def passed_over_code_sets(data_dir: Path) -> list[str]:
+    """One line for each newer code set in ``<data_dir>/codes/`` that is not used (see passed_over_imports)."""
+    return passed_over_imports(data_dir)
 
 
 def _year(given: int | None, named: re.Match[str] | None, otherwise: int) -> int:

@@ -369,6 +369,35 @@ def open_code_index(data_dir: Path | None) -> IcdIndex:
     return best
 
 
+def passed_over_imports(data_dir: Path | None) -> list[str]:
+    """One line for each imported code set that is not used though it names a newer fiscal year than
+    the code set in force: written by another version of the app (an older code-set format) or damaged."""
+    if data_dir is None:
+        return []
+    notes: list[str] = []
+    in_force: int | None = None
+    for path in imported_index_paths(data_dir):
+        try:
+            IcdIndex(path).close()
+            continue
+        except CodeSetFileError as error:
+            reason = str(error).removeprefix(f"{path}: ")
+        year = _IMPORTED_YEAR.search(path.name)
+        if in_force is None:
+            with open_code_index(data_dir) as codes:
+                in_force = codes.release.last_date.year
+        if year is None or int(year.group(1)) <= in_force:
+            continue
+        notes.append(
+            f"The ICD-10-CM FY{year.group(1)} code set in {path} is not used ({reason}): load that year's "
+            "file again with File > Update code set… in the app, or superbill codes import-icd FILE."
+        )
+    return notes
+
+
+_IMPORTED_YEAR = re.compile(r"icd10cm-FY(\d{4})\.sqlite$")
+
+
 # --- Importing a release from the CDC order file ---------------------------------------------------
 
 

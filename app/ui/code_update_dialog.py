@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -25,14 +26,44 @@ from PySide6.QtWidgets import (
 
 from app.domain.dates import us_date
 from app.domain.errors import ValidationError
-from app.services.code_update import CodeUpdate, apply_update, preview_update
+from app.services.code_update import CodeUpdate, apply_update, passed_over_code_sets, preview_update
 from app.services.workspace import Workspace
 from app.ui.fit import fit_dialog
+from app.ui.saving import choose_open_file, tell_saved
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)  # kinds of errors and counts only: no patient data
 
 FILE_FILTER = "ICD-10-CM files (*.txt *.zip);;All files (*)"
 TITLE = "Update code set"
+
+
+def update_code_set(window: MainWindow) -> None:
+    """File > Update code set…: choose the file, read what it changes, Apply or Cancel; then the
+    codes retired for their dates show in needs attention, and the window's note says what was loaded."""
+    path = choose_open_file(window, "Choose the ICD-10-CM file from CMS or CDC", FILE_FILTER)
+    if path is None:
+        return
+    update = read_update(window, window.workspace, path)
+    if update is None:
+        return
+    dialog = CodeUpdateDialog(window.workspace, update, window)
+
+    def applied() -> None:
+        window.attention.reload()
+        if dialog.applied:
+            window.say(dialog.applied)
+
+    dialog.accepted.connect(applied)
+    window._open(dialog)
+
+
+def say_passed_over_code_sets(widget: QWidget, data_dir: Path) -> None:
+    """A newer code set loaded by another version of the app, and so not used, is said in the window's note."""
+    for note in passed_over_code_sets(data_dir):
+        tell_saved(widget, note)
 
 
 def read_update(parent: QWidget, workspace: Workspace, path: Path) -> CodeUpdate | None:

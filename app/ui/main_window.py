@@ -199,11 +199,7 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(
             "&Back up now…", self.back_up_now, tip="Copy the whole practice to a folder (a USB stick)"
         )
-        self.update_codes_action = self._action(
-            "&Update code set…",
-            self.update_code_set,
-            tip="Load a new year's ICD-10-CM codes from the file CMS or CDC publish (order file, zip or addenda)",
-        )
+        self.update_codes_action = self._action("&Update code set…", self.update_code_set)
         self.help_action = self._action(
             "&Getting started and keyboard shortcuts",
             self.show_help,
@@ -282,9 +278,8 @@ class MainWindow(QMainWindow):
         self.data_label = QLabel(f"{where} {self.workspace.data_dir}", self)
         self.data_label.setObjectName("dataFolderLabel")
         set_enum_property(self.data_label, "textInteractionFlags", "TextSelectableByMouse")
-        self.data_label.setMinimumWidth(
-            1
-        )  # a long folder is cut on a narrow screen, never widening the window
+        # A long folder is cut on a narrow screen, never widening the window.
+        self.data_label.setMinimumWidth(1)
         self.data_label.setToolTip(str(self.workspace.data_dir))
         self.statusBar().addPermanentWidget(self.data_label)
 
@@ -493,25 +488,9 @@ class MainWindow(QMainWindow):
         self._open(BackupDialog(self.workspace, self))
 
     def update_code_set(self) -> None:
-        """File > Update code set…: choose the file, read what it changes, Apply or Cancel."""
-        from app.ui.code_update_dialog import FILE_FILTER, CodeUpdateDialog, read_update
-        from app.ui.saving import choose_open_file
+        from app.ui import code_update_dialog
 
-        path = choose_open_file(self, "Choose the ICD-10-CM file from CMS or CDC", FILE_FILTER)
-        if path is None:
-            return
-        update = read_update(self, self.workspace, path)
-        if update is None:
-            return
-        dialog = CodeUpdateDialog(self.workspace, update, self)
-        dialog.accepted.connect(lambda: self._codes_updated(dialog.applied))
-        self._open(dialog)
-
-    def _codes_updated(self, note: str | None) -> None:
-        """Codes retired for their dates now show in needs attention; the note says what was loaded."""
-        self.attention.reload()
-        if note:
-            self.say(note)
+        code_update_dialog.update_code_set(self)
 
     # Patients ----------------------------------------------------------------------------------
 
@@ -538,23 +517,13 @@ class MainWindow(QMainWindow):
         view = self.patient_view
         if line.kind in (AttentionKind.UNBILLED_VISITS, AttentionKind.FILING_DEADLINE):
             self._open_superbill(key, unbilled=True)
-        elif line.kind is AttentionKind.PRESCRIPTION:
+        elif line.kind in (AttentionKind.PRESCRIPTION, AttentionKind.RETIRED_CODE_PRESCRIPTION):
             view.focus_tab(view.tabs.indexOf(view.prescriptions))
             if line.target is not None:
                 view.prescriptions.select(line.target)
             view.edit_prescription()
-        elif line.kind is AttentionKind.RETIRED_CODE and line.target is not None:
-            from app.services.attention import VISIT_TARGET, retired_code_target
-
-            what, target = retired_code_target(line.target)
-            if what == VISIT_TARGET:
-                view.focus_tab(view.tabs.indexOf(view.visits))
-                view.visits.select(target)
-                self._open_visit(key, target)
-            else:
-                view.focus_tab(view.tabs.indexOf(view.prescriptions))
-                view.prescriptions.select(target)
-                view.edit_prescription()
+        elif line.kind is AttentionKind.RETIRED_CODE_VISIT and line.target is not None:
+            self._open_visit(key, line.target)
         elif line.kind is AttentionKind.BALANCE_DUE:
             view.focus_tab(view.tabs.indexOf(view.payments))
             view.record_payment()

@@ -8,7 +8,6 @@ from datetime import date
 from app.services.superbills import render
 from app.store.code_index import IcdIndex, shipped_index_path
 from tests import sample
-from tests.codes.fy2028 import visit
 from tests.render.pdf_text import plain_text
 
 APRIL_2026_TITLE = "Cellulitis of back [any part except buttock]"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.domain.practice import Prescription
-from app.services.attention import AttentionKind, needs_attention, retired_code_target
+from app.services.attention import AttentionKind, needs_attention
 from app.services.workspace import Workspace
 from tests import sample
 from tests.codes.fy2028 import visit
@@ -49,7 +49,7 @@ def retired_items(workspace: Workspace) -> list[tuple[str, str | None]]:
     return [
         (item.text, item.target)
         for item in needs_attention(workspace, TODAY)
-        if item.kind is AttentionKind.RETIRED_CODE
+        if item.kind in (AttentionKind.RETIRED_CODE_VISIT, AttentionKind.RETIRED_CODE_PRESCRIPTION)
     ]
 
 
@@ -60,19 +60,22 @@ def test_visits_and_prescriptions_using_a_code_retired_for_their_dates_need_atte
         (
             "Okafor, Daniel — 2 visits from 11/10/2026: M72.2 is no longer billable for dates from Oct 1, 2026: "
             "choose M72.20, M72.21 or M72.22",
-            "visit:v-nov",
+            "v-nov",
         ),
         (
             "Okafor, Daniel — prescription of 08/03/2026: M72.2 is no longer billable for dates from Oct 1, 2026: "
             "choose M72.20, M72.21 or M72.22",
-            "prescription:rx-feet",
+            "rx-feet",
         ),
     ]
-    assert retired_code_target("visit:v-nov") == ("visit", "v-nov")
 
 
-def test_the_retired_codes_group_comes_right_after_filing_deadlines() -> None:
-    assert list(AttentionKind)[:2] == [AttentionKind.FILING_DEADLINE, AttentionKind.RETIRED_CODE]
+def test_the_retired_code_groups_come_right_after_filing_deadlines() -> None:
+    assert list(AttentionKind)[:3] == [
+        AttentionKind.FILING_DEADLINE,
+        AttentionKind.RETIRED_CODE_VISIT,
+        AttentionKind.RETIRED_CODE_PRESCRIPTION,
+    ]
 
 
 def test_a_visit_before_the_code_retired_does_not_need_attention(data_dir: Path) -> None:

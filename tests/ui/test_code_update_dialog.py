@@ -21,6 +21,7 @@ from app.services.workspace import Workspace
 from app.store.code_index import open_code_index
 from app.ui.code_update_dialog import CodeUpdateDialog
 from app.ui.main_window import MainWindow
+from app.ui.prescription_dialog import PrescriptionDialog
 from app.ui.saving import LAST_FOLDER
 from app.ui.visit_editor import VisitEditor
 from tests.codes.fy2028 import ADDENDA_2028, practice_using_fy2028_changes
@@ -114,7 +115,8 @@ def test_after_the_update_the_retired_code_needs_attention_and_one_click_opens_t
     qtbot.waitUntil(lambda: window.current_dialog is None)
     panel = window.attention
     texts = panel.item_texts()
-    assert "Diagnosis codes no longer billable (2)" in texts
+    assert "Visits with a code no longer billable (1)" in texts
+    assert "Prescriptions with a code no longer billable (1)" in texts
     line = "Okafor, Daniel — visit of 10/12/2027: M54.2 is no longer billable for dates from Oct 1, 2027: choose M54.20, M54.21 or M54.29"
     assert line in texts
     rect = panel.list.visualRect(panel.model.index(texts.index(line)))
@@ -152,3 +154,40 @@ def test_a_file_that_is_no_code_set_is_refused_in_one_line_naming_it(
     )
     assert window.current_dialog is None
     assert not (workspace.data_dir / "codes").exists()
+
+
+def test_one_click_on_a_prescription_with_a_retired_code_opens_that_prescription(
+    qtbot: QtBot, workspace: Workspace, chosen: dict[str, object]
+) -> None:
+    window = open_window(qtbot, workspace)
+    dialog = open_update(qtbot, window)
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_dialog is None)
+    panel = window.attention
+    texts = panel.item_texts()
+    row = next(
+        i for i, t in enumerate(texts) if t.startswith("Okafor, Daniel — prescription of 11/20/2026: M79.18")
+    )
+    rect = panel.list.visualRect(panel.model.index(row))
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    view = window.patient_view
+    assert view.tabs.currentWidget() is view.prescriptions
+    editor = view.current_dialog
+    assert isinstance(editor, PrescriptionDialog)
+    assert editor.prescription_key == "rx-open"  # type: ignore[attr-defined]
+    forget_changes(editor)
+    editor.close()
+
+
+def test_a_newer_code_set_in_an_older_format_is_said_in_the_window_note(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    from tests.codes.test_older_code_sets import write_format_1_code_set
+
+    write_format_1_code_set(workspace.data_dir)
+    window = open_window(qtbot, workspace)
+    qtbot.waitUntil(lambda: window.status_note is not None)
+    note = window.status_note
+    assert note is not None
+    assert note.message().startswith("The ICD-10-CM FY2028 code set in ")
+    assert "load that year's file again with File > Update code set…" in note.message()

@@ -181,10 +181,13 @@ def _parser() -> argparse.ArgumentParser:
     cpt.add_argument("text", nargs="*")
     cpt.set_defaults(run="codes_cpt")
     import_icd = code_commands.add_parser(
-        "import-icd", help="load a newer CDC order file (icd10cm-order-YYYY.txt)"
+        "import-icd",
+        help="load a new fiscal year's ICD-10-CM: the CDC order file (icd10cm_order_YYYY.txt), its zip, "
+        "or the order addenda; says what changes first",
     )
     import_icd.add_argument("file", type=Path)
     import_icd.add_argument("--fiscal-year", type=int, help="when the file name does not say the year")
+    import_icd.add_argument("--dry-run", action="store_true", help="only say what would change")
     import_icd.set_defaults(run="codes_import_icd")
     return parser
 

@@ -751,13 +751,16 @@ def _confirmed(prompt: str) -> bool:
 
 def _codes_icd(args: argparse.Namespace) -> int:
     # The code set is not patient data: it is read without opening (or creating) the practice.
-    from app.store.code_index import open_code_index
+    from app.store.code_index import open_code_index, passed_over_imports
 
-    with open_code_index(data_dir(args.data_dir)) as codes:
+    folder = data_dir(args.data_dir)
+    with open_code_index(folder) as codes:
         hits = codes.search(" ".join(args.text), limit=args.limit)
         first, last = codes.releases[0].first_date, codes.release.last_date
         names = " and ".join(release.name for release in codes.releases)
         _say(f"{names} (dates of service {first} to {last})")
+        for note in passed_over_imports(folder):
+            print(f"note: {terminal_text(note)}", file=sys.stderr)
         for hit in hits:
             # A code valid for part of that time only (retired, or new) says for which dates.
             valid = ""
@@ -808,12 +811,49 @@ def _codes_cpt(args: argparse.Namespace) -> int:
 
 
 def _codes_import_icd(args: argparse.Namespace) -> int:
-    from app.store.code_index import import_order_file
-    from app.store.paths import data_dir
+    """Preview what the file changes (the release, the counts, the practice's codes affected), then load it."""
+    from app.services.code_update import apply_update, preview_update
 
-    release = import_order_file(args.file, data_dir(args.data_dir), fiscal_year=args.fiscal_year)
+    folder = data_dir(args.data_dir)
+    with contextlib.ExitStack() as stack:
+        workspace = _practice_for_codes(args, folder)
+        if workspace is not None:
+            stack.enter_context(workspace)
+        update = preview_update(
+            args.file, folder, workspace.store if workspace is not None else None, args.fiscal_year
+        )
+    _say(update.summary)
+    _say(f"  from {update.file_name} ({update.kind}), after {update.current.name}")
+    if workspace is None:
+        print("  No practice was looked at: nothing of yours to check against it.")
+    elif not update.affected:
+        print("  None of your visits or prescriptions uses a code it deletes or revises.")
+    else:
+        print(f"  Your visits and prescriptions it affects ({len(update.affected):,}):")
+        for affected in update.affected:
+            _say(f"    {affected.text}")
+    if args.dry_run:
+        print("Nothing was changed (--dry-run): run the command again without --dry-run to load it.")
+        return EXIT_OK
+    release = apply_update(update, folder)
+    log.info("code set loaded fiscal_year=%d", update.fiscal_year)
     _say(f"Loaded {release.name}: dates of service {release.first_date} to {release.last_date}")
     return EXIT_OK
+
+
+def _practice_for_codes(args: argparse.Namespace, folder: Path) -> Workspace | None:
+    """The practice whose codes an update is checked against: None when there is none, or when it is
+    encrypted and no passphrase is at hand (the update is still loaded; the codes are not listed)."""
+    if not database_path(folder).exists():
+        return None
+    if encryption.is_encrypted(args.data_dir) and not (
+        os.environ.get(PASSPHRASE_VARIABLE) or os.environ.get(RECOVERY_KEY_VARIABLE) or sys.stdin.isatty()
+    ):
+        return None
+    try:
+        return _workspace(args)
+    except StoreUnavailable:
+        return None
 
 
 def _print_findings(findings: Sequence[Finding]) -> None:

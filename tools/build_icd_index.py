@@ -36,6 +36,7 @@ if str(REPO_ROOT) not in sys.path:
 from app.domain.diagnoses import CodeRelease  # noqa: E402
 from app.store.code_index import apply_addenda, fiscal_year_release, parse_addenda  # noqa: E402
 from app.store.code_set_schema import CodeEntry, CodeTerm, write_code_set  # noqa: E402
+from app.store.code_set_update import next_release_entries  # noqa: E402
 
 PACKAGE = "simple-icd-10-cm"
 PACKAGE_VERSION = "1.5.0"
@@ -179,35 +180,13 @@ def read_addenda(path: Path = ADDENDA) -> str:
     return raw.decode("ascii")
 
 
-def _parent(code: str, codes: dict[str, tuple[str, bool]]) -> str | None:
-    """The longest shorter code present (M67A01 -> M67A0); None for a category."""
-    return next((_dotted(code[:n]) for n in range(len(code) - 1, 2, -1) if code[:n] in codes), None)
-
-
 def both_releases(april: list[CodeEntry]) -> list[CodeEntry]:
     """April 2026's entries and FY2027's, each code once with the dates it is valid for (twice if it changed)."""
     before = {e.code.replace(".", ""): (e.description, e.billable) for e in april}
     after = apply_addenda(before, parse_addenda(read_addenda()))
     assert sum(b for _, b in after.values()) == EXPECTED_BILLABLE_2027
     assert sum(not b for _, b in after.values()) == EXPECTED_HEADERS_2027
-    last_april = RELEASE.last_date
-    entries: list[CodeEntry] = []
-    for entry in april:
-        compact = entry.code.replace(".", "")
-        if after.get(compact) == before[compact]:
-            entries.append(entry)  # the same in both releases: valid from April 2026 on
-        else:
-            entries.append(
-                CodeEntry(entry.code, entry.description, entry.billable, entry.parent, None, last_april)
-            )
-    for compact, (description, billable) in after.items():
-        if before.get(compact) != (description, billable):
-            entries.append(
-                CodeEntry(
-                    _dotted(compact), description, billable, _parent(compact, after), FY2027.first_date, None
-                )
-            )
-    return entries
+    return next_release_entries(april, [RELEASE], after, FY2027)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Protocol
 
 
@@ -88,3 +88,63 @@ def normalize_icd(text: str) -> str:
 def icd_without_dot(code: str) -> str:
     """A code as claims carry it (CMS-1500 item 21, 837P HI): "M54.50" -> "M5450"."""
     return code.strip().upper().replace(".", "")
+
+
+@dataclass(frozen=True)
+class ReleaseChanges:
+    """What one release changes from the one before, counted as CMS's addenda summary counts billable codes.
+
+    A billable code that becomes a header (M72.2 in FY2027) is deleted; a header that becomes
+    billable is added; revised codes are billable in both, with a new title.
+    """
+
+    added: tuple[str, ...]  # compact codes, in code order
+    deleted: tuple[str, ...]
+    revised: tuple[str, ...]
+
+
+def release_changes(
+    before: dict[str, tuple[str, bool]], after: dict[str, tuple[str, bool]]
+) -> ReleaseChanges:
+    """Compare two releases' codes (compact code -> (title, billable))."""
+    billable_before = {code for code, (_, billable) in before.items() if billable}
+    billable_after = {code for code, (_, billable) in after.items() if billable}
+    revised = {c for c in billable_before & billable_after if before[c][0] != after[c][0]}
+    return ReleaseChanges(
+        added=tuple(sorted(billable_after - billable_before)),
+        deleted=tuple(sorted(billable_before - billable_after)),
+        revised=tuple(sorted(revised)),
+    )
+
+
+@dataclass(frozen=True)
+class RetiredCode:
+    """A code billable in one release and not in the next: from when, and the codes to choose instead."""
+
+    code: str  # dotted
+    since: date  # the first date of service it is no longer billable for
+    choices: tuple[str, ...]  # the billable codes under it then (empty when it was deleted outright)
+
+
+def retired_code(codes: DiagnosisCodes, code: str, on: date) -> RetiredCode | None:
+    """``code`` when it is not billable on the date of service ``on`` but was in the release before.
+
+    None for a code billable on that date, and for one never billable (a typo, a category the
+    check names as such).
+    """
+    try:
+        dotted = normalize_icd(code)
+    except DiagnosisCodeError:
+        return None
+    release = codes.release_on(on)
+    entry = codes.lookup(dotted, on)
+    if entry is not None and entry.billable:
+        return None
+    before = release.first_date - timedelta(days=1)
+    if codes.release_on(before) == release:
+        return None  # the first release: nothing before it to compare with
+    earlier = codes.lookup(dotted, before)
+    if earlier is None or not earlier.billable:
+        return None
+    children = tuple(sorted(c.code for c in codes.billable_children(dotted, on))) if entry is not None else ()
+    return RetiredCode(dotted, release.first_date, children)

@@ -18,6 +18,11 @@ def listed_name(first_name: str, last_name: str) -> str:
     return f"{last_name}, {first_name}"
 
 
+def initials(first_name: str, last_name: str) -> str:
+    """ "D.O." for Daniel Okafor: a patient named without the name (lists where a name is not needed)."""
+    return "".join(f"{part.strip()[:1].upper()}." for part in (first_name, last_name) if part.strip())
+
+
 class TaxIdType(StrEnum):
     """Which tax ID the practitioner bills under: the practice's EIN, or their own SSN."""
 

@@ -7,6 +7,9 @@ from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from app.domain.check.diagnoses import retired_advice
+from app.domain.dates import us_date
+from app.domain.diagnoses import DiagnosisCodes, RetiredCode, retired_code
 from app.domain.money import format_money
 from app.domain.people import listed_name
 from app.store import attention as queries
@@ -23,9 +26,11 @@ class AttentionKind(Enum):
     """The groups of the attention list, most urgent first (the order they are shown in)."""
 
     FILING_DEADLINE = 1
-    PRESCRIPTION = 2
-    UNBILLED_VISITS = 3
-    BALANCE_DUE = 4
+    RETIRED_CODE_VISIT = 2
+    RETIRED_CODE_PRESCRIPTION = 3
+    PRESCRIPTION = 4
+    UNBILLED_VISITS = 5
+    BALANCE_DUE = 6
 
     @property
     def label(self) -> str:
@@ -34,6 +39,8 @@ class AttentionKind(Enum):
 
 _LABELS = {
     AttentionKind.FILING_DEADLINE: f"Filing deadlines within {FILING_WARNING_DAYS} days",
+    AttentionKind.RETIRED_CODE_VISIT: "Visits with a code no longer billable",
+    AttentionKind.RETIRED_CODE_PRESCRIPTION: "Prescriptions with a code no longer billable",
     AttentionKind.PRESCRIPTION: "Prescriptions expiring or used up",
     AttentionKind.UNBILLED_VISITS: "Visits not on a superbill",
     AttentionKind.BALANCE_DUE: "Superbills with a balance due",
@@ -47,7 +54,9 @@ class AttentionItem:
     patient_name: str  # "Okafor, Daniel"
     message: str  # what needs doing, without the name: "8 of 8 visits used on the prescription..."
     due: date | None  # when it becomes (or became) a problem, when there is such a day
-    target: str | None = None  # what it is about: the prescription's key, or the superbill's number
+    target: str | None = (
+        None  # what it is about: the prescription's or visit's key, or the superbill's number
+    )
 
     @property
     def text(self) -> str:
@@ -55,10 +64,17 @@ class AttentionItem:
         return f"{self.patient_name} — {self.message}"
 
 
-def needs_attention(source: Workspace | PracticeStore, today: date) -> list[AttentionItem]:
-    """Everything that needs attention on `today`: grouped by kind (most urgent kind first), then by due date."""
-    # A Workspace holds its store; a PracticeStore is one.
+def needs_attention(
+    source: Workspace | PracticeStore, today: date, codes: DiagnosisCodes | None = None
+) -> list[AttentionItem]:
+    """Everything that needs attention on `today`: grouped by kind (most urgent kind first), then by due date.
+
+    Codes retired for their dates are looked for with ``codes``, or the workspace's code set.
+    """
+    # A Workspace holds its store (and its code set); a PracticeStore is one.
     store = source if isinstance(source, PracticeStore) else source.store
+    if codes is None and not isinstance(source, PracticeStore):
+        codes = source.codes
     waiting = queries.visits_waiting(store, today, FILING_WARNING_DAYS)
     items = [
         *(_filing(row, today) for row in waiting if row.visits_due and row.first_deadline is not None),
@@ -68,6 +84,7 @@ def needs_attention(source: Workspace | PracticeStore, today: date) -> list[Atte
         ),
         *_unbilled(waiting),
         *(_balance(row) for row in queries.balances_due(store)),
+        *(_retired_codes(store, codes, today) if codes is not None else []),
     ]
     return sorted(
         items,
@@ -154,3 +171,58 @@ def _balance(row: queries.BalanceDue) -> AttentionItem:
         None,
         row.number,
     )
+
+
+def _retired_codes(store: PracticeStore, codes: DiagnosisCodes, today: date) -> list[AttentionItem]:
+    """Visits not yet on a superbill, and prescriptions in force, that use a code retired for their dates.
+
+    One line per patient and code for visits (the first visit opens), one per prescription and code.
+    A prescription is judged on today, or its first day when that is later.
+    """
+    found: dict[tuple[str, date], RetiredCode | None] = {}
+
+    def retired(code: str, on: date) -> RetiredCode | None:
+        key = (code, codes.release_on(on).first_date)
+        if key not in found:
+            found[key] = retired_code(codes, code, on)
+        return found[key]
+
+    visits: dict[tuple[str, str], tuple[str, RetiredCode, list[date], str]] = {}
+    for use in queries.visit_code_uses(store, date.min, unbilled_only=True):
+        gone = retired(use.code, use.day)
+        if gone is not None:
+            name = listed_name(use.first_name, use.last_name)
+            entry = visits.setdefault((use.patient_key, gone.code), (name, gone, [], use.key))
+            entry[2].append(use.day)
+    items = []
+    for (patient_key, _code), (name, gone, days, first_key) in visits.items():
+        when = (
+            f"visit of {us_date(days[0])}"
+            if len(days) == 1
+            else f"{len(days)} visits from {us_date(days[0])}"
+        )
+        items.append(
+            AttentionItem(
+                AttentionKind.RETIRED_CODE_VISIT,
+                patient_key,
+                name,
+                f"{when}: {retired_advice(gone)}",
+                days[0],
+                first_key,
+            )
+        )
+    for use in queries.prescription_code_uses(store, today):
+        on = max(today, use.day)
+        gone = retired(use.code, on)
+        if gone is not None:
+            items.append(
+                AttentionItem(
+                    AttentionKind.RETIRED_CODE_PRESCRIPTION,
+                    use.patient_key,
+                    listed_name(use.first_name, use.last_name),
+                    f"prescription of {us_date(use.day)}: {retired_advice(gone)}",
+                    on,
+                    use.key,
+                )
+            )
+    return items

@@ -163,8 +163,14 @@ def render(data: SuperbillData, codes: DiagnosisCodes, *, draft: bool) -> bytes:
     # reportlab takes a tenth of a second to import: only pay for it when a PDF is made.
     from app.render.superbill_pdf import SuperbillRenderer
 
+    # Each code's title as of the release in force on the visits that use it (the latest such visit
+    # when the superbill spans two releases): a revised title is printed for the dates it holds.
+    used_on = {
+        code: visit.date for visit in sorted(data.visits, key=lambda v: v.date) for code in visit.diagnoses
+    }
+
     def describe(code: str) -> str | None:
-        entry = codes.lookup(code)
+        entry = codes.lookup(code, used_on.get(code))
         return entry.description if entry else None
 
     return SuperbillRenderer(describe=describe).render(data, draft=draft)

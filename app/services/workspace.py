@@ -79,6 +79,11 @@ class Workspace:
             self._codes = open_code_index(self.data_dir)
         return self._codes
 
+    def reopen_codes(self) -> None:
+        """After a code-set update: the next use of ``codes`` opens the newest code set (a picker
+        open meanwhile keeps the one it has, which closes when nothing uses it)."""
+        self._codes = None
+
     @property
     def encrypted(self) -> bool:
         return self.database_key is not None

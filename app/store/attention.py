@@ -219,3 +219,60 @@ def _query(store: HasConnection, sql: str, params: dict[str, str]) -> list[tuple
     path: Path | None = getattr(store, "path", None)
     with translate_errors(path):
         return list(store.conn.execute(sql, params))
+
+
+@dataclass(frozen=True)
+class CodeUse:
+    """A diagnosis code on a visit or a prescription, with the date(s) it is used for."""
+
+    patient_key: str
+    first_name: str
+    last_name: str
+    prescription: bool  # a prescription's code; else a visit's
+    key: str  # the visit's or the prescription's key
+    day: date  # the visit's date of service; the prescription's first day (written or starting)
+    until: date | None  # the prescription's expiry (None: open); a visit's date
+    code: str  # as stored
+
+
+def visit_code_uses(store: HasConnection, since: date, *, unbilled_only: bool) -> list[CodeUse]:
+    """The codes of visits on or after ``since``, of those not yet on a superbill only if asked."""
+    unbilled = f"AND NOT {ON_A_SUPERBILL}" if unbilled_only else ""
+    sql = f"""
+        SELECT v.patient, pt.first_name, pt.last_name, v.key, v.date, d.code
+        FROM visits v
+        JOIN visit_diagnoses d ON d.visit_id = v.id
+        JOIN patients pt ON pt.key = v.patient
+        WHERE v.date >= :since {unbilled}
+        ORDER BY v.date, pt.last_name, pt.first_name, v.id, d.position
+    """
+    return [
+        CodeUse(row[0], row[1], row[2], False, row[3], parse_date(row[4]), parse_date(row[4]), row[5])
+        for row in _query(store, sql, {"since": since.isoformat()})
+    ]
+
+
+def prescription_code_uses(store: HasConnection, in_force_on: date) -> list[CodeUse]:
+    """The codes of prescriptions not expired before ``in_force_on``."""
+    sql = """
+        SELECT r.patient, pt.first_name, pt.last_name, r.key, coalesce(r.starts_on, r.written_on),
+               r.expires_on, d.code
+        FROM prescriptions r
+        JOIN prescription_diagnoses d ON d.prescription_id = r.id
+        JOIN patients pt ON pt.key = r.patient
+        WHERE r.expires_on IS NULL OR r.expires_on >= :day
+        ORDER BY pt.last_name, pt.first_name, r.id, d.position
+    """
+    return [
+        CodeUse(
+            row[0],
+            row[1],
+            row[2],
+            True,
+            row[3],
+            parse_date(row[4]),
+            None if row[5] is None else parse_date(row[5]),
+            row[6],
+        )
+        for row in _query(store, sql, {"day": in_force_on.isoformat()})
+    ]

@@ -22,9 +22,8 @@ from app.domain.dates import parse_date
 from app.domain.diagnoses import CodeRelease, DiagnosisCode
 from app.domain.errors import ValidationError
 from app.resources import resource_path
-from app.store.code_set_schema import SCHEMA_VERSION, CodeEntry, write_code_set
+from app.store.code_set_schema import SCHEMA_VERSION, CodeEntry
 from app.store.paths import IMPORTED_FOLDER
-from app.store.reading import read_file
 
 SHIPPED_FILE = ("codes", "icd10cm-2026-04-fy2027.sqlite")
 _IMPORTED_PATTERN = "icd10cm-FY*.sqlite"
@@ -266,7 +265,8 @@ class IcdIndex:
 
         With ``on``, only the codes of the release in force on that date of service; without it,
         the codes of every release the file holds, each once (its ``first_date``/``last_date`` say
-        when it is valid).
+        when it is valid; of two versions the words both find, the newer unless only
+        the older is billable).
 
         Text shaped like the start of a code ("M54", "m54.5", "S134") finds that code first, then the
         codes under it (billable first, in code order). Words find codes whose title, everyday term
@@ -287,7 +287,10 @@ class IcdIndex:
             found.setdefault(hit.code, hit)
         if len(found) < limit:
             for hit in self._word_hits(text, limit + len(found), day):
-                found.setdefault(hit.code, hit)
+                kept = found.setdefault(hit.code, hit)
+                newer = (hit.first_date or date.min) > (kept.first_date or date.min)
+                if newer and (hit.billable or not kept.billable):
+                    found[hit.code] = hit  # two versions found: the newer, in the place of the first
                 if len(found) >= limit:
                     break
         return list(found.values())[:limit]
@@ -435,6 +438,35 @@ def open_code_index(data_dir: Path | None) -> IcdIndex:
     return best
 
 
+def passed_over_imports(data_dir: Path | None) -> list[str]:
+    """One line for each imported code set that is not used though it names a newer fiscal year than
+    the code set in force: written by another version of the app (an older code-set format) or damaged."""
+    if data_dir is None:
+        return []
+    notes: list[str] = []
+    in_force: int | None = None
+    for path in imported_index_paths(data_dir):
+        try:
+            IcdIndex(path).close()
+            continue
+        except CodeSetFileError as error:
+            reason = str(error).removeprefix(f"{path}: ")
+        year = _IMPORTED_YEAR.search(path.name)
+        if in_force is None:
+            with open_code_index(data_dir) as codes:
+                in_force = codes.release.last_date.year
+        if year is None or int(year.group(1)) <= in_force:
+            continue
+        notes.append(
+            f"The ICD-10-CM FY{year.group(1)} code set in {path} is not used ({reason}): load that year's "
+            "file again with File > Update code set… in the app, or superbill codes import-icd FILE."
+        )
+    return notes
+
+
+_IMPORTED_YEAR = re.compile(r"icd10cm-FY(\d{4})\.sqlite$")
+
+
 # --- Importing a release from the CDC order file ---------------------------------------------------
 
 
@@ -473,7 +505,7 @@ def fiscal_year_from_name(path: Path) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _decode(raw: bytes) -> str:
+def decode_order_text(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -546,30 +578,6 @@ def parse_order_file(text: str) -> list[CodeEntry]:
 
 def imported_index_path(data_dir: Path, fiscal_year: int) -> Path:
     return data_dir / IMPORTED_FOLDER / f"icd10cm-FY{fiscal_year}.sqlite"
-
-
-def import_order_file(path: Path, data_dir: Path, fiscal_year: int | None = None) -> CodeRelease:
-    """Import a CDC order file (icd10cm-order-2027.txt) as release FY2027 into ``<data_dir>/codes/``.
-
-    The fiscal year comes from the file name unless given. Every line is checked first; on any
-    error (OrderFileError naming the line) nothing is written. Importing the same year again
-    replaces the earlier import.
-    """
-    year = fiscal_year if fiscal_year is not None else fiscal_year_from_name(path)
-    if year is None:
-        raise OrderFileError(
-            "fiscal year", f'"{path.name}" does not name one (icd10cm-order-2027.txt); give it explicitly'
-        )
-    if not 2015 <= year <= 2100:
-        raise OrderFileError("fiscal year", f"{year} is not an ICD-10-CM fiscal year")
-    try:
-        raw = read_file(path, LARGEST_ORDER_FILE, "an ICD-10-CM order file")
-    except ValidationError as error:
-        raise OrderFileError(error.field, error.message) from None
-    entries = parse_order_file(_decode(raw))
-    release = fiscal_year_release(year)
-    write_code_set(imported_index_path(data_dir, year), [release], f"CDC order file {path.name}", entries)
-    return release
 
 
 # --- The addenda: what changed from one release to the next ---------------------------------------

@@ -231,6 +231,10 @@ class AttentionPanel(QWidget):
     def _first_load(self) -> None:
         if not self._loaded:
             self.reload()
+            # A newer code set this app cannot read needs attention too: said once, in the window's note.
+            from app.ui.code_update_dialog import say_passed_over_code_sets
+
+            say_passed_over_code_sets(self, self._workspace.data_dir)
 
     def _fill(self, expanded: AttentionKind | None = None) -> None:
         keep = self.current_text()

@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(
             "&Back up now…", self.back_up_now, tip="Copy the whole practice to a folder (a USB stick)"
         )
+        self.update_codes_action = self._action("&Update code set…", self.update_code_set)
         self.help_action = self._action(
             "&Getting started and keyboard shortcuts",
             self.show_help,
@@ -222,6 +223,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(self.real_practice_action)
             file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.update_codes_action)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -272,9 +274,8 @@ class MainWindow(QMainWindow):
         self.data_label = QLabel(f"{where} {self.workspace.data_dir}", self)
         self.data_label.setObjectName("dataFolderLabel")
         set_enum_property(self.data_label, "textInteractionFlags", "TextSelectableByMouse")
-        self.data_label.setMinimumWidth(
-            1
-        )  # a long folder is cut on a narrow screen, never widening the window
+        # A long folder is cut on a narrow screen, never widening the window.
+        self.data_label.setMinimumWidth(1)
         self.data_label.setToolTip(str(self.workspace.data_dir))
         self.statusBar().addPermanentWidget(self.data_label)
 
@@ -482,6 +483,11 @@ class MainWindow(QMainWindow):
 
         self._open(BackupDialog(self.workspace, self))
 
+    def update_code_set(self) -> None:
+        from app.ui import code_update_dialog
+
+        code_update_dialog.update_code_set(self)
+
     # Patients ----------------------------------------------------------------------------------
 
     def show_patient(self, key: str | None) -> None:
@@ -507,11 +513,13 @@ class MainWindow(QMainWindow):
         view = self.patient_view
         if line.kind in (AttentionKind.UNBILLED_VISITS, AttentionKind.FILING_DEADLINE):
             self._open_superbill(key, unbilled=True)
-        elif line.kind is AttentionKind.PRESCRIPTION:
+        elif line.kind in (AttentionKind.PRESCRIPTION, AttentionKind.RETIRED_CODE_PRESCRIPTION):
             view.focus_tab(view.tabs.indexOf(view.prescriptions))
             if line.target is not None:
                 view.prescriptions.select(line.target)
             view.edit_prescription()
+        elif line.kind is AttentionKind.RETIRED_CODE_VISIT and line.target is not None:
+            self._open_visit(key, line.target)
         elif line.kind is AttentionKind.BALANCE_DUE:
             view.focus_tab(view.tabs.indexOf(view.payments))
             view.record_payment()

@@ -1,7 +1,7 @@
 """Saving a file the therapist chose in a Save dialog: where it may go and how it is written are
 app.services.files' rules (never over the practice or its backups, whole or not at all, owner only).
 
-Every Save dialog and folder choice goes through here: it opens in the folder last used (kept in
+Every Save dialog, Open dialog and folder choice goes through here: it opens in the folder last used (kept in
 the user settings), or in the user's Documents folder the first time, never in the folder the app
 was started from; and a saved file is said in the main window's status bar, with its path.
 """
@@ -60,6 +60,15 @@ def choose_save_file(
     if filters == PDF_FILTER and not chosen.lower().endswith(".pdf"):
         chosen += ".pdf"
     return chosen
+
+
+def choose_open_file(parent: QWidget, title: str, filters: str) -> Path | None:
+    """An Open dialog opened in start_folder(); the file chosen (its folder remembered), or None."""
+    chosen, _filter = QFileDialog.getOpenFileName(parent, title, str(start_folder()), filters)
+    if not chosen:
+        return None
+    remember_folder(Path(chosen).absolute().parent)
+    return Path(chosen)
 
 
 def choose_folder(parent: QWidget, title: str) -> Path | None:

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.diagnoses import DiagnosisCode
+from app.domain.diagnoses import CodeRelease, DiagnosisCode
 from app.domain.errors import ValidationError
+from app.services.code_update import apply_update, preview_update
 from app.store.code_index import (
     IcdIndex,
     OrderFileError,
-    import_order_file,
     imported_index_path,
     open_code_index,
     shipped_index_path,
@@ -22,6 +22,12 @@ from app.store.code_index import (
 NEW_CODE = ("M5452", "Discogenic low back pain")
 # An order file newer than the shipped FY2027, which the app then uses.
 NEWER = "icd10cm-order-2028.txt"
+FY2028_DAY = date(2027, 10, 1)
+
+
+def import_order_file(path: Path, data_dir: Path, fiscal_year: int | None = None) -> CodeRelease:
+    """What `superbill codes import-icd` does: preview, then apply."""
+    return apply_update(preview_update(path, data_dir, fiscal_year=fiscal_year), data_dir)
 
 
 def order_line(number: int, code: str, billable: bool, short: str, long: str) -> str:
@@ -66,13 +72,13 @@ def test_the_shipped_releases_lack_the_new_code() -> None:
         assert shipped.lookup(NEW_CODE[0]) is None
 
 
-def test_an_imported_fy2027_release_is_valid_from_1_october_2026(tmp_path: Path, data_dir: Path) -> None:
-    release = import_order_file(write_order_file(tmp_path, order_file_lines()), data_dir)
-    assert release.name == "ICD-10-CM FY2027"
-    assert release.first_date == date(2026, 10, 1)
-    assert release.last_date == date(2027, 9, 30)
-    assert imported_index_path(data_dir, 2027) == data_dir / "codes" / "icd10cm-FY2027.sqlite"
-    assert imported_index_path(data_dir, 2027).is_file()
+def test_an_imported_fy2028_release_is_valid_from_1_october_2027(tmp_path: Path, data_dir: Path) -> None:
+    release = import_order_file(write_order_file(tmp_path, order_file_lines(), NEWER), data_dir)
+    assert release.name == "ICD-10-CM FY2028"
+    assert release.first_date == date(2027, 10, 1)
+    assert release.last_date == date(2028, 9, 30)
+    assert imported_index_path(data_dir, 2028) == data_dir / "codes" / "icd10cm-FY2028.sqlite"
+    assert imported_index_path(data_dir, 2028).is_file()
 
 
 def test_the_app_then_uses_the_newer_release(tmp_path: Path, data_dir: Path) -> None:
@@ -85,12 +91,13 @@ def test_the_app_then_uses_the_newer_release(tmp_path: Path, data_dir: Path) -> 
         new = codes.lookup("m54.52")
         assert new is not None
         assert (new.code, new.description, new.billable) == ("M54.52", "Discogenic low back pain", True)
+        assert codes.lookup("M54.52", date(2027, 9, 30)) is None  # FY2027 still answers for its dates
         assert [c.code for c in codes.billable_children("M54.5")] == ["M54.50", "M54.51", "M54.52", "M54.59"]
         assert [c.code for c in codes.billable_children("S13.4")] == ["S13.4XXA", "S13.4XXD", "S13.4XXS"]
         assert codes.parent("M54.52") == codes.lookup("M54.5")
         assert "M54.52" in [h.code for h in codes.search("discog")]
-        assert [h.code for h in codes.search("M545")][:1] == ["M54.5"]
-        assert codes.search("low back")[0].code == "M54.50"
+        assert [h.code for h in codes.search("M545", on=FY2028_DAY)][:1] == ["M54.5"]
+        assert codes.search("low back", on=FY2028_DAY)[0].code == "M54.50"
         assert codes.lookup("M54.5") == DiagnosisCode("M54.5", "Low back pain", billable=False)
 
 
@@ -99,34 +106,37 @@ def test_without_imports_the_shipped_release_is_used(data_dir: Path) -> None:
         assert codes.release.name == "ICD-10-CM FY2027"
 
 
-def test_an_imported_fy2027_alone_does_not_replace_the_shipped_april_2026_and_fy2027(
-    tmp_path: Path, data_dir: Path
+@pytest.mark.parametrize("year", [2025, 2027])
+def test_a_release_the_app_already_holds_or_an_older_one_is_refused_as_nothing_to_update(
+    tmp_path: Path, data_dir: Path, year: int
 ) -> None:
-    import_order_file(write_order_file(tmp_path, order_file_lines()), data_dir)
+    path = write_order_file(tmp_path, order_file_lines(), f"icd10cm-order-{year}.txt")
+    with pytest.raises(ValidationError, match="nothing to update"):
+        import_order_file(path, data_dir)
+    assert not (data_dir / "codes").exists()
     with open_code_index(data_dir) as codes:
         assert codes.path == shipped_index_path()
         assert [r.name for r in codes.releases] == ["ICD-10-CM April 2026", "ICD-10-CM FY2027"]
 
 
-def test_an_older_release_does_not_replace_the_shipped_one(tmp_path: Path, data_dir: Path) -> None:
-    import_order_file(write_order_file(tmp_path, order_file_lines(), "icd10cm-order-2025.txt"), data_dir)
-    with open_code_index(data_dir) as codes:
-        assert codes.release.name == "ICD-10-CM FY2027"
-
-
-def test_the_newest_of_several_imports_is_used(tmp_path: Path, data_dir: Path) -> None:
+def test_the_next_year_after_an_import_builds_on_it(tmp_path: Path, data_dir: Path) -> None:
     import_order_file(write_order_file(tmp_path, order_file_lines(), "icd10cm-order-2028.txt"), data_dir)
-    import_order_file(write_order_file(tmp_path, order_file_lines(), "icd10cm-order-2027.txt"), data_dir)
+    import_order_file(write_order_file(tmp_path, order_file_lines(), "icd10cm-order-2029.txt"), data_dir)
     with open_code_index(data_dir) as codes:
-        assert codes.release.name == "ICD-10-CM FY2028"
+        assert codes.release.name == "ICD-10-CM FY2029"
+        assert [r.name for r in codes.releases][-3:] == [
+            "ICD-10-CM FY2027",
+            "ICD-10-CM FY2028",
+            "ICD-10-CM FY2029",
+        ]
 
 
 def test_the_fiscal_year_can_be_given_when_the_file_name_lacks_it(tmp_path: Path, data_dir: Path) -> None:
     path = write_order_file(tmp_path, order_file_lines(), "codes-from-cdc.txt")
-    with pytest.raises(OrderFileError, match="fiscal year"):
+    with pytest.raises(ValidationError, match="fiscal year"):
         import_order_file(path, data_dir)
-    release = import_order_file(path, data_dir, fiscal_year=2027)
-    assert release.name == "ICD-10-CM FY2027"
+    release = import_order_file(path, data_dir, fiscal_year=2028)
+    assert release.name == "ICD-10-CM FY2028"
 
 
 @pytest.mark.parametrize("encoding", ["cp1252", "utf-8"])
@@ -139,19 +149,19 @@ def test_descriptions_with_accents_read_right_in_either_encoding(
     ]
     import_order_file(write_order_file(tmp_path, lines, NEWER, encoding=encoding), data_dir)
     with open_code_index(data_dir) as codes:
-        code = codes.lookup("H81.01")
+        code = codes.lookup("H81.01", FY2028_DAY)
         assert code is not None
         assert code.description == "Ménière's disease, right ear"
-        assert [h.code for h in codes.search("meniere")] == ["H81.01"]
-        assert [h.code for h in codes.search("Ménière")] == ["H81.01"]
+        assert [h.code for h in codes.search("meniere", on=FY2028_DAY)] == ["H81.01"]
+        assert [h.code for h in codes.search("Ménière", on=FY2028_DAY)] == ["H81.01"]
 
 
 def test_the_long_description_is_used(tmp_path: Path, data_dir: Path) -> None:
     lines = [order_line(1, "M797", True, "Fibromyalgia (short)", "Fibromyalgia")]
     import_order_file(write_order_file(tmp_path, lines, NEWER), data_dir)
     with open_code_index(data_dir) as codes:
-        assert codes.lookup("M79.7") == codes.search("fibromyalgia")[0]
-        assert codes.search("fibromyalgia")[0].description == "Fibromyalgia"
+        assert codes.lookup("M79.7", FY2028_DAY) == codes.search("fibromyalgia", on=FY2028_DAY)[0]
+        assert codes.search("fibromyalgia", on=FY2028_DAY)[0].description == "Fibromyalgia"
 
 
 def _with_line(number: int, line: str) -> list[str]:
@@ -187,7 +197,7 @@ GOOD = order_line(5, "M5451", True, "Vertebrogenic low back pain", "Vertebrogeni
 def test_a_malformed_line_is_named_and_nothing_is_imported(
     tmp_path: Path, data_dir: Path, broken: str, complaint: str
 ) -> None:
-    path = write_order_file(tmp_path, _with_line(5, broken))
+    path = write_order_file(tmp_path, _with_line(5, broken), NEWER)
     with pytest.raises(OrderFileError) as raised:
         import_order_file(path, data_dir)
     assert raised.value.field == "line 5"
@@ -201,24 +211,24 @@ def test_a_malformed_line_is_named_and_nothing_is_imported(
 
 
 def test_a_failed_import_leaves_the_earlier_import_in_place(tmp_path: Path, data_dir: Path) -> None:
-    import_order_file(write_order_file(tmp_path, order_file_lines()), data_dir)
-    before = imported_index_path(data_dir, 2027).read_bytes()
-    broken = write_order_file(tmp_path, _with_line(3, GOOD[:14] + "2" + GOOD[15:]))
+    import_order_file(write_order_file(tmp_path, order_file_lines(), NEWER), data_dir)
+    before = imported_index_path(data_dir, 2028).read_bytes()
+    broken = write_order_file(tmp_path, _with_line(3, GOOD[:14] + "2" + GOOD[15:]), "icd10cm-order-2029.txt")
     with pytest.raises(OrderFileError, match="line 3"):
         import_order_file(broken, data_dir)
-    assert imported_index_path(data_dir, 2027).read_bytes() == before
-    assert sorted(p.name for p in (data_dir / "codes").iterdir()) == ["icd10cm-FY2027.sqlite"]
+    assert imported_index_path(data_dir, 2028).read_bytes() == before
+    assert sorted(p.name for p in (data_dir / "codes").iterdir()) == ["icd10cm-FY2028.sqlite"]
 
 
 def test_an_empty_file_is_refused(tmp_path: Path, data_dir: Path) -> None:
-    with pytest.raises(OrderFileError, match="no codes"):
-        import_order_file(write_order_file(tmp_path, []), data_dir)
-    assert not imported_index_path(data_dir, 2027).exists()
+    with pytest.raises(ValidationError, match="is empty"):
+        import_order_file(write_order_file(tmp_path, [], NEWER), data_dir)
+    assert not imported_index_path(data_dir, 2028).exists()
 
 
 def test_an_imported_release_is_opened_read_only(tmp_path: Path, data_dir: Path) -> None:
     import sqlite3
 
-    import_order_file(write_order_file(tmp_path, order_file_lines()), data_dir)
+    import_order_file(write_order_file(tmp_path, order_file_lines(), NEWER), data_dir)
     with open_code_index(data_dir) as codes, pytest.raises(sqlite3.OperationalError, match="readonly"):
         codes._db.execute("DELETE FROM codes")

@@ -72,6 +72,13 @@ INPUT_PATHS = (
     "{BINARY}",
     "{DATA}/backups",
 )
+# What a yearly ICD-10-CM update can be handed by mistake (written into the scratch folder).
+CODE_SET_INPUTS = (
+    "{TMP}/icd10cm_order_2028.txt",  # empty
+    "{TMP}/icd10cm-Code Descriptions-2028.zip",  # cut off halfway through
+    "{TMP}/icd10cm-Tables-Index-2028.zip",  # a zip without an order file
+    "{TMP}/icd10cm_order_addenda_2028.txt",  # binary
+)
 PATIENTS = (
     "",
     " ",
@@ -150,6 +157,10 @@ def _cases() -> list[Case]:
         add(Case(("restore", path, "--yes")))
         add(Case(("codes", "import-icd", path)))
         add(Case(("restore", path, "--yes"), practice="encrypted", env={"SUPERBILL_PASSPHRASE": PASSPHRASE}))
+    for path in CODE_SET_INPUTS:
+        add(Case(("codes", "import-icd", path)))
+        add(Case(("codes", "import-icd", "--dry-run", path)))
+        add(Case(("codes", "import-icd", path), practice="encrypted"))
     for patient in PATIENTS:
         add(Case(("check", "--patient", patient)))
         add(Case(("render", "--patient", patient, "-o", "{TMP}/out.pdf")))
@@ -310,6 +321,25 @@ def _inserts(database: Path) -> list[str]:
         connection.close()
 
 
+def _write_code_set_inputs(folder: Path) -> None:
+    """The files of CODE_SET_INPUTS: empty, a truncated zip, a zip without an order file, binary bytes."""
+    import io
+    import zipfile
+
+    (folder / "icd10cm_order_2028.txt").write_bytes(b"")
+    whole = io.BytesIO()
+    with zipfile.ZipFile(whole, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "Code Descriptions/icd10cm_order_2028.txt", "00001 A00     0 Cholera" + " " * 60 + "\r\n" * 50
+        )
+    (folder / "icd10cm-Code Descriptions-2028.zip").write_bytes(
+        whole.getvalue()[: len(whole.getvalue()) // 2]
+    )
+    with zipfile.ZipFile(folder / "icd10cm-Tables-Index-2028.zip", "w") as archive:
+        archive.writestr("icd10cm_tabular_2028.xml", "<ICD10CM.tabular/>")
+    (folder / "icd10cm_order_addenda_2028.txt").write_bytes(bytes(range(256)) * 8)
+
+
 def _fill(text: str, places: dict[str, str]) -> str:
     for name, value in places.items():
         text = text.replace("{" + name + "}", value)
@@ -333,6 +363,7 @@ def test_a_hostile_command_line_gets_a_clean_answer(
     regular.write_text("not a practice file\n", encoding="utf-8")
     binary = scratch / "binary.json"
     binary.write_bytes(b"\xff\xfe\x00garbage\x80\x81")
+    _write_code_set_inputs(scratch)
     places = {
         "DATA": str(data),
         "TMP": str(scratch),

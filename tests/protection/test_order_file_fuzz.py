@@ -25,7 +25,7 @@ from tests.codes.test_order_file_import import order_file_lines
 from tests.protection.test_import_fuzz import FUZZ, run_cli, single_error_line
 
 VALID_LINES = order_file_lines()
-NAME = "icd10cm-order-2027.txt"
+NAME = "icd10cm-order-2028.txt"  # the year after the shipped FY2027
 CODE_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .xé\t-"
 
 
@@ -106,8 +106,10 @@ class CodesFolder:
         self.file = root / NAME
         self.codes = self.data_dir / "codes"
 
-    def check(self, content: bytes, *extra: str) -> int:
+    def check(self, content: bytes, *extra: str, dry_run: bool = True) -> int:
+        """Import ``content``; with ``dry_run`` (the fuzz cases: a whole load takes seconds) only previewed."""
         self.file.write_bytes(content)
+        extra = (*extra, "--dry-run") if dry_run else extra
         line_count = content.count(b"\n") + content.count(b"\r") + 1  # lines end at CR LF, LF or CR
         before = snapshot(self.codes)
         outcome = run_cli("--data-dir", str(self.data_dir), "codes", "import-icd", str(self.file), *extra)
@@ -119,9 +121,12 @@ class CodesFolder:
             if match:
                 assert 1 <= int(match.group(1)) <= line_count, line[:300]
             assert snapshot(self.codes) == before, "a refused import left a file behind or changed one"
+        elif dry_run:
+            assert outcome.stdout.startswith("ICD-10-CM FY2028"), outcome.stdout
+            assert snapshot(self.codes) == before, "a preview changed the codes folder"
         else:
-            assert outcome.stdout.startswith("Loaded ICD-10-CM FY2027"), outcome.stdout
-            assert sorted(snapshot(self.codes)) == ["icd10cm-FY2027.sqlite"], "stray files after an import"
+            assert "Loaded ICD-10-CM FY2028" in outcome.stdout, outcome.stdout
+            assert sorted(snapshot(self.codes)) == ["icd10cm-FY2028.sqlite"], "stray files after an import"
         return outcome.status
 
 
@@ -132,7 +137,7 @@ def codes_folder() -> Iterator[CodesFolder]:
 
 
 def test_the_valid_file_loads(codes_folder: CodesFolder) -> None:
-    assert codes_folder.check(("\r\n".join(VALID_LINES) + "\r\n").encode()) == 0
+    assert codes_folder.check(("\r\n".join(VALID_LINES) + "\r\n").encode(), dry_run=False) == 0
 
 
 @FUZZ
@@ -156,7 +161,7 @@ def test_an_odd_fiscal_year_is_refused_naming_it(
 def test_a_missing_file_or_a_folder_is_refused_naming_the_file(
     codes_folder: CodesFolder, tmp_path: Path
 ) -> None:
-    for path in (tmp_path / NAME, tmp_path / "icd10cm-order-2027"):
+    for path in (tmp_path / NAME, tmp_path / "icd10cm-order-2028"):
         if path.suffix == "":
             path.mkdir()
         before = snapshot(codes_folder.codes)

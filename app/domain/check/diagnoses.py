@@ -3,16 +3,17 @@ visit's date of service and billable there."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 
 from app.domain.check.findings import Context, Finding, day, error, listing, visit_field, warning
 from app.domain.check.findings import FindingCode as C
-from app.domain.diagnoses import CodeRelease, DiagnosisCodeError, normalize_icd
+from app.domain.diagnoses import CodeRelease, DiagnosisCodeError, RetiredCode, normalize_icd, retired_code
 from app.domain.practice import Visit
 from app.domain.superbill import POINTER_LETTERS
 
 IMPORT_COMMAND = "superbill codes import-icd FILE"
+UPDATE_MENU = "File > Update code set…"
 _CHILDREN_SHOWN = 6
 
 
@@ -90,8 +91,8 @@ def release_covers_dates(ctx: Context) -> Iterator[Finding]:
             visit_field(later[0], "date"),
             f"{newest.name}, the newest ICD-10-CM release this app holds, covers dates of service up to "
             f"{day(newest.last_date)}; codes for {listing(day(v.date) for v in later)} were checked against "
-            f"it, and a newer ICD-10-CM release is needed: import the CDC's order file with "
-            f"`{IMPORT_COMMAND}`, or ask for an update of the app.",
+            f"it, and a newer ICD-10-CM release is needed: load the CDC's order file with "
+            f"{UPDATE_MENU} in the app (or `{IMPORT_COMMAND}`).",
         )
     if earlier:
         yield warning(
@@ -123,22 +124,36 @@ def _unknown_message(ctx: Context, code: str, release: CodeRelease, used_on: str
     )
 
 
-def _not_billable_message(ctx: Context, code: str, on: date, used_on: str) -> str:
-    children = sorted(c.code for c in ctx.codes.billable_children(code, on))
+def _choice(children: Sequence[str]) -> str:
+    """The codes to choose among: all of them, or the first few and how many there are."""
     if len(children) > _CHILDREN_SHOWN:
-        choice = f"one of the codes under it, such as {', '.join(children[:_CHILDREN_SHOWN])} ({len(children)} in all)"
-    else:
-        choice = listing(children, "or")
-    release = ctx.codes.release_on(on)
-    before = release.first_date - timedelta(days=1)
-    earlier = ctx.codes.lookup(code, before) if ctx.codes.release_on(before) != release else None
-    if earlier is not None and earlier.billable and children:
+        return f"one of the codes under it, such as {', '.join(children[:_CHILDREN_SHOWN])} ({len(children)} in all)"
+    return listing(children, "or")
+
+
+def retired_advice(retired: RetiredCode) -> str:
+    """What to do about a code retired for a date: "M72.2 is no longer billable for dates from Oct 1,
+    2026: choose M72.20, M72.21 or M72.22" (the check and the needs-attention list say it alike)."""
+    if retired.choices:
         return (
-            f"{code} is no longer billable for dates from {day(release.first_date)}: choose {choice} "
-            f"(used on {used_on})."
+            f"{retired.code} is no longer billable for dates from {day(retired.since)}: "
+            f"choose {_choice(retired.choices)}"
         )
+    return (
+        f"{retired.code} was deleted from ICD-10-CM for dates from {day(retired.since)}: "
+        "ask the prescriber for the code that replaces it"
+    )
+
+
+def _not_billable_message(ctx: Context, code: str, on: date, used_on: str) -> str:
+    retired = retired_code(ctx.codes, code, on)
+    if retired is not None and retired.choices:
+        return f"{retired_advice(retired)} (used on {used_on})."
+    children = sorted(c.code for c in ctx.codes.billable_children(code, on))
     head = f"{code} (used on {used_on}) is a category, not a billable code"
-    return f"{head}: use {choice}." if children else f"{head}: ask the prescriber for the full code."
+    return (
+        f"{head}: use {_choice(children)}." if children else f"{head}: ask the prescriber for the full code."
+    )
 
 
 RULES = (diagnoses_present, diagnosis_codes, release_covers_dates)

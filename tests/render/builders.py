@@ -120,3 +120,8 @@ def tiny_png(width: int = 120, height: int = 30) -> bytes:
         + chunk(b"IDAT", zlib.compress(bytes(rows)))
         + chunk(b"IEND", b"")
     )
+
+
+def subscriber() -> Subscriber:
+    """The insured person when the patient is covered through someone else."""
+    return Subscriber("Amara", "Okafor", date(1982, 3, 4))

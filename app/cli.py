@@ -171,6 +171,23 @@ def _parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("backups", help="list the backups in the data folder")
     listing.set_defaults(run="backups")
 
+    signature = commands.add_parser(
+        "signature", help="the signature image printed on every superbill: set, clear or show it"
+    )
+    signature.set_defaults(run="signature_show")
+    signature_commands = signature.add_subparsers(dest="signature_command", metavar="WHAT")
+    signature_set = signature_commands.add_parser("set", help="print this PNG image as your signature")
+    signature_set.add_argument(
+        "file", type=Path, help="a PNG of your signature, dark ink on white, up to 1 MB"
+    )
+    signature_set.set_defaults(run="signature_set")
+    signature_commands.add_parser(
+        "clear", help="take the signature image off: superbills get a blank line to sign by hand"
+    ).set_defaults(run="signature_clear")
+    signature_commands.add_parser("show", help="say whether a signature image is on file").set_defaults(
+        run="signature_show"
+    )
+
     codes = commands.add_parser("codes", help="look up diagnosis and procedure codes")
     code_commands = codes.add_subparsers(dest="codes_command", metavar="WHAT", required=True)
     icd = code_commands.add_parser("icd", help="search ICD-10-CM by code or words (M54.5, low back, myal)")

@@ -38,7 +38,7 @@ from app.domain.money import format_money
 from app.domain.practice import FeeSchedule
 from app.domain.procedures import Procedure
 from app.domain.superbill import PaperSize
-from app.services import backups, encryption, logs, pdf_password, superbills
+from app.services import backups, encryption, logs, pdf_password, signature, superbills
 from app.services.demo import DEMO_PATIENT, demo_practice
 from app.services.files import StagedFile, output_path, write_file
 from app.services.practice_file import practice_to_json, read_practice_file
@@ -867,6 +867,27 @@ def _has_errors(findings: Sequence[Finding]) -> bool:
     return any(f.severity is Severity.ERROR for f in findings)
 
 
+def _signature_set(args: argparse.Namespace) -> int:
+    png = signature.read_signature(args.file)  # refused before the practice is opened: nothing changes
+    with _workspace(args) as workspace:
+        signature.save_signature(workspace.store, png)
+    print(f"Signature image set from {args.file}: it is printed on every superbill from now on.")
+    return EXIT_OK
+
+
+def _signature_clear(args: argparse.Namespace) -> int:
+    with _workspace(args) as workspace:
+        signature.save_signature(workspace.store, None)
+    print("Signature image cleared: superbills have a blank line for you to sign by hand.")
+    return EXIT_OK
+
+
+def _signature_show(args: argparse.Namespace) -> int:
+    with _workspace(args) as workspace:
+        print(signature.describe_signature(workspace.store))
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "audit": _audit,
     "cms1500": _cms1500,
@@ -886,5 +907,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "render": _render,
     "reprint": _reprint,
     "restore": _restore,
+    "signature_clear": _signature_clear,
+    "signature_set": _signature_set,
+    "signature_show": _signature_show,
     "x837": _x837,
 }

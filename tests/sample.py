@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import struct
+import zlib
 from datetime import date
 
 from app.domain.practice import (
@@ -25,7 +27,29 @@ from app.domain.practice import (
 from app.domain.superbill import SuperbillData
 
 
+def signature_png(width: int = 120, height: int = 30) -> bytes:
+    """A small valid RGB PNG (a dark stroke on white), built with zlib and struct only."""
+    rows = bytearray()
+    for y in range(height):
+        rows.append(0)  # filter: none
+        for x in range(width):
+            ink = abs(y - height // 2 - (x % 12) + 6) < 2
+            rows += b"\x20\x20\x60" if ink else b"\xff\xff\xff"
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(bytes(rows)))
+        + chunk(b"IEND", b"")
+    )
+
+
 def practitioner(**changes: object) -> Practitioner:
+    """A complete practitioner, their signature image on file."""
     base = Practitioner(
         first_name="Maya",
         last_name="Lindqvist",
@@ -41,6 +65,7 @@ def practitioner(**changes: object) -> Practitioner:
         phone="206-555-0148",
         email="maya@tidewatermassage.example",
         default_place_of_service="11",
+        signature_png=signature_png(),
     )
     return _replace(base, changes)
 

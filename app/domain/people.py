@@ -110,3 +110,8 @@ class Patient:
     def full_name(self) -> str:
         """Exactly as entered: the insurer matches it against its own record."""
         return f"{self.first_name} {self.last_name}"
+
+    def age_on(self, day: date) -> int:
+        """Whole years of age on `day` (a 29 February birthday comes round on 1 March)."""
+        born = self.date_of_birth
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))

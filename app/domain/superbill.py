@@ -24,6 +24,7 @@ from app.domain.procedures import CATALOGUE, Procedure
 from app.domain.units import TimedEntry, rule_units
 
 POINTER_LETTERS = "ABCDEFGHIJKL"  # at most twelve diagnoses on one superbill
+ADULT_AGE = 18  # younger on a date of service, a parent or guardian may sign for the patient
 
 
 class PaperSize(StrEnum):
@@ -82,6 +83,14 @@ class SuperbillData:
         if not self.visits:
             return None
         return min(v.date for v in self.visits), max(v.date for v in self.visits)
+
+    @property
+    def patient_is_minor(self) -> bool:
+        """Under 18 on the first date of service (on the issue date when there is none): the whole
+        superbill then allows a parent's or guardian's signature."""
+        period = self.period
+        day = period[0] if period else self.issued_on
+        return self.chart.patient.age_on(day) < ADULT_AGE
 
     def coverage_for(self, visit: Visit) -> Coverage | None:
         return self.chart.coverage(visit.coverage)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from app.domain.characters import character_problem, normalise_line_breaks
 from app.domain.errors import ValidationError
+from app.domain.signature import LARGEST_SIGNATURE
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -51,6 +52,8 @@ TEXT_LIMITS: dict[str, int] = {
     "unit_reason": 300,
     "reference": 100,
     "notes": 2000,
+    "signature_png": 4 * -(-LARGEST_SIGNATURE // 3),  # the largest signature image, in base64
+    "signature_file": 1000,  # a path
 }
 DEFAULT_TEXT_LIMIT = 300
 

@@ -54,9 +54,20 @@ LONGEST_PRINTED = 1000
 CELL_SHARE_OF_PAGE = 0.3
 
 PAID_IN_FULL = "Paid in full. Please reimburse the patient directly."
+# CMS-1500 box 27: the practice is paid by the patient, so benefits go to the patient (the release says so).
+ACCEPT_ASSIGNMENT = "No: payment to the patient"
+SAME_AS_BILLING = "Same as billing provider"
+PATIENT_SIGNS = "Patient signature"
+GUARDIAN_MAY_SIGN = "Signature of patient or parent/guardian"
+_RELATIONSHIP = {
+    Relationship.SELF: "Self",
+    Relationship.SPOUSE: "Spouse",
+    Relationship.CHILD: "Child",
+    Relationship.OTHER: "Other",
+}
 DRAFT_WATERMARK = "DRAFT - not for submission"
-CONFIDENTIALITY = (
-    "Confidential: this document contains protected health information. "
+CONFIDENTIALITY = (  # one line at 8 pt on Letter and A4
+    "Confidential: protected health information. "
     "Share it only with the patient's health plan or insurer for reimbursement."
 )
 PATIENT_AUTHORIZATION = (
@@ -108,12 +119,16 @@ class SuperbillRenderer:
     top_margin = 0.5 * inch
     bottom_margin = 0.72 * inch  # room for the confidentiality footer and page number
     base_size = 8.5
+    # Read on a fax or a phone photo: table text at 8.5 pt, nothing under 8 pt, every colour of text
+    # at least 7:1 against white (WCAG AAA).
+    table_size, table_leading = 8.5, 10.2
+    label_size = 8.0
     accent = colors.HexColor("#1F4E5F")
     rule = colors.HexColor("#B8C7CE")
     band = colors.HexColor("#EDF2F4")
-    muted = colors.HexColor("#5A6B73")
+    muted = colors.HexColor("#46555C")  # 7.7:1 against white
     watermark_color = colors.Color(0.78, 0.1, 0.1, alpha=0.2)
-    signature_box = (2.4 * inch, 0.45 * inch)
+    signature_box = (2.4 * inch, 0.42 * inch)
 
     def __init__(self, *, describe: Describe | None = None) -> None:
         self.describe = describe
@@ -139,6 +154,8 @@ class SuperbillRenderer:
             subject=self._subject(data),
             creator="Superbill Desk",
             keywords="superbill, itemized statement, insurance reimbursement",
+            # reportlab's canvas starts every page in Helvetica, a font it never embeds: start in ours
+            initialFontName=self.fonts.regular,
         )
         frame = Frame(
             doc.leftMargin,
@@ -187,9 +204,7 @@ class SuperbillRenderer:
         f = self.fonts
         size = self.base_size
         # spaceShrinkage 0: reportlab would otherwise let a ragged-right line run 5% of its spaces past the edge
-        body = ParagraphStyle(
-            "body", fontName=f.regular, fontSize=size, leading=size * 1.25, spaceShrinkage=0
-        )
+        body = ParagraphStyle("body", fontName=f.regular, fontSize=size, leading=size * 1.2, spaceShrinkage=0)
         return {
             "body": body,
             "section": ParagraphStyle(
@@ -199,22 +214,34 @@ class SuperbillRenderer:
                 fontSize=9.5,
                 leading=12,
                 textColor=self.accent,
-                spaceBefore=8,
+                spaceBefore=6,
                 spaceAfter=3,
             ),
             "value": body,
             "value_bold": ParagraphStyle("value_bold", parent=body, fontName=f.bold),
             "fact_value": ParagraphStyle("fact_value", parent=body, fontName=f.bold),
-            "cell": ParagraphStyle("cell", parent=body, fontSize=7.5, leading=9.2),
-            "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=f.bold, fontSize=7.5, leading=9.2),
-            "cell_center": ParagraphStyle(
-                "cell_center", parent=body, fontSize=7.5, leading=9.2, alignment=TA_CENTER
+            "cell": ParagraphStyle("cell", parent=body, fontSize=self.table_size, leading=self.table_leading),
+            "cell_bold": ParagraphStyle(
+                "cell_bold",
+                parent=body,
+                fontName=f.bold,
+                fontSize=self.table_size,
+                leading=self.table_leading,
             ),
-            "statement": ParagraphStyle("statement", parent=body, fontSize=7.8, leading=10),
+            "cell_center": ParagraphStyle(
+                "cell_center",
+                parent=body,
+                fontSize=self.table_size,
+                leading=self.table_leading,
+                alignment=TA_CENTER,
+            ),
+            "statement": ParagraphStyle("statement", parent=body, fontSize=self.label_size, leading=10.2),
             "paid": ParagraphStyle(
                 "paid", parent=body, fontName=f.bold, fontSize=9, leading=11.5, textColor=self.accent
             ),
-            "small": ParagraphStyle("small", parent=body, fontSize=7, leading=9, textColor=self.muted),
+            "small": ParagraphStyle(
+                "small", parent=body, fontSize=self.label_size, leading=10, textColor=self.muted
+            ),
         }
 
     # -- the story --------------------------------------------------------------
@@ -224,10 +251,28 @@ class SuperbillRenderer:
         story += self._header(data)
         story += self._panels(data)
         story += self._diagnoses(data, describe)
-        story += self._service_lines(data)
-        story += self._payments_and_balance(data)
-        story += self._statements(data)
+        story += self._closing(data)
         return story
+
+    def _closing(self, data: SuperbillData) -> list[Flowable]:
+        """The services, the totals and payments, and both signature blocks.
+
+        A patient who sends only the page with the signatures must send the charges with them: the
+        signatures never part from the last payment and the totals, and those never part from the
+        last visit's service lines (while all of that fits one page; a longer list of payments keeps
+        at least the last payment with the signatures).
+        """
+        _, payments_heading, payments_table = self._payments_and_balance(data)
+        payments = _KeepWithEnd(
+            [payments_heading], payments_table, self._payments_kept, self._statements(data), self._height
+        )
+        services_break, services_heading, services_table, *code_key = self._service_lines(data)
+        return [
+            services_break,
+            _KeepWithEnd(
+                [services_heading], services_table, self._services_kept, [*code_key, payments], self._height
+            ),
+        ]
 
     def _header(self, data: SuperbillData) -> list[Flowable]:
         """The title on the left; the statement number and dates on the right; a rule beneath."""
@@ -343,7 +388,7 @@ class SuperbillRenderer:
         f = self.fonts
         style = self.styles["value"]
         size, leading = style.fontSize, style.leading
-        label_width = 1.05 * inch
+        label_width = 1.42 * inch  # "Relationship to insured" at 8 pt, and a gap
         value_width = width - label_width - 4
         title_height = 14  # a 12 pt line and 2 pt down to the rule
         first_gap, gap = 4.0, 0.6  # above a value: more under the rule, a little between rows
@@ -370,7 +415,7 @@ class SuperbillRenderer:
                 top = row_top - (first_gap if index == 0 else gap)
                 # labels are set smaller than values, on the same baseline
                 canvas.setFillColor(self.muted)
-                canvas.setFont(f.regular, 7.5)
+                canvas.setFont(f.regular, self.label_size)
                 canvas.drawString(0, top - size, label)
                 canvas.setFillColor(colors.black)
                 canvas.setFont(f.bold if index == 0 else f.regular, size)
@@ -416,6 +461,14 @@ class SuperbillRenderer:
         rows.append(("License no.", f"{who.license_number} ({who.license_state})"))
         if who.taxonomy:
             rows.append(("Taxonomy", f"{who.taxonomy} (Massage Therapist)"))
+        # Billing under the organization's NPI, the therapist who treated is named (box 24J);
+        # billing as themself, they are the billing provider too (box 33).
+        if who.organization_npi:
+            rows.append(("Rendering provider", who.display_name))
+            rows.append(("Rendering NPI", who.npi))
+        else:
+            rows.append(("Rendering provider", SAME_AS_BILLING))
+        rows.append(("Accept assignment", ACCEPT_ASSIGNMENT))
         return rows
 
     def _patient_rows(self, data: SuperbillData) -> list[Row]:
@@ -448,11 +501,13 @@ class SuperbillRenderer:
             rows.append(("Member ID", coverage.member_id))
         if coverage.group_number:
             rows.append(("Group no.", coverage.group_number))
-        if coverage.relationship is not Relationship.SELF:
-            if coverage.subscriber:
-                rows.append(("Subscriber", coverage.subscriber.full_name))
-                rows.append(("Subscriber DOB", us_date(coverage.subscriber.date_of_birth)))
-            rows.append(("Patient is the", f"subscriber's {coverage.relationship.value}"))
+        # CMS-1500 boxes 4, 11a and 6: who the insured is, always, and the patient's relationship to them.
+        if coverage.relationship is Relationship.SELF:
+            rows.append(("Insured's name", data.chart.patient.full_name))
+        elif coverage.subscriber:
+            rows.append(("Insured's name", coverage.subscriber.full_name))
+            rows.append(("Insured's DOB", us_date(coverage.subscriber.date_of_birth)))
+        rows.append(("Relationship to insured", _RELATIONSHIP[coverage.relationship]))
         if coverage.claim_number:
             rows.append(("Claim no.", coverage.claim_number))
         if coverage.injury_date:
@@ -502,14 +557,14 @@ class SuperbillRenderer:
         return [*self._section("DIAGNOSES"), table]
 
     _SERVICE_COLUMNS = (  # heading, width in inches (None: what is left), alignment
-        ("Date of service", 1.0, "LEFT"),
-        ("POS", 0.42, "CENTER"),
+        ("Date of service", 1.1, "LEFT"),
+        ("POS", 0.4, "CENTER"),
         ("CPT", 0.55, "LEFT"),
-        ("Mod.", 0.7, "LEFT"),
+        ("Mod.", 0.65, "LEFT"),
         ("Body region", None, "LEFT"),
-        ("Dx ptr", 0.6, "CENTER"),
-        ("Min.", 0.45, "RIGHT"),
-        ("Units", 0.5, "RIGHT"),
+        ("Dx ptr", 0.55, "CENTER"),
+        ("Min.", 0.4, "RIGHT"),
+        ("Units", 0.45, "RIGHT"),
         ("Fee / unit", 0.8, "RIGHT"),
         ("Charge", 0.85, "RIGHT"),
     )
@@ -519,11 +574,24 @@ class SuperbillRenderer:
         columns = self._SERVICE_COLUMNS
         known = sum(width for _, width, _ in columns if width is not None) * inch
         widths = [width * inch if width is not None else self._width - known for _, width, _ in columns]
+        priced = data.priced_lines()
+        # Amounts in the millions take what their widest figure needs from the body region's column.
+        fee_column, charge_column, region_column = 8, 9, 4
+        amounts = {
+            fee_column: [format_money(p.fee) for p in priced if p.fee is not None],
+            charge_column: [format_money(p.charge) for p in priced] + [format_money(data.totals().charges)],
+        }
+        for column, figures in amounts.items():
+            widest = max(
+                (pdfmetrics.stringWidth(f, self.fonts.bold, self.table_size) for f in figures), default=0
+            )
+            if widest + 8 > widths[column]:
+                widths[region_column] -= widest + 8 - widths[column]
+                widths[column] = widest + 8
         rows: list[list[Flowable | str]] = [[heading for heading, _, _ in columns]]
         bands: list[int] = []  # rows of every other visit, shaded so a visit's lines read together
         visit_index = -1
         last_key: str | None = None
-        priced = data.priced_lines()
         for line in priced:
             if line.visit.key != last_key:
                 visit_index += 1
@@ -547,6 +615,10 @@ class SuperbillRenderer:
             ("FONTNAME", (0, -1), (-1, -1), self.fonts.bold),
         ]
         table = Table(rows, colWidths=widths, repeatRows=1, style=style)
+        last_visit = [p for p in priced if p.visit.key == last_key]
+        self._services_kept = (
+            max(len(last_visit), 1) + 1
+        )  # the last visit's lines (or the note) and the total
         return [*self._section("SERVICES"), table, *self._code_key(priced)]
 
     def _service_row(self, line: PricedLine, widths: Sequence[float]) -> list[Flowable | str]:
@@ -600,8 +672,8 @@ class SuperbillRenderer:
             style=[
                 ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
                 ("FONTNAME", (0, 0), (0, -1), self.fonts.bold),
-                ("FONTSIZE", (0, 0), (-1, -1), 7.5),
-                ("LEADING", (0, 0), (-1, -1), 9.2),
+                ("FONTSIZE", (0, 0), (-1, -1), self.table_size),
+                ("LEADING", (0, 0), (-1, -1), self.table_leading),
                 ("TEXTCOLOR", (2, 0), (2, -1), self.muted),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -615,7 +687,8 @@ class SuperbillRenderer:
         """Each payment received, then the balance worked out from the total charges."""
         s = self.styles
         totals = data.totals()
-        widths = [0.95 * inch, 1.3 * inch, self._width - 3.25 * inch, 1.0 * inch]
+        # the first two columns hold "Paid in full..." in two lines beside the figures
+        widths = [1.0 * inch, 1.55 * inch, self._width - 3.55 * inch, 1.0 * inch]
         summary = [
             ("Total charges", format_money(totals.charges)),
             ("Payments received", format_money(-totals.payments) if totals.payments else format_money(0)),
@@ -666,6 +739,7 @@ class SuperbillRenderer:
         if not data.payments:
             style += [("SPAN", (0, 1), (2, 1)), ("TEXTCOLOR", (0, 1), (0, 1), self.muted)]
         table = Table(rows, colWidths=widths, repeatRows=1, style=style)
+        self._payments_kept = len(rows) - body_end  # the last payment (or the note) and the figures
         return [*self._section("PAYMENTS AND BALANCE", needs=1.5 * inch), table]
 
     def _statements(self, data: SuperbillData) -> list[Flowable]:
@@ -725,7 +799,8 @@ class SuperbillRenderer:
             canvas.setFillColor(self.muted)
             canvas.setFont(f.regular, label_style.fontSize)
             baseline = top - label_height + 3
-            for left, label in ((patient_left, "Patient signature"), (provider_left, signer)):
+            patient_signs = GUARDIAN_MAY_SIGN if data.patient_is_minor else PATIENT_SIGNS
+            for left, label in ((patient_left, patient_signs), (provider_left, signer)):
                 canvas.line(left, top, left + line_width, top)
                 canvas.line(left + line_width + gap, top, left + line_width + gap + date_width, top)
                 if isinstance(label, str):
@@ -734,7 +809,7 @@ class SuperbillRenderer:
                     label.drawOn(canvas, left, top - label_height + 1)
                 canvas.drawString(left + line_width + gap, baseline, "Date")
 
-        return [Spacer(1, 13), _Block(self._width, height, draw)]
+        return [Spacer(1, 9), _Block(self._width, height, draw)]
 
     def _signature_image(self, png: bytes) -> Flowable:
         try:
@@ -770,16 +845,16 @@ class SuperbillRenderer:
         """The look shared by every table: a coloured header row, hairlines between body rows."""
         commands: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
-            ("FONTSIZE", (0, 0), (-1, -1), 7.5),
-            ("LEADING", (0, 0), (-1, -1), 9.2),
+            ("FONTSIZE", (0, 0), (-1, -1), self.table_size),
+            ("LEADING", (0, 0), (-1, -1), self.table_leading),
             ("FONTNAME", (0, 0), (-1, 0), self.fonts.bold),
             ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
             ("BACKGROUND", (0, 0), (-1, 0), self.accent),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.8),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.0),
             ("TOPPADDING", (0, 0), (-1, 0), 3),
             ("LINEBELOW", (0, 1), (-1, last_body_row), 0.3, self.rule),
         ]
@@ -798,19 +873,17 @@ class SuperbillRenderer:
         name = _printed(patient.full_name)
         reference = "Superbill" + (f" {_printed(data.statement_number)}" if data.statement_number else "")
         dob = f", DOB {us_date(patient.date_of_birth)}"
-        page_label = f"Page {page} of {pages}"
+        page_label = f"Page {page} of {pages}"  # once, in the footer: the running head does not repeat it
+        size = self.label_size
         # what identifies the page must never run into the page number
-        room = right - left - pdfmetrics.stringWidth(page_label, f.bold, 7.5) - 18
+        room = right - left - pdfmetrics.stringWidth(page_label, f.bold, size) - 18
         canvas.saveState()
         if page > 1:
             top = height - self.top_margin + 14
-            canvas.setFont(f.regular, 7.5)
+            canvas.setFont(f.regular, size)
             canvas.setFillColor(self.muted)
             lead = f"{reference} (continued) · "
-            canvas.drawString(left, top, _fit_middle(lead, name, dob, f.regular, 7.5, room))
-            canvas.setFont(f.bold, 7.5)
-            canvas.setFillColor(self.accent)
-            canvas.drawRightString(right, top, page_label)
+            canvas.drawString(left, top, _fit_middle(lead, name, dob, f.regular, size, right - left))
             canvas.setStrokeColor(self.rule)
             canvas.setLineWidth(0.5)
             canvas.line(left, top - 4, right, top - 4)
@@ -819,15 +892,15 @@ class SuperbillRenderer:
         canvas.setLineWidth(0.5)
         canvas.line(left, base + 10, right, base + 10)
         canvas.setFillColor(self.muted)
-        canvas.setFont(f.regular, 6.8)
+        canvas.setFont(f.regular, size)
         y = base
-        for text_line in simpleSplit(CONFIDENTIALITY, f.regular, 6.8, right - left):
+        for text_line in simpleSplit(CONFIDENTIALITY, f.regular, size, right - left):
             canvas.drawString(left, y, text_line)
-            y -= 8.5
-        canvas.setFont(f.regular, 7.5)
+            y -= size + 1.5
+        canvas.setFont(f.regular, size)
         lead = f"{reference} · "
-        canvas.drawString(left, y - 3, _fit_middle(lead, name, dob, f.regular, 7.5, room))
-        canvas.setFont(f.bold, 7.5)
+        canvas.drawString(left, y - 3, _fit_middle(lead, name, dob, f.regular, size, room))
+        canvas.setFont(f.bold, size)
         canvas.setFillColor(self.accent)
         canvas.drawRightString(right, y - 3, page_label)
         if draft:
@@ -837,6 +910,60 @@ class SuperbillRenderer:
             canvas.rotate(50)
             canvas.drawCentredString(0, -16, DRAFT_WATERMARK)
         canvas.restoreState()
+
+
+class _KeepWithEnd(Flowable):  # type: ignore[misc]
+    """A table that may run over pages, whose last `keep` rows never part from what follows it.
+
+    `lead` (a heading) goes first; `tail` follows the table and goes with its last rows as a whole.
+    When all of it fits where it stands it is drawn as one block (each part wrapped once); else it
+    splits, cutting the table where the rows left for the next page still carry the tail.
+    """
+
+    def __init__(
+        self, lead: list[Flowable], table: Table, keep: int, tail: list[Flowable], frame_height: float
+    ) -> None:
+        super().__init__()
+        self.lead, self.table, self.keep, self.tail = lead, table, keep, tail
+        self.frame_height = frame_height
+        self._laid_out: list[tuple[Flowable, float, float, float]] = []  # part, space before, height, after
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._laid_out = [
+            (f, float(f.getSpaceBefore()), float(f.wrap(availWidth, 1e6)[1]), float(f.getSpaceAfter()))
+            for f in (*self.lead, self.table, *self.tail)
+        ]
+        self.width = availWidth
+        self.height = sum(before + height + after for _, before, height, after in self._laid_out)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        top = self.height
+        for part, before, height, after in self._laid_out:
+            top -= before
+            part.drawOn(self.canv, 0, top - height)
+            top -= height + after
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.wrap(availWidth, availHeight)
+        whole = [*self.lead, self.table, *self.tail]
+        heights = [before + height + after for _, before, height, after in self._laid_out]
+        lead, tail = sum(heights[: len(self.lead)]), sum(heights[len(self.lead) + 1 :])
+        rows: list[float] = list(self.table._rowHeights)
+        header = self.table.repeatRows
+        if lead + sum(rows[:header]) + sum(rows[-self.keep :]) + tail > self.frame_height:
+            return whole  # the end could never fit one page: laid out as it comes
+        at_top = availHeight >= self.frame_height - 1 or getattr(self, "_postponed", False)
+        room = availHeight - lead
+        cut = len(rows) - self.keep  # rows before the cut stay on this page, the rest go with the tail
+        while cut > header and sum(rows[:cut]) > room:
+            cut -= 1
+        if cut <= header:
+            return whole if at_top else []  # [] starts it all on the next page
+        pieces = self.table.split(availWidth, sum(rows[:cut]) + 0.001)
+        if len(pieces) != 2:
+            return whole
+        return [*self.lead, pieces[0], _KeepWithEnd([], pieces[1], self.keep, self.tail, self.frame_height)]
 
 
 class _Block(Flowable):  # type: ignore[misc]

@@ -8,6 +8,8 @@ never drops data silently.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import unicodedata
 from collections.abc import Mapping
@@ -43,6 +45,7 @@ from app.domain.practice import (
     Visit,
 )
 from app.domain.procedures import PLACES_OF_SERVICE, is_modifier, is_procedure_code
+from app.domain.signature import LARGEST_SIGNATURE, check_signature_png
 from app.domain.superbill import POINTER_LETTERS
 from app.domain.text_limits import text_limit
 from app.services.files import write_file
@@ -66,7 +69,7 @@ def read_practice_file(path: Path) -> Practice:
     except ValidationError as error:
         # The field is the file's name, or a path in the file with its keys: one printable line.
         raise ValidationError(terminal_text(error.field, 1000), terminal_text(error.message, 300)) from None
-    return practice_from_json(document)
+    return practice_from_json(document, folder=path.parent)
 
 
 def _json_document(path: Path) -> object:
@@ -141,9 +144,10 @@ def _raise_first_repeated_key(value: object, path: str, file: str) -> None:
             _raise_first_repeated_key(item, f"{path}[{index}]", file)
 
 
-def practice_from_json(document: object) -> Practice:
+def practice_from_json(document: object, *, folder: Path | None = None) -> Practice:
+    """`folder` is where the practice file lies: a `signature_file` is named relative to it."""
     try:
-        return _PracticeReader().practice(document)
+        return _PracticeReader(folder).practice(document)
     except ValidationError as error:
         # The field and message quote what the file holds (an unknown key, a bad code): keep them one
         # printable line of sensible length, whatever the file holds.
@@ -285,7 +289,7 @@ _ADDRESS = {"line1", "line2", "city", "state", "zip"}
 _PRACTITIONER = {
     "first_name", "last_name", "credentials", "practice_name", "npi", "organization_npi", "tax_id",
     "tax_id_type", "license_number", "license_state", "taxonomy", "address", "phone", "email",
-    "default_place_of_service",
+    "default_place_of_service", "signature_png", "signature_file",
 }  # fmt: skip
 _PAYER = {"id", "name", "kind", "address", "phone", "unit_rule", "filing_limit_days"}
 _PATIENT = {
@@ -307,8 +311,9 @@ _PAYMENT = {"id", "date", "amount", "method", "reference"}
 
 
 class _PracticeReader:
-    def __init__(self) -> None:
+    def __init__(self, folder: Path | None = None) -> None:
         self._keys: dict[str, str] = {}  # "patient:pt-1" -> path where first seen
+        self._folder = folder
 
     def practice(self, document: object) -> Practice:
         root = _Obj(document, "", {"format", "practitioner", "fees", "payers", "patients"})
@@ -386,7 +391,28 @@ class _PracticeReader:
             phone=obj.text("phone"),
             email=obj.optional_text("email"),
             default_place_of_service=_place_of_service(obj) or "11",
+            signature_png=self.signature(obj),
         )
+
+    def signature(self, obj: _Obj) -> bytes | None:
+        """The signature image: `signature_png` (the PNG in base64) or `signature_file` (a PNG file
+        named relative to the practice file), not both."""
+        encoded, named = obj.optional_text("signature_png"), obj.optional_text("signature_file")
+        if encoded is not None and named is not None:
+            raise ValidationError(obj.at("signature_file"), "give signature_png or signature_file, not both")
+        if encoded is not None:
+            try:
+                png = base64.b64decode(encoded, validate=True)
+            except (binascii.Error, ValueError):
+                raise ValidationError(obj.at("signature_png"), "must be a PNG image in base64") from None
+            return check_signature_png(png, field=obj.at("signature_png"))
+        if named is None:
+            return None
+        if self._folder is None:
+            raise ValidationError(obj.at("signature_file"), "is only read from a practice file on disk")
+        path = self._folder / named
+        png = read_file(path, LARGEST_SIGNATURE, "a signature image")
+        return check_signature_png(png, field=f"{obj.at('signature_file')} ({path})")
 
     def payer(self, item: object, path: str) -> Payer:
         obj = _Obj(item, path, _PAYER)
@@ -645,6 +671,8 @@ def _practitioner_json(p: Practitioner) -> Json:
             "phone": p.phone,
             "email": p.email,
             "default_place_of_service": p.default_place_of_service,
+            # in the file itself, so that the file alone restores the practice
+            "signature_png": base64.b64encode(p.signature_png).decode("ascii") if p.signature_png else None,
         }
     )
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from app.domain.check import Finding, check_superbill
+from app.domain.check import Finding, FindingCode, check_superbill
 from app.domain.diagnoses import DiagnosisCodes
 from app.domain.money import Cents
 from app.domain.practice import (
@@ -126,7 +126,12 @@ class VisitSetting:
         """The check's findings for this visit, with the provider, patient and insurance ones it depends on."""
         findings = check_superbill(self._data(visit, today), codes, today)
         own = f"visits[{visit.key}]"
-        return [f for f in findings if not f.field.startswith("visits[") or f.field.startswith(own)]
+        return [
+            f
+            for f in findings
+            if (not f.field.startswith("visits[") or f.field.startswith(own))
+            and f.code != FindingCode.SIGNATURE_MISSING  # the paper's, not the visit's: said on the superbill
+        ]
 
     def _data(self, visit: Visit, today: date) -> SuperbillData:
         """A superbill of this one visit, over the chart in which it replaces (or joins) the stored one."""

@@ -329,7 +329,8 @@ def test_no_text_runs_over_other_text(extreme: tuple[SuperbillData, bytes, list[
 def test_page_count_and_page_numbers(extreme: tuple[SuperbillData, bytes, list[PageReport]]) -> None:
     _, _, pages = extreme
     # 200 lines whose 60-character body regions wrap to five lines each, and 100 payments
-    assert 3 <= len(pages) <= 30
+    # (in table text of 8.5 pt, the smallest a fax or a phone photo keeps readable: issue 13)
+    assert 3 <= len(pages) <= 40
     for page in pages:
         found = re.findall(r"Page (\d+) of (\d+)", page.text)
         assert found == [(str(page.number), str(len(pages)))] * len(found) and found, f"page {page.number}"

@@ -128,7 +128,9 @@ class Case:
     @property
     def command(self) -> str:
         words = [a for a in self.args if not a.startswith("-")]
-        return f"codes {words[1]}" if words[0] == "codes" else words[0]
+        if words[0] in ("codes", "signature"):
+            return " ".join(words[:2]) if len(words) > 1 else f"{words[0]} show"
+        return words[0]
 
     def __str__(self) -> str:
         shown = " ".join(repr(a) if len(a) < 40 else f"<{len(a)} chars>" for a in self.args)
@@ -156,6 +158,8 @@ def _cases() -> list[Case]:
         add(Case(("import", path)))
         add(Case(("restore", path, "--yes")))
         add(Case(("codes", "import-icd", path)))
+        add(Case(("signature", "set", path)))
+        add(Case(("signature", "set", path), practice="empty"))
         add(Case(("restore", path, "--yes"), practice="encrypted", env={"SUPERBILL_PASSPHRASE": PASSPHRASE}))
     for path in CODE_SET_INPUTS:
         add(Case(("codes", "import-icd", path)))
@@ -217,6 +221,10 @@ def _cases() -> list[Case]:
     add(Case(("encrypt",), practice="encrypted", env={"SUPERBILL_NEW_PASSPHRASE": PASSPHRASE}))
     add(Case(("passphrase",), env={"SUPERBILL_NEW_PASSPHRASE": PASSPHRASE}))
     add(Case(("backups",)))
+    for words in (("signature",), ("signature", "show"), ("signature", "clear"), ("signature", "bogus")):
+        add(Case(words))
+        add(Case(words, practice="empty"))
+        add(Case(words, practice="encrypted"))  # no passphrase and no terminal
     add(Case(("backups",), practice="empty"))
     for secret in ("", "wrong passphrase", "ü" * 50, "p" * 100_000):
         add(Case(("export",), practice="encrypted", env={"SUPERBILL_PASSPHRASE": secret}))
@@ -238,6 +246,8 @@ def _cases() -> list[Case]:
             ("codes", "icd", "back"),
             ("export",),
             ("demo", "-o", "{TMP}/demo.pdf"),
+            ("signature", "show"),
+            ("signature", "set", "{SAMPLE}"),
         ):
             add(Case(command, practice="empty", data_dir=folder))
     return cases
@@ -250,6 +260,7 @@ def test_every_command_is_attacked() -> None:
     attacked = {case.command for case in CASES}
     commands = {name.replace("_", " ") for name in COMMANDS}
     named = {"change passphrase": "passphrase", "codes import icd": "codes import-icd"}
+    assert {"signature set", "signature clear", "signature show"} <= attacked
     assert {named.get(c, c) for c in commands} <= attacked | {"codes"}, "a command has no hostile cases"
     assert {"codes icd", "codes cpt", "codes import-icd"} <= attacked
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import struct
-import zlib
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -102,21 +100,10 @@ def injury_claim() -> SuperbillData:
 
 
 def tiny_png(width: int = 120, height: int = 30) -> bytes:
-    """A small valid RGB PNG (a dark stroke on white), built with zlib and struct only."""
-    rows = bytearray()
-    for y in range(height):
-        rows.append(0)  # filter: none
-        for x in range(width):
-            ink = abs(y - height // 2 - (x % 12) + 6) < 2
-            rows += b"\x20\x20\x60" if ink else b"\xff\xff\xff"
+    """A small valid RGB PNG (a dark stroke on white)."""
+    return sample.signature_png(width, height)
 
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(bytes(rows)))
-        + chunk(b"IEND", b"")
-    )
+def subscriber() -> Subscriber:
+    """The insured person when the patient is covered through someone else."""
+    return Subscriber("Amara", "Okafor", date(1982, 3, 4))

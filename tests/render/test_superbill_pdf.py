@@ -173,7 +173,7 @@ def test_statements_signature_line_date_and_confidentiality_footer(sample_pdf: b
     assert "I authorize the provider named above to release" in text
     assert "PROVIDER CERTIFICATION" in text
     assert "I certify that I personally provided the services" in text
-    assert "this document contains protected health information" in text
+    assert "Confidential: protected health information" in text
     printed = lines(sample_pdf)
     signatures = printed.index("Patient signature Date Maya Lindqvist, LMT Date")
     assert printed[signatures - 1] == "09/20/2026"  # the provider's date, on its line above "Date"
@@ -233,8 +233,8 @@ def test_an_injury_claim_prints_claim_injury_employer_adjuster_authorisation_and
         "Jordan Ellis-Montgomery, 360-555-0199",
         "Prior auth. no. PA-20260901-88",
         "Bartholomew-Alexander Featherstonehaugh-Worthington",
-        "Subscriber DOB 02/29/1960",
-        "subscriber's child",
+        "Insured's DOB 02/29/1960",
+        "Relationship to insured Child",
         "Washington State Department of Labor & Industries",
     ):
         assert item in text, item
@@ -334,10 +334,9 @@ def _image_count(pdf: bytes) -> int:
 
 
 def test_a_signature_on_file_is_embedded_as_an_image(sample_pdf: bytes) -> None:
-    signed = sample.practitioner(signature_png=builders.tiny_png())
-    pdf = render(sample.superbill_data(practitioner=signed))
-    assert _image_count(pdf) == 1
-    assert _image_count(sample_pdf) == 0
+    assert _image_count(sample_pdf) == 1  # the sample practice has its signature on file
+    unsigned = sample.practitioner(signature_png=None)
+    assert _image_count(render(sample.superbill_data(practitioner=unsigned))) == 0
 
 
 def test_an_unreadable_signature_image_is_reported_not_silently_dropped() -> None:

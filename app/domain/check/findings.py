@@ -34,6 +34,7 @@ class FindingCode(StrEnum):
     PROVIDER_ADDRESS_MISSING = "provider-address-missing"
     PROVIDER_PHONE_MISSING = "provider-phone-missing"
     TAXONOMY_INVALID = "taxonomy-invalid"
+    SIGNATURE_MISSING = "signature-missing"  # a warning: the provider signs the paper by hand
     # The patient and the dates of service
     PATIENT_NAME_MISSING = "patient-name-missing"
     PATIENT_DOB_MISSING = "patient-dob-missing"

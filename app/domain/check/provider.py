@@ -91,4 +91,14 @@ def provider_license(ctx: Context) -> Iterator[Finding]:
             yield warning(C.TAXONOMY_INVALID, problem.field, problem.message)
 
 
-RULES = (provider_contact, provider_npi, provider_tax_id, provider_license)
+def provider_signature(ctx: Context) -> Iterator[Finding]:
+    if not ctx.data.practitioner.signature_png:
+        yield warning(
+            C.SIGNATURE_MISSING,
+            "practitioner.signature_png",
+            "No signature image is on file: the provider's signature line prints blank, so sign each "
+            "superbill by hand before it is sent (or set one: `superbill signature set FILE.png`, or Settings).",
+        )
+
+
+RULES = (provider_contact, provider_npi, provider_tax_id, provider_license, provider_signature)

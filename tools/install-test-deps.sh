@@ -2,7 +2,9 @@
 # Installs what the test suite needs on a fresh Debian/Ubuntu machine: the system libraries
 # Qt loads even offscreen, Xvfb for the screenshot script, poppler-utils to look at PDFs, the
 # walkthrough's tools (xdotool, imagemagick's import, x11-utils' xwininfo and xprop, openbox),
-# then this project with its test extra.
+# FAT and exFAT drives for the USB-stick backup test (dosfstools' mkfs.vfat, exfatprogs' mkfs.exfat,
+# and FUSE drivers for kernels without vfat: fusefat, exfat-fuse), NSIS's makensis for the Windows
+# installer script, then this project with its test extra.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +14,8 @@ packages=(
   libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libx11-xcb1
   xvfb poppler-utils
   xdotool imagemagick x11-utils openbox
+  dosfstools exfatprogs fusefat exfat-fuse fuse
+  nsis
 )
 missing=()
 for package in "${packages[@]}"; do

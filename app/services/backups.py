@@ -37,7 +37,7 @@ from app.store.backup import (
     verify_backup,
 )
 from app.store.database import is_plain_sqlite
-from app.store.durable import sync_folder
+from app.store.durable import set_mode, sync_folder
 from app.store.errors import StoreUnavailable, full_disk_message, is_full_disk_error, is_in_use_error
 from app.store.health import Health, classify_database, health_problem
 from app.store.paths import (
@@ -220,8 +220,8 @@ def _unused_path(folder: Path, now: datetime) -> Path:
 def _make_folder(folder: Path, *, owner_only: bool) -> None:
     try:
         folder.mkdir(mode=_OWNER_ONLY_FOLDER if owner_only else 0o777, parents=True, exist_ok=True)
-        if owner_only and os.name == "posix":
-            os.chmod(folder, _OWNER_ONLY_FOLDER)
+        if owner_only:
+            set_mode(folder, _OWNER_ONLY_FOLDER)
     except OSError as error:
         if is_full_disk_error(error, folder):
             raise StoreUnavailable(full_disk_message(folder, "the backup folder"), folder) from error

@@ -26,6 +26,7 @@ from types import TracebackType
 
 from app.domain.errors import ValidationError
 from app.domain.file_names import windows_name_problem
+from app.store.durable import set_mode
 from app.store.errors import is_in_use_error
 from app.store.paths import BACKUP_FOLDER, IMPORTED_FOLDER, data_dir
 
@@ -285,8 +286,7 @@ class StagedFile:
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
         self._descriptor = os.open(temporary, flags, OWNER_ONLY)
         self._temporary = temporary
-        if _POSIX:
-            os.fchmod(self._descriptor, mode)
+        set_mode(self._descriptor, mode)
 
     def write(self, content: bytes) -> None:
         """Stage `content` (written and fsynced; a device gets it now). Call it once."""

@@ -78,6 +78,8 @@ def simulate_windows(monkeypatch: pytest.MonkeyPatch) -> WindowsFiles:
     """Put Windows' file rules in force for the rest of the test (undone by monkeypatch)."""
     import app.services.files
 
+    if not os.path.isdir("/proc/self/fd"):
+        pytest.skip("the simulation finds open files through /proc/self/fd (Linux); real Windows runs these natively")
     windows = WindowsFiles()
     real_replace, real_rename, real_unlink = os.replace, os.rename, os.unlink
     real_open, real_builtin_open, real_mkdir, real_link = os.open, builtins.open, os.mkdir, os.link

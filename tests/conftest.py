@@ -34,3 +34,12 @@ def sample_practice_path() -> Path:
     """The public example of the practice file (a copy lives in tests/data for clones without shared/)."""
     local = Path(__file__).parent / "data" / "sample-practice.json"
     return local
+
+
+@pytest.fixture(autouse=True)
+def _windows_files_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SUPERBILL_TEST_WINDOWS_FILES=1 runs every test under Windows' file rules (tests/portability/windows.py)."""
+    if os.environ.get("SUPERBILL_TEST_WINDOWS_FILES") == "1":
+        from tests.portability.windows import simulate_windows
+
+        simulate_windows(monkeypatch)

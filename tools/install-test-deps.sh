@@ -2,7 +2,9 @@
 # Installs what the test suite needs on a fresh Debian/Ubuntu machine: the system libraries
 # Qt loads even offscreen, Xvfb for the screenshot script, poppler-utils to look at PDFs, the
 # walkthrough's tools (xdotool, imagemagick's import, x11-utils' xwininfo and xprop, openbox),
-# then this project with its test extra.
+# FAT and exFAT drives for the USB-stick backup test (dosfstools' mkfs.vfat, exfatprogs' mkfs.exfat,
+# and FUSE drivers for kernels without vfat: fusefat, exfat-fuse), NSIS's makensis for the Windows
+# installer script, then this project with its test extra.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,16 +14,22 @@ packages=(
   libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libx11-xcb1
   xvfb poppler-utils
   xdotool imagemagick x11-utils openbox
+  dosfstools exfatprogs fusefat exfat-fuse fuse
+  nsis
 )
-missing=()
-for package in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-done
-if ((${#missing[@]})); then
-  sudo_cmd=()
-  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+# Windows and macOS (CI's runners) have no dpkg: only the Python packages are installed there.
+if command -v dpkg-query >/dev/null; then
+  missing=()
+  for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  if ((${#missing[@]})); then
+    sudo_cmd=()
+    [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+    "${sudo_cmd[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
 fi
 
-python3 -m pip install -q -e '.[test]'
+PYTHON=$(command -v python3 || command -v python)  # Windows names it python
+"$PYTHON" -m pip install -q -e '.[test]'

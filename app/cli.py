@@ -98,6 +98,16 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path)
     imp.set_defaults(run="import")
 
+    clients = commands.add_parser(
+        "import-clients",
+        help="add clients from a spreadsheet's CSV or TSV (Excel, Google Sheets): all or nothing",
+    )
+    clients.add_argument("file", type=Path)
+    clients.add_argument(
+        "--yes", action="store_true", help="import with the columns as guessed, without asking"
+    )
+    clients.set_defaults(run="import_clients")
+
     exp = commands.add_parser("export", help="write the whole practice as a practice file")
     exp.add_argument("-o", "--output", help="file to write (default: standard output)")
     exp.set_defaults(run="export")

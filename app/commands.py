@@ -542,6 +542,37 @@ def _audit(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _import_clients(args: argparse.Namespace) -> int:
+    from app.services import client_import  # the CSV reader loads only for this command
+
+    client_file = client_import.read_client_file(args.file)
+    mapping = client_import.guess_columns(client_file.headers)
+    _say(
+        f"{args.file}: {len(client_file.rows)} row(s), {client_file.encoding}, values separated by "
+        f"{client_file.delimiter}. Columns:"
+    )
+    for line in client_import.describe_mapping(client_file, mapping):
+        _say(line)
+    client_import.check_columns(mapping)
+    if not args.yes and not sys.stdin.isatty():
+        raise ValidationError(
+            "--yes",
+            "there is no terminal to answer in: add --yes to import with these columns; nothing was imported",
+        )
+    if not args.yes and not _confirmed("Import the clients with these columns? [y/N] "):
+        print("Nothing imported.")
+        return EXIT_OK
+    with _workspace(args) as workspace:
+        result = client_import.import_clients(workspace.store, client_file, mapping, today=date.today())
+    for duplicate in result.duplicates:
+        _say(f"  row {duplicate.row}: {duplicate.name} not added again: {duplicate.reason}")
+    print(
+        f"Imported {len(result.added)} client(s)"
+        + (f"; {len(result.duplicates)} duplicate(s) not added again." if result.duplicates else ".")
+    )
+    return EXIT_OK
+
+
 def _shown(value: str | None) -> str:
     return "(none)" if value is None else value
 
@@ -759,6 +790,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "encrypt": _encrypt,
     "export": _export,
     "import": _import,
+    "import_clients": _import_clients,
     "issued": _issued,
     "reissue": _reissue,
     "render": _render,

@@ -134,6 +134,20 @@ def _parser() -> argparse.ArgumentParser:
             sub.add_argument("--paper", choices=PAPER_CHOICES, default=PAPER_CHOICES[0])
             sub.add_argument("--password", action="store_true", help=PASSWORD_HELP)
 
+    letter = commands.add_parser(
+        "letter",
+        help="write an HSA/FSA letter of medical necessity for the prescriber to sign (-o), "
+        "or record the signed one that came back (--signed-on)",
+    )
+    letter.add_argument("--patient", required=True, help="the patient's id or account number")
+    letter.add_argument("--prescription", help="the prescription's id (default: the latest written)")
+    letter.add_argument("-o", "--output", help="PDF to write")
+    letter.add_argument("--signed-on", type=_day, help="the day the prescriber signed it (YYYY-MM-DD)")
+    letter.add_argument(
+        "--expires-on", type=_day, help="the day it runs out (YYYY-MM-DD; default 12 months after signing)"
+    )
+    letter.set_defaults(run="letter")
+
     reprint = commands.add_parser("reprint", help="write an issued superbill again, byte for byte")
     reprint.add_argument("number", help="the statement number, such as SB-2026-0001")
     reprint.add_argument("-o", "--output", required=True, help="PDF to write")

@@ -33,6 +33,7 @@ from app.cli import (
 )
 from app.domain.characters import terminal_lines, terminal_text
 from app.domain.check import Finding, Severity
+from app.domain.dates import us_date
 from app.domain.errors import ValidationError
 from app.domain.money import format_money
 from app.domain.practice import FeeSchedule
@@ -542,6 +543,45 @@ def _audit(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _letter(args: argparse.Namespace) -> int:
+    from app.services import letters
+
+    if (args.output is None) == (args.signed_on is None):
+        raise ValidationError(
+            "-o", "give -o FILE.pdf to write the letter, or --signed-on DATE to record the signed one"
+        )
+    today = date.today()
+    if args.signed_on is not None:
+        with _workspace(args) as workspace:
+            letter = letters.record_signed_letter(
+                workspace.store,
+                args.patient,
+                args.signed_on,
+                today=today,
+                expires_on=args.expires_on,
+                prescription=args.prescription,
+            )
+        print(
+            f"Signed letter of medical necessity recorded: signed {us_date(letter.signed_on)}, "
+            f"on file until {us_date(letter.expires_on)}."
+        )
+        return EXIT_OK
+    if args.expires_on is not None:
+        raise ValidationError("--expires-on", "goes with --signed-on, when the signed letter is recorded")
+    target = _output(args)
+    with _workspace(args) as workspace:
+        data = letters.letter_data(
+            workspace.store, workspace.codes, args.patient, today=today, prescription=args.prescription
+        )
+        pdf = letters.render_letter(data)
+    write_file(target, pdf, field=OUTPUT)
+    print(
+        f"Letter of medical necessity written to {target}: have the prescriber sign and date it, then "
+        f"record it with: superbill letter --patient {terminal_text(args.patient)} --signed-on YYYY-MM-DD"
+    )
+    return EXIT_OK
+
+
 def _import_clients(args: argparse.Namespace) -> int:
     from app.services import client_import  # the CSV reader loads only for this command
 
@@ -588,7 +628,18 @@ _WITHOUT_PRACTICE = frozenset({"restore", "backups", "codes"})
 # Commands that read or change a practice that must already exist (others may start one: import,
 # demo, encrypt); `args.run` names them.
 _NEEDS_PRACTICE = frozenset(
-    {"audit", "backup", "change_passphrase", "check", "export", "issued", "reissue", "render", "reprint"}
+    {
+        "audit",
+        "backup",
+        "change_passphrase",
+        "check",
+        "export",
+        "issued",
+        "letter",
+        "reissue",
+        "render",
+        "reprint",
+    }
 )
 
 
@@ -792,6 +843,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": _import,
     "import_clients": _import_clients,
     "issued": _issued,
+    "letter": _letter,
     "reissue": _reissue,
     "render": _render,
     "reprint": _reprint,

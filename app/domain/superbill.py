@@ -76,6 +76,8 @@ class SuperbillData:
     statement_number: str | None = None
     paper: PaperSize = PaperSize.LETTER
     replaces: str | None = None  # statement number of the superbill this one corrects
+    # The day the signed letter of medical necessity on file was signed (HSA/FSA), when there is one.
+    necessity_letter: date | None = None
 
     @property
     def period(self) -> tuple[date, date] | None:

@@ -55,6 +55,7 @@ CELL_SHARE_OF_PAGE = 0.3
 
 PAID_IN_FULL = "Paid in full. Please reimburse the patient directly."
 DRAFT_WATERMARK = "DRAFT - not for submission"
+NECESSITY_LETTER_ON_FILE = "Letter of medical necessity on file, dated"
 CONFIDENTIALITY = (
     "Confidential: this document contains protected health information. "
     "Share it only with the patient's health plan or insurer for reimbursement."
@@ -226,6 +227,12 @@ class SuperbillRenderer:
         story += self._diagnoses(data, describe)
         story += self._service_lines(data)
         story += self._payments_and_balance(data)
+        if data.necessity_letter is not None:
+            story.append(
+                Paragraph(
+                    f"{NECESSITY_LETTER_ON_FILE} {us_date(data.necessity_letter)}.", self.styles["paid"]
+                )
+            )
         story += self._statements(data)
         return story
 

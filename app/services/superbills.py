@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -12,7 +12,7 @@ from app.domain.characters import terminal_text
 from app.domain.check import Finding, Severity, check_superbill
 from app.domain.diagnoses import DiagnosisCodes
 from app.domain.errors import ValidationError
-from app.domain.practice import PatientChart, Payment, Visit
+from app.domain.practice import PatientChart, Payer, PayerKind, Payment, Visit
 from app.domain.superbill import PaperSize, SuperbillData
 from app.store import attention as queries
 from app.store.patients import BY_ACCOUNT, BY_ID, AmbiguousPatient
@@ -140,19 +140,32 @@ def _data(
         raise ValidationError(
             "practitioner", "the practice has no provider yet: import a practice file first"
         )
+    payers = {payer.key: payer for payer in store.payers()}
     return SuperbillData(
         practitioner=practitioner,
         chart=chart,
         visits=tuple(sorted(visits, key=lambda v: v.date)),
         payments=tuple(sorted(payments, key=lambda p: p.date)),
-        payers={payer.key: payer for payer in store.payers()},
+        payers=payers,
         fees=store.fees(),
         procedures=store.procedures(),
         issued_on=issued_on,
         statement_number=statement_number,
         paper=paper,
         replaces=replaces,
+        necessity_letter=necessity_letter(store, chart, visits, payers, issued_on),
     )
+
+
+def necessity_letter(
+    store: PracticeStore, chart: PatientChart, visits: Sequence[Visit], payers: Mapping[str, Payer], on: date
+) -> date | None:
+    """The day the signed letter of medical necessity in force on `on` was signed, for HSA/FSA visits."""
+    kinds = {c.key: payers[c.payer].kind for c in chart.coverages if c.payer in payers}
+    if not any(kinds.get(v.coverage or "") is PayerKind.HSA_FSA for v in visits):
+        return None
+    letter = store.necessity_letter_on(chart.patient.key, on)
+    return letter.signed_on if letter is not None else None
 
 
 def check(data: SuperbillData, codes: DiagnosisCodes, today: date) -> list[Finding]:

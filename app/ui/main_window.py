@@ -20,6 +20,7 @@ from app.services.workspace import Workspace
 from app.ui.app_icon import app_icon
 from app.ui.first_frame import set_enum_property
 from app.ui.fit import keep_on_screen
+from app.ui.january import january_actions
 from app.ui.patients_page import PatientsPage
 
 if TYPE_CHECKING:
@@ -196,11 +197,7 @@ class MainWindow(QMainWindow):
             "&Quit", self.close, _shortcut(QKeySequence.StandardKey.Quit, "Ctrl+Q")
         )
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.import_clients_action = self._action(
-            "&Import clients…",
-            self.import_clients,
-            tip="Add clients from a spreadsheet (CSV from Excel, Google Sheets or your old booking tool)",
-        )
+        self.import_clients_action, self.statements_action = january_actions(self)
         self.backup_action = self._action(
             "&Back up now…", self.back_up_now, tip="Copy the whole practice to a folder (a USB stick)"
         )
@@ -232,7 +229,7 @@ class MainWindow(QMainWindow):
         if self.demo:
             file_menu.addAction(self.real_practice_action)
             file_menu.addSeparator()
-        file_menu.addAction(self.import_clients_action)
+        file_menu.addActions([self.import_clients_action, self.statements_action])
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.settings_action)
@@ -487,16 +484,6 @@ class MainWindow(QMainWindow):
             automatic_backup(self.workspace)
         except Exception as error:  # the disk, or a practice already closed: the window closes anyway
             log.warning("automatic backup not made: %s", type(error).__name__)
-
-    def import_clients(self) -> None:
-        from app.ui.import_clients import ImportClientsDialog, choose_client_file
-
-        path = choose_client_file(self)
-        if path is None:
-            return
-        dialog = ImportClientsDialog(self.workspace, path, self.today or date.today(), self)
-        dialog.finished.connect(lambda _result: self._patients_changed())
-        self._open(dialog)
 
     def back_up_now(self) -> None:
         from app.ui.backup_dialog import BackupDialog

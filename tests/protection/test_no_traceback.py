@@ -139,6 +139,7 @@ def _cases() -> list[Case]:
         add(Case(("reprint", NUMBER, "-o", path)))
         add(Case(("reissue", NUMBER, "-o", path)))
         add(Case(("backup", "--to", path)))
+        add(Case(("letter", "--patient", "pt-0001", "-o", path)))
         add(Case(("demo", "-o", path), practice="empty"))
         add(Case(("export", "-o", path), practice="encrypted", env={"SUPERBILL_PASSPHRASE": PASSPHRASE}))
     for path in INPUT_PATHS:
@@ -153,10 +154,14 @@ def _cases() -> list[Case]:
         add(Case(("issued", "--patient", patient)))
         add(Case(("audit", "--patient", patient)))
         add(Case(("audit", "--patient", "pt-0001", "--number", patient)))
+        add(Case(("letter", "--patient", patient, "-o", "{TMP}/letter.pdf")))
+        add(Case(("letter", "--patient", "pt-0001", "--prescription", patient, "-o", "{TMP}/letter.pdf")))
     for day in DATES:
         add(Case(("check", "--patient", "pt-0001", "--from", day)))
         add(Case(("check", "--patient", "pt-0001", "--to", day)))
         add(Case(("render", "--patient", "pt-0001", "--from", day, "-o", "{TMP}/out.pdf")))
+        add(Case(("letter", "--patient", "pt-0001", "--signed-on", day)))
+        add(Case(("letter", "--patient", "pt-0001", "--signed-on", "2026-01-02", "--expires-on", day)))
     for number in NUMBERS:
         add(Case(("reprint", number, "-o", "{TMP}/out.pdf")))
         add(Case(("reissue", number, "-o", "{TMP}/out.pdf")))
@@ -178,6 +183,9 @@ def _cases() -> list[Case]:
     add(Case(("encrypt",), practice="encrypted", env={"SUPERBILL_NEW_PASSPHRASE": PASSPHRASE}))
     add(Case(("passphrase",), env={"SUPERBILL_NEW_PASSPHRASE": PASSPHRASE}))
     add(Case(("backups",)))
+    add(Case(("letter", "--patient", "pt-0001")))  # neither -o nor --signed-on
+    add(Case(("letter", "--patient", "pt-0001", "-o", "{TMP}/l.pdf", "--signed-on", "2026-01-02")))
+    add(Case(("letter", "--patient", "pt-0001", "-o", "{TMP}/l.pdf"), practice="empty"))
     add(Case(("backups",), practice="empty"))
     for secret in ("", "wrong passphrase", "ü" * 50, "p" * 100_000):
         add(Case(("export",), practice="encrypted", env={"SUPERBILL_PASSPHRASE": secret}))

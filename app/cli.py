@@ -148,8 +148,27 @@ def _parser() -> argparse.ArgumentParser:
     )
     letter.set_defaults(run="letter")
 
-    reprint = commands.add_parser("reprint", help="write an issued superbill again, byte for byte")
-    reprint.add_argument("number", help="the statement number, such as SB-2026-0001")
+    statements = commands.add_parser(
+        "statements",
+        help="write a year-end statement for every patient with visits that year, into a folder",
+    )
+    statements.add_argument("--year", required=True, type=int, help="the year, such as 2026")
+    statements.add_argument("-o", "--output", required=True, help="the folder to write the PDFs into")
+    statements.add_argument(
+        "--patients",
+        choices=("all", "with-balance", "hsa"),
+        default="all",
+        help="everyone with visits (all), those with a balance due, or those paying through an HSA/FSA",
+    )
+    statements.add_argument(
+        "--draft", action="store_true", help='drafts marked "DRAFT", not numbered nor recorded'
+    )
+    statements.set_defaults(run="statements")
+
+    reprint = commands.add_parser(
+        "reprint", help="write an issued superbill or year-end statement again, byte for byte"
+    )
+    reprint.add_argument("number", help="the statement number, such as SB-2026-0001 or YE-2026-0001")
     reprint.add_argument("-o", "--output", required=True, help="PDF to write")
     reprint.add_argument("--password", action="store_true", help=PASSWORD_HELP)
     reprint.set_defaults(run="reprint")

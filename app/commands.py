@@ -479,6 +479,8 @@ def _render(args: argparse.Namespace) -> int:
 def _reprint(args: argparse.Namespace) -> int:
     password = _pdf_password(args)
     target = _output(args)
+    if args.number.upper().startswith("YE-"):
+        return _reprint_statement(args, target, password)
     with _workspace(args) as workspace:
         record = workspace.store.superbill(args.number)
         if record is None:
@@ -490,6 +492,62 @@ def _reprint(args: argparse.Namespace) -> int:
         f"{_protected_note(password)}"
     )
     return EXIT_OK
+
+
+def _reprint_statement(args: argparse.Namespace, target: Path, password: str | None) -> int:
+    number = args.number.upper()
+    with _workspace(args) as workspace:
+        found = [s for s in workspace.store.year_statements() if s.number == number]
+        if not found:
+            raise ValidationError(
+                "number", f'no year-end statement numbered "{terminal_text(number)}" was issued'
+            )
+        pdf = workspace.store.year_statement_pdf(number)
+    write_file(target, _pdf_bytes(pdf, password), field=OUTPUT)
+    print(
+        f"Statement {number} written to {target} (identical to the one issued on {us_date(found[0].issued_on)})"
+    )
+    return EXIT_OK
+
+
+def _statements(args: argparse.Namespace) -> int:
+    from app.services import statements
+
+    folder = _folder_output(args)
+    today = date.today()
+    with _workspace(args) as workspace:
+        summary = statements.write_statements(
+            workspace, args.year, folder, today, who=statements.Who(args.patients), draft=args.draft
+        )
+    for held in summary.held_back:
+        _say(f"held back: {held.patient.name}: {held.reason}")
+    kind = "draft statement(s)" if args.draft else "statement(s)"
+    numbers = [w.number for w in summary.written if w.number]
+    span = f" ({numbers[0]} to {numbers[-1]})" if numbers else ""
+    print(f"Wrote {len(summary.written)} {kind} for {args.year}{span} into {folder}.")
+    if summary.held_back:
+        print(
+            f"{len(summary.held_back)} held back by the check: fix them, then run again for those patients."
+        )
+    if not summary.total:
+        print(
+            f"No patient has visits in {args.year}"
+            + ("" if args.patients == "all" else f" ({args.patients})")
+            + "."
+        )
+    return EXIT_CHECK_FAILED if summary.held_back else EXIT_OK
+
+
+def _folder_output(args: argparse.Namespace) -> Path:
+    """-o as a folder for many files: checked like a file in it would be (app.services.files.output_path)."""
+    text = str(args.output)
+    if not text.strip():
+        raise ValidationError(OUTPUT, "no folder was given; name the folder to write the statements into")
+    folder = Path(text).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise ValidationError(OUTPUT, f"{folder} is a file, not a folder; name a folder to write into")
+    output_path(folder / "statement.pdf", data_dir(args.data_dir), field=OUTPUT)
+    return folder
 
 
 def _reissue(args: argparse.Namespace) -> int:
@@ -639,6 +697,7 @@ _NEEDS_PRACTICE = frozenset(
         "reissue",
         "render",
         "reprint",
+        "statements",
     }
 )
 
@@ -848,4 +907,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "render": _render,
     "reprint": _reprint,
     "restore": _restore,
+    "statements": _statements,
 }

@@ -12,7 +12,8 @@ from app.domain.characters import terminal_text
 from app.domain.check import Finding, Severity, check_superbill
 from app.domain.diagnoses import DiagnosisCodes
 from app.domain.errors import ValidationError
-from app.domain.practice import PatientChart, Payer, PayerKind, Payment, Visit
+from app.domain.practice import FeeSchedule, PatientChart, Payer, PayerKind, Payment, Practitioner, Visit
+from app.domain.procedures import Procedure
 from app.domain.superbill import PaperSize, SuperbillData
 from app.store import attention as queries
 from app.store.patients import BY_ACCOUNT, BY_ID, AmbiguousPatient
@@ -119,12 +120,12 @@ def superbill_data(
         name = terminal_text(chart.patient.full_name)
         raise ValidationError("--from/--to", f"{name} has no visits {period.describe()}")
     payments = tuple(p for p in chart.payments if period.holds(p.date))
-    return _data(
+    return data_for(
         store, chart, visits, payments, issued_on=issued_on, statement_number=statement_number, paper=paper
     )
 
 
-def _data(
+def data_for(
     store: PracticeStore,
     chart: PatientChart,
     visits: Sequence[Visit],
@@ -134,21 +135,28 @@ def _data(
     statement_number: str | None = None,
     paper: PaperSize = PaperSize.LETTER,
     replaces: str | None = None,
+    practitioner: Practitioner | None = None,
+    payers: Mapping[str, Payer] | None = None,
+    fees: FeeSchedule | None = None,
+    procedures: Mapping[str, Procedure] | None = None,
 ) -> SuperbillData:
-    practitioner = store.practitioner()
+    """What a superbill (or statement) of these visits and payments holds; the practice's records
+    (practitioner, payers, fees, procedures) are read unless given (a batch reads them once)."""
+    practitioner = practitioner or store.practitioner()
     if practitioner is None:
         raise ValidationError(
             "practitioner", "the practice has no provider yet: import a practice file first"
         )
-    payers = {payer.key: payer for payer in store.payers()}
+    if payers is None:
+        payers = {payer.key: payer for payer in store.payers()}
     return SuperbillData(
         practitioner=practitioner,
         chart=chart,
         visits=tuple(sorted(visits, key=lambda v: v.date)),
         payments=tuple(sorted(payments, key=lambda p: p.date)),
         payers=payers,
-        fees=store.fees(),
-        procedures=store.procedures(),
+        fees=fees if fees is not None else store.fees(),
+        procedures=procedures if procedures is not None else store.procedures(),
         issued_on=issued_on,
         statement_number=statement_number,
         paper=paper,
@@ -247,7 +255,7 @@ def reissue_superbill(
     first, last = min(v.date for v in visits), max(v.date for v in visits)
     shown = set(original.payment_keys)
     payments = [p for p in chart.payments if p.key in shown or first <= p.date <= last]
-    data = _data(store, chart, visits, payments, issued_on=today, paper=paper, replaces=number)
+    data = data_for(store, chart, visits, payments, issued_on=today, paper=paper, replaces=number)
     findings = tuple(check(data, codes, today))
     if any(f.severity is Severity.ERROR for f in findings):
         raise SuperbillRefused(findings)

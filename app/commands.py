@@ -41,7 +41,7 @@ from app.domain.procedures import Procedure
 from app.domain.superbill import PaperSize
 from app.services import backups, encryption, logs, pdf_password, superbills
 from app.services.demo import DEMO_PATIENT, demo_practice
-from app.services.files import StagedFile, output_path, write_file
+from app.services.files import StagedFile, output_folder, output_path, write_file
 from app.services.practice_file import practice_to_json, read_practice_file
 from app.services.practice_health import Health, start_health
 from app.services.workspace import Workspace
@@ -539,15 +539,8 @@ def _statements(args: argparse.Namespace) -> int:
 
 
 def _folder_output(args: argparse.Namespace) -> Path:
-    """-o as a folder for many files: checked like a file in it would be (app.services.files.output_path)."""
-    text = str(args.output)
-    if not text.strip():
-        raise ValidationError(OUTPUT, "no folder was given; name the folder to write the statements into")
-    folder = Path(text).expanduser()
-    if folder.exists() and not folder.is_dir():
-        raise ValidationError(OUTPUT, f"{folder} is a file, not a folder; name a folder to write into")
-    output_path(folder / "statement.pdf", data_dir(args.data_dir), field=OUTPUT)
-    return folder
+    """-o as a folder for many files (app.services.files.output_folder)."""
+    return output_folder(args.output, data_dir(args.data_dir), field=OUTPUT)
 
 
 def _reissue(args: argparse.Namespace) -> int:

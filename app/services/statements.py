@@ -36,7 +36,7 @@ from app.domain.money import Cents
 from app.domain.practice import PatientChart, Payer, PayerKind, Visit
 from app.domain.statement import YearStatementData
 from app.services.batch import BatchPatient, file_name
-from app.services.files import StagedFile, output_path
+from app.services.files import StagedFile, output_folder, output_path
 from app.services.superbills import data_for
 from app.services.workspace import Workspace
 from app.store.year_end import STATEMENT_PREFIX, YearStatement
@@ -290,6 +290,7 @@ def write_statements(
     (written and flushed) as the statements come in; the statements are recorded in one transaction,
     and the files take their names once it is committed. A file that cannot be written records nothing.
     """
+    output_folder(folder, workspace.data_dir, field=FIELD)
     statements = statements_for(workspace, year, who, today)
     summary = StatementsSummary(folder=Path(folder), year=year, total=len(statements))
     if not statements:

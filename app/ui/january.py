@@ -44,4 +44,6 @@ def import_clients(window: MainWindow) -> None:
 
 
 def year_end_statements(window: MainWindow) -> None:
-    window.say("Year-end statements: use superbill statements --year YYYY -o FOLDER for now.")
+    from app.ui.year_end_statements import write_year_end_statements
+
+    write_year_end_statements(window, window.workspace, _today(window))

@@ -140,6 +140,7 @@ def _cases() -> list[Case]:
         add(Case(("reissue", NUMBER, "-o", path)))
         add(Case(("backup", "--to", path)))
         add(Case(("letter", "--patient", "pt-0001", "-o", path)))
+        add(Case(("statements", "--year", "2026", "-o", path)))
         add(Case(("demo", "-o", path), practice="empty"))
         add(Case(("export", "-o", path), practice="encrypted", env={"SUPERBILL_PASSPHRASE": PASSPHRASE}))
     for path in INPUT_PATHS:
@@ -184,6 +185,15 @@ def _cases() -> list[Case]:
     add(Case(("passphrase",), env={"SUPERBILL_NEW_PASSPHRASE": PASSPHRASE}))
     add(Case(("backups",)))
     add(Case(("letter", "--patient", "pt-0001")))  # neither -o nor --signed-on
+    for year in ("", "0", "-1", "10000", "99999999999999999999", "x", "2026.5", "\x1b[2J"):
+        add(Case(("statements", "--year", year, "-o", "{TMP}/statements")))
+    for who in ("", "everyone", "\x1b[2J"):
+        add(Case(("statements", "--year", "2026", "--patients", who, "-o", "{TMP}/statements")))
+    add(Case(("statements", "--year", "2026", "-o", "{FILE}")))
+    add(Case(("statements", "--year", "2026", "-o", "{TMP}/statements"), practice="empty"))
+    add(Case(("statements", "--year", "1999", "-o", "{TMP}/statements")))
+    add(Case(("statements", "--year", "2026", "--draft", "-o", "{TMP}/statements"), practice="encrypted"))
+    add(Case(("reprint", "YE-2026-0001", "-o", "{TMP}/out.pdf")))
     add(Case(("letter", "--patient", "pt-0001", "-o", "{TMP}/l.pdf", "--signed-on", "2026-01-02")))
     add(Case(("letter", "--patient", "pt-0001", "-o", "{TMP}/l.pdf"), practice="empty"))
     add(Case(("backups",), practice="empty"))

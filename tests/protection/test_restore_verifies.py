@@ -282,7 +282,9 @@ def test_an_untampered_backup_of_every_schema_version_restores(
 
 OLDER_CLAIMS = {
     1: "it carries a trigger Superbill Desk never made: audit_log_is_append_only_delete",
-    2: "its index patients_by_name is not defined as Superbill Desk defines it",
+    # Versions 2 and 3 did not have version 4's tables; its triggers are the first thing found.
+    2: "it carries a trigger Superbill Desk never made: year_statements_are_final_delete",
+    3: "it carries a trigger Superbill Desk never made: year_statements_are_final_delete",
 }
 
 

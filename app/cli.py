@@ -91,6 +91,16 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path)
     imp.set_defaults(run="import")
 
+    clients = commands.add_parser(
+        "import-clients",
+        help="add clients from a spreadsheet's CSV or TSV (Excel, Google Sheets): all or nothing",
+    )
+    clients.add_argument("file", type=Path)
+    clients.add_argument(
+        "--yes", action="store_true", help="import with the columns as guessed, without asking"
+    )
+    clients.set_defaults(run="import_clients")
+
     exp = commands.add_parser("export", help="write the whole practice as a practice file")
     exp.add_argument("-o", "--output", help="file to write (default: standard output)")
     exp.set_defaults(run="export")
@@ -119,8 +129,41 @@ def _parser() -> argparse.ArgumentParser:
 
     _claim_commands(commands)
 
-    reprint = commands.add_parser("reprint", help="write an issued superbill again, byte for byte")
-    reprint.add_argument("number", help="the statement number, such as SB-2026-0001")
+    letter = commands.add_parser(
+        "letter",
+        help="write an HSA/FSA letter of medical necessity for the prescriber to sign (-o), "
+        "or record the signed one that came back (--signed-on)",
+    )
+    letter.add_argument("--patient", required=True, help="the patient's id or account number")
+    letter.add_argument("--prescription", help="the prescription's id (default: the latest written)")
+    letter.add_argument("-o", "--output", help="PDF to write")
+    letter.add_argument("--signed-on", type=_day, help="the day the prescriber signed it (YYYY-MM-DD)")
+    letter.add_argument(
+        "--expires-on", type=_day, help="the day it runs out (YYYY-MM-DD; default 12 months after signing)"
+    )
+    letter.set_defaults(run="letter")
+
+    statements = commands.add_parser(
+        "statements",
+        help="write a year-end statement for every patient with visits that year, into a folder",
+    )
+    statements.add_argument("--year", required=True, type=int, help="the year, such as 2026")
+    statements.add_argument("-o", "--output", required=True, help="the folder to write the PDFs into")
+    statements.add_argument(
+        "--patients",
+        choices=("all", "with-balance", "hsa"),
+        default="all",
+        help="everyone with visits (all), those with a balance due, or those paying through an HSA/FSA",
+    )
+    statements.add_argument(
+        "--draft", action="store_true", help='drafts marked "DRAFT", not numbered nor recorded'
+    )
+    statements.set_defaults(run="statements")
+
+    reprint = commands.add_parser(
+        "reprint", help="write an issued superbill or year-end statement again, byte for byte"
+    )
+    reprint.add_argument("number", help="the statement number, such as SB-2026-0001 or YE-2026-0001")
     reprint.add_argument("-o", "--output", required=True, help="PDF to write")
     reprint.add_argument("--password", action="store_true", help=PASSWORD_HELP)
     reprint.set_defaults(run="reprint")

@@ -33,6 +33,7 @@ from app.cli_terms import (
 )
 from app.domain.characters import terminal_lines, terminal_text
 from app.domain.check import Finding, Severity
+from app.domain.dates import us_date
 from app.domain.errors import ValidationError
 from app.domain.money import format_money
 from app.domain.practice import FeeSchedule
@@ -40,7 +41,7 @@ from app.domain.procedures import Procedure
 from app.domain.superbill import PaperSize
 from app.services import backups, encryption, logs, pdf_password, signature, superbills
 from app.services.demo import DEMO_PATIENT, demo_practice
-from app.services.files import StagedFile, output_path, write_file
+from app.services.files import StagedFile, output_folder, output_path, write_file
 from app.services.practice_file import practice_to_json, read_practice_file
 from app.services.practice_health import Health, start_health
 from app.services.workspace import Workspace
@@ -543,6 +544,8 @@ def _issue_claim(args: argparse.Namespace, target: Path, format: str, what: str)
 def _reprint(args: argparse.Namespace) -> int:
     password = _pdf_password(args)
     target = _output(args)
+    if args.number.upper().startswith("YE-"):
+        return _reprint_statement(args, target, password)
     with _workspace(args) as workspace:
         record = workspace.store.superbill(args.number)
         if record is None:
@@ -554,6 +557,55 @@ def _reprint(args: argparse.Namespace) -> int:
         f"{_protected_note(password)}"
     )
     return EXIT_OK
+
+
+def _reprint_statement(args: argparse.Namespace, target: Path, password: str | None) -> int:
+    number = args.number.upper()
+    with _workspace(args) as workspace:
+        found = [s for s in workspace.store.year_statements() if s.number == number]
+        if not found:
+            raise ValidationError(
+                "number", f'no year-end statement numbered "{terminal_text(number)}" was issued'
+            )
+        pdf = workspace.store.year_statement_pdf(number)
+    write_file(target, _pdf_bytes(pdf, password), field=OUTPUT)
+    print(
+        f"Statement {number} written to {target} (identical to the one issued on {us_date(found[0].issued_on)})"
+    )
+    return EXIT_OK
+
+
+def _statements(args: argparse.Namespace) -> int:
+    from app.services import statements
+
+    folder = _folder_output(args)
+    today = date.today()
+    with _workspace(args) as workspace:
+        summary = statements.write_statements(
+            workspace, args.year, folder, today, who=statements.Who(args.patients), draft=args.draft
+        )
+    for held in summary.held_back:
+        _say(f"held back: {held.patient.name}: {held.reason}")
+    kind = "draft statement(s)" if args.draft else "statement(s)"
+    numbers = [w.number for w in summary.written if w.number]
+    span = f" ({numbers[0]} to {numbers[-1]})" if numbers else ""
+    print(f"Wrote {len(summary.written)} {kind} for {args.year}{span} into {folder}.")
+    if summary.held_back:
+        print(
+            f"{len(summary.held_back)} held back by the check: fix them, then run again for those patients."
+        )
+    if not summary.total:
+        print(
+            f"No patient has visits in {args.year}"
+            + ("" if args.patients == "all" else f" ({args.patients})")
+            + "."
+        )
+    return EXIT_CHECK_FAILED if summary.held_back else EXIT_OK
+
+
+def _folder_output(args: argparse.Namespace) -> Path:
+    """-o as a folder for many files (app.services.files.output_folder)."""
+    return output_folder(args.output, data_dir(args.data_dir), field=OUTPUT)
 
 
 def _reissue(args: argparse.Namespace) -> int:
@@ -607,6 +659,76 @@ def _audit(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _letter(args: argparse.Namespace) -> int:
+    from app.services import letters
+
+    if (args.output is None) == (args.signed_on is None):
+        raise ValidationError(
+            "-o", "give -o FILE.pdf to write the letter, or --signed-on DATE to record the signed one"
+        )
+    today = date.today()
+    if args.signed_on is not None:
+        with _workspace(args) as workspace:
+            letter = letters.record_signed_letter(
+                workspace.store,
+                args.patient,
+                args.signed_on,
+                today=today,
+                expires_on=args.expires_on,
+                prescription=args.prescription,
+            )
+        print(
+            f"Signed letter of medical necessity recorded: signed {us_date(letter.signed_on)}, "
+            f"on file until {us_date(letter.expires_on)}."
+        )
+        return EXIT_OK
+    if args.expires_on is not None:
+        raise ValidationError("--expires-on", "goes with --signed-on, when the signed letter is recorded")
+    target = _output(args)
+    with _workspace(args) as workspace:
+        data = letters.letter_data(
+            workspace.store, workspace.codes, args.patient, today=today, prescription=args.prescription
+        )
+        pdf = letters.render_letter(data)
+    write_file(target, pdf, field=OUTPUT)
+    print(
+        f"Letter of medical necessity written to {target}: have the prescriber sign and date it, then "
+        f"record it with: superbill letter --patient {terminal_text(args.patient)} --signed-on YYYY-MM-DD"
+    )
+    return EXIT_OK
+
+
+def _import_clients(args: argparse.Namespace) -> int:
+    from app.services import client_import  # the CSV reader loads only for this command
+
+    client_file = client_import.read_client_file(args.file)
+    mapping = client_import.guess_columns(client_file.headers)
+    _say(
+        f"{args.file}: {len(client_file.rows)} row(s), {client_file.encoding}, values separated by "
+        f"{client_file.delimiter}. Columns:"
+    )
+    for line in client_import.describe_mapping(client_file, mapping):
+        _say(line)
+    client_import.check_columns(mapping)
+    if not args.yes and not sys.stdin.isatty():
+        raise ValidationError(
+            "--yes",
+            "there is no terminal to answer in: add --yes to import with these columns; nothing was imported",
+        )
+    if not args.yes and not _confirmed("Import the clients with these columns? [y/N] "):
+        print("Nothing imported.")
+        return EXIT_OK
+    with _workspace(args) as workspace:
+        result = client_import.import_clients(workspace.store, client_file, mapping, today=date.today())
+    for duplicate in result.duplicates:
+        _say(f"  row {duplicate.row}: {duplicate.name} not added again: {duplicate.reason}")
+    print(
+        f"Imported {len(result.added)} client(s)"
+        + (f"; {len(result.duplicates)} duplicate(s) not added again." if result.duplicates else ".")
+    )
+    return EXIT_OK
+
+
 def _shown(value: str | None) -> str:
     return "(none)" if value is None else value
 
@@ -630,9 +752,11 @@ _NEEDS_PRACTICE = frozenset(
         "cms1500",
         "export",
         "issued",
+        "letter",
         "reissue",
         "render",
         "reprint",
+        "statements",
         "x837",
     }
 )
@@ -902,7 +1026,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "encrypt": _encrypt,
     "export": _export,
     "import": _import,
+    "import_clients": _import_clients,
     "issued": _issued,
+    "letter": _letter,
     "reissue": _reissue,
     "render": _render,
     "reprint": _reprint,
@@ -910,5 +1036,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "signature_clear": _signature_clear,
     "signature_set": _signature_set,
     "signature_show": _signature_show,
+    "statements": _statements,
     "x837": _x837,
 }

@@ -145,3 +145,10 @@ def _two_digit_year(two: int, this_year: int, rule: YearRule) -> int:
 def spoken_date(day: date) -> str:
     """ "Sat, Mar 14, 1985": the weekday and month in words, so a wrong date is seen (not locale-bound)."""
     return f"{_DAY_NAMES[day.weekday()]}, {_MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"
+
+
+def months_after(day: date, months: int) -> date:
+    """`day` plus whole months, on the same day of the month or the month's last (01/31 + 1 -> 02/28)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))

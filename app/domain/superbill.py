@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 
 from app.domain.money import Cents
 from app.domain.practice import (
@@ -77,6 +78,8 @@ class SuperbillData:
     statement_number: str | None = None
     paper: PaperSize = PaperSize.LETTER
     replaces: str | None = None  # statement number of the superbill this one corrects
+    # The day the signed letter of medical necessity on file was signed (HSA/FSA), when there is one.
+    necessity_letter: date | None = None
 
     @property
     def period(self) -> tuple[date, date] | None:
@@ -125,16 +128,27 @@ class SuperbillData:
 
     def diagnoses(self) -> tuple[str, ...]:
         """The superbill's diagnosis list: every visit's codes, in order of first use."""
+        return self._diagnoses
+
+    # Worked out once per superbill (the values are frozen): a year of visits asks for them thousands of times.
+    @cached_property
+    def _diagnoses(self) -> tuple[str, ...]:
         codes: dict[str, None] = {}
         for visit in self.visits:
             for code in visit.diagnoses:
                 codes.setdefault(code, None)
         return tuple(codes)
 
+    @cached_property
+    def _letters(self) -> dict[str, str]:
+        return dict(zip(self._diagnoses, POINTER_LETTERS, strict=False))
+
+    @cached_property
+    def _priced(self) -> dict[Visit, tuple[PricedLine, ...]]:
+        return {}
+
     def letter_for(self, code: str) -> str | None:
-        codes = self.diagnoses()
-        index = codes.index(code) if code in codes else -1
-        return POINTER_LETTERS[index] if 0 <= index < len(POINTER_LETTERS) else None
+        return self._letters.get(code)
 
     def document_pointers(self, visit: Visit, line: ServiceLine) -> tuple[str, ...]:
         """A line's pointers (letters of its visit's list) as letters of the superbill's list."""
@@ -148,6 +162,13 @@ class SuperbillData:
         return tuple(letters)
 
     def priced_visit(self, visit: Visit) -> tuple[PricedLine, ...]:
+        """The visit's lines, priced (worked out once per visit of this superbill)."""
+        found = self._priced.get(visit)
+        if found is None:
+            found = self._priced[visit] = self._price(visit)
+        return found
+
+    def _price(self, visit: Visit) -> tuple[PricedLine, ...]:
         rule = self.unit_rule_for(visit)
         payer = self.payer_for(visit)
         entries = [TimedEntry(line.cpt, line.minutes, self._is_timed(line.cpt)) for line in visit.lines]

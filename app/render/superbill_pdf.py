@@ -66,6 +66,7 @@ _RELATIONSHIP = {
     Relationship.OTHER: "Other",
 }
 DRAFT_WATERMARK = "DRAFT - not for submission"
+NECESSITY_LETTER_ON_FILE = "Letter of medical necessity on file, dated"
 CONFIDENTIALITY = (  # one line at 8 pt on Letter and A4
     "Confidential: protected health information. "
     "Share it only with the patient's health plan or insurer for reimbursement."
@@ -263,8 +264,16 @@ class SuperbillRenderer:
         at least the last payment with the signatures).
         """
         _, payments_heading, payments_table = self._payments_and_balance(data)
+        letter: list[Flowable] = []
+        if data.necessity_letter is not None:
+            text = f"{NECESSITY_LETTER_ON_FILE} {us_date(data.necessity_letter)}."
+            letter.append(Paragraph(text, self.styles["paid"]))
         payments = _KeepWithEnd(
-            [payments_heading], payments_table, self._payments_kept, self._statements(data), self._height
+            [payments_heading],
+            payments_table,
+            self._payments_kept,
+            [*letter, *self._statements(data)],
+            self._height,
         )
         services_break, services_heading, services_table, *code_key = self._service_lines(data)
         return [

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from app.services.workspace import Workspace
 
 PRESCRIPTION_WARNING_DAYS = 14
+LETTER_WARNING_DAYS = 30
 FILING_WARNING_DAYS = 30
 
 
@@ -29,8 +30,9 @@ class AttentionKind(Enum):
     RETIRED_CODE_VISIT = 2
     RETIRED_CODE_PRESCRIPTION = 3
     PRESCRIPTION = 4
-    UNBILLED_VISITS = 5
-    BALANCE_DUE = 6
+    NECESSITY_LETTER = 5
+    UNBILLED_VISITS = 6
+    BALANCE_DUE = 7
 
     @property
     def label(self) -> str:
@@ -42,6 +44,7 @@ _LABELS = {
     AttentionKind.RETIRED_CODE_VISIT: "Visits with a code no longer billable",
     AttentionKind.RETIRED_CODE_PRESCRIPTION: "Prescriptions with a code no longer billable",
     AttentionKind.PRESCRIPTION: "Prescriptions expiring or used up",
+    AttentionKind.NECESSITY_LETTER: "HSA/FSA letters of medical necessity",
     AttentionKind.UNBILLED_VISITS: "Visits not on a superbill",
     AttentionKind.BALANCE_DUE: "Superbills with a balance due",
 }
@@ -81,6 +84,11 @@ def needs_attention(
         *(
             _prescription(row, today)
             for row in queries.prescriptions_needing_attention(store, today, PRESCRIPTION_WARNING_DAYS)
+        ),
+        *(
+            item
+            for row in queries.necessity_letters_needed(store)
+            if (item := _letter(row, today)) is not None
         ),
         *_unbilled(waiting),
         *(_balance(row) for row in queries.balances_due(store)),
@@ -141,6 +149,26 @@ def _prescription(row: queries.PrescriptionAttention, today: date) -> AttentionI
         due,
         row.prescription_key,
     )
+
+
+def _letter(row: queries.LetterAttention, today: date) -> AttentionItem | None:
+    """No signed letter on file, one run out, or one running out within LETTER_WARNING_DAYS; else None."""
+    name = listed_name(row.first_name, row.last_name)
+    kind = AttentionKind.NECESSITY_LETTER
+    if row.expires_on is None:
+        return AttentionItem(
+            kind, row.patient_key, name, "no signed letter of medical necessity on file", None
+        )
+    days = (row.expires_on - today).days
+    if days < 0:
+        message = (
+            f"letter of medical necessity ran out {_us(row.expires_on)}: ask the prescriber for a new one"
+        )
+    elif days <= LETTER_WARNING_DAYS:
+        message = f"letter of medical necessity runs out {_us(row.expires_on)} ({_days(days)})"
+    else:
+        return None
+    return AttentionItem(kind, row.patient_key, name, message, row.expires_on)
 
 
 def _unbilled(waiting: list[queries.WaitingVisits]) -> list[AttentionItem]:

@@ -156,6 +156,41 @@ def _refuse_unportable(path: Path, field: str, *, room: int, using: str) -> None
         )
 
 
+def output_folder(value: str | os.PathLike[str], data_folder: Path | None, *, field: str) -> Path:
+    """The folder `value` as a place to write many files (year-end statements), or ValidationError naming `field`.
+
+    Refused: an empty name; a file, or a path under one; the data folder or any folder inside it (it
+    holds only the app's own files); the log folder or one inside it; a folder that cannot be written.
+    A folder that does not exist yet is made when the first file is written. Nothing is written here.
+    """
+    text = os.fspath(value)
+    if not text.strip():
+        raise ValidationError(field, "no folder was given; name the folder to write the files into")
+    path = Path(text).expanduser()
+    try:
+        target = _resolved(path)
+        from app.services.logs import log_dir  # see _is_protected
+
+        for protected in (_resolved(data_dir(data_folder)), _resolved(log_dir())):
+            if target == protected or protected in target.parents:
+                raise ValidationError(
+                    field,
+                    f"{path} is part of your practice's data (its folder or its log); choose a folder outside it",
+                )
+        if target.exists() and not target.is_dir():
+            raise ValidationError(field, f"{path} is a file, not a folder; name a folder to write into")
+        existing = _nearest_existing(target)
+        if not existing.is_dir():
+            raise ValidationError(field, f"{existing} is a file, not a folder; name a folder to write into")
+        if not os.access(existing, os.W_OK | os.X_OK):
+            raise ValidationError(field, f"the folder {existing} cannot be written; choose another folder")
+    except OSError as error:
+        raise ValidationError(
+            field, f"{path} cannot be used as a folder ({error.strerror or error}); choose another"
+        ) from None
+    return path
+
+
 def _resolved(path: Path) -> Path:
     try:
         return path.resolve()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -12,7 +12,8 @@ from app.domain.characters import terminal_text
 from app.domain.check import Finding, Severity, check_superbill
 from app.domain.diagnoses import DiagnosisCodes
 from app.domain.errors import ValidationError
-from app.domain.practice import PatientChart, Payment, Visit
+from app.domain.practice import FeeSchedule, PatientChart, Payer, PayerKind, Payment, Practitioner, Visit
+from app.domain.procedures import Procedure
 from app.domain.superbill import PaperSize, SuperbillData
 from app.store import attention as queries
 from app.store.patients import BY_ACCOUNT, BY_ID, AmbiguousPatient
@@ -119,12 +120,12 @@ def superbill_data(
         name = terminal_text(chart.patient.full_name)
         raise ValidationError("--from/--to", f"{name} has no visits {period.describe()}")
     payments = tuple(p for p in chart.payments if period.holds(p.date))
-    return _data(
+    return data_for(
         store, chart, visits, payments, issued_on=issued_on, statement_number=statement_number, paper=paper
     )
 
 
-def _data(
+def data_for(
     store: PracticeStore,
     chart: PatientChart,
     visits: Sequence[Visit],
@@ -134,25 +135,45 @@ def _data(
     statement_number: str | None = None,
     paper: PaperSize = PaperSize.LETTER,
     replaces: str | None = None,
+    practitioner: Practitioner | None = None,
+    payers: Mapping[str, Payer] | None = None,
+    fees: FeeSchedule | None = None,
+    procedures: Mapping[str, Procedure] | None = None,
 ) -> SuperbillData:
-    practitioner = store.practitioner()
+    """What a superbill (or statement) of these visits and payments holds; the practice's records
+    (practitioner, payers, fees, procedures) are read unless given (a batch reads them once)."""
+    practitioner = practitioner or store.practitioner()
     if practitioner is None:
         raise ValidationError(
             "practitioner", "the practice has no provider yet: import a practice file first"
         )
+    if payers is None:
+        payers = {payer.key: payer for payer in store.payers()}
     return SuperbillData(
         practitioner=practitioner,
         chart=chart,
         visits=tuple(sorted(visits, key=lambda v: v.date)),
         payments=tuple(sorted(payments, key=lambda p: p.date)),
-        payers={payer.key: payer for payer in store.payers()},
-        fees=store.fees(),
-        procedures=store.procedures(),
+        payers=payers,
+        fees=fees if fees is not None else store.fees(),
+        procedures=procedures if procedures is not None else store.procedures(),
         issued_on=issued_on,
         statement_number=statement_number,
         paper=paper,
         replaces=replaces,
+        necessity_letter=necessity_letter(store, chart, visits, payers, issued_on),
     )
+
+
+def necessity_letter(
+    store: PracticeStore, chart: PatientChart, visits: Sequence[Visit], payers: Mapping[str, Payer], on: date
+) -> date | None:
+    """The day the signed letter of medical necessity in force on `on` was signed, for HSA/FSA visits."""
+    kinds = {c.key: payers[c.payer].kind for c in chart.coverages if c.payer in payers}
+    if not any(kinds.get(v.coverage or "") is PayerKind.HSA_FSA for v in visits):
+        return None
+    letter = store.necessity_letter_on(chart.patient.key, on)
+    return letter.signed_on if letter is not None else None
 
 
 def check(data: SuperbillData, codes: DiagnosisCodes, today: date) -> list[Finding]:
@@ -240,7 +261,7 @@ def reissue_superbill(
     first, last = min(v.date for v in visits), max(v.date for v in visits)
     shown = set(original.payment_keys)
     payments = [p for p in chart.payments if p.key in shown or first <= p.date <= last]
-    data = _data(store, chart, visits, payments, issued_on=today, paper=paper, replaces=number)
+    data = data_for(store, chart, visits, payments, issued_on=today, paper=paper, replaces=number)
     findings = tuple(check(data, codes, today))
     if any(f.severity is Severity.ERROR for f in findings):
         raise SuperbillRefused(findings)

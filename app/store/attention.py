@@ -215,6 +215,34 @@ def balances_due(store: HasConnection) -> list[BalanceDue]:
     ]
 
 
+@dataclass(frozen=True)
+class LetterAttention:
+    """A patient with HSA/FSA coverage, and the last day their signed letter of medical necessity runs."""
+
+    patient_key: str
+    first_name: str
+    last_name: str
+    expires_on: date | None  # None: no signed letter on file
+
+
+def necessity_letters_needed(store: HasConnection) -> list[LetterAttention]:
+    """Every patient with an HSA/FSA coverage, with the latest day a signed letter of theirs runs to."""
+    sql = """
+        SELECT pt.key, pt.first_name, pt.last_name,
+               (SELECT MAX(l.expires_on) FROM necessity_letters l WHERE l.patient = pt.key)
+        FROM patients pt
+        WHERE EXISTS (
+            SELECT 1 FROM coverages c JOIN payers y ON y.key = c.payer
+            WHERE c.patient = pt.key AND y.kind = 'hsa_fsa'
+        )
+        ORDER BY pt.sort_name, pt.id
+    """
+    return [
+        LetterAttention(row[0], row[1], row[2], parse_date(row[3]) if row[3] else None)
+        for row in _query(store, sql, {})
+    ]
+
+
 def _query(store: HasConnection, sql: str, params: dict[str, str]) -> list[tuple[Any, ...]]:
     path: Path | None = getattr(store, "path", None)
     with translate_errors(path):

@@ -32,6 +32,11 @@ class ChartRecords(AuditRecords):
             raise RecordNotFound("patient", patient_key)
         return charts[0]
 
+    @guarded
+    def charts(self) -> list[PatientChart]:
+        """Every patient's chart, in the order they were added, in a few queries."""
+        return self._load_charts()
+
     def _load_charts(self, patient_key: str | None = None) -> list[PatientChart]:
         """One patient's chart, or everyone's (in the order they were added), in a few queries."""
         from app.domain.practice import PatientChart  # see the module's docstring

@@ -362,7 +362,49 @@ ALTER TABLE practice ADD COLUMN claim_offset_down INTEGER NOT NULL DEFAULT 0
     CHECK (claim_offset_down BETWEEN -100 AND 100);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+# Version 5 (issue 16, January): the signed letters of medical necessity that came back (HSA/FSA),
+# and the year-end statements issued as final, kept byte for byte to reprint identically.
+_V5 = f"""
+CREATE TABLE necessity_letters (
+    id INTEGER PRIMARY KEY,
+    patient TEXT NOT NULL REFERENCES patients (key) ON DELETE CASCADE,
+    prescription TEXT,
+    {_iso_date("signed_on", required=True)},
+    {_iso_date("expires_on", required=True)},
+    recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    CHECK (signed_on < expires_on)
+) STRICT;
+
+CREATE INDEX necessity_letters_by_patient ON necessity_letters (patient, expires_on);
+
+CREATE TABLE year_statements (
+    id INTEGER PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE CHECK (number <> ''),
+    patient TEXT NOT NULL REFERENCES patients (key),
+    year INTEGER NOT NULL CHECK (year BETWEEN 1 AND 9999),
+    {_iso_date("issued_on", required=True)},
+    visits INTEGER NOT NULL CHECK (visits >= 0),
+    charges INTEGER NOT NULL,
+    payments INTEGER NOT NULL,
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+    pdf BLOB NOT NULL,
+    recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+) STRICT;
+
+CREATE INDEX year_statements_by_patient ON year_statements (patient, year);
+
+CREATE TRIGGER year_statements_are_final_update BEFORE UPDATE ON year_statements
+BEGIN
+    SELECT RAISE(ABORT, 'an issued statement is never changed');
+END;
+
+CREATE TRIGGER year_statements_are_final_delete BEFORE DELETE ON year_statements
+BEGIN
+    SELECT RAISE(ABORT, 'an issued statement is never deleted');
+END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

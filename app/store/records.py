@@ -21,6 +21,7 @@ from app.store.database import open_connection
 from app.store.patients import PatientRecords
 from app.store.settings import SettingsRecords
 from app.store.superbills import SuperbillRecords
+from app.store.year_end import YearEndRecords
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -28,7 +29,9 @@ if TYPE_CHECKING:
     from app.domain.practice import PatientChart, Practice
 
 
-class PracticeStore(SettingsRecords, PatientRecords, ChartRecords, SuperbillRecords, ClaimRecords):
+class PracticeStore(
+    SettingsRecords, PatientRecords, ChartRecords, SuperbillRecords, ClaimRecords, YearEndRecords
+):
     def __init__(self, db: sqlite3.Connection | sqlite_utils.Database) -> None:
         super().__init__(db)
 

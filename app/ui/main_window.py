@@ -20,6 +20,7 @@ from app.ui.app_icon import app_icon
 from app.ui.app_settings import DEMO_PRACTICE, REAL_PRACTICE, user_settings, window_title
 from app.ui.first_frame import set_enum_property
 from app.ui.fit import keep_on_screen
+from app.ui.january import january_actions
 from app.ui.patients_page import PatientsPage
 
 if TYPE_CHECKING:
@@ -190,6 +191,7 @@ class MainWindow(QMainWindow):
             "&Quit", self.close, _shortcut(QKeySequence.StandardKey.Quit, "Ctrl+Q")
         )
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.import_clients_action, self.statements_action = january_actions(self)
         self.backup_action = self._action(
             "&Back up now…", self.back_up_now, tip="Copy the whole practice to a folder (a USB stick)"
         )
@@ -222,6 +224,8 @@ class MainWindow(QMainWindow):
         if self.demo:
             file_menu.addAction(self.real_practice_action)
             file_menu.addSeparator()
+        file_menu.addActions([self.import_clients_action, self.statements_action])
+        file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.update_codes_action)
         file_menu.addAction(self.settings_action)

@@ -257,3 +257,13 @@ def test_backup_to_a_folder_too_deep_for_windows_is_refused_naming_to(
     line = one_error_line(capsys)
     assert line.startswith("error: --to: ") and "characters" in line
     assert not (tmp_path / "stick").exists()
+
+
+@pytest.mark.parametrize("folder", ["CON", "statements.", "2026 <year>"])
+def test_year_end_statements_into_a_folder_windows_cannot_hold_are_refused_naming_o(
+    practice: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], folder: str
+) -> None:
+    assert run(practice, "statements", "--year", "2026", "--draft", "-o", str(tmp_path / folder)) == 2
+    line = one_error_line(capsys)
+    assert line.startswith("error: -o: ") and "Windows" in line
+    assert not (tmp_path / folder).exists()

@@ -79,7 +79,9 @@ def simulate_windows(monkeypatch: pytest.MonkeyPatch) -> WindowsFiles:
     import app.services.files
 
     if not os.path.isdir("/proc/self/fd"):
-        pytest.skip("the simulation finds open files through /proc/self/fd (Linux); real Windows runs these natively")
+        pytest.skip(
+            "the simulation finds open files through /proc/self/fd (Linux); real Windows runs these natively"
+        )
     windows = WindowsFiles()
     real_replace, real_rename, real_unlink = os.replace, os.rename, os.unlink
     real_open, real_builtin_open, real_mkdir, real_link = os.open, builtins.open, os.mkdir, os.link

@@ -81,7 +81,29 @@ def fill_v4(store: PracticeStore) -> None:
     store.save_claim_offset(5, -10)
 
 
-FILLS: dict[int, Callable[[PracticeStore], None]] = {1: fill_v1, 2: fill_v2, 3: fill_v3, 4: fill_v4}
+def fill_v5(store: PracticeStore) -> None:
+    """Version 5 adds the signed letters of medical necessity and the year-end statements issued."""
+    from app.store.superbills import pdf_fingerprint
+    from app.store.year_end import NecessityLetter, YearStatement
+
+    fill_v4(store)
+    store.record_necessity_letter(NecessityLetter("pt-0001", "rx-1", date(2026, 9, 5), date(2027, 9, 5)))
+    pdf = PDF + b"% a year-end statement"
+    with store.transaction():
+        number = store.next_year_statement_number(2026)
+        store.record_year_statement(
+            YearStatement(number, "pt-0001", 2026, date(2027, 1, 8), 2, 24500, 24500, pdf_fingerprint(pdf)),
+            pdf,
+        )
+
+
+FILLS: dict[int, Callable[[PracticeStore], None]] = {
+    1: fill_v1,
+    2: fill_v2,
+    3: fill_v3,
+    4: fill_v4,
+    5: fill_v5,
+}
 
 
 def readback(store: PracticeStore) -> dict[str, Any]:
@@ -95,6 +117,9 @@ def readback(store: PracticeStore) -> dict[str, Any]:
         "pdfs": {s.number: store.superbill_pdf(s.number) for s in superbills},
         "claims": store.claims("pt-0001"),
         "claim_offset": store.claim_offset(),
+        "letters": store.necessity_letters(),
+        "statements": store.year_statements(),
+        "statement_pdfs": {s.number: store.year_statement_pdf(s.number) for s in store.year_statements()},
     }
 
 

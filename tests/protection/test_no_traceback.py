@@ -152,10 +152,13 @@ def _cases() -> list[Case]:
         add(Case(("cms1500", "--patient", "pt-0001", "--form", "red", "--draft", "-o", path)))
         add(Case(("cms1500", "--test-page", "-o", path)))
         add(Case(("x837", "--patient", "pt-0001", "-o", path)))
+        add(Case(("letter", "--patient", "pt-0001", "-o", path)))
+        add(Case(("statements", "--year", "2026", "-o", path)))
         add(Case(("demo", "-o", path), practice="empty"))
         add(Case(("export", "-o", path), practice="encrypted", env={"SUPERBILL_PASSPHRASE": PASSPHRASE}))
     for path in INPUT_PATHS:
         add(Case(("import", path)))
+        add(Case(("import-clients", path, "--yes")))
         add(Case(("restore", path, "--yes")))
         add(Case(("codes", "import-icd", path)))
         add(Case(("signature", "set", path)))
@@ -189,11 +192,15 @@ def _cases() -> list[Case]:
             )
         )
         add(Case(("cms1500", "--patient", "pt-0001", "--payer", patient, "-o", "{TMP}/out.pdf")))
+        add(Case(("letter", "--patient", patient, "-o", "{TMP}/letter.pdf")))
+        add(Case(("letter", "--patient", "pt-0001", "--prescription", patient, "-o", "{TMP}/letter.pdf")))
     for day in DATES:
         add(Case(("check", "--patient", "pt-0001", "--from", day)))
         add(Case(("check", "--patient", "pt-0001", "--to", day)))
         add(Case(("render", "--patient", "pt-0001", "--from", day, "-o", "{TMP}/out.pdf")))
         add(Case(("cms1500", "--patient", "pt-0001", "--to", day, "-o", "{TMP}/out.pdf")))
+        add(Case(("letter", "--patient", "pt-0001", "--signed-on", day)))
+        add(Case(("letter", "--patient", "pt-0001", "--signed-on", "2026-01-02", "--expires-on", day)))
     for number in NUMBERS:
         add(Case(("cms1500", "--patient", "pt-0001", "--replaces", number, "-o", "{TMP}/out.pdf")))
         add(Case(("x837", "--patient", "pt-0001", "--replaces", number, "-o", "{TMP}/out.txt")))
@@ -225,6 +232,18 @@ def _cases() -> list[Case]:
         add(Case(words))
         add(Case(words, practice="empty"))
         add(Case(words, practice="encrypted"))  # no passphrase and no terminal
+    add(Case(("letter", "--patient", "pt-0001")))  # neither -o nor --signed-on
+    for year in ("", "0", "-1", "10000", "99999999999999999999", "x", "2026.5", "\x1b[2J"):
+        add(Case(("statements", "--year", year, "-o", "{TMP}/statements")))
+    for who in ("", "everyone", "\x1b[2J"):
+        add(Case(("statements", "--year", "2026", "--patients", who, "-o", "{TMP}/statements")))
+    add(Case(("statements", "--year", "2026", "-o", "{FILE}")))
+    add(Case(("statements", "--year", "2026", "-o", "{TMP}/statements"), practice="empty"))
+    add(Case(("statements", "--year", "1999", "-o", "{TMP}/statements")))
+    add(Case(("statements", "--year", "2026", "--draft", "-o", "{TMP}/statements"), practice="encrypted"))
+    add(Case(("reprint", "YE-2026-0001", "-o", "{TMP}/out.pdf")))
+    add(Case(("letter", "--patient", "pt-0001", "-o", "{TMP}/l.pdf", "--signed-on", "2026-01-02")))
+    add(Case(("letter", "--patient", "pt-0001", "-o", "{TMP}/l.pdf"), practice="empty"))
     add(Case(("backups",), practice="empty"))
     for secret in ("", "wrong passphrase", "ü" * 50, "p" * 100_000):
         add(Case(("export",), practice="encrypted", env={"SUPERBILL_PASSPHRASE": secret}))
@@ -259,7 +278,11 @@ CASES = _cases()
 def test_every_command_is_attacked() -> None:
     attacked = {case.command for case in CASES}
     commands = {name.replace("_", " ") for name in COMMANDS}
-    named = {"change passphrase": "passphrase", "codes import icd": "codes import-icd"}
+    named = {
+        "change passphrase": "passphrase",
+        "codes import icd": "codes import-icd",
+        "import clients": "import-clients",
+    }
     assert {"signature set", "signature clear", "signature show"} <= attacked
     assert {named.get(c, c) for c in commands} <= attacked | {"codes"}, "a command has no hostile cases"
     assert {"codes icd", "codes cpt", "codes import-icd"} <= attacked
@@ -501,7 +524,9 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (2 * 2**30, 2 * 2**30))
 
 
-@pytest.mark.parametrize("command", [("import",), ("codes", "import-icd", "--fiscal-year", "2027")])
+@pytest.mark.parametrize(
+    "command", [("import",), ("import-clients", "--yes"), ("codes", "import-icd", "--fiscal-year", "2027")]
+)
 @pytest.mark.parametrize("source", ["/dev/zero", "/dev/urandom"])
 def test_importing_an_endless_file_is_refused_without_reading_it_all(
     plain: Path, source: str, command: tuple[str, ...]
@@ -515,6 +540,7 @@ def test_importing_an_endless_file_is_refused_without_reading_it_all(
     "command",
     [
         ("import",),
+        ("import-clients", "--yes"),
         ("restore", "--yes"),
         ("codes", "import-icd"),
         ("codes", "import-icd", "--fiscal-year", "2027"),
@@ -529,3 +555,41 @@ def test_a_named_pipe_nobody_writes_to_never_hangs(
     result = _superbill(plain, *words)
     assert b"Traceback" not in result.stderr
     assert result.returncode == 2, result.stderr
+
+
+# Client lists a spreadsheet never wrote, or wrote badly (superbill import-clients).
+HOSTILE_CLIENT_LISTS = (
+    b"",
+    b"\r\n\r\n",
+    b"First,Last,DOB\r\n",
+    b"First,Last,DOB\r\n\x1b[2J,\x07evil,13/45/1985\r\n",
+    b"First,Last,DOB\r\nAna,Lee,02/30/1985,extra,values\r\n",
+    b'First,Last,DOB\r\n"Ana,Lee,1/1/1990\r\n',
+    b"First,Last,DOB\r\nAna,Lee,1/1/2999\r\n",
+    b"First,Last,DOB\r\nAna,,1/1/1990\r\n",
+    b"First,Last,DOB,Zip,City\r\nAna,Lee,1/1/1990,1,\r\n",
+    b"First,Last,DOB,Member ID\r\nAna,Lee,1/1/1990,X1\r\n",
+    b"First,Last,DOB,Gender\r\nAna,Lee,1/1/1990,\xe2\x80\xae\r\n",
+    b"Name;Birthday\r\n" + b"\x81\x8d\x8f" * 10,
+    b"\xff\xfeN\x00a\x00m\x00e\x00",
+    b"First\x00,Last,DOB\r\nAna,Lee,1/1/1990\r\n",
+    b"First,Last,DOB\r\n" + b"Ana,Lee," + b"9" * 100_000 + b"\r\n",
+    b'First,Last,DOB\r\n"' + b"a" * 200_000 + b'",Lee,1/1/1990\r\n',
+)
+
+
+@pytest.mark.parametrize("content", HOSTILE_CLIENT_LISTS, ids=lambda c: repr(c[:30]))
+def test_a_hostile_client_list_gets_a_clean_answer(
+    content: bytes, plain: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "clients.csv"
+    path.write_bytes(content)
+    before = _state(plain)
+    status = main(["--data-dir", str(plain), "import-clients", str(path), "--yes"])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    assert not set(out + err) & TERMINAL_CONTROLS, "a control character reached the terminal"
+    assert status in ALLOWED, f"exit {status}: {err.strip()[-500:]}"
+    if status != 0:
+        assert len(err.strip().splitlines()) == 1, err
+        assert _state(plain) == before, "a refusal changed the practice"

@@ -284,6 +284,7 @@ OLDER_CLAIMS = {
     1: "it carries a trigger Superbill Desk never made: audit_log_is_append_only_delete",
     2: "it carries a trigger Superbill Desk never made: claims_are_final_delete",
     3: "it carries a trigger Superbill Desk never made: claims_are_final_delete",
+    4: "it carries a trigger Superbill Desk never made: year_statements_are_final_delete",
 }
 
 

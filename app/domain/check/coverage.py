@@ -55,6 +55,8 @@ def coverage_fields(ctx: Context) -> Iterator[Finding]:
             )
             continue
         yield from _needs(coverage, payer)
+        if payer.kind is PayerKind.HSA_FSA and ctx.data.necessity_letter is not None:
+            continue  # the signed letter is on file (and printed on the superbill)
         if payer.kind in _KIND_WARNINGS:
             code, message = _KIND_WARNINGS[payer.kind]
             yield warning(code, _field(coverage, "payer"), f"{payer.name}: {message}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -119,8 +119,17 @@ def superbill_data(
         name = terminal_text(chart.patient.full_name)
         raise ValidationError("--from/--to", f"{name} has no visits {period.describe()}")
     payments = tuple(p for p in chart.payments if period.holds(p.date))
+    # Each visit is billed once: the check refuses the ones already on an issued superbill.
+    holding = queries.superbills_holding(store, chart.patient.key)
     return _data(
-        store, chart, visits, payments, issued_on=issued_on, statement_number=statement_number, paper=paper
+        store,
+        chart,
+        visits,
+        payments,
+        issued_on=issued_on,
+        statement_number=statement_number,
+        paper=paper,
+        billed={v.key: holding[v.key] for v in visits if v.key in holding},
     )
 
 
@@ -134,6 +143,7 @@ def _data(
     statement_number: str | None = None,
     paper: PaperSize = PaperSize.LETTER,
     replaces: str | None = None,
+    billed: Mapping[str, tuple[str, ...]] | None = None,
 ) -> SuperbillData:
     practitioner = store.practitioner()
     if practitioner is None:
@@ -152,6 +162,7 @@ def _data(
         statement_number=statement_number,
         paper=paper,
         replaces=replaces,
+        billed=billed or {},
     )
 
 

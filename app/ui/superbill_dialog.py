@@ -398,8 +398,8 @@ class SuperbillDialog(QDialog):
         numbers = ", ".join(f"{s.number} (issued {us_date(s.issued_on)})" for s in choice.already_issued)
         some = "These visits are" if choice.visit_count > 1 else "This visit is"
         self.ui.issuedNote.setText(
-            f"{some} already on superbill {numbers}. Issuing again makes another superbill for the "
-            "same visits; to hand over the same one again, reprint it from the patient's superbills."
+            f"{some} already on superbill {numbers}. Each visit is billed once: to hand over the same "
+            "superbill again, reprint it from the patient's superbills; to correct it, reissue it there."
         )
         self.ui.issuedNote.show()
 

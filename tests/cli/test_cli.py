@@ -142,8 +142,9 @@ def test_a_final_superbill_is_recorded_and_reprints_byte_for_byte(
 
 
 def test_each_final_superbill_gets_the_next_number(imported: Path, tmp_path: Path) -> None:
-    assert run(imported, "render", "--patient", "pt-0001", "-o", str(tmp_path / "a.pdf")) == 0
-    assert run(imported, "render", "--patient", "pt-0001", "-o", str(tmp_path / "b.pdf")) == 0
+    first_visit, second_visit = ("--from", "2026-09-09", "--to", "2026-09-09"), ("--unbilled",)
+    assert run(imported, "render", "--patient", "pt-0001", *first_visit, "-o", str(tmp_path / "a.pdf")) == 0
+    assert run(imported, "render", "--patient", "pt-0001", *second_visit, "-o", str(tmp_path / "b.pdf")) == 0
     assert "SB-2026-0002" in pdf_text(tmp_path / "b.pdf")
 
 

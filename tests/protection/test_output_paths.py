@@ -31,7 +31,9 @@ FIRST, SECOND = f"SB-{YEAR}-0001", f"SB-{YEAR}-0002"
 PASSPHRASE = "tidewater massage since 2019"
 PDF_PASSWORD = "send separately 2026"
 
-RENDER = ("render", "--patient", "pt-0001")
+# The template issues FIRST for the first visit; each visit is billed once, so a final superbill
+# here is for the visits not yet on one (the second visit).
+RENDER = ("render", "--patient", "pt-0001", "--unbilled")
 # Every command that writes a file the user names, as typed before its -o.
 WRITERS: dict[str, tuple[str, ...]] = {
     "demo": ("demo",),
@@ -93,7 +95,19 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert run(folder / "data", "demo", "-o", str(folder / "demo.pdf")) == 0
         sample = Path(__file__).resolve().parents[1] / "data" / "sample-practice.json"
         assert run(folder / "data", "import", str(sample)) == 0
-        assert run(folder / "data", *RENDER, "-o", str(folder / "issued.pdf")) == 0
+        first_visit = ("--from", "2026-09-09", "--to", "2026-09-09")
+        assert (
+            run(
+                folder / "data",
+                "render",
+                "--patient",
+                "pt-0001",
+                *first_visit,
+                "-o",
+                str(folder / "issued.pdf"),
+            )
+            == 0
+        )
         assert run(folder / "data", "backup") == 0
     return folder / "data"
 

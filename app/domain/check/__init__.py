@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from app.domain.check import coverage, diagnoses, patient, prescriptions, provider, services
+from app.domain.check import billed, coverage, diagnoses, patient, prescriptions, provider, services
 from app.domain.check.findings import Context, Finding, FindingCode, Rule, Severity
 from app.domain.diagnoses import DiagnosisCodes
 from app.domain.superbill import SuperbillData
@@ -19,6 +19,7 @@ __all__ = ["RULES", "Finding", "FindingCode", "Severity", "check_superbill", "er
 RULES: tuple[Rule, ...] = (
     *provider.RULES,
     *patient.RULES,
+    *billed.RULES,
     *diagnoses.RULES,
     *services.RULES,
     *coverage.RULES,

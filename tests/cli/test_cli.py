@@ -174,6 +174,20 @@ def test_render_is_refused_listing_the_errors_and_writes_nothing(
     assert dump(data_dir) == before  # no number used up, nothing recorded
 
 
+def test_a_line_with_five_diagnosis_pointers_is_refused_as_box_24e_holds_four(
+    data_dir: Path, tmp_path: Path, sample_document: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = copy.deepcopy(sample_document)
+    first_visit = document["patients"][0]["visits"][0]
+    first_visit["diagnoses"] = ["M54.50", "M62.830", "M54.2", "M54.6", "M79.7"]
+    first_visit["lines"][0]["pointers"] = ["A", "B", "C", "D", "E"]
+    assert run(data_dir, "import", str(write_json(tmp_path / "five.json", document))) == 0
+    assert run(data_dir, "check", "--patient", "pt-0001") == 1
+    assert "ERROR   pointers-too-many  visits[v-1].lines[0].pointers" in capsys.readouterr().out
+    assert run(data_dir, "render", "--patient", "pt-0001", "-o", str(tmp_path / "out.pdf")) == 1
+    assert not (tmp_path / "out.pdf").exists()
+
+
 def test_check_exits_1_on_an_error(data_dir: Path, tmp_path: Path, sample_document: dict[str, Any]) -> None:
     source = write_json(tmp_path / "bundled.json", bundled_without_modifier(sample_document))
     assert run(data_dir, "import", str(source)) == 0

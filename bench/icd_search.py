@@ -2,7 +2,7 @@
 
     python bench/icd_search.py
 
-Budget (DESIGN.md section 6 / the code-index brief): median under 2 ms, worst of 100 runs under 10 ms.
+Budget (the code-index issue): median under 2 ms, worst of 100 runs under 10 ms.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The claim-readiness check: each rule as a therapist would state it (DESIGN.md 4)."""
+"""The claim-readiness check: each rule as a therapist would state it (docs/design.md 6)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The claim-readiness check: every reason an insurer would refuse a superbill, found before printing.
 
 `check_superbill` runs each rule family in order and returns their findings; an
-error blocks a final superbill, a warning informs (DESIGN.md section 4).
+error blocks a final superbill, a warning informs (docs/design.md 6).
 """
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on a fresh Debian/Ubuntu machine: the system libraries
 # Qt loads even offscreen, Xvfb for the screenshot script, poppler-utils to look at PDFs, the
-# walkthrough's tools (xdotool, imagemagick's import, x11-utils' xwininfo and xprop, openbox),
-# then this project with its test extra.
+# walkthrough's tools (xdotool, imagemagick's import, x11-utils' xwininfo and xprop, openbox) and
+# python3-venv, then this project with its test extra in the virtual environment .venv (made when
+# there is none): Debian's and Ubuntu's own Python refuse `pip install` outside one (PEP 668), and
+# the system's Python is left as it was.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +14,7 @@ packages=(
   libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libx11-xcb1
   xvfb poppler-utils
   xdotool imagemagick x11-utils openbox
+  python3-venv
 )
 missing=()
 for package in "${packages[@]}"; do
@@ -24,4 +27,5 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-python3 -m pip install -q -e '.[test]'
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install -q -e '.[test]'

@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from tests.cli.helpers import dump, run
 from tests.render.pdf_text import plain_text
 
 WHOLE = ("render", "--patient", "pt-0001")
 SEP_16 = ("--from", "2026-09-16", "--to", "2026-09-16")
-
-
-def run(data_dir: Path, *args: str) -> int:
-    return main(["--data-dir", str(data_dir), *args])
-
-
-def dump(data_dir: Path) -> list[str]:
-    connection = sqlite3.connect(data_dir / "practice.sqlite3")
-    try:
-        return list(connection.iterdump())
-    finally:
-        connection.close()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from app.cli import main
+from tests.cli.helpers import dump, run
 from tests.render import pdf_text as pdf_lines
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,19 +21,6 @@ ROOT = Path(__file__).resolve().parents[2]
 def pdf_text(path: Path) -> str:
     """The text as printed, line by line (table rows read left to right)."""
     return "\n".join(pdf_lines.lines(path.read_bytes()))
-
-
-def run(data_dir: Path, *args: str) -> int:
-    return main(["--data-dir", str(data_dir), *args])
-
-
-def dump(data_dir: Path) -> list[str]:
-    """Every row of the practice database, to prove a failed command changed nothing."""
-    connection = sqlite3.connect(data_dir / "practice.sqlite3")
-    try:
-        return list(connection.iterdump())
-    finally:
-        connection.close()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -11,18 +10,11 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from tests.cli.helpers import dump
 
 
 def run(*args: str) -> int:
     return main(list(args))
-
-
-def dump(data_dir: Path) -> list[str]:
-    connection = sqlite3.connect(data_dir / "practice.sqlite3")
-    try:
-        return list(connection.iterdump())
-    finally:
-        connection.close()
 
 
 def test_demo_on_a_practice_that_already_has_data_says_so_and_changes_nothing(

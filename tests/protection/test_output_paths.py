@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -24,7 +23,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.cli import main
+from tests.cli.helpers import dump, run
 
 YEAR = date.today().year
 FIRST, SECOND = f"SB-{YEAR}-0001", f"SB-{YEAR}-0002"
@@ -44,18 +43,6 @@ WRITERS: dict[str, tuple[str, ...]] = {
     "reprint": ("reprint", FIRST),
     "reissue": ("reissue", FIRST),
 }
-
-
-def run(data_dir: Path, *args: str) -> int:
-    return main(["--data-dir", str(data_dir), *args])
-
-
-def dump(data_dir: Path) -> list[str]:
-    connection = sqlite3.connect(data_dir / "practice.sqlite3")
-    try:
-        return list(connection.iterdump())
-    finally:
-        connection.close()
 
 
 def files_under(folder: Path) -> dict[str, bytes]:

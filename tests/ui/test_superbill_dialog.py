@@ -332,6 +332,7 @@ def test_visits_already_on_a_superbill_cannot_be_issued_again_and_the_dialog_say
     assert ui.reasonLabel.text() == "Fix 1 problem to issue a final superbill."
     shown = findings_shown(dialog)
     assert shown[0].startswith("Must fix: The visit on Sep 9, 2026 is already on superbill SB-2026-0001")
+    assert ui.issuedNote.text().startswith("1 of these 2 visits is already on superbill SB-2026-0001")
     assert "Each visit is billed once" in ui.issuedNote.text()
     assert "makes another superbill" not in ui.issuedNote.text()
     qtbot.keyClick(ui.rangeCombo, Qt.Key.Key_Return)  # Enter issues nothing

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from app import __version__
-from app.cli_terms import EXIT_BAD_INPUT, EXIT_OK, PDF_PASSWORD_VARIABLE, RECOVERY_KEY_VARIABLE
+from app.cli_terms import EXIT_BAD_INPUT, EXIT_OK, EXIT_STORE, PDF_PASSWORD_VARIABLE, RECOVERY_KEY_VARIABLE
 
 PASSWORD_HELP = (
     f"protect the PDF with a password (AES-256) for e-mail; the password comes from ${PDF_PASSWORD_VARIABLE} "
@@ -67,11 +67,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help=f"open an encrypted practice with its recovery key (asked for, or ${RECOVERY_KEY_VARIABLE})",
     )
-    parser.add_argument(
-        "--data-dir",
-        type=_folder,
-        help="the folder that holds the practice (default: SUPERBILL_DATA_DIR, else your user data folder)",
-    )
+    parser.add_argument("--data-dir", type=_folder, help=DATA_DIR_HELP)
     parser.add_argument("--self-test", action="store_true", help="the same as the self-test command")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser(
@@ -249,6 +245,7 @@ def _parser() -> argparse.ArgumentParser:
     import_icd.add_argument("--fiscal-year", type=int, help="when the file name does not say the year")
     import_icd.add_argument("--dry-run", action="store_true", help="only say what would change")
     import_icd.set_defaults(run="codes_import_icd")
+    _data_dir_after_the_command(parser)
     return parser
 
 
@@ -298,6 +295,23 @@ def _claim_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
         )
 
 
+DATA_DIR_HELP = "the folder that holds the practice (default: SUPERBILL_DATA_DIR, else your user data folder)"
+
+
+def _data_dir_after_the_command(parser: argparse.ArgumentParser) -> None:
+    """--data-dir is taken after the command too (`superbill demo --data-dir DIR`), as people type it.
+
+    Its default there is no value at all, so --data-dir before the command still counts.
+    """
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                command.add_argument(
+                    "--data-dir", type=_folder, default=argparse.SUPPRESS, help=DATA_DIR_HELP
+                )
+                _data_dir_after_the_command(command)
+
+
 def _folder(text: str) -> Path:
     """--data-dir: an empty name would be the current folder, where a practice would start unseen."""
     if not text.strip():
@@ -325,6 +339,11 @@ def _open_window(data_dir: Path | None) -> int:
     # What start-up builds (modules, PySide6's classes and enums, the window) lives as long as the
     # app: the collector would only walk it again and again (~4 ms of the start). It is off until
     # the window has started or a dialog waits on the therapist (app.ui.main), and on again after.
+    from app.ui.display import NO_DISPLAY, window_cannot_open  # no Qt: told before Qt aborts (exit 134)
+
+    if window_cannot_open():
+        print(NO_DISPLAY, file=sys.stderr)
+        return EXIT_STORE
     gc.disable()
     try:
         # PySide6 reads the source of each module imported after it (its __feature__ import hook),

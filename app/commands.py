@@ -371,8 +371,8 @@ def _demo(args: argparse.Namespace) -> int:
         elif workspace.store.find_patient(DEMO_PATIENT) is None:
             raise ValidationError(
                 "--data-dir",
-                f"{workspace.data_dir} holds a practice that is not the demo; the demo needs an empty "
-                "folder of its own (name a new one with --data-dir)",
+                f"{workspace.data_dir} already holds a practice with its own records (not the demo), and "
+                "nothing in it was changed: the demo needs an empty folder of its own (name a new one with --data-dir)",
             )
         superbills.issue_superbill(
             workspace.store,
@@ -385,6 +385,10 @@ def _demo(args: argparse.Namespace) -> int:
         )
     if created:
         print(f"Created the demo practice in {workspace.data_dir}")
+    else:
+        print(
+            f"The demo practice is already in {workspace.data_dir}, with its records: nothing in it was changed."
+        )
     print(f"Wrote a sample superbill (draft) to {target}")
     return EXIT_OK
 

@@ -26,12 +26,9 @@ def data_dir(_isolated_data_dir: Path) -> Path:
     return _isolated_data_dir
 
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-
-
 @pytest.fixture
 def sample_practice_path() -> Path:
-    """The public example of the practice file (a copy lives in tests/data for clones without shared/)."""
+    """The public example of the practice file (docs/practice-file.md describes it)."""
     local = Path(__file__).parent / "data" / "sample-practice.json"
     return local
 

@@ -1,4 +1,4 @@
-"""The sample practice of shared/examples/sample-practice.json as domain values, for tests."""
+"""The sample practice of tests/data/sample-practice.json as domain values, for tests."""
 
 from __future__ import annotations
 

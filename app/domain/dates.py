@@ -22,8 +22,35 @@ class DateError(ValueError):
     """Text that is not a date (written YYYY-MM-DD for `parse_date`, as typed for `typed_date`)."""
 
 
+class ImpossibleDate(DateError):
+    """Numbers that name no day of the calendar; the message says which: "year 0", "month 13", "day 0",
+    "February 2026 has 28 days". `part` is "year", "month" or "day" for a number that does not exist,
+    "days" for a day past the month's last."""
+
+    def __init__(self, message: str, part: Literal["year", "month", "day", "days"]) -> None:
+        super().__init__(message)
+        self.part = part
+
+
+def calendar_day(year: int, month: int, day: int) -> date:
+    """The one rule for which numbers are a day of the calendar (`parse_date` and `typed_date` use it)."""
+    if year == 0:
+        raise ImpossibleDate("year 0", "year")
+    if not 1 <= month <= 12:
+        raise ImpossibleDate(f"month {month}", "month")
+    last_day = calendar.monthrange(year, month)[1]
+    if day == 0:
+        raise ImpossibleDate("day 0", "day")
+    if not 1 <= day <= last_day:
+        raise ImpossibleDate(f"{_FULL_MONTHS[month - 1]} {year} has {last_day} days", "days")
+    return date(year, month, day)
+
+
 def parse_date(text: str) -> date:
-    """ "2026-09-14" -> date(2026, 9, 14); anything else, a real calendar day included, raises DateError."""
+    """ "2026-09-14" -> date(2026, 9, 14); anything else, a real calendar day included, raises DateError.
+
+    Written YYYY-MM-DD but no day of the calendar, it says why: '"2026-13-01" is not a date (month 13)'.
+    """
     if (
         isinstance(text, str)
         and len(text) == 10
@@ -32,9 +59,9 @@ def parse_date(text: str) -> date:
         and _ASCII_DIGITS.issuperset(text[:4] + text[5:7] + text[8:])
     ):
         try:
-            return date(int(text[:4]), int(text[5:7]), int(text[8:]))
-        except ValueError:
-            pass  # a month 13, a February 30, the year 0
+            return calendar_day(int(text[:4]), int(text[5:7]), int(text[8:]))
+        except ImpossibleDate as impossible:
+            raise DateError(f'"{text}" is not a date ({impossible})') from None
     raise DateError(f'"{text}" is not a date written YYYY-MM-DD')
 
 
@@ -100,20 +127,14 @@ def typed_date(text: str, *, today: date, years: YearRule) -> date:
         raise DateError(f"the year is missing: {_HOW}")
     else:
         raise DateError(_HOW)
-    if len(year) == 2:
-        full_year = _two_digit_year(int(year), today.year, years)
-    elif int(year) == 0:
-        raise DateError("there is no year 0")
-    else:
-        full_year = int(year)
-    if not 1 <= int(month) <= 12:
-        raise DateError(f"there is no month {int(month)}: the month comes first, MM/DD/YYYY")
-    last_day = calendar.monthrange(full_year, int(month))[1]
-    if not 1 <= int(day) <= last_day:
-        if int(day) == 0:
-            raise DateError("there is no day 0")
-        raise DateError(f"{_FULL_MONTHS[int(month) - 1]} {full_year} has {last_day} days")
-    return date(full_year, int(month), int(day))
+    full_year = _two_digit_year(int(year), today.year, years) if len(year) == 2 else int(year)
+    try:
+        return calendar_day(full_year, int(month), int(day))
+    except ImpossibleDate as impossible:
+        if impossible.part == "days":
+            raise  # "February 2026 has 28 days"
+        month_first = ": the month comes first, MM/DD/YYYY" if impossible.part == "month" else ""
+        raise DateError(f"there is no {impossible}{month_first}") from None
 
 
 _FULL_MONTHS = (

@@ -80,6 +80,10 @@ class SuperbillData:
     replaces: str | None = None  # statement number of the superbill this one corrects
     # The day the signed letter of medical necessity on file was signed (HSA/FSA), when there is one.
     necessity_letter: date | None = None
+    # Visit key -> numbers of the issued superbills (not since replaced) that hold it already. Each
+    # visit is billed once: the check refuses such a visit on a new final superbill (a reissue
+    # names the one it replaces and leaves this empty).
+    billed: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def period(self) -> tuple[date, date] | None:

@@ -1,4 +1,4 @@
-"""Timed minutes to 15-minute billing units, under the payer's rule (DESIGN.md 3)."""
+"""Timed minutes to 15-minute billing units, under the payer's rule (docs/design.md 4)."""
 
 from __future__ import annotations
 

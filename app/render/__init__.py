@@ -1,1 +1,1 @@
-"""render layer of Superbill Desk (see DESIGN.md section 5)."""
+"""render layer of Superbill Desk (see docs/design.md 2)."""

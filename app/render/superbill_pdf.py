@@ -1,4 +1,4 @@
-"""The superbill as a PDF: everything DESIGN.md section 2 lists, laid out for an insurer's claims desk."""
+"""The superbill as a PDF: everything a claims clerk keys from it (docs/design.md 1), laid out for an insurer's claims desk."""
 
 from __future__ import annotations
 

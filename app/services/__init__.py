@@ -1,1 +1,1 @@
-"""services layer of Superbill Desk (see DESIGN.md section 5)."""
+"""services layer of Superbill Desk (see docs/design.md 2)."""

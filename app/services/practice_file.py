@@ -308,6 +308,23 @@ _PRESCRIPTION = {
 _VISIT = {"id", "date", "place_of_service", "coverage", "prescription", "diagnoses", "lines"}
 _LINE = {"cpt", "minutes", "units", "unit_reason", "modifiers", "pointers", "body_region", "fee"}
 _PAYMENT = {"id", "date", "amount", "method", "reference"}
+_DOCUMENT = {"format", "practitioner", "fees", "payers", "patients"}
+
+# Every key the importer takes, by record, as docs/practice-file.md names the records ("fees" is a
+# table of any CPT codes); tests/services/test_practice_file_doc.py checks the document lists them all.
+FIELDS: dict[str, frozenset[str]] = {
+    "document": frozenset(_DOCUMENT),
+    "practitioner": frozenset(_PRACTITIONER),
+    "address": frozenset(_ADDRESS),
+    "payers": frozenset(_PAYER),
+    "patients": frozenset(_PATIENT),
+    "coverages": frozenset(_COVERAGE),
+    "subscriber": frozenset(_SUBSCRIBER),
+    "prescriptions": frozenset(_PRESCRIPTION),
+    "visits": frozenset(_VISIT),
+    "lines": frozenset(_LINE),
+    "payments": frozenset(_PAYMENT),
+}
 
 
 class _PracticeReader:
@@ -316,7 +333,7 @@ class _PracticeReader:
         self._folder = folder
 
     def practice(self, document: object) -> Practice:
-        root = _Obj(document, "", {"format", "practitioner", "fees", "payers", "patients"})
+        root = _Obj(document, "", _DOCUMENT)
         if root.value.get("format") != FORMAT:
             raise ValidationError(
                 "format", f'must be "{FORMAT}" (this file says {root.value.get("format")!r})'

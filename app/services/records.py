@@ -34,7 +34,7 @@ from app.store.records import PracticeStore
 _ZIP = re.compile(r"^\d{5}(-\d{4})?$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
-# Which coverage fields a payer kind asks for (DESIGN.md 3, "Payers and what each needs").
+# Which coverage fields a payer kind asks for (docs/design.md 5, "Payers and what each kind needs").
 _INSURED = frozenset({"member_id", "group_number", "relationship", "authorization_number", "visit_limit"})
 COVERAGE_FIELDS: Mapping[PayerKind, frozenset[str]] = {
     PayerKind.COMMERCIAL: _INSURED,

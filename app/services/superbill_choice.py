@@ -54,6 +54,7 @@ class Choice:
     payments: Cents
     findings: tuple[Finding, ...]  # errors first, then warnings, each in the check's order
     already_issued: tuple[IssuedSuperbill, ...]  # superbills holding any of these visits
+    billed_visits: int = 0  # of these visits, those on an issued superbill not since replaced
 
     @property
     def balance(self) -> Cents:
@@ -121,6 +122,7 @@ def judge(workspace: Workspace, patient_key: str, period: Period, today: date) -
         payments=totals.payments,
         findings=tuple(ordered),
         already_issued=issued,
+        billed_visits=len(data.billed),
     )
 
 

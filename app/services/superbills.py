@@ -120,8 +120,17 @@ def superbill_data(
         name = terminal_text(chart.patient.full_name)
         raise ValidationError("--from/--to", f"{name} has no visits {period.describe()}")
     payments = tuple(p for p in chart.payments if period.holds(p.date))
+    # Each visit is billed once: the check refuses the ones already on an issued superbill.
+    holding = queries.superbills_holding(store, chart.patient.key)
     return data_for(
-        store, chart, visits, payments, issued_on=issued_on, statement_number=statement_number, paper=paper
+        store,
+        chart,
+        visits,
+        payments,
+        issued_on=issued_on,
+        statement_number=statement_number,
+        paper=paper,
+        billed={v.key: holding[v.key] for v in visits if v.key in holding},
     )
 
 
@@ -139,6 +148,7 @@ def data_for(
     payers: Mapping[str, Payer] | None = None,
     fees: FeeSchedule | None = None,
     procedures: Mapping[str, Procedure] | None = None,
+    billed: Mapping[str, tuple[str, ...]] | None = None,
 ) -> SuperbillData:
     """What a superbill (or statement) of these visits and payments holds; the practice's records
     (practitioner, payers, fees, procedures) are read unless given (a batch reads them once)."""
@@ -162,6 +172,7 @@ def data_for(
         paper=paper,
         replaces=replaces,
         necessity_letter=necessity_letter(store, chart, visits, payers, issued_on),
+        billed=billed or {},
     )
 
 

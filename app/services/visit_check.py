@@ -28,7 +28,7 @@ from app.domain.superbill import POINTER_LETTERS, PricedLine, SuperbillData
 from app.store.keys import RecordKind, new_key
 from app.store.records import PracticeStore
 
-# DESIGN.md 3: codes often written on massage prescriptions, offered before the rest of the code set.
+# Codes often written on massage prescriptions, offered before the rest of the code set.
 COMMON_MASSAGE_CODES: tuple[str, ...] = (
     "M54.50",
     "M54.51",

@@ -1,1 +1,1 @@
-"""store layer of Superbill Desk (see DESIGN.md section 5)."""
+"""store layer of Superbill Desk (see docs/design.md 2)."""

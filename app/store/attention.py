@@ -27,11 +27,13 @@ class HasConnection(Protocol):
     def conn(self) -> sqlite3.Connection: ...
 
 
+# SQL, true for the superbill `s` when no later superbill replaces it (index superbills_by_replaces).
+_NOT_REPLACED = "NOT EXISTS (SELECT 1 FROM superbills r WHERE r.replaces = s.number)"
 # SQL, true for the visit `v` when a final superbill that no later one replaces holds it (the index
-# superbill_visits_by_visit finds its superbills, superbills_by_replaces their replacements).
-ON_A_SUPERBILL = """EXISTS (
+# superbill_visits_by_visit finds its superbills).
+ON_A_SUPERBILL = f"""EXISTS (
     SELECT 1 FROM superbill_visits sv JOIN superbills s ON s.id = sv.superbill_id
-    WHERE sv.visit_id = v.id AND NOT EXISTS (SELECT 1 FROM superbills r WHERE r.replaces = s.number)
+    WHERE sv.visit_id = v.id AND {_NOT_REPLACED}
 )"""
 
 
@@ -192,14 +194,33 @@ def unbilled_visits(store: HasConnection, today: date, patient_key: str | None =
     return [UnbilledVisit(row[0], row[1], parse_date(row[2])) for row in _query(store, sql, params)]
 
 
+def superbills_holding(store: HasConnection, patient_key: str) -> dict[str, tuple[str, ...]]:
+    """The patient's billed visits (ON_A_SUPERBILL), each with the numbers of the superbills holding it.
+
+    Visit key -> statement numbers, oldest first; a visit not yet on a superbill is not a key. Each
+    visit is billed once (app.domain.check.billed): the check refuses these visits on a new one.
+    """
+    sql = f"""
+        SELECT v.key, s.number FROM visits v
+        JOIN superbill_visits sv ON sv.visit_id = v.id
+        JOIN superbills s ON s.id = sv.superbill_id
+        WHERE v.patient = :patient AND {_NOT_REPLACED}
+        ORDER BY s.id
+    """
+    holding: dict[str, list[str]] = {}
+    for visit_key, number in _query(store, sql, {"patient": patient_key}):
+        holding.setdefault(visit_key, []).append(number)
+    return {key: tuple(numbers) for key, numbers in holding.items()}
+
+
 def balances_due(store: HasConnection) -> list[BalanceDue]:
     """Issued superbills with a balance due that no later superbill replaces, oldest first."""
-    sql = """
+    sql = f"""
         SELECT s.patient, pt.first_name, pt.last_name, s.number, s.issued_on, s.balance
         FROM superbills s
         JOIN patients pt ON pt.key = s.patient
         WHERE s.balance > 0
-          AND NOT EXISTS (SELECT 1 FROM superbills r WHERE r.replaces = s.number)
+          AND {_NOT_REPLACED}
         ORDER BY s.issued_on, s.id
     """
     return [

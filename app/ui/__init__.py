@@ -1,1 +1,1 @@
-"""ui layer of Superbill Desk (see DESIGN.md section 5)."""
+"""ui layer of Superbill Desk (see docs/design.md 2)."""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication
 from app.services.self_test import passed, self_test
 from app.services.workspace import Workspace
 from app.ui.app_icon import app_icon
+from app.ui.display import no_display
 
 
 def open_and_close_main_window(workspace: Workspace) -> str:
@@ -96,7 +97,7 @@ def run_self_test() -> int:
     platform is used. A windowed program on Windows has no standard output: the report is then
     shown in a message box.
     """
-    if _no_display() and not os.environ.get("QT_QPA_PLATFORM"):
+    if no_display() and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     stdout = sys.stdout
     out: TextIO = stdout if stdout is not None else io.StringIO()
@@ -112,12 +113,6 @@ def run_self_test() -> int:
     if stdout is None:
         _show_report(out.getvalue() if isinstance(out, io.StringIO) else "", ok)
     return 0 if ok else 1
-
-
-def _no_display() -> bool:
-    if not sys.platform.startswith("linux"):
-        return False
-    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _show_report(report: str, ok: bool) -> None:

@@ -396,10 +396,15 @@ class SuperbillDialog(QDialog):
             self.ui.issuedNote.hide()
             return
         numbers = ", ".join(f"{s.number} (issued {us_date(s.issued_on)})" for s in choice.already_issued)
-        some = "These visits are" if choice.visit_count > 1 else "This visit is"
+        if choice.visit_count == 1:
+            some = "This visit is"
+        elif 0 < choice.billed_visits < choice.visit_count:
+            some = f"{choice.billed_visits} of these {choice.visit_count} visits {'is' if choice.billed_visits == 1 else 'are'}"
+        else:
+            some = "These visits are"
         self.ui.issuedNote.setText(
-            f"{some} already on superbill {numbers}. Issuing again makes another superbill for the "
-            "same visits; to hand over the same one again, reprint it from the patient's superbills."
+            f"{some} already on superbill {numbers}. Each visit is billed once: to hand over the same "
+            "superbill again, reprint it from the patient's superbills; to correct it, reissue it there."
         )
         self.ui.issuedNote.show()
 

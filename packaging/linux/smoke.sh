@@ -12,8 +12,7 @@ cd "$(dirname "$0")/../.."
 ROOT=$PWD
 BUNDLE=$ROOT/dist/SuperbillDesk
 CLI=$BUNDLE/superbill
-SAMPLE=../shared/examples/sample-practice.json
-[ -f "$SAMPLE" ] || SAMPLE=tests/data/sample-practice.json  # the same file, for clones without shared/
+SAMPLE=tests/data/sample-practice.json  # the complete example of docs/practice-file.md
 [ -x "$CLI" ] || { echo "no bundle at $BUNDLE: run packaging/linux/build.sh first" >&2; exit 1; }
 
 WORK=$(mktemp -d)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from app.cli import main
+from tests.cli.helpers import dump, run
 from tests.render import pdf_text as pdf_lines
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,19 +21,6 @@ ROOT = Path(__file__).resolve().parents[2]
 def pdf_text(path: Path) -> str:
     """The text as printed, line by line (table rows read left to right)."""
     return "\n".join(pdf_lines.lines(path.read_bytes()))
-
-
-def run(data_dir: Path, *args: str) -> int:
-    return main(["--data-dir", str(data_dir), *args])
-
-
-def dump(data_dir: Path) -> list[str]:
-    """Every row of the practice database, to prove a failed command changed nothing."""
-    connection = sqlite3.connect(data_dir / "practice.sqlite3")
-    try:
-        return list(connection.iterdump())
-    finally:
-        connection.close()
 
 
 @pytest.fixture
@@ -142,8 +128,9 @@ def test_a_final_superbill_is_recorded_and_reprints_byte_for_byte(
 
 
 def test_each_final_superbill_gets_the_next_number(imported: Path, tmp_path: Path) -> None:
-    assert run(imported, "render", "--patient", "pt-0001", "-o", str(tmp_path / "a.pdf")) == 0
-    assert run(imported, "render", "--patient", "pt-0001", "-o", str(tmp_path / "b.pdf")) == 0
+    first_visit, second_visit = ("--from", "2026-09-09", "--to", "2026-09-09"), ("--unbilled",)
+    assert run(imported, "render", "--patient", "pt-0001", *first_visit, "-o", str(tmp_path / "a.pdf")) == 0
+    assert run(imported, "render", "--patient", "pt-0001", *second_visit, "-o", str(tmp_path / "b.pdf")) == 0
     assert "SB-2026-0002" in pdf_text(tmp_path / "b.pdf")
 
 
@@ -171,6 +158,20 @@ def test_render_is_refused_listing_the_errors_and_writes_nothing(
     assert "No superbill written" in printed.err
     assert not out.exists()
     assert dump(data_dir) == before  # no number used up, nothing recorded
+
+
+def test_a_line_with_five_diagnosis_pointers_is_refused_as_box_24e_holds_four(
+    data_dir: Path, tmp_path: Path, sample_document: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = copy.deepcopy(sample_document)
+    first_visit = document["patients"][0]["visits"][0]
+    first_visit["diagnoses"] = ["M54.50", "M62.830", "M54.2", "M54.6", "M79.7"]
+    first_visit["lines"][0]["pointers"] = ["A", "B", "C", "D", "E"]
+    assert run(data_dir, "import", str(write_json(tmp_path / "five.json", document))) == 0
+    assert run(data_dir, "check", "--patient", "pt-0001") == 1
+    assert "ERROR   pointers-too-many  visits[v-1].lines[0].pointers" in capsys.readouterr().out
+    assert run(data_dir, "render", "--patient", "pt-0001", "-o", str(tmp_path / "out.pdf")) == 1
+    assert not (tmp_path / "out.pdf").exists()
 
 
 def test_check_exits_1_on_an_error(data_dir: Path, tmp_path: Path, sample_document: dict[str, Any]) -> None:

@@ -1,4 +1,4 @@
-"""The claim-readiness check: each rule as a therapist would state it (DESIGN.md 4)."""
+"""The claim-readiness check: each rule as a therapist would state it (docs/design.md 6)."""
 
 from __future__ import annotations
 
@@ -684,3 +684,28 @@ def test_the_stand_in_code_set_agrees_with_the_shipped_index(codes: DiagnosisCod
     for code in ENTRIES:
         assert stand_in.lookup(code) == codes.lookup(code, september)
         assert stand_in.billable_children(code) == codes.billable_children(code, september)
+
+
+def test_box_24e_holds_at_most_four_diagnosis_pointers_per_line(codes: DiagnosisCodes) -> None:
+    five = ("M54.50", "M54.2", "M54.6", "M62.830", "M79.7")
+    data = with_visits(visit(diagnoses=five, lines=(line(pointers=("A", "B", "C", "D", "E")),)))
+    finding = only(check(data, codes), C.POINTERS_TOO_MANY)
+    assert finding.code == "pointers-too-many"  # stable: the CLI prints it
+    assert finding.is_error and finding.field == "visits[v-9].lines[0].pointers"
+    assert "5 diagnoses (A, B, C, D and E)" in finding.message and "at most 4" in finding.message
+    four = with_visits(visit(diagnoses=five, lines=(line(pointers=("A", "B", "C", "D")),)))
+    assert found(check(four, codes), C.POINTERS_TOO_MANY) == []
+
+
+def test_a_pointer_letter_must_name_a_diagnosis_listed_on_the_superbill(codes: DiagnosisCodes) -> None:
+    """Twelve diagnoses fill A-L; a line pointing to a thirteenth would print no letter in 24E."""
+    twelve = (
+        "M54.50", "M54.51", "M54.59", "M54.2", "M54.6", "M79.10",
+        "M79.11", "M79.12", "M79.18", "M79.7", "M62.830", "M62.831",
+    )  # fmt: skip
+    first = visit("v-1", date(2026, 9, 9), diagnoses=twelve, lines=(line(pointers=("A",)),))
+    second = visit("v-2", date(2026, 9, 16), diagnoses=("M62.838",), lines=(line(pointers=("A",)),))
+    finding = only(check(with_visits(first, second), codes), C.POINTER_NOT_ON_SUPERBILL)
+    assert finding.code == "pointer-not-on-superbill"
+    assert finding.is_error and finding.field == "visits[v-2].lines[0].pointers"
+    assert "M62.838" in finding.message and "A-L" in finding.message

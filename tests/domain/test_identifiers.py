@@ -87,7 +87,7 @@ def test_every_npi_built_with_its_check_digit_passes_and_any_other_last_digit_fa
 
 
 def test_the_check_digit_is_the_luhn_digit_of_the_nine_digits_plus_24() -> None:
-    # DESIGN.md: the same as a Luhn sum over the nine digits with 24 added.
+    # docs/design.md 6: the same as a Luhn sum over the nine digits with 24 added.
     def doubled_sum(nine: str) -> int:
         total = 0
         for i, ch in enumerate(reversed(nine)):

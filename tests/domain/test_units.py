@@ -1,4 +1,4 @@
-"""Timed minutes to billing units under the CMS 8-minute rule and the AMA midpoint rule (DESIGN.md 3)."""
+"""Timed minutes to billing units under the CMS 8-minute rule and the AMA midpoint rule (docs/design.md 4)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from app.domain.units import TimedEntry, rule_units, units_for
 CMS = UnitRule.CMS_8_MINUTE
 AMA = UnitRule.AMA_MIDPOINT
 
-# DESIGN.md's table, as printed: (first minute, last minute, units).
+# docs/design.md 4's table: (first minute, last minute, units).
 CMS_TABLE = [
     (0, 7, 0),
     (8, 22, 1),

@@ -1,7 +1,7 @@
 """Bad practice files, systematically: `superbill import` ends in success or in one line naming a field.
 
 Hypothesis mutates the sample practice file (tests/data/sample-practice.json, a copy of
-shared/examples/sample-practice.json): keys dropped or added, values swapped for other JSON types,
+tests/data/sample-practice.json): keys dropped or added, values swapped for other JSON types,
 garbage, huge or odd Unicode text, negative numbers, float money, bad dates, duplicate ids, empty
 lists, deep nesting; and it feeds the raw bytes of broken files (truncated JSON, random bytes,
 UTF-16, a BOM). Each case runs the real CLI in-process against a real data folder that already

@@ -91,7 +91,22 @@ PATIENTS = (
     "..",
     "\u202eevil",
 )
-DATES = ("9999-12-31", "0001-01-01", "2026-W37-3", "２０２６-09-01", "2026-02-30", "", "20260914", "-1")
+DATES = (
+    "9999-12-31",
+    "0001-01-01",
+    "2026-W37-3",
+    "２０２６-09-01",
+    "2026-02-30",
+    "",
+    "20260914",
+    "-1",
+    # Written YYYY-MM-DD, yet no day of the calendar: each says which part (issue 13).
+    "2026-13-01",
+    "2026-00-01",
+    "2026-09-00",
+    "2026-04-31",
+    "0000-01-01",
+)
 NUMBERS = ("", "SB-9999-9999", "../../etc/passwd", "n" * 10_000, "\x1b[2J", "%s%n", "SB\x1b[31m\x07")
 SEARCHES = (
     "",
@@ -201,6 +216,34 @@ def _cases() -> list[Case]:
         add(Case(("cms1500", "--patient", "pt-0001", "--to", day, "-o", "{TMP}/out.pdf")))
         add(Case(("letter", "--patient", "pt-0001", "--signed-on", day)))
         add(Case(("letter", "--patient", "pt-0001", "--signed-on", "2026-01-02", "--expires-on", day)))
+    # Each visit is billed once: the template's SB holds every visit of pt-0001 (issue 13).
+    add(Case(("render", "--patient", "pt-0001", "-o", "{TMP}/again.pdf")))
+    add(
+        Case(
+            (
+                "render",
+                "--patient",
+                "pt-0001",
+                "--from",
+                "2026-09-16",
+                "--to",
+                "2026-09-16",
+                "-o",
+                "{TMP}/a.pdf",
+            )
+        )
+    )
+    add(Case(("render", "--patient", "pt-0001", "--unbilled", "-o", "{TMP}/again.pdf")))
+    add(Case(("check", "--patient", "pt-0001", "--unbilled")))
+    # The demo over a practice with records, and --data-dir after the command (issue 13).
+    add(Case(("demo", "-o", "{TMP}/demo.pdf")))
+    add(
+        Case(("demo", "-o", "{TMP}/demo.pdf"), practice="encrypted", env={"SUPERBILL_PASSPHRASE": PASSPHRASE})
+    )
+    for folder in (*DATA_DIRS, "", " "):
+        add(Case(("check", "--patient", "pt-0001", "--data-dir", folder)))
+        add(Case(("demo", "--data-dir", folder, "-o", "{TMP}/demo.pdf"), practice="empty"))
+        add(Case(("codes", "icd", "back", "--data-dir", folder)))
     for number in NUMBERS:
         add(Case(("cms1500", "--patient", "pt-0001", "--replaces", number, "-o", "{TMP}/out.pdf")))
         add(Case(("x837", "--patient", "pt-0001", "--replaces", number, "-o", "{TMP}/out.txt")))
@@ -460,6 +503,36 @@ def plain(templates: dict[str, Path], tmp_path: Path) -> Path:
     data = tmp_path / "data"
     shutil.copytree(templates["plain"], data)
     return data
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="a display is DISPLAY or WAYLAND_DISPLAY on Linux"
+)
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"DISPLAY": "", "WAYLAND_DISPLAY": "", "QT_QPA_PLATFORM": ""},
+        {"DISPLAY": "", "QT_QPA_PLATFORM": "xcb"},
+        {"WAYLAND_DISPLAY": "", "QT_QPA_PLATFORM": "wayland-egl"},
+    ],
+    ids=["empty display variables", "xcb", "wayland-egl"],
+)
+def test_the_app_with_no_display_is_one_line_and_exit_3(plain: Path, env: dict[str, str]) -> None:
+    environment = {
+        k: v for k, v in os.environ.items() if k not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}
+    }
+    before = _state(plain)
+    result = subprocess.run(
+        [sys.executable, "-m", "app"],
+        env={**environment, "SUPERBILL_DATA_DIR": str(plain), **env},
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 3
+    assert b"Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert b"no display" in result.stderr
+    assert _state(plain) == before
 
 
 def test_export_to_a_full_standard_output_is_one_line(plain: Path) -> None:

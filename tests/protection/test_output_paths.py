@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -24,14 +23,16 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.cli import main
+from tests.cli.helpers import dump, run
 
 YEAR = date.today().year
 FIRST, SECOND = f"SB-{YEAR}-0001", f"SB-{YEAR}-0002"
 PASSPHRASE = "tidewater massage since 2019"
 PDF_PASSWORD = "send separately 2026"
 
-RENDER = ("render", "--patient", "pt-0001")
+# The template issues FIRST for the first visit; each visit is billed once, so a final superbill
+# here is for the visits not yet on one (the second visit).
+RENDER = ("render", "--patient", "pt-0001", "--unbilled")
 # Every command that writes a file the user names, as typed before its -o.
 WRITERS: dict[str, tuple[str, ...]] = {
     "demo": ("demo",),
@@ -42,18 +43,6 @@ WRITERS: dict[str, tuple[str, ...]] = {
     "reprint": ("reprint", FIRST),
     "reissue": ("reissue", FIRST),
 }
-
-
-def run(data_dir: Path, *args: str) -> int:
-    return main(["--data-dir", str(data_dir), *args])
-
-
-def dump(data_dir: Path) -> list[str]:
-    connection = sqlite3.connect(data_dir / "practice.sqlite3")
-    try:
-        return list(connection.iterdump())
-    finally:
-        connection.close()
 
 
 def files_under(folder: Path) -> dict[str, bytes]:
@@ -93,7 +82,19 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert run(folder / "data", "demo", "-o", str(folder / "demo.pdf")) == 0
         sample = Path(__file__).resolve().parents[1] / "data" / "sample-practice.json"
         assert run(folder / "data", "import", str(sample)) == 0
-        assert run(folder / "data", *RENDER, "-o", str(folder / "issued.pdf")) == 0
+        first_visit = ("--from", "2026-09-09", "--to", "2026-09-09")
+        assert (
+            run(
+                folder / "data",
+                "render",
+                "--patient",
+                "pt-0001",
+                *first_visit,
+                "-o",
+                str(folder / "issued.pdf"),
+            )
+            == 0
+        )
         assert run(folder / "data", "backup") == 0
     return folder / "data"
 

@@ -1,4 +1,4 @@
-"""The superbill PDF carries what DESIGN.md section 2 asks for, on pages an insurer can read."""
+"""The superbill PDF carries what a claims clerk needs (docs/design.md 1), on pages an insurer can read."""
 
 from __future__ import annotations
 

@@ -221,3 +221,41 @@ def test_the_batch_logs_counts_never_names(
     with caplog.at_level("INFO", logger=batch.__name__):
         issue_all(workspace, tmp_path, TODAY)
     assert "issued=2" in caplog.text and "Okafor" not in caplog.text and "Zhang" not in caplog.text
+
+
+# Each visit is billed once ---------------------------------------------------------------------------
+
+
+def test_each_visit_is_billed_once_so_attention_and_the_batch_see_only_the_never_billed_visit(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    from app.domain.check import FindingCode
+    from app.services.attention import AttentionKind, needs_attention
+    from app.services.superbills import SuperbillRefused
+
+    sep_9 = Period(date(2026, 9, 9), date(2026, 9, 9))
+    assert (
+        issue_superbill(workspace.store, workspace.codes, "pt-0001", sep_9, today=TODAY).number
+        == "SB-2026-0001"
+    )
+    # The whole month again holds the 09/09 visit: refused, with the superbill and the date named.
+    with pytest.raises(SuperbillRefused) as refused:
+        issue_superbill(workspace.store, workspace.codes, "pt-0001", Period(), today=TODAY)
+    assert batch.first_error(refused.value).startswith(
+        "The visit on Sep 9, 2026 is already on superbill SB-2026-0001"
+    )
+    assert [f.code for f in refused.value.findings if f.is_error] == [FindingCode.VISIT_ALREADY_BILLED]
+    assert numbers(workspace) == ["SB-2026-0001"]
+    unbilled = [
+        item.message
+        for item in needs_attention(workspace, TODAY)
+        if item.kind is AttentionKind.UNBILLED_VISITS and item.patient_key == "pt-0001"
+    ]
+    assert unbilled == ["1 visit on 09/16/2026 not on a superbill"]
+    summary = issue_all(workspace, tmp_path / "batch", TODAY)
+    okafor = [f for f in summary.issued if f.patient.key == "pt-0001"]
+    assert [(f.number, f.visits) for f in okafor] == [("SB-2026-0002", 1)]
+    assert workspace.store.superbill("SB-2026-0002").visit_keys == ("v-2",)  # type: ignore[union-attr]
+    # No visit is on two superbills that stand.
+    held = [(s.patient, key) for s in workspace.store.superbills() for key in s.visit_keys]
+    assert len(held) == len(set(held))

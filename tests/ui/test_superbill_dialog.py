@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from app.domain.practice import ServiceLine, Visit
 from app.services.superbills import Period, issue_superbill
 from app.services.workspace import Workspace
-from app.ui.superbill_dialog import CUSTOM, LAST_MONTH, UNBILLED, SuperbillDialog
+from app.ui.superbill_dialog import CUSTOM, LAST_MONTH, THIS_MONTH, UNBILLED, SuperbillDialog
 from tests.ui.conftest import TODAY
 from tests.ui.record_helpers import BoxAnswer, type_date
 
@@ -314,3 +314,28 @@ def test_not_yet_on_a_superbill_covers_only_the_visits_no_superbill_holds(
     assert (ui.fromDate.date(), ui.toDate.date()) == (date(2026, 9, 16), date(2026, 9, 16))
     assert not ui.issuedNote.isHidden() and "SB-2026-0002" in ui.issuedNote.text()
     assert "Nothing to put on a superbill" not in ui.findingsSummary.text()
+
+
+def test_visits_already_on_a_superbill_cannot_be_issued_again_and_the_dialog_says_why_before_issuing(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    """Each visit is billed once: this month holds the 09/09 visit of SB-2026-0001, so Issue is off."""
+    issue_superbill(
+        workspace.store, workspace.codes, "pt-0001", Period(date(2026, 9, 9), date(2026, 9, 9)), today=TODAY
+    )
+    dialog = open_dialog(qtbot, workspace)
+    ui = dialog.ui
+    qtbot.keyClick(ui.rangeCombo, Qt.Key.Key_Down)  # from "Not yet on a superbill" to "This month"
+    assert ui.rangeCombo.currentIndex() == THIS_MONTH
+    assert ui.visitsValue.text().startswith("2 ")
+    assert not ui.issueButton.isEnabled()
+    assert ui.reasonLabel.text() == "Fix 1 problem to issue a final superbill."
+    shown = findings_shown(dialog)
+    assert shown[0].startswith("Must fix: The visit on Sep 9, 2026 is already on superbill SB-2026-0001")
+    assert ui.issuedNote.text().startswith("1 of these 2 visits is already on superbill SB-2026-0001")
+    assert "Each visit is billed once" in ui.issuedNote.text()
+    assert "makes another superbill" not in ui.issuedNote.text()
+    qtbot.keyClick(ui.rangeCombo, Qt.Key.Key_Return)  # Enter issues nothing
+    assert [s.number for s in workspace.store.superbills("pt-0001")] == ["SB-2026-0001"]
+    qtbot.mouseClick(ui.draftButton, Qt.MouseButton.LeftButton)  # a draft still may
+    assert dialog.preview is not None and "DRAFT" in pdf_text(dialog.preview.pdf)

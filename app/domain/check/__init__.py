@@ -1,7 +1,7 @@
 """The claim-readiness check: every reason an insurer would refuse a superbill, found before printing.
 
 `check_superbill` runs each rule family in order and returns their findings; an
-error blocks a final superbill, a warning informs (DESIGN.md section 4).
+error blocks a final superbill, a warning informs (docs/design.md 6).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from app.domain.check import coverage, diagnoses, patient, prescriptions, provider, services
+from app.domain.check import billed, coverage, diagnoses, patient, prescriptions, provider, services
 from app.domain.check.findings import Context, Finding, FindingCode, Rule, Severity
 from app.domain.diagnoses import DiagnosisCodes
 from app.domain.superbill import SuperbillData
@@ -19,6 +19,7 @@ __all__ = ["RULES", "Finding", "FindingCode", "Severity", "check_superbill", "er
 RULES: tuple[Rule, ...] = (
     *provider.RULES,
     *patient.RULES,
+    *billed.RULES,
     *diagnoses.RULES,
     *services.RULES,
     *coverage.RULES,

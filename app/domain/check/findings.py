@@ -42,6 +42,7 @@ class FindingCode(StrEnum):
     NO_VISITS = "no-visits"
     SERVICE_DATE_IN_FUTURE = "service-date-in-future"
     SERVICE_DATE_BEFORE_BIRTH = "service-date-before-birth"
+    VISIT_ALREADY_BILLED = "visit-already-billed"
     # Diagnoses
     DIAGNOSIS_MISSING = "diagnosis-missing"
     TOO_MANY_DIAGNOSES = "too-many-diagnoses"
@@ -54,6 +55,8 @@ class FindingCode(StrEnum):
     CPT_UNKNOWN = "cpt-unknown"
     POINTER_MISSING = "pointer-missing"
     POINTER_INVALID = "pointer-invalid"
+    POINTERS_TOO_MANY = "pointers-too-many"
+    POINTER_NOT_ON_SUPERBILL = "pointer-not-on-superbill"
     UNITS_ZERO = "units-zero"
     UNITS_UNEXPLAINED = "units-unexplained"
     UNITS_HAND_ENTERED = "units-hand-entered"

@@ -27,6 +27,7 @@ from app.domain.procedures import (
 from app.domain.superbill import POINTER_LETTERS, PricedLine
 
 _MAX_MODIFIERS = 4
+_MAX_POINTERS = 4  # box 24E of the CMS-1500 holds four diagnosis pointers
 
 
 def lines_present(ctx: Context) -> Iterator[Finding]:
@@ -61,6 +62,13 @@ def pointers(ctx: Context) -> Iterator[Finding]:
                 f"{what} points to no diagnosis: choose the diagnosis letter(s) it treats.",
             )
             continue
+        if len(p.line.pointers) > _MAX_POINTERS:
+            yield error(
+                C.POINTERS_TOO_MANY,
+                field,
+                f"{what} points to {len(p.line.pointers)} diagnoses ({listing(p.line.pointers)}); box 24E "
+                f"of the claim form holds at most {_MAX_POINTERS}: keep the {_MAX_POINTERS} it treats most directly.",
+            )
         count = len(p.visit.diagnoses)
         dangling = [x for x in p.line.pointers if not 0 <= POINTER_LETTERS.find(x) < count]
         if dangling:
@@ -69,6 +77,20 @@ def pointers(ctx: Context) -> Iterator[Finding]:
                 C.POINTER_INVALID,
                 field,
                 f"{what} points to diagnosis {listing(dangling)}, but the visit {has}.",
+            )
+        # A letter of the visit's list whose code has no letter on the superbill (past L) would print nothing.
+        unlisted = [
+            p.visit.diagnoses[POINTER_LETTERS.find(x)]
+            for x in p.line.pointers
+            if 0 <= POINTER_LETTERS.find(x) < count
+            and ctx.data.letter_for(p.visit.diagnoses[POINTER_LETTERS.find(x)]) is None
+        ]
+        if unlisted:
+            yield error(
+                C.POINTER_NOT_ON_SUPERBILL,
+                field,
+                f"{what} points to {listing(unlisted)}, which is not among the {len(POINTER_LETTERS)} "
+                f"diagnoses (A-{POINTER_LETTERS[-1]}) this superbill lists: split the period over two superbills.",
             )
 
 

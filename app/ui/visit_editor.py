@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QMessageBox, QWidget
 
 from app.domain.check import Finding, Severity
@@ -609,6 +609,11 @@ class VisitEditor(QDialog):
         """Closed (saved, discarded or cancelled): no check is left to run on a closed practice."""
         self._check_timer.stop()
         super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closed without done() (an editor never shown, a practice closing): no check left to run."""
+        self._check_timer.stop()
+        super().closeEvent(event)
 
     def _tell(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, f"{message}\n\nWhat you typed is still here.")

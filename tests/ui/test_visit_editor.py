@@ -487,3 +487,21 @@ def test_the_diagnosis_picker_offers_the_codes_in_force_on_the_visits_date(
     billable = {row.code for row in dialog.picker.model.rows() if row.billable}
     assert offered in billable and not_offered not in billable
     qtbot.keyClick(dialog.picker.search, Qt.Key.Key_Escape)
+
+
+def test_a_closed_editor_runs_no_check_on_a_practice_closed_after_it(qtbot: QtBot, data_dir: Path) -> None:
+    """A check waiting for typing to pause must not run once the editor is closed: the practice
+    (and its code index) may close right after, and the check would read a closed database."""
+    from app.ui.visit_editor import CHECK_DELAY_MS
+    from tests import sample
+
+    workspace = Workspace(data_dir)
+    workspace.store.save_practice(sample.practice())
+    editor = VisitEditor(workspace, "pt-0001", None, today=TODAY)
+    qtbot.addWidget(editor)
+    editor._diagnosis_chosen("S16.1XXA")  # schedules a check
+    editor.close()
+    workspace.close()
+    with qtbot.captureExceptions() as raised:
+        qtbot.wait(CHECK_DELAY_MS * 3)
+    assert raised == []

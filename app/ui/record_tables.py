@@ -12,7 +12,7 @@ from app.domain.issued import IssuedSuperbill
 from app.domain.money import Cents, MoneyError, format_dollars, format_money, parse_dollars
 from app.domain.practice import Coverage, Payer, Payment, Prescription
 from app.domain.procedures import Procedure
-from app.services.records import PrescriptionUsage, VisitCharges
+from app.services.accounts import PrescriptionUsage, VisitCharges
 
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -271,6 +271,7 @@ _FIELDS = {
     "patient.first_name": "first_name",
     "patient.last_name": "last_name",
     "patient.date_of_birth": "date_of_birth",
+    "patient.phone": "phone",
     "patient.email": "email",
     "patient.address.line1": "line1",
     "patient.address.city": "city",

@@ -19,11 +19,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from app.domain import identifiers
+from app.domain.addresses import check_zip
 from app.domain.characters import terminal_text
 from app.domain.dates import DateError, parse_date
 from app.domain.diagnoses import DiagnosisCodeError, normalize_icd
+from app.domain.emails import check_email
 from app.domain.errors import ValidationError
 from app.domain.money import MoneyError, format_dollars, parse_dollars
+from app.domain.phones import check_phone
 from app.domain.practice import (
     Address,
     Coverage,
@@ -372,7 +375,7 @@ class _PracticeReader:
             line2=child.optional_text("line2"),
             city=child.text("city"),
             state=identifiers.validate_state(child.optional_text("state"), field=child.at("state")),
-            zip=_zip(child),
+            zip=check_zip(child.text("zip"), field=child.at("zip")),
         )
 
     def practitioner(self, obj: _Obj) -> Practitioner:
@@ -389,7 +392,7 @@ class _PracticeReader:
             practice_name=obj.optional_text("practice_name"),
             npi=identifiers.validate_npi(obj.optional_text("npi"), field=obj.at("npi")),
             organization_npi=identifiers.validate_npi(
-                organization_npi, field=obj.at("organization_npi"), label="Organization NPI"
+                organization_npi, field=obj.at("organization_npi"), label=identifiers.ORGANIZATION_NPI
             )
             if organization_npi
             else None,
@@ -405,8 +408,8 @@ class _PracticeReader:
             ),
             taxonomy=identifiers.validate_taxonomy(taxonomy, field=obj.at("taxonomy")) if taxonomy else None,
             address=address,
-            phone=obj.text("phone"),
-            email=obj.optional_text("email"),
+            phone=check_phone(obj.optional_text("phone"), field=obj.at("phone"), required=True) or "",
+            email=check_email(obj.optional_text("email"), field=obj.at("email")),
             default_place_of_service=_place_of_service(obj) or "11",
             signature_png=self.signature(obj),
         )
@@ -438,7 +441,7 @@ class _PracticeReader:
             name=obj.text("name"),
             kind=obj.choice("kind", PayerKind),
             address=self.address(obj),
-            phone=obj.optional_text("phone"),
+            phone=check_phone(obj.optional_text("phone"), field=obj.at("phone")),
             unit_rule=obj.choice("unit_rule", UnitRule, UnitRule.CMS_8_MINUTE),
             filing_limit_days=obj.whole_number("filing_limit_days", minimum=1),
         )
@@ -452,8 +455,8 @@ class _PracticeReader:
             date_of_birth=obj.day("date_of_birth"),
             sex=obj.optional_text("sex"),
             address=self.address(obj),
-            phone=obj.optional_text("phone"),
-            email=obj.optional_text("email"),
+            phone=check_phone(obj.optional_text("phone"), field=obj.at("phone")),
+            email=check_email(obj.optional_text("email"), field=obj.at("email")),
         )
         scope = patient.key
         coverages = tuple(self.coverage(c, p, payer_keys, scope) for c, p in obj.items("coverages"))
@@ -627,14 +630,6 @@ def _place_of_service(obj: _Obj, key: str = "default_place_of_service") -> str |
         known = ", ".join(f"{c} {name.lower()}" for c, name in PLACES_OF_SERVICE.items())
         raise ValidationError(obj.at(key), f'"{code}" is not a place of service code we know ({known})')
     return code
-
-
-def _zip(obj: _Obj) -> str:
-    text = obj.text("zip")
-    digits = text.replace("-", "")
-    if not digits.isdigit() or len(digits) not in (5, 9):
-        raise ValidationError(obj.at("zip"), f'"{text}" is not a ZIP code (12345 or 12345-6789)')
-    return text
 
 
 def _choices(kind: type[StrEnum]) -> str:

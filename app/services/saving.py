@@ -3,21 +3,30 @@ when it has none, then written to the store. Every screen and importer saves thr
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
+from app.domain.addresses import check_address
 from app.domain.diagnoses import DiagnosisCode, DiagnosisCodeError, DiagnosisCodes, normalize_icd
+from app.domain.emails import check_email
 from app.domain.errors import ValidationError
-from app.domain.identifiers import validate_npi, validate_state
+from app.domain.identifiers import (
+    ORGANIZATION_NPI,
+    validate_license_number,
+    validate_npi,
+    validate_state,
+    validate_tax_id,
+    validate_taxonomy,
+)
+from app.domain.phones import check_phone
 from app.domain.practice import (
-    Address,
     Coverage,
     Patient,
     Payer,
     PayerKind,
     Payment,
+    Practitioner,
     Prescription,
     Relationship,
 )
@@ -25,9 +34,6 @@ from app.domain.procedures import CATALOGUE, Procedure, is_procedure_code
 from app.domain.record_dates import check_dates
 from app.store.keys import RecordKind, new_key
 from app.store.records import PracticeStore
-
-_ZIP = re.compile(r"^\d{5}(-\d{4})?$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 # Which coverage fields a payer kind asks for (docs/design.md 5, "Payers and what each kind needs").
 _INSURED = frozenset({"member_id", "group_number", "relationship", "authorization_number", "visit_limit"})
@@ -50,31 +56,53 @@ def _blank(text: str | None) -> str | None:
     return stripped or None
 
 
-def _check_address(address: Address | None, field: str) -> Address | None:
+# The practice profile -------------------------------------------------------------------------
+
+
+def save_practitioner(store: PracticeStore, practitioner: Practitioner) -> Practitioner:
+    """Check the practice profile as the form checks it, then store it; returns it as stored.
+
+    Fields are named as the Practitioner's attributes (and the profile form's): "address.zip".
+    """
+    checked = check_practitioner(practitioner)
+    store.save_practitioner(checked)
+    return checked
+
+
+def check_practitioner(p: Practitioner) -> Practitioner:
+    """The profile with surrounding spaces dropped, or ValidationError naming the first field that
+    cannot be printed on a superbill."""
+    for name, label in (
+        ("first_name", "First name"),
+        ("last_name", "Last name"),
+        ("credentials", "Credentials"),
+    ):
+        if _blank(getattr(p, name)) is None:
+            raise ValidationError(name, f"{label} is missing.")
+    address = check_address(p.address, "address")
     if address is None:
-        return None
-    parts = {
-        "line1": _blank(address.line1),
-        "city": _blank(address.city),
-        "state": _blank(address.state),
-        "zip": _blank(address.zip),
-    }
-    line2 = _blank(address.line2)
-    if not any(parts.values()) and not line2:
-        return None
-    words = {"line1": "Street", "city": "City", "state": "State", "zip": "ZIP code"}
-    for name, value in parts.items():
-        if value is None:
-            raise ValidationError(
-                f"{field}.{name}",
-                f"{words[name]} is missing: fill in the whole address or leave it all empty.",
-            )
-    state = validate_state(parts["state"], field=f"{field}.state")
-    zip_code = parts["zip"] or ""
-    if not _ZIP.match(zip_code):
-        raise ValidationError(f"{field}.zip", f'ZIP code "{zip_code}": use 5 digits, such as 98109.')
-    return Address(
-        line1=parts["line1"] or "", city=parts["city"] or "", state=state, zip=zip_code, line2=line2
+        raise ValidationError(
+            "address.line1", "Street is missing: the address is printed on every superbill."
+        )
+    org_npi = _blank(p.organization_npi)
+    taxonomy = _blank(p.taxonomy)
+    return replace(
+        p,
+        first_name=p.first_name.strip(),
+        last_name=p.last_name.strip(),
+        credentials=p.credentials.strip(),
+        practice_name=_blank(p.practice_name),
+        npi=validate_npi(p.npi),
+        organization_npi=validate_npi(org_npi, field="organization_npi", label=ORGANIZATION_NPI)
+        if org_npi
+        else None,
+        tax_id=validate_tax_id(p.tax_id, p.tax_id_type),
+        license_number=validate_license_number(p.license_number),
+        license_state=validate_state(p.license_state, field="license_state", label="License state"),
+        taxonomy=validate_taxonomy(taxonomy) if taxonomy else None,
+        address=address,
+        phone=check_phone(p.phone, required=True) or "",
+        email=check_email(p.email),
     )
 
 
@@ -94,18 +122,15 @@ def save_patient(store: PracticeStore, patient: Patient, *, today: date) -> Pati
     if last is None:
         raise ValidationError("patient.last_name", "Last name is missing: type it as on the insurance card.")
     check_dates(patient, "patient", today=today)
-    email = _blank(patient.email)
-    if email is not None and not _EMAIL.match(email):
-        raise ValidationError("patient.email", f'"{email}" is not an email address such as name@example.com.')
     checked = replace(
         patient,
         key=patient.key or new_key(RecordKind.PATIENT),
         first_name=first,
         last_name=last,
         sex=_blank(patient.sex),
-        address=_check_address(patient.address, "patient.address"),
-        phone=_blank(patient.phone),
-        email=email,
+        address=check_address(patient.address, "patient.address"),
+        phone=check_phone(patient.phone, field="patient.phone"),
+        email=check_email(patient.email, field="patient.email"),
     )
     return store.save_patient(checked)
 
@@ -262,8 +287,8 @@ def save_payer(store: PracticeStore, payer: Payer) -> Payer:
         payer,
         key=payer.key or new_key(RecordKind.PAYER),
         name=name,
-        phone=_blank(payer.phone),
-        address=_check_address(payer.address, "payer.address"),
+        phone=check_phone(payer.phone, field="payer.phone"),
+        address=check_address(payer.address, "payer.address"),
     )
     store.save_payer(checked)
     return checked

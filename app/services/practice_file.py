@@ -51,6 +51,7 @@ from app.domain.procedures import PLACES_OF_SERVICE, is_modifier, is_procedure_c
 from app.domain.signature import LARGEST_SIGNATURE, check_signature_png
 from app.domain.superbill import POINTER_LETTERS
 from app.domain.text_limits import text_limit
+from app.domain.units import DEFAULT_UNIT_RULE
 from app.services.files import write_file
 from app.store.reading import read_file
 
@@ -442,7 +443,7 @@ class _PracticeReader:
             kind=obj.choice("kind", PayerKind),
             address=self.address(obj),
             phone=check_phone(obj.optional_text("phone"), field=obj.at("phone")),
-            unit_rule=obj.choice("unit_rule", UnitRule, UnitRule.CMS_8_MINUTE),
+            unit_rule=obj.choice("unit_rule", UnitRule, DEFAULT_UNIT_RULE),
             filing_limit_days=obj.whole_number("filing_limit_days", minimum=1),
         )
 

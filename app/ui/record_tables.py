@@ -229,7 +229,7 @@ class PayerTableModel(RowsModel):
 
 
 def payer_row(payer: Payer) -> TableRow:
-    rule = "CMS 8-minute" if payer.unit_rule.value == "cms_8_minute" else "AMA midpoint"
+    rule = payer.unit_rule.label
     filing = f"{payer.filing_limit_days} days" if payer.filing_limit_days else ""
     return TableRow(
         payer.key,

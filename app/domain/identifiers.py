@@ -1,9 +1,9 @@
-"""Provider identifiers: NPI, Tax ID (EIN or SSN), taxonomy, licence and state codes.
+"""Provider identifiers: NPI, Tax ID (EIN or SSN), taxonomy, license and state codes.
 
 Every `validate_*` function returns the value in the form we store and print, or
 raises ValidationError naming the field with a message a therapist can act on.
 `field` is the path of the value in the caller's data ("practitioner.npi");
-`label` is how the message names it ("Organisation NPI").
+`label` is how the message names it (ORGANIZATION_NPI).
 """
 
 from __future__ import annotations
@@ -16,6 +16,10 @@ from app.domain.practice import TaxIdType
 # An NPI is a card number under the health industry prefix 80840 (ISO 7812).
 _NPI_PREFIX = "80840"
 _NPPES = "the NPPES registry (npiregistry.cms.hhs.gov)"
+
+# How the screens, the messages and the superbill name the two NPIs: one spelling (US) everywhere.
+INDIVIDUAL_NPI = "Individual NPI"
+ORGANIZATION_NPI = "Organization NPI"
 
 MASSAGE_THERAPIST_TAXONOMY = "225700000X"
 _TAXONOMY = re.compile(r"^[0-9]{3}[0-9A-Z]{6}X$")
@@ -213,7 +217,7 @@ def printed_tax_id(text: str, kind: TaxIdType, *, full_ssn: bool = False) -> str
     return validate_ein(text)
 
 
-# --- Taxonomy, licence, state ----------------------------------------------------
+# --- Taxonomy, license, state ----------------------------------------------------
 
 
 def validate_taxonomy(text: str | None, *, field: str = "taxonomy", label: str = "Taxonomy code") -> str:
@@ -261,7 +265,7 @@ def validate_state(text: str | None, *, field: str = "state", label: str = "Stat
 def validate_license_number(
     text: str | None, *, field: str = "license_number", label: str = "License number"
 ) -> str:
-    """The licence number as entered: formats differ by state, so only its presence is checked."""
+    """The license number as entered: formats differ by state, so only its presence is checked."""
     number = (text or "").strip()
     if not number:
         raise ValidationError(

@@ -18,6 +18,8 @@ from app.domain.people import Address as Address
 from app.domain.people import Patient as Patient
 from app.domain.people import Practitioner as Practitioner
 from app.domain.people import TaxIdType as TaxIdType
+from app.domain.units import DEFAULT_UNIT_RULE
+from app.domain.units import UnitRule as UnitRule
 
 
 class PayerKind(StrEnum):
@@ -61,19 +63,6 @@ _MEMBER_ID_KINDS = frozenset(
 )
 
 
-class UnitRule(StrEnum):
-    """How a payer turns timed minutes into 15-minute units."""
-
-    CMS_8_MINUTE = "cms_8_minute"
-    AMA_MIDPOINT = "ama_midpoint"
-
-    @property
-    def label(self) -> str:
-        if self is UnitRule.CMS_8_MINUTE:
-            return "CMS 8-minute rule (minutes of the day added together)"
-        return "AMA midpoint rule (each code on its own)"
-
-
 class Relationship(StrEnum):
     SELF = "self"
     SPOUSE = "spouse"
@@ -108,7 +97,7 @@ class Payer:
     kind: PayerKind
     address: Address | None = None
     phone: str | None = None
-    unit_rule: UnitRule = UnitRule.CMS_8_MINUTE
+    unit_rule: UnitRule = DEFAULT_UNIT_RULE
     filing_limit_days: int | None = None
 
 

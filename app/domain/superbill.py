@@ -22,7 +22,7 @@ from app.domain.practice import (
     Visit,
 )
 from app.domain.procedures import CATALOGUE, Procedure
-from app.domain.units import TimedEntry, rule_units
+from app.domain.units import TimedEntry, rule_units, unit_rule_of
 
 POINTER_LETTERS = "ABCDEFGHIJKL"  # at most twelve diagnoses on one superbill
 ADULT_AGE = 18  # younger on a date of service, a parent or guardian may sign for the patient
@@ -111,7 +111,7 @@ class SuperbillData:
 
     def unit_rule_for(self, visit: Visit) -> UnitRule:
         payer = self.payer_for(visit)
-        return payer.unit_rule if payer else UnitRule.CMS_8_MINUTE
+        return unit_rule_of(payer)
 
     def coverages(self) -> tuple[Coverage, ...]:
         """The coverages the visits use, in the order first used."""

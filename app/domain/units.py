@@ -1,11 +1,56 @@
-"""Timed minutes to 15-minute billing units, under the payer's rule (docs/design.md 4)."""
+"""Timed minutes to 15-minute billing units under the payer's rule: the CMS 8-minute rule or the AMA
+midpoint rule (docs/design.md 4). The rules' names, and the rule used when there is no payer, live here too."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
 
-from app.domain.practice import UnitRule
+
+class UnitRule(StrEnum):
+    """How a payer turns timed minutes into 15-minute units (the values are stored and in the practice file)."""
+
+    CMS_8_MINUTE = "cms_8_minute"
+    AMA_MIDPOINT = "ama_midpoint"
+
+    @property
+    def label(self) -> str:
+        """Its name on screens and in messages: "CMS 8-minute rule"."""
+        return RULE_NAMES[self]
+
+
+# How the screens, the check's messages and the payers list name each rule: one spelling.
+RULE_NAMES: Mapping[UnitRule, str] = {
+    UnitRule.CMS_8_MINUTE: "CMS 8-minute rule",
+    UnitRule.AMA_MIDPOINT: "AMA midpoint rule",
+}
+# What each rule does, in a sentence with an example (the payer's settings show it).
+RULE_EXPLANATIONS: Mapping[UnitRule, str] = {
+    UnitRule.CMS_8_MINUTE: (
+        "Adds up the timed minutes of the day, then bills one unit per 15 minutes; a last part of 8 minutes "
+        "or more counts as a unit. Medicare and most government payers. 33 + 7 minutes: 3 units in all."
+    ),
+    UnitRule.AMA_MIDPOINT: (
+        "Counts each code on its own: 8 minutes or more of a code bills a unit. Many commercial insurers. "
+        "10 + 10 minutes of two codes: 1 unit each."
+    ),
+}
+
+# The rule when no payer says otherwise: a visit without a payer (self-pay, no coverage), and a
+# payer saved without a rule, are priced under the CMS rule.
+DEFAULT_UNIT_RULE = UnitRule.CMS_8_MINUTE
+
+
+class _HasUnitRule(Protocol):
+    @property
+    def unit_rule(self) -> UnitRule: ...
+
+
+def unit_rule_of(payer: _HasUnitRule | None) -> UnitRule:
+    """The payer's rule; DEFAULT_UNIT_RULE without a payer."""
+    return payer.unit_rule if payer is not None else DEFAULT_UNIT_RULE
 
 
 def units_for(minutes: int) -> int:

@@ -29,6 +29,7 @@ from reportlab.platypus import (
 
 from app.domain.characters import printed_line
 from app.domain.dates import us_date
+from app.domain.identifiers import INDIVIDUAL_NPI, ORGANIZATION_NPI
 from app.domain.money import format_money
 from app.domain.phones import format_phone
 from app.domain.practice import (
@@ -459,9 +460,9 @@ class SuperbillRenderer:
             rows.append(("Practice", who.practice_name))
         rows.append(("Address", _address(who.address)))
         rows.append(("Phone", format_phone(who.phone)))
-        rows.append(("NPI (individual)", who.npi))
+        rows.append((INDIVIDUAL_NPI, who.npi))
         if who.organization_npi:
-            rows.append(("NPI (organization)", who.organization_npi))
+            rows.append((ORGANIZATION_NPI, who.organization_npi))
         if who.tax_id_type is TaxIdType.SSN:
             shown = who.tax_id if who.print_full_ssn else masked_ssn(who.tax_id)
             rows.append(("Tax ID (SSN)", shown))

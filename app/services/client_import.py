@@ -5,7 +5,7 @@
 semicolon, tab, bar), quoted fields, CRLF or LF line ends. The rows come through sqlite-utils' CSV
 reader (sqlite_utils.utils.rows_from_file). `guess_columns` matches the headers to the patient's
 fields; the caller shows that mapping for the therapist to confirm, then `import_clients` adds
-them: all or nothing. Every patient goes through app.services.records.save_patient (the one home
+them: all or nothing. Every patient goes through app.services.saving.save_patient (the one home
 of the patient rules); a refusal names the spreadsheet row (the header is row 1) and the column.
 A client with the same name and date of birth as a patient already in the practice, or as an
 earlier row, is reported and not added again.
@@ -27,7 +27,7 @@ from app.domain.dates import DateError, typed_date
 from app.domain.errors import ValidationError
 from app.domain.people import listed_name
 from app.domain.practice import Address, Coverage, Patient, Payer, PayerKind
-from app.services.records import save_coverage, save_patient, save_payer
+from app.services.saving import save_coverage, save_patient, save_payer
 from app.store.reading import read_file
 from app.store.records import PracticeStore
 
@@ -271,6 +271,7 @@ _FIELDS = {
     "patient.first_name": "first_name",
     "patient.last_name": "last_name",
     "patient.date_of_birth": "date_of_birth",
+    "patient.phone": "phone",
     "patient.email": "email",
     "patient.address.line1": "line1",
     "patient.address.city": "city",

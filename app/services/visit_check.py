@@ -25,6 +25,7 @@ from app.domain.practice import (
 )
 from app.domain.procedures import Procedure
 from app.domain.superbill import POINTER_LETTERS, PricedLine, SuperbillData
+from app.domain.units import unit_rule_of
 from app.store.keys import RecordKind, new_key
 from app.store.records import PracticeStore
 
@@ -86,7 +87,7 @@ class VisitSetting:
 
     def unit_rule_for(self, coverage_key: str | None) -> UnitRule:
         payer = self.payer_for(coverage_key)
-        return payer.unit_rule if payer else UnitRule.CMS_8_MINUTE
+        return unit_rule_of(payer)
 
     def fee_for(self, code: str, coverage_key: str | None) -> Cents | None:
         """The fee schedule's fee per unit: the payer's own when it has one, else the practice's."""

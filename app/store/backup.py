@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from app.domain.words import plural as _plural
 from app.store.database import connect
 from app.store.driver import is_driver_error
 from app.store.durable import fsync_path, set_mode, sync_folder
@@ -65,10 +66,6 @@ class BackupSummary:
             f"{_plural(self.patients, 'patient')}, {_plural(self.visits, 'visit')}, "
             f"{_plural(self.superbills, 'superbill')}"
         )
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
 
 
 def backup_order(path: Path) -> tuple[datetime, int]:

@@ -23,16 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.words import plural
 from app.services.batch import BatchPatient, BatchSummary, issue_all, patients_needing_superbills
 from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
 from app.ui.saving import choose_folder
 
 FOLDER_TITLE = "Choose the folder for the superbills (they are issued once you choose it)"
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count:,} {word if count == 1 else word + 's'}"
 
 
 def numbers_text(numbers: list[str]) -> str:

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 from app.domain.common_payers import COMMON_PAYERS, CommonPayer
 from app.domain.errors import ValidationError
 from app.domain.practice import Payer, PayerKind, UnitRule
+from app.domain.units import RULE_NAMES as UNIT_RULE_NAMES
 from app.services import records
 from app.services.workspace import Workspace
-from app.ui.payers_dialog import KIND_WORDS, UNIT_RULE_NAMES
+from app.ui.payers_dialog import KIND_WORDS
 from app.ui.record_form import RecordDialog, fill_combo, select_data
 
 ANOTHER = "Another payer (type its name)"

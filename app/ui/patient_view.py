@@ -30,8 +30,8 @@ from app.domain.errors import ValidationError
 from app.domain.money import format_money
 from app.domain.phones import format_phone
 from app.services import records
+from app.services.accounts import PatientAccount
 from app.services.errors import RecordNotFound, StoreUnavailable
-from app.services.records import PatientAccount
 from app.services.workspace import Workspace
 from app.ui import icons
 from app.ui.fit import ButtonStrip, scroll_area, show_focus

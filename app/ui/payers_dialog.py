@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from app.domain.errors import ValidationError
 from app.domain.money import Cents, format_money
 from app.domain.practice import Address, Payer, PayerKind, UnitRule
+from app.domain.units import RULE_EXPLANATIONS as UNIT_RULE_WORDS
+from app.domain.units import RULE_NAMES as UNIT_RULE_NAMES
 from app.services import records
 from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
@@ -16,18 +18,6 @@ from app.ui.fit import fit_dialog
 from app.ui.forms.ui_payers_dialog import Ui_PayersDialog
 from app.ui.record_form import ERROR_COLOUR, RecordDialog, fill_combo, select_data, show_store_problem
 from app.ui.record_tables import FeeTableModel, PayerTableModel, fee_rows, payer_row
-
-UNIT_RULE_NAMES = {UnitRule.CMS_8_MINUTE: "CMS 8-minute rule", UnitRule.AMA_MIDPOINT: "AMA midpoint rule"}
-UNIT_RULE_WORDS = {
-    UnitRule.CMS_8_MINUTE: (
-        "Adds up the timed minutes of the day, then bills one unit per 15 minutes; a last part of 8 minutes "
-        "or more counts as a unit. Medicare and most government payers. 33 + 7 minutes: 3 units in all."
-    ),
-    UnitRule.AMA_MIDPOINT: (
-        "Counts each code on its own: 8 minutes or more of a code bills a unit. Many commercial insurers. "
-        "10 + 10 minutes of two codes: 1 unit each."
-    ),
-}
 
 KIND_WORDS = {
     PayerKind.COMMERCIAL: "Asks for the member ID and usually the group number.",

@@ -6,7 +6,6 @@ The form has three sections the wizard shows one per page and the settings dialo
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -24,9 +23,12 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from app.domain.addresses import check_zip
+from app.domain.emails import check_email
 from app.domain.errors import ValidationError
 from app.domain.identifiers import (
     MASSAGE_THERAPIST_TAXONOMY,
+    ORGANIZATION_NPI,
     state_code,
     validate_license_number,
     validate_npi,
@@ -34,6 +36,7 @@ from app.domain.identifiers import (
     validate_tax_id,
     validate_taxonomy,
 )
+from app.domain.phones import check_phone
 from app.domain.practice import Address, Practitioner, TaxIdType
 from app.domain.procedures import PLACES_OF_SERVICE
 from app.ui.as_typed import format_phone_as_typed, still_typing
@@ -43,11 +46,13 @@ from app.ui.state_picker import choose_state, chosen_state, make_state_picker
 
 IDENTITY, CONTACT, SIGNATURE = "identity", "contact", "signature"
 
-_ZIP = re.compile(r"^\d{5}(-\d{4})?$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # Signatures are printed about 2 inches wide; a larger image only makes the database heavier.
 _SIGNATURE_MAX_WIDTH = 900
 _PROBLEM_STYLE = "color: #b3261e;"
+
+
+def _required_phone(text: str) -> object:
+    return check_phone(text, required=True)
 
 
 def _required(label: str) -> Callable[[str], object]:
@@ -57,31 +62,6 @@ def _required(label: str) -> Callable[[str], object]:
         return text.strip()
 
     return check
-
-
-def _check_zip(text: str) -> object:
-    if not _ZIP.match(text.strip()):
-        raise ValidationError(
-            "", f"ZIP code {text.strip()}: a ZIP code has 5 digits, or 5 + 4 like 98109-1234."
-        )
-    return text.strip()
-
-
-def _check_phone(text: str) -> object:
-    digits = re.sub(r"\D", "", text)
-    if not text.strip():
-        raise ValidationError("", "Phone is missing: insurers call it with questions about a superbill.")
-    if len(digits) < 10:
-        raise ValidationError(
-            "", f"Phone {text.strip()}: a US phone number has 10 digits, with the area code."
-        )
-    return text.strip()
-
-
-def _check_email(text: str) -> object:
-    if text.strip() and not _EMAIL.match(text.strip()):
-        raise ValidationError("", f"Email {text.strip()}: an email address looks like name@example.com.")
-    return text.strip()
 
 
 @dataclass(frozen=True)
@@ -141,7 +121,7 @@ class ProviderForm(QWidget):
             return lambda: chosen_state(box)
 
         def optional_npi(text: str) -> object:
-            return validate_npi(text, label="Organization NPI") if text.strip() else None
+            return validate_npi(text, label=ORGANIZATION_NPI) if text.strip() else None
 
         return (
             _Field("first_name", "first name", IDENTITY, ui.firstNameEdit, line(ui.firstNameEdit), _required("First name")),
@@ -171,10 +151,10 @@ class ProviderForm(QWidget):
             _Field("address.line1", "street address", CONTACT, ui.line1Edit, line(ui.line1Edit), _required("Street address")),
             _Field("address.city", "city", CONTACT, ui.cityEdit, line(ui.cityEdit), _required("City")),
             _Field("address.state", "state", CONTACT, ui.addressStateCombo, state(ui.addressStateCombo), validate_state),
-            _Field("address.zip", "ZIP code", CONTACT, ui.zipEdit, line(ui.zipEdit), _check_zip, ui.zipProblem, digits=5),
-            _Field("phone", "phone", CONTACT, ui.phoneEdit, line(ui.phoneEdit), _check_phone, ui.phoneProblem, digits=10),
+            _Field("address.zip", "ZIP code", CONTACT, ui.zipEdit, line(ui.zipEdit), check_zip, ui.zipProblem, digits=5),
+            _Field("phone", "phone", CONTACT, ui.phoneEdit, line(ui.phoneEdit), _required_phone, ui.phoneProblem, digits=10),
             _Field(
-                "email", "email", CONTACT, ui.emailEdit, line(ui.emailEdit), _check_email, ui.emailProblem,
+                "email", "email", CONTACT, ui.emailEdit, line(ui.emailEdit), check_email, ui.emailProblem,
                 optional=True,
             ),
         )  # fmt: skip

@@ -12,7 +12,7 @@ from app.domain.issued import IssuedSuperbill
 from app.domain.money import Cents, MoneyError, format_dollars, format_money, parse_dollars
 from app.domain.practice import Coverage, Payer, Payment, Prescription
 from app.domain.procedures import Procedure
-from app.services.records import PrescriptionUsage, VisitCharges
+from app.services.accounts import PrescriptionUsage, VisitCharges
 
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -229,7 +229,7 @@ class PayerTableModel(RowsModel):
 
 
 def payer_row(payer: Payer) -> TableRow:
-    rule = "CMS 8-minute" if payer.unit_rule.value == "cms_8_minute" else "AMA midpoint"
+    rule = payer.unit_rule.label
     filing = f"{payer.filing_limit_days} days" if payer.filing_limit_days else ""
     return TableRow(
         payer.key,

@@ -15,7 +15,6 @@ from app.ui.forms.ui_visit_editor import Ui_VisitEditor
 from app.ui.record_form import limit_text_boxes
 
 LARGEST_FEE_PER_UNIT: Cents = 1_000_000  # $10,000.00: more is a slip of the keyboard, not a fee
-RULE_SHORT = {UnitRule.AMA_MIDPOINT: "AMA midpoint", UnitRule.CMS_8_MINUTE: "CMS 8-minute rule"}
 
 
 class UpperValidator(QRegularExpressionValidator):
@@ -123,7 +122,7 @@ class ServiceLineFields(QObject):
             "" if timed else "An untimed code bills one unit per session; minutes do not count."
         )
         units = priced.rule_units
-        by_rule = f"{units} unit{'' if units == 1 else 's'} ({RULE_SHORT[rule] if timed else 'untimed code'})"
+        by_rule = f"{units} unit{'' if units == 1 else 's'} ({rule.label if timed else 'untimed code'})"
         ui.unitsLabel.setText(f"the rule gives {by_rule}" if hand else f"<b>{by_rule}</b>")
         ui.feeEdit.setPlaceholderText(format_dollars(schedule) if schedule is not None else "no fee set")
         source = "your fee schedule" if priced.line.fee is None else "typed here"

@@ -12,6 +12,7 @@ from app.domain.check import Finding, Severity
 from app.domain.dates import us_date
 from app.domain.errors import ValidationError
 from app.domain.money import format_money
+from app.domain.words import plural
 from app.services import periods
 from app.services.errors import RecordNotFound, StoreUnavailable
 from app.services.superbill_choice import (
@@ -37,10 +38,6 @@ UNBILLED, THIS_MONTH, LAST_MONTH, THIS_YEAR, CUSTOM = range(5)
 ERROR_COLOUR = QColor("#b3261e")  # red: must be fixed before a final superbill
 WARNING_COLOUR = QColor("#8a5300")  # amber, dark enough to read on white
 READY_COLOUR = QColor("#1b6e3a")
-
-
-def plural(count: int, word: str, words: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
 class SuperbillDialog(QDialog):

@@ -60,7 +60,7 @@ def test_provider_block_has_name_practice_address_phone_and_every_identifier(sam
         "Tidewater Therapeutic Massage",
         "2200 Westlake Ave N Suite 104 Seattle, WA 98109",
         "Phone (206) 555-0148",
-        "NPI (individual) 1558598797",
+        "Individual NPI 1558598797",
         "Tax ID (EIN) 91-1234567",
         "MA60123456 (WA)",
         "225700000X",
@@ -68,10 +68,10 @@ def test_provider_block_has_name_practice_address_phone_and_every_identifier(sam
         assert item in text, item
 
 
-def test_organisation_npi_is_printed_only_when_the_practice_has_one(sample_pdf: bytes) -> None:
-    assert "NPI (organization)" not in plain_text(sample_pdf)
+def test_the_organization_npi_is_printed_only_when_the_practice_has_one_under_its_one_label(sample_pdf: bytes) -> None:
+    assert "Organization NPI" not in plain_text(sample_pdf)
     with_org = render(sample.superbill_data(practitioner=sample.practitioner(organization_npi="1234567893")))
-    assert "NPI (organization) 1234567893" in plain_text(with_org)
+    assert "Organization NPI 1234567893" in plain_text(with_org)
 
 
 def test_patient_block_has_legal_name_birth_date_sex_address_phone_and_account(sample_pdf: bytes) -> None:

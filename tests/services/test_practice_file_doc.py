@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from app.services.practice_file import FIELDS
+from app.services.practice_file.fields import FIELDS
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "practice-file.md"
 _LABEL_WIDTH = 18  # the Shape block's labels sit in its first 18 columns, the fields after them

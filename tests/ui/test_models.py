@@ -19,7 +19,7 @@ from pytestqt.modeltest import ModelTester
 
 import app.ui
 from app.domain.procedures import CATALOGUE
-from app.services import records
+from app.services import accounts
 from app.services.visit_check import load_visit_setting
 from app.services.workspace import Workspace
 from app.ui.attention_panel import AttentionLine, AttentionListModel
@@ -48,7 +48,7 @@ from app.ui.service_lines_model import ServiceLinesModel, row_from_priced
 PATIENT = "pt-0001"
 
 
-def _account(workspace: Workspace) -> records.PatientAccount:
+def _account(workspace: Workspace) -> accounts.PatientAccount:
     """The sample patient with one issued superbill, so every record table has rows."""
     if not workspace.store.superbills(PATIENT):
         workspace.store.record_superbill(
@@ -61,7 +61,7 @@ def _account(workspace: Workspace) -> records.PatientAccount:
             balance=0,
             pdf=b"%PDF-1.4\n%%EOF\n",
         )
-    return records.patient_account(workspace.store, PATIENT)
+    return accounts.patient_account(workspace.store, PATIENT)
 
 
 def coverages(workspace: Workspace) -> list[Any]:

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.domain.practice import PaymentMethod
-from app.services import records
+from app.services import accounts
 from app.services.workspace import Workspace
 from app.ui.payment_dialog import PaymentDialog
 from tests.ui.conftest import TODAY
@@ -27,7 +27,7 @@ def open_dialog(qtbot: QtBot, workspace: Workspace, key: str | None = None) -> P
 def test_recording_a_45_dollar_card_payment_lowers_the_balance_by_45(
     qtbot: QtBot, workspace: Workspace
 ) -> None:
-    before = records.balance_due(workspace.store, "pt-0001")
+    before = accounts.balance_due(workspace.store, "pt-0001")
     dialog = open_dialog(qtbot, workspace)
     ui = dialog.ui
     assert ui.methodCombo.currentText() == "Card"
@@ -37,7 +37,7 @@ def test_recording_a_45_dollar_card_payment_lowers_the_balance_by_45(
     qtbot.keyClick(ui.referenceEdit, Qt.Key.Key_Return)
 
     assert not dialog.isVisible(), dialog.error_text
-    assert records.balance_due(workspace.store, "pt-0001") == before - 4500
+    assert accounts.balance_due(workspace.store, "pt-0001") == before - 4500
     payment = next(p for p in workspace.store.chart("pt-0001").payments if p.key == dialog.payment_key)
     assert (payment.amount, payment.method, payment.date, payment.reference) == (
         4500,
@@ -68,13 +68,13 @@ def test_editing_a_payment_counts_it_once_in_the_balance(qtbot: QtBot, workspace
     qtbot.keyClicks(ui.amountEdit, "100.00")
     assert dialog.balance_after_text.endswith("$20.00")
     qtbot.keyClick(ui.amountEdit, Qt.Key.Key_Return)
-    assert records.balance_due(workspace.store, "pt-0001") == 2000
+    assert accounts.balance_due(workspace.store, "pt-0001") == 2000
 
 
 def owing(workspace: Workspace) -> Workspace:
     """The sample's second payment deleted: $125.00 due."""
     workspace.store.delete_payment("pt-0001", "pay-2")
-    assert records.balance_due(workspace.store, "pt-0001") == 12500
+    assert accounts.balance_due(workspace.store, "pt-0001") == 12500
     return workspace
 
 
@@ -87,7 +87,7 @@ def test_a_new_payment_starts_with_the_balance_due_so_enter_settles_it(
     assert dialog.balance_after_text.endswith("$0.00")
     qtbot.keyClick(ui.amountEdit, Qt.Key.Key_Return)
     assert not dialog.isVisible(), dialog.error_text
-    assert records.balance_due(workspace.store, "pt-0001") == 0
+    assert accounts.balance_due(workspace.store, "pt-0001") == 0
 
 
 def test_the_balance_is_typed_over_at_once_even_after_a_click_elsewhere(

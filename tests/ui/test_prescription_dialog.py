@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
-from app.services import records
+from app.services import accounts
 from app.services.workspace import Workspace
 from app.ui.prescription_dialog import PrescriptionDialog
 from tests.ui.conftest import TODAY
@@ -114,7 +114,7 @@ def test_editing_the_sample_prescription_shows_its_codes_and_removing_one_saves(
     assert dialog.codes() == ["M54.50"]
     qtbot.keyClick(dialog.ui.prescriberEdit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not dialog.isVisible(), dialog.error_text
-    account = records.patient_account(workspace.store, "pt-0001")
+    account = accounts.patient_account(workspace.store, "pt-0001")
     assert account.chart.prescriptions[0].diagnoses == ("M54.50",)
     assert account.usage["rx-1"].text == "used 2 of 8"
 

@@ -56,6 +56,8 @@ NOT_BEFORE_THE_FIRST_FRAME = {
     "app.services.practice_file",
     "app.domain.check",
     "app.services.records",
+    "app.services.saving",
+    "app.services.accounts",
     "sqlite_utils",
     "reportlab",
     "pypdf",

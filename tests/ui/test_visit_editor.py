@@ -199,7 +199,7 @@ def test_adding_97124_with_45_minutes_under_an_ama_payer_shows_3_units_and_a_cha
 ) -> None:
     editor = open_editor()
     add_service(qtbot, editor, "97124", 45)
-    assert editor.ui.unitsLabel.text() == "<b>3 units (AMA midpoint)</b>"
+    assert editor.ui.unitsLabel.text() == "<b>3 units (AMA midpoint rule)</b>"
     assert editor.ui.chargeLabel.text().startswith("<b>$120.00</b>")
     assert editor.model.index(0, COL_UNITS).data() == "3"
     assert editor.model.index(0, COL_CHARGE).data() == "$120.00"
@@ -364,7 +364,7 @@ def test_units_counted_by_hand_need_a_reason(qtbot: QtBot, open_editor: Callable
     qtbot.keyClick(focused(), Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)  # "Count by &hand"
     qtbot.waitUntil(lambda: focused() is ui.unitsSpin)  # the mnemonic ticks the box a moment later
     assert ui.unitsSpin.value() == 3
-    assert ui.unitsLabel.text() == "the rule gives 3 units (AMA midpoint)"
+    assert ui.unitsLabel.text() == "the rule gives 3 units (AMA midpoint rule)"
     focused().selectAll()  # type: ignore[attr-defined]
     qtbot.keyClicks(focused(), "4")
     assert FindingCode.UNITS_UNEXPLAINED in finding_codes(editor)

@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from app.domain.check import billed, coverage, diagnoses, patient, prescriptions, provider, services
+from app.domain.check import (
+    billed,
+    coverage,
+    diagnoses,
+    patient,
+    prescriptions,
+    provider,
+    service_lines,
+)
 from app.domain.check.findings import Context, Finding, FindingCode, Rule, Severity
 from app.domain.diagnoses import DiagnosisCodes
 from app.domain.superbill import SuperbillData
@@ -21,7 +29,7 @@ RULES: tuple[Rule, ...] = (
     *patient.RULES,
     *billed.RULES,
     *diagnoses.RULES,
-    *services.RULES,
+    *service_lines.RULES,
     *coverage.RULES,
     *prescriptions.RULES,
 )

@@ -8,7 +8,7 @@ from datetime import date
 from enum import StrEnum
 
 from app.domain.diagnoses import DiagnosisCodes
-from app.domain.practice import UnitRule, Visit
+from app.domain.practice import Visit
 from app.domain.superbill import PricedLine, SuperbillData
 
 
@@ -142,10 +142,6 @@ def visit_field(visit: Visit, name: str) -> str:
 
 def line_field(visit: Visit, index: int, name: str) -> str:
     return f"visits[{visit.key}].lines[{index}].{name}"
-
-
-def rule_name(rule: UnitRule) -> str:
-    return "CMS 8-minute rule" if rule is UnitRule.CMS_8_MINUTE else "AMA midpoint rule"
 
 
 def listing(items: Iterable[str], conjunction: str = "and") -> str:

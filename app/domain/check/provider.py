@@ -8,6 +8,7 @@ from app.domain.check.findings import Context, Finding, blank, error, listing, w
 from app.domain.check.findings import FindingCode as C
 from app.domain.errors import ValidationError
 from app.domain.identifiers import (
+    ORGANIZATION_NPI,
     validate_license_number,
     validate_npi,
     validate_state,
@@ -59,7 +60,7 @@ def provider_npi(ctx: Context) -> Iterator[Finding]:
         yield error(code, problem.field, problem.message)
     if not blank(p.organization_npi):
         try:
-            validate_npi(p.organization_npi, field="practitioner.organization_npi", label="Organization NPI")
+            validate_npi(p.organization_npi, field="practitioner.organization_npi", label=ORGANIZATION_NPI)
         except ValidationError as problem:
             yield error(C.ORGANIZATION_NPI_INVALID, problem.field, problem.message)
 

@@ -21,7 +21,7 @@ from app.domain.practice import (
     Prescription,
     Relationship,
 )
-from app.services import records
+from app.services import accounts, saving
 from app.services.workspace import Workspace
 from tests import sample
 
@@ -39,7 +39,7 @@ def workspace(data_dir: Path) -> Iterator[Workspace]:
 def test_a_new_patient_gets_a_key_and_an_account_number_and_keeps_the_name_exactly(
     workspace: Workspace,
 ) -> None:
-    saved = records.save_patient(
+    saved = saving.save_patient(
         workspace.store, Patient("", " Zoë ", "Nguyễn-Øster", date(1990, 2, 3)), today=TODAY
     )
     assert saved.key.startswith("pt-")
@@ -70,7 +70,7 @@ def test_a_patient_that_cannot_be_saved_names_the_field(
     workspace: Workspace, patient: Patient, field: str
 ) -> None:
     with pytest.raises(ValidationError) as caught:
-        records.save_patient(workspace.store, patient, today=TODAY)
+        saving.save_patient(workspace.store, patient, today=TODAY)
     assert caught.value.field == field
     assert len(workspace.store.patients()) == 1
 
@@ -85,7 +85,7 @@ def test_a_workers_comp_coverage_keeps_only_the_claim_fields(workspace: Workspac
         employer="Harbor Freight Lines",
         adjuster="R. Diaz",
     )
-    saved = records.save_coverage(workspace.store, "pt-0001", coverage, today=TODAY)
+    saved = saving.save_coverage(workspace.store, "pt-0001", coverage, today=TODAY)
     stored = workspace.store.chart("pt-0001").coverage(saved.key)
     assert stored is not None
     assert stored.member_id is None
@@ -99,14 +99,14 @@ def test_a_workers_comp_coverage_keeps_only_the_claim_fields(workspace: Workspac
 def test_a_coverage_through_a_spouse_needs_the_subscriber(workspace: Workspace) -> None:
     coverage = Coverage("", "premera", relationship=Relationship.SPOUSE, member_id="X1")
     with pytest.raises(ValidationError) as caught:
-        records.save_coverage(workspace.store, "pt-0001", coverage, today=TODAY)
+        saving.save_coverage(workspace.store, "pt-0001", coverage, today=TODAY)
     assert caught.value.field == "coverage.subscriber.first_name"
 
 
 def test_a_prescription_with_a_wrong_npi_check_digit_is_refused(workspace: Workspace) -> None:
     rx = Prescription("", "Helen Park", date(2026, 9, 1), prescriber_npi="1234567890")
     with pytest.raises(ValidationError) as caught:
-        records.save_prescription(workspace.store, workspace.codes, "pt-0001", rx, today=TODAY)
+        saving.save_prescription(workspace.store, workspace.codes, "pt-0001", rx, today=TODAY)
     assert caught.value.field == "prescription.prescriber_npi"
     assert "last digit" in caught.value.message
 
@@ -116,7 +116,7 @@ def test_a_prescription_with_a_heading_code_is_refused_and_the_billable_codes_na
 ) -> None:
     rx = Prescription("", "Helen Park", date(2026, 9, 1), diagnoses=("M54.50", "m545"))
     with pytest.raises(ValidationError) as caught:
-        records.save_prescription(workspace.store, workspace.codes, "pt-0001", rx, today=TODAY)
+        saving.save_prescription(workspace.store, workspace.codes, "pt-0001", rx, today=TODAY)
     assert caught.value.field == "prescription.diagnoses[1]"
     assert "M54.51" in caught.value.message
 
@@ -125,27 +125,25 @@ def test_a_prescription_stores_its_codes_in_dotted_form(workspace: Workspace) ->
     rx = Prescription(
         "", "Helen Park", date(2026, 9, 1), diagnoses=("m5450", "M62.830"), prescriber_npi="1003000126"
     )
-    saved = records.save_prescription(workspace.store, workspace.codes, "pt-0001", rx, today=TODAY)
+    saved = saving.save_prescription(workspace.store, workspace.codes, "pt-0001", rx, today=TODAY)
     assert workspace.store.chart("pt-0001").prescription(saved.key) == saved
     assert saved.diagnoses == ("M54.50", "M62.830")
 
 
 def test_the_sample_prescription_shows_used_2_of_8(workspace: Workspace) -> None:
-    account = records.patient_account(workspace.store, "pt-0001")
+    account = accounts.patient_account(workspace.store, "pt-0001")
     assert account.usage["rx-1"].text == "used 2 of 8"
 
 
 def test_the_balance_is_the_superbill_total_of_all_visits_minus_payments(workspace: Workspace) -> None:
-    before = records.balance_due(workspace.store, "pt-0001")
+    before = accounts.balance_due(workspace.store, "pt-0001")
     assert before == sample.superbill_data().totals().balance
-    records.save_payment(
-        workspace.store, "pt-0001", Payment("", TODAY, 4500, PaymentMethod.CARD), today=TODAY
-    )
-    assert records.balance_due(workspace.store, "pt-0001") == before - 4500
+    saving.save_payment(workspace.store, "pt-0001", Payment("", TODAY, 4500, PaymentMethod.CARD), today=TODAY)
+    assert accounts.balance_due(workspace.store, "pt-0001") == before - 4500
 
 
 def test_visit_charges_follow_the_superbill_pricing(workspace: Workspace) -> None:
-    account = records.patient_account(workspace.store, "pt-0001")
+    account = accounts.patient_account(workspace.store, "pt-0001")
     priced = {v.visit.key: v for v in account.visits}
     assert priced["v-2"].procedures == ("97124", "97140-59")
     assert sum(v.charge for v in account.visits) == account.totals.charges
@@ -153,28 +151,28 @@ def test_visit_charges_follow_the_superbill_pricing(workspace: Workspace) -> Non
 
 def test_a_payment_of_nothing_is_refused(workspace: Workspace) -> None:
     with pytest.raises(ValidationError) as caught:
-        records.save_payment(
+        saving.save_payment(
             workspace.store, "pt-0001", Payment("", TODAY, 0, PaymentMethod.CASH), today=TODAY
         )
     assert caught.value.field == "payment.amount"
 
 
 def test_a_new_payer_gets_a_key(workspace: Workspace) -> None:
-    saved = records.save_payer(
+    saved = saving.save_payer(
         workspace.store, Payer("", "Regence", PayerKind.COMMERCIAL, filing_limit_days=180)
     )
     assert workspace.store.payer(saved.key) == saved
 
 
 def test_a_code_of_ones_own_is_added_and_a_built_in_one_refused(workspace: Workspace) -> None:
-    records.add_procedure(workspace.store, " g0283 ", "Electrical stimulation", timed=False)
+    saving.add_procedure(workspace.store, " g0283 ", "Electrical stimulation", timed=False)
     assert workspace.store.procedures()["G0283"].user_added
     with pytest.raises(ValidationError) as caught:
-        records.add_procedure(workspace.store, "97124", "Massage", timed=True)
+        saving.add_procedure(workspace.store, "97124", "Massage", timed=True)
     assert caught.value.field == "procedure.code"
 
 
 def test_an_unchanged_sample_record_saves_as_it_was(workspace: Workspace) -> None:
     chart = workspace.store.chart("pt-0001")
-    saved = records.save_coverage(workspace.store, "pt-0001", chart.coverages[0], today=TODAY)
+    saved = saving.save_coverage(workspace.store, "pt-0001", chart.coverages[0], today=TODAY)
     assert saved == replace(chart.coverages[0])

@@ -13,7 +13,6 @@ from app.domain.check.findings import (
     error,
     line_field,
     listing,
-    rule_name,
     visit_field,
     warning,
 )
@@ -98,7 +97,7 @@ def units(ctx: Context) -> Iterator[Finding]:
     for p in ctx.priced:
         if p.procedure is None:
             continue  # without the code we cannot know its unit rule
-        rule = rule_name(ctx.data.unit_rule_for(p.visit))
+        rule = ctx.data.unit_rule_for(p.visit).label
         what = f"{p.line.cpt} on {day(p.visit.date)}"
         field = line_field(p.visit, p.index, "units")
         if p.units == 0:

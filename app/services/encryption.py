@@ -24,6 +24,7 @@ from app.domain.errors import ValidationError
 from app.services.encryption_copies import PLAIN_ASIDE, plain_copies, plain_leftovers, shred_database_files
 from app.services.encryption_copies import CopiesReport as CopiesReport  # named here for the callers
 from app.services.encryption_copies import protect_copies as protect_copies
+from app.services.errors import ServiceError
 from app.services.files import shred_file
 from app.store.database import is_plain_sqlite, open_connection, remove_database_files
 from app.store.durable import put_in_place, write_whole
@@ -48,7 +49,7 @@ class Encrypted:
     copies: CopiesReport
 
 
-class PassphraseNeeded(Exception):
+class PassphraseNeeded(ServiceError):
     """The practice is encrypted: open it with its passphrase or its recovery key."""
 
     def __init__(self) -> None:

@@ -23,6 +23,7 @@ from app.domain.diagnoses import CodeRelease, DiagnosisCode
 from app.domain.errors import ValidationError
 from app.resources import resource_path
 from app.store.code_set_schema import SCHEMA_VERSION, CodeEntry
+from app.store.errors import StoreError
 from app.store.paths import IMPORTED_FOLDER
 
 SHIPPED_FILE = ("codes", "icd10cm-2026-04-fy2027.sqlite")
@@ -55,7 +56,7 @@ _VALID_OR_ANY = f"(:day IS NULL OR ({_VALID}))"
 _Row = tuple[int, str, str, int, str | None, str | None, str | None, str | None, int | None]
 
 
-class CodeSetFileError(Exception):
+class CodeSetFileError(StoreError):
     """A code-set file that cannot be used: missing, not a code set, or written by another version."""
 
 

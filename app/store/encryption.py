@@ -28,7 +28,7 @@ from typing import Any
 from app.store.database import KEY_BYTES, connect, remove_database_files
 from app.store.driver import sqlcipher
 from app.store.durable import write_whole
-from app.store.errors import StoreUnavailable, translate_errors
+from app.store.errors import StoreError, StoreUnavailable, translate_errors
 from app.store.paths import key_file_path
 
 _FORMAT = "superbill-desk database key"
@@ -54,7 +54,7 @@ class KeyFileError(StoreUnavailable):
     """key.json is missing, damaged or from an unknown version."""
 
 
-class WrongSecret(Exception):
+class WrongSecret(StoreError):
     """The passphrase or recovery key does not unwrap the database key (nothing was changed)."""
 
 
@@ -282,7 +282,7 @@ _SCRYPT_P_RANGE = (1, 16)
 _SCRYPT_MEMORY_LIMIT = 2**30
 
 
-class _Malformed(Exception):
+class _Malformed(StoreError):
     """What is wrong with a key file, in a few words (no secret in it)."""
 
 

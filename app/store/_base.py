@@ -132,6 +132,25 @@ class StoreBase:
         )
         return value
 
+    def _take_number(self, table: str, prefix: str, counter: str) -> str:
+        """The next number of the documents in `table` numbered `<prefix>0001`, `<prefix>0002`...:
+        past both the `counter` and the highest number issued under `prefix` (in a practice restored
+        or imported, the counter may lag). Taken: call it inside the transaction that records it."""
+        return f"{prefix}{self._next_counter(counter, at_least=self._highest_number(table, prefix)):04d}"
+
+    def _upcoming_number(self, table: str, prefix: str, counter: str) -> str:
+        """The number `_take_number` would give now, without taking it."""
+        current = self._value("SELECT value FROM counters WHERE name = ?", (counter,)) or 0
+        return f"{prefix}{max(int(current), self._highest_number(table, prefix)) + 1:04d}"
+
+    def _highest_number(self, table: str, prefix: str) -> int:
+        """The highest sequence number issued under `prefix` in `table` (0 for none)."""
+        highest = self._value(
+            f"SELECT MAX(CAST(substr(number, ?) AS INTEGER)) FROM {table} WHERE number GLOB ?",
+            (len(prefix) + 1, f"{prefix}[0-9]*"),
+        )
+        return int(highest or 0)
+
     def _raise_counter(self, name: str, at_least: int) -> None:
         self.conn.execute(
             "INSERT INTO counters (name, value) VALUES (?, ?) "

@@ -28,14 +28,9 @@ class ClaimRecords(StoreBase):
         """The next claim number of the year, "CL-2026-0001", and the practice's next interchange
         control number (an 837P's ISA13). Call it inside the transaction that records the claim."""
         with self.transaction():
-            prefix = f"{CLAIM_PREFIX}-{issued_on.year:04d}-"
-            highest = self._value(
-                "SELECT MAX(CAST(substr(number, ?) AS INTEGER)) FROM claims WHERE number GLOB ?",
-                (len(prefix) + 1, f"{prefix}[0-9]*"),
-            )
-            sequence = self._next_counter(f"claim:{issued_on.year:04d}", at_least=int(highest or 0))
-            control = self._next_counter("claim:interchange")
-            return f"{prefix}{sequence:04d}", control
+            year = f"{issued_on.year:04d}"
+            number = self._take_number("claims", f"{CLAIM_PREFIX}-{year}-", f"claim:{year}")
+            return number, self._next_counter("claim:interchange")
 
     @guarded
     def record_claim(

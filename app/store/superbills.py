@@ -38,23 +38,10 @@ class SuperbillRecords(StoreBase):
     @guarded
     def upcoming_statement_number(self, issued_on: date) -> str:
         """The number `next_statement_number` would give now, without taking it (to ask before issuing)."""
-        prefix, counter, highest = self._statement_sequence(issued_on)
-        current = self._value("SELECT value FROM counters WHERE name = ?", (counter,)) or 0
-        return f"{prefix}{max(int(current), highest) + 1:04d}"
+        return self._upcoming_number("superbills", *_statement_sequence(issued_on))
 
     def _next_statement_number(self, issued_on: date) -> str:
-        prefix, counter, highest = self._statement_sequence(issued_on)
-        sequence = self._next_counter(counter, at_least=highest)
-        return f"{prefix}{sequence:04d}"
-
-    def _statement_sequence(self, issued_on: date) -> tuple[str, str, int]:
-        """The year's number prefix, the name of its counter, and the highest number issued under it."""
-        prefix = f"{STATEMENT_PREFIX}-{issued_on.year:04d}-"
-        highest = self._value(
-            "SELECT MAX(CAST(substr(number, ?) AS INTEGER)) FROM superbills WHERE number GLOB ?",
-            (len(prefix) + 1, f"{prefix}[0-9]*"),
-        )
-        return prefix, f"statement:{issued_on.year:04d}", int(highest or 0)
+        return self._take_number("superbills", *_statement_sequence(issued_on))
 
     @guarded
     def record_superbill(
@@ -246,6 +233,11 @@ class SuperbillRecords(StoreBase):
                 self.path,
             )
         return pdf
+
+
+def _statement_sequence(issued_on: date) -> tuple[str, str]:
+    """The year's number prefix ("SB-2026-") and the name of its counter."""
+    return f"{STATEMENT_PREFIX}-{issued_on.year:04d}-", f"statement:{issued_on.year:04d}"
 
 
 def _issued(row: sqlite3.Row, visit_keys: tuple[str, ...], payment_keys: tuple[str, ...]) -> IssuedSuperbill:

@@ -89,23 +89,12 @@ class YearEndRecords(StoreBase):
     def next_year_statement_number(self, year: int) -> str:
         """ "YE-2026-0001": call it inside the transaction that records the statement."""
         with self.transaction():
-            prefix, counter, highest = self._year_sequence(year)
-            return f"{prefix}{self._next_counter(counter, highest):04d}"
+            return self._take_number("year_statements", *_year_sequence(year))
 
     @guarded
     def upcoming_year_statement_number(self, year: int) -> str:
         """The number next_year_statement_number would give now, without taking it."""
-        prefix, counter, highest = self._year_sequence(year)
-        current = self._value("SELECT value FROM counters WHERE name = ?", (counter,)) or 0
-        return f"{prefix}{max(int(current), highest) + 1:04d}"
-
-    def _year_sequence(self, year: int) -> tuple[str, str, int]:
-        prefix = f"{STATEMENT_PREFIX}-{year:04d}-"
-        highest = self._value(
-            "SELECT MAX(CAST(substr(number, ?) AS INTEGER)) FROM year_statements WHERE number GLOB ?",
-            (len(prefix) + 1, f"{prefix}[0-9]*"),
-        )
-        return prefix, f"yearend:{year:04d}", int(highest or 0)
+        return self._upcoming_number("year_statements", *_year_sequence(year))
 
     @guarded
     def record_year_statement(self, statement: YearStatement, pdf: bytes) -> None:
@@ -163,3 +152,8 @@ class YearEndRecords(StoreBase):
                 self.path,
             )
         return pdf
+
+
+def _year_sequence(year: int) -> tuple[str, str]:
+    """The year's number prefix ("YE-2026-") and the name of its counter."""
+    return f"{STATEMENT_PREFIX}-{year:04d}-", f"yearend:{year:04d}"

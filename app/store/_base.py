@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 from app.domain.dates import parse_date
 from app.domain.people import Address
 from app.store.driver import is_connection, row_class
-from app.store.errors import translate_errors
+from app.store.errors import RecordNotFound, StoreUnavailable, translate_errors
 
 Params = Sequence[Any] | Mapping[str, Any]
 
@@ -151,6 +151,22 @@ class StoreBase:
         )
         return int(highest or 0)
 
+    def _issued_document(self, table: str, column: str, number: str, kind: str) -> bytes:
+        """The bytes of the document `number` issued in `table` (`column`), as handed out:
+        RecordNotFound naming `kind` if never issued; StoreUnavailable (the database is damaged)
+        when they no longer match the SHA-256 recorded at issue."""
+        row = self._row(f"SELECT {column}, sha256 FROM {table} WHERE number = ?", (number,))
+        if row is None:
+            raise RecordNotFound(kind, number)
+        content = bytes(row[column])
+        if fingerprint(content) != row["sha256"]:
+            raise StoreUnavailable(
+                f"The stored copy of {kind} {number} no longer matches the fingerprint recorded when it "
+                "was issued: the practice database is damaged. Restore it from a backup.",
+                self.path,
+            )
+        return content
+
     def _raise_counter(self, name: str, at_least: int) -> None:
         self.conn.execute(
             "INSERT INTO counters (name, value) VALUES (?, ?) "
@@ -208,3 +224,11 @@ def address_from(row: sqlite3.Row) -> Address | None:
         state=row["address_state"],
         zip=row["address_zip"],
     )
+
+
+def fingerprint(content: bytes) -> str:
+    """The SHA-256 (lowercase hex) recorded with an issued document (a superbill's or statement's PDF,
+    a claim), and checked when it is read."""
+    import hashlib  # loads OpenSSL: only when a document is recorded or read back
+
+    return hashlib.sha256(content).hexdigest()

@@ -6,14 +6,13 @@ correction is a replacement claim that names the one it replaces.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
 from app.domain.errors import ValidationError
-from app.store._base import StoreBase, guarded, iso, required_date
+from app.store._base import StoreBase, fingerprint, guarded, iso, required_date
 
 if TYPE_CHECKING:
     from app.domain.claim import IssuedClaim
@@ -55,7 +54,7 @@ class ClaimRecords(StoreBase):
                 raise ValidationError("claim.number", f"claim number {number} has already been issued")
             if not self._patient_exists(patient):
                 raise ValidationError("claim.patient", f'there is no patient with the ID "{patient}"')
-            digest = hashlib.sha256(document).hexdigest()
+            digest = fingerprint(document)
             claim_id = self.conn.execute(
                 "INSERT INTO claims (number, patient, payer, format, issued_on, first_date, last_date, charges,"
                 " sha256, document, replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",

@@ -13,8 +13,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from app.domain.errors import ValidationError
-from app.store._base import StoreBase, guarded, iso, required_date
-from app.store.errors import RecordNotFound, StoreBug, StoreUnavailable
+from app.store._base import StoreBase, fingerprint, guarded, iso, required_date
+from app.store.errors import StoreBug
 
 if TYPE_CHECKING:
     from app.domain.issued import IssuedSuperbill
@@ -101,7 +101,7 @@ class SuperbillRecords(StoreBase):
         sha256: str | None,
         payment_keys: Sequence[str] = (),
     ) -> IssuedSuperbill:
-        digest = pdf_fingerprint(pdf)
+        digest = fingerprint(pdf)
         if sha256 is not None and sha256.lower() != digest:
             raise StoreBug(f"superbill {number}: the SHA-256 given does not match the PDF bytes")
         if self._value("SELECT 1 FROM superbills WHERE number = ?", (number,)) is not None:
@@ -222,17 +222,7 @@ class SuperbillRecords(StoreBase):
         The bytes are checked against the SHA-256 recorded at issue; a mismatch means the
         database is damaged (StoreUnavailable).
         """
-        row = self._row("SELECT pdf, sha256 FROM superbills WHERE number = ?", (number,))
-        if row is None:
-            raise RecordNotFound("superbill", number)
-        pdf = bytes(row["pdf"])
-        if pdf_fingerprint(pdf) != row["sha256"]:
-            raise StoreUnavailable(
-                f"The stored copy of superbill {number} no longer matches the fingerprint recorded when it "
-                "was issued: the practice database is damaged. Restore it from a backup.",
-                self.path,
-            )
-        return pdf
+        return self._issued_document("superbills", "pdf", number, "superbill")
 
 
 def _statement_sequence(issued_on: date) -> tuple[str, str]:
@@ -257,10 +247,3 @@ def _issued(row: sqlite3.Row, visit_keys: tuple[str, ...], payment_keys: tuple[s
         replaces=row["replaces"],
         payment_keys=payment_keys,
     )
-
-
-def pdf_fingerprint(pdf: bytes) -> str:
-    """The SHA-256 (lowercase hex) recorded with an issued superbill's PDF, and checked when it is read."""
-    import hashlib  # loads OpenSSL: only when a superbill is recorded or read back
-
-    return hashlib.sha256(pdf).hexdigest()

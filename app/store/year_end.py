@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.domain.errors import ValidationError
-from app.store._base import StoreBase, guarded, iso, required_date
-from app.store.errors import RecordNotFound, StoreUnavailable
-from app.store.superbills import pdf_fingerprint
+from app.store._base import StoreBase, fingerprint, guarded, iso, required_date
 
 STATEMENT_PREFIX = "YE"
 
@@ -99,7 +97,7 @@ class YearEndRecords(StoreBase):
     @guarded
     def record_year_statement(self, statement: YearStatement, pdf: bytes) -> None:
         with self.transaction():
-            if pdf_fingerprint(pdf) != statement.sha256:
+            if fingerprint(pdf) != statement.sha256:
                 raise ValueError("the SHA-256 given does not match the PDF bytes")
             self.conn.execute(
                 "INSERT INTO year_statements (number, patient, year, issued_on, visits, charges, payments,"
@@ -141,17 +139,7 @@ class YearEndRecords(StoreBase):
 
     @guarded
     def year_statement_pdf(self, number: str) -> bytes:
-        row = self._row("SELECT pdf, sha256 FROM year_statements WHERE number = ?", (number,))
-        if row is None:
-            raise RecordNotFound("statement", number)
-        pdf = bytes(row["pdf"])
-        if pdf_fingerprint(pdf) != row["sha256"]:
-            raise StoreUnavailable(
-                f"The stored copy of statement {number} no longer matches the fingerprint recorded when it "
-                "was issued: the practice database is damaged. Restore it from a backup.",
-                self.path,
-            )
-        return pdf
+        return self._issued_document("year_statements", "pdf", number, "statement")
 
 
 def _year_sequence(year: int) -> tuple[str, str]:

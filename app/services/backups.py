@@ -38,7 +38,7 @@ from app.store.backup import (
     describe_backup,
     patient_count,
 )
-from app.store.durable import copy_whole, set_mode
+from app.store.durable import OWNER_ONLY_FOLDER, copy_whole, set_mode
 from app.store.errors import StoreUnavailable, full_disk_message, is_full_disk_error
 from app.store.health import Health, health_problem
 from app.store.paths import (
@@ -81,8 +81,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 DAILY, WEEKLY, MONTHLY = 7, 4, 12
-_OWNER_ONLY_FOLDER = 0o700
-_OWNER_ONLY_FILE = 0o600
 
 
 @dataclass(frozen=True)
@@ -211,9 +209,9 @@ def _unused_path(folder: Path, now: datetime) -> Path:
 
 def _make_folder(folder: Path, *, owner_only: bool) -> None:
     try:
-        folder.mkdir(mode=_OWNER_ONLY_FOLDER if owner_only else 0o777, parents=True, exist_ok=True)
+        folder.mkdir(mode=OWNER_ONLY_FOLDER if owner_only else 0o777, parents=True, exist_ok=True)
         if owner_only:
-            set_mode(folder, _OWNER_ONLY_FOLDER)
+            set_mode(folder, OWNER_ONLY_FOLDER)
     except OSError as error:
         if is_full_disk_error(error, folder):
             raise StoreUnavailable(full_disk_message(folder, "the backup folder"), folder) from error

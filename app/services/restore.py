@@ -17,7 +17,7 @@ from app.services import encryption
 from app.services.practice_health import mark_practice
 from app.store.backup import BackupRefused, BackupSummary, describe_backup, read_summary, verify_backup
 from app.store.database import is_plain_sqlite
-from app.store.durable import copy_file, put_in_place
+from app.store.durable import OWNER_ONLY_FOLDER, copy_file, put_in_place
 from app.store.errors import StoreUnavailable, full_disk_message, is_full_disk_error, is_in_use_error
 from app.store.health import Health, classify_database
 from app.store.paths import (
@@ -28,8 +28,6 @@ from app.store.paths import (
     key_file_path,
     pending_recovery_key_path,
 )
-
-_OWNER_ONLY_FOLDER = 0o700
 
 
 @dataclass(frozen=True)
@@ -152,7 +150,7 @@ def restore(
     incoming = data_dir / f".{DATABASE_NAME}.restoring"
     incoming_key = data_dir / f".{own_key_file.name}.restoring"
     try:
-        data_dir.mkdir(mode=_OWNER_ONLY_FOLDER, parents=True, exist_ok=True)
+        data_dir.mkdir(mode=OWNER_ONLY_FOLDER, parents=True, exist_ok=True)
         if installing:
             assert key_file is not None
             copy_file(key_file, incoming_key)

@@ -25,13 +25,13 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import shutil
 import stat
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
 OWNER_ONLY = 0o600
+OWNER_ONLY_FOLDER = 0o700
 _CHUNK = 1024 * 1024
 
 # What chmod says on a file system without POSIX modes (a FAT or exFAT USB stick, many network
@@ -234,6 +234,8 @@ def copy_whole(source: Path, target: Path) -> None:
 def copy_file(source: Path, target: Path) -> None:
     """Copy `source` to `target` (a temporary name of the caller's: any file there is replaced),
     owner only and fsynced; not renamed anywhere (see put_in_place)."""
+    import shutil  # only when a file is copied: never at start
+
     with contextlib.suppress(FileNotFoundError):
         target.unlink()
     descriptor = os.open(

@@ -34,9 +34,9 @@ if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
 from app.domain.diagnoses import CodeRelease  # noqa: E402
-from app.store.code_index import apply_addenda, fiscal_year_release, parse_addenda  # noqa: E402
 from app.store.code_set_schema import CodeEntry, CodeTerm, write_code_set  # noqa: E402
 from app.store.code_set_update import next_release_entries  # noqa: E402
+from app.store.icd_release_files import apply_addenda, fiscal_year_release, parse_addenda  # noqa: E402
 
 PACKAGE = "simple-icd-10-cm"
 PACKAGE_VERSION = "1.5.0"

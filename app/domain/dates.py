@@ -15,10 +15,12 @@ import re
 from datetime import date, timedelta
 from typing import Literal
 
+from app.domain.errors import DomainError
+
 _ASCII_DIGITS = frozenset("0123456789")
 
 
-class DateError(ValueError):
+class DateError(DomainError):
     """Text that is not a date (written YYYY-MM-DD for `parse_date`, as typed for `typed_date`)."""
 
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Protocol
 
+from app.domain.errors import DomainError
+
 
 @dataclass(frozen=True)
 class DiagnosisCode:
@@ -63,7 +65,7 @@ class DiagnosisCodes(Protocol):
         ...
 
 
-class DiagnosisCodeError(ValueError):
+class DiagnosisCodeError(DomainError):
     """Text that is not shaped like an ICD-10-CM code."""
 
 

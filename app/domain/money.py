@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from app.domain.errors import DomainError
+
 Cents = int
 
 # ASCII digits only (\d and int() would also take Arabic-Indic or fullwidth digits); thousands
@@ -13,7 +15,7 @@ _DOLLARS = re.compile(
 )
 
 
-class MoneyError(ValueError):
+class MoneyError(DomainError):
     """A dollar amount that cannot be read."""
 
 

@@ -21,6 +21,7 @@ from app.domain.errors import ValidationError
 from app.domain.practice import Coverage, PatientChart, Payer, Visit
 from app.render.cms1500_pdf import FormKind, Offset, render_cms1500, render_test_page
 from app.render.x837 import PLACEHOLDER_RECEIVER, Envelope, x837_text
+from app.services.errors import ServiceError
 from app.services.superbills import Period, find_chart, superbill_data
 from app.store.records import PracticeStore
 
@@ -31,7 +32,7 @@ Deliver = Callable[[bytes], None]
 ELECTRONIC = "837p"
 
 
-class ClaimRefused(Exception):
+class ClaimRefused(ServiceError):
     """The check found errors, so no final claim was made."""
 
     def __init__(self, findings: Sequence[Finding]) -> None:

@@ -28,20 +28,22 @@ from app.domain.errors import ValidationError
 from app.domain.people import initials
 from app.store.attention import CodeUse, HasConnection, prescription_code_uses, visit_code_uses
 from app.store.code_index import (
-    LARGEST_ORDER_FILE,
-    apply_addenda,
     compact_code,
-    decode_order_text,
     dotted_code,
-    fiscal_year_from_name,
-    fiscal_year_release,
     imported_index_path,
     open_code_index,
-    parse_addenda,
-    parse_order_file,
     passed_over_imports,
 )
 from app.store.code_set_update import Codes, read_newest_codes, write_next_release
+from app.store.icd_release_files import (
+    LARGEST_ORDER_FILE,
+    apply_addenda,
+    decode_order_text,
+    fiscal_year_from_name,
+    fiscal_year_release,
+    parse_addenda,
+    parse_order_file,
+)
 from app.store.reading import read_file
 
 ORDER_FILE = "order file"

@@ -21,9 +21,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.domain.errors import ValidationError
+from app.services.encryption_copies import PLAIN_ASIDE, plain_copies, plain_leftovers, shred_database_files
+from app.services.encryption_copies import CopiesReport as CopiesReport  # named here for the callers
+from app.services.encryption_copies import protect_copies as protect_copies
+from app.services.errors import ServiceError
 from app.services.files import shred_file
-from app.store.database import is_plain_sqlite, is_plain_sqlite_header, open_connection, remove_database_files
-from app.store.durable import fsync_path, sync_folder
+from app.store.database import is_plain_sqlite, open_connection, remove_database_files
+from app.store.durable import put_in_place, write_whole
 from app.store.errors import StoreUnavailable
 from app.store.paths import data_dir as resolve_data_dir
 from app.store.paths import database_path, key_file_path, pending_recovery_key_path
@@ -35,20 +39,6 @@ log = logging.getLogger(__name__)
 
 MIN_PASSPHRASE_LENGTH = 8
 _ENCRYPTING_SUFFIX = ".encrypting"
-_PLAIN_ASIDE = ".plain-"
-_COPY_ENCRYPTING = ".encrypting"  # `.<copy>.encrypting`: the encrypted copy being written
-_COPY_PLAIN = ".plain"  # `.<copy>.plain`: the plain copy, moved aside to be overwritten
-_RESTORING = f".{database_path(Path()).name}.restoring"  # app.services.backups.restore's temporary copy
-_COMPANIONS = ("", "-wal", "-shm", "-journal")
-
-
-@dataclass(frozen=True)
-class CopiesReport:
-    """What encrypting did to the other copies of the practice in its data folder."""
-
-    encrypted: tuple[Path, ...] = ()  # backups and earlier databases, now encrypted in place
-    removed: tuple[Path, ...] = ()  # unencrypted leftovers, overwritten and deleted
-    left: tuple[tuple[Path, str], ...] = ()  # copies that could not be encrypted, and why
 
 
 @dataclass(frozen=True)
@@ -59,7 +49,7 @@ class Encrypted:
     copies: CopiesReport
 
 
-class PassphraseNeeded(Exception):
+class PassphraseNeeded(ServiceError):
     """The practice is encrypted: open it with its passphrase or its recovery key."""
 
     def __init__(self) -> None:
@@ -251,8 +241,8 @@ def encryption_unfinished(data_dir: Path | None) -> bool:
         return False
     return (
         pending_recovery_key_path(folder).exists()
-        or bool(_plain_leftovers(folder))
-        or bool(_plain_copies(folder))
+        or bool(plain_leftovers(folder))
+        or bool(plain_copies(folder))
     )
 
 
@@ -291,23 +281,15 @@ def confirm_recovery_key_written(data_dir: Path | None) -> None:
 
 def _write_pending(pending: Path, recovery_key: str) -> None:
     """The recovery key in a file only its owner reads, written whole or not at all."""
-    temporary = pending.with_name(f".{pending.name}.{os.urandom(4).hex()}.partial")
     try:
         with contextlib.suppress(FileNotFoundError):
             shred_file(pending)  # from a run that never wrote key.json: that key opens nothing
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "w", encoding="ascii") as file:
-            file.write(
-                f"{recovery_key}\n\nThe recovery key of the Superbill Desk practice in this folder. "
-                "It is deleted once you confirm it is written down.\n"
-            )
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, pending)
-        sync_folder(pending.parent)
+        write_whole(
+            pending,
+            f"{recovery_key}\n\nThe recovery key of the Superbill Desk practice in this folder. "
+            "It is deleted once you confirm it is written down.\n",
+        )
     except OSError as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
         raise StoreUnavailable(
             f"The data folder {pending.parent} cannot be written ({error.strerror or error}); the "
             "records stay unencrypted and unchanged. Check that the disk is not full.",
@@ -352,13 +334,13 @@ def change_passphrase(data_dir: Path | None, old: str, new: str) -> None:
 def _swap_in(database: Path, encrypting: Path, database_key: bytes) -> None:
     """Put the verified encrypted copy in the database's place; delete the plain file once it opens."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = database.with_name(f"{database.name}{_PLAIN_ASIDE}{stamp}")
+    aside = database.with_name(f"{database.name}{PLAIN_ASIDE}{stamp}")
     os.replace(database, aside)
     for suffix in ("-wal", "-shm"):
         companion = database.with_name(database.name + suffix)
         if companion.exists():
             os.replace(companion, aside.with_name(aside.name + suffix))
-    os.replace(encrypting, database)
+    put_in_place(encrypting, database)
     try:
         open_connection(database, key=database_key).close()
     except StoreUnavailable:
@@ -369,7 +351,7 @@ def _swap_in(database: Path, encrypting: Path, database_key: bytes) -> None:
         with contextlib.suppress(OSError):
             shred_file(pending_recovery_key_path(database.parent))
         raise
-    _shred_database_files(aside)
+    shred_database_files(aside)
 
 
 def _finish_interrupted(folder: Path) -> None:
@@ -382,171 +364,11 @@ def _finish_interrupted(folder: Path) -> None:
         # The copy was verified before the key file was written: put it in place. The plain
         # database (or what of it _swap_in had not yet moved aside) goes aside, to be overwritten.
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        aside = database.with_name(f"{database.name}{_PLAIN_ASIDE}{stamp}")
+        aside = database.with_name(f"{database.name}{PLAIN_ASIDE}{stamp}")
         for extra in ("", "-wal", "-shm"):
             companion = database.with_name(database.name + extra)
             if companion.exists():
                 os.replace(companion, aside.with_name(aside.name + extra))
-        os.replace(encrypting, database)
+        put_in_place(encrypting, database)
     else:
         remove_database_files(encrypting)
-
-
-# The other copies of the practice in its data folder ---------------------------------------------
-
-
-def protect_copies(folder: Path, key: bytes) -> CopiesReport:
-    """Encrypt, with the practice's key, every unencrypted copy of it left in the data folder.
-
-    - backups in backups/: each re-written encrypted, with its key file beside it as a backup
-      writes it (`<backup>.key.json`);
-    - earlier databases kept by a restore (`practice.sqlite3.before-restore-*`): encrypted in place,
-      since they are kept as a safety net;
-    - leftovers (the plain database an interrupted encryption set aside, a restore's temporary
-      copy, a backup's unfinished temporary file): overwritten and deleted.
-
-    Each copy is written encrypted under a temporary name, checked, and only then takes the copy's
-    name; the plain file is then overwritten and deleted. A crash at any moment leaves every copy
-    whole under its name, plain or encrypted, and the next call finishes the job. A copy that
-    cannot be read (damaged) or written (disk full) is left as it was, and named in `left`.
-    """
-    from app.services.backups import backup_folder, key_file_beside  # it imports this module
-    from app.store import encryption as keys  # see the module's docstring
-    from app.store.health import Health, classify_database
-
-    key_file = keys.KeyFile.read(folder)
-    backups = backup_folder(folder)
-    for place in (folder, backups):
-        _finish_interrupted_copies(place)
-    removed: list[Path] = []
-    left: list[tuple[Path, str]] = []
-    for leftover in _plain_leftovers(folder):
-        try:
-            shred_file(leftover)
-            removed.append(leftover)
-        except OSError as error:
-            left.append((leftover, f"cannot be deleted: {error.strerror or error}"))
-    encrypted: list[Path] = []
-    for copy in _plain_copies(folder):
-        if classify_database(copy) is not Health.OK:
-            left.append((copy, "it is damaged and cannot be read, so it was left as it is"))
-            continue
-        temporary = copy.with_name(f".{copy.name}{_COPY_ENCRYPTING}")
-        aside = copy.with_name(f".{copy.name}{_COPY_PLAIN}")
-        try:
-            remove_database_files(temporary)
-            keys.encrypt_database(copy, temporary, key)
-            fsync_path(temporary)
-            if copy.parent == backups:
-                key_file.save(key_file_beside(copy))
-            for extra in _COMPANIONS:
-                source = copy.with_name(copy.name + extra)
-                if source.exists():
-                    os.replace(source, aside.with_name(aside.name + extra))
-            os.replace(temporary, copy)
-            sync_folder(copy.parent)
-        except (OSError, StoreUnavailable) as error:
-            remove_database_files(temporary)
-            reason = (
-                error.strerror if isinstance(error, OSError) else "the encrypted copy could not be written"
-            )
-            left.append((copy, f"{reason or 'it could not be written'}; check that the disk is not full"))
-            continue
-        encrypted.append(copy)
-        with contextlib.suppress(OSError):
-            _shred_database_files(aside)
-    named = {path for path, _ in left}
-    for other in _other_plain_files(folder):
-        if other not in named:
-            left.append((other, _NOT_OURS))
-    if encrypted or removed:
-        log.info("copies encrypted=%d removed=%d left=%d", len(encrypted), len(removed), len(left))
-    return CopiesReport(tuple(encrypted), tuple(removed), tuple(left))
-
-
-_NOT_OURS = (
-    "a file Superbill Desk did not make (a copy made by hand, another tool's) that still holds "
-    "unencrypted data; move it somewhere safe or delete it"
-)
-
-
-def _other_plain_files(folder: Path) -> list[Path]:
-    """Files in the data folder, other than the practice's own, that begin as a plain SQLite
-    database or a SQLite journal does (a copy made by hand: practice.sqlite3.bak, backups/old.sqlite3)."""
-    found: list[Path] = []
-    database = database_path(folder)
-    for path in sorted(folder.rglob("*")):
-        if path == database or not path.is_file() or path.is_symlink():
-            continue
-        with contextlib.suppress(OSError), path.open("rb") as file:
-            head = file.read(16)
-            if is_plain_sqlite_header(head) or head[:8] in _JOURNAL_HEADERS:
-                found.append(path)
-    return found
-
-
-# A rollback journal's and a write-ahead log's first bytes (either may hold pages in the clear).
-_JOURNAL_HEADERS = (
-    b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7",
-    b"\x37\x7f\x06\x82\x00\x2d\xe2\x18",
-    b"\x37\x7f\x06\x83\x00\x2d\xe2\x18",
-)
-
-
-def _plain_copies(folder: Path) -> list[Path]:
-    """Backups and before-restore databases in the data folder that are plain SQLite files."""
-    from app.services.backups import backup_folder, list_backups  # it imports this module
-
-    database = database_path(folder)
-    candidates = [backup.path for backup in list_backups(backup_folder(folder))]
-    with contextlib.suppress(OSError):
-        candidates += sorted(
-            path
-            for path in folder.glob(f"{database.name}.before-restore-*")
-            if not path.name.endswith(("-wal", "-shm", "-journal"))
-        )
-    return [path for path in candidates if is_plain_sqlite(path)]
-
-
-def _plain_leftovers(folder: Path) -> list[Path]:
-    """Plain temporary copies: an interrupted encryption's, a restore's, an unfinished backup's."""
-    from app.services.backups import backup_folder  # it imports this module
-
-    database = database_path(folder)
-    found: list[Path] = []
-    with contextlib.suppress(OSError):
-        found += list(folder.glob(f"{database.name}{_PLAIN_ASIDE}*"))
-        found += [path for path in folder.glob(f"{_RESTORING}*") if path.is_file()]
-    with contextlib.suppress(OSError):
-        found += [path for path in backup_folder(folder).glob(".*.partial") if path.is_file()]
-    return sorted(found)
-
-
-def _finish_interrupted_copies(place: Path) -> None:
-    """After a crash in protect_copies: each copy whole under its name, the plain one aside overwritten."""
-    try:
-        entries = list(place.iterdir())
-    except OSError:
-        return
-    for temporary in entries:
-        name = temporary.name
-        if not (name.startswith(".") and name.endswith(_COPY_ENCRYPTING)):
-            continue
-        copy = place / name[1 : -len(_COPY_ENCRYPTING)]
-        aside = place / f".{copy.name}{_COPY_PLAIN}"
-        if not copy.exists() and aside.exists():
-            os.replace(temporary, copy)  # checked before the plain copy was moved aside
-        else:
-            remove_database_files(temporary)  # unfinished: the copy is encrypted again
-    for aside in list(place.glob(f".*{_COPY_PLAIN}")):
-        copy = place / aside.name[1 : -len(_COPY_PLAIN)]
-        if copy.exists():
-            with contextlib.suppress(OSError):
-                _shred_database_files(aside)
-        else:
-            os.replace(aside, copy)  # never happens in order; put the plain copy back, to be done again
-
-
-def _shred_database_files(path: Path) -> None:
-    for extra in _COMPANIONS:
-        shred_file(path.with_name(path.name + extra))

@@ -24,12 +24,10 @@ import sys
 from io import TextIOWrapper
 from pathlib import Path
 
-from platformdirs import user_log_dir
-
 from app import __version__
+from app.store.paths import LOG_DIR_VARIABLE
+from app.store.paths import log_dir as log_dir  # the folder rule lives beside the data folder's
 
-APP_NAME = "SuperbillDesk"
-LOG_DIR_VARIABLE = "SUPERBILL_LOG_DIR"
 LOG_NAME = "superbill-desk.log"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
@@ -39,16 +37,6 @@ _POSIX = os.name == "posix"
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 log = logging.getLogger(__name__)
-
-
-def log_dir(override: Path | None = None) -> Path:
-    """The log folder: the one given, then $SUPERBILL_LOG_DIR, then the platform's usual place."""
-    if override is not None:
-        return Path(override).expanduser()
-    from_environment = os.environ.get(LOG_DIR_VARIABLE, "").strip()
-    if from_environment:
-        return Path(from_environment).expanduser()
-    return Path(user_log_dir(APP_NAME, appauthor=False))
 
 
 class PatientDataFilter(logging.Filter):

@@ -22,6 +22,7 @@ from typing import TextIO
 from app import __version__
 from app.resources import resources_dir
 from app.services.demo import DEMO_PATIENT
+from app.services.errors import ServiceError
 from app.services.workspace import Workspace
 
 # What the demo's first patient's draft superbill must say (resources/demo/demo-practice.json).
@@ -45,7 +46,7 @@ class StepResult:
         return f"{status} {self.name:<16} {self.seconds * 1000:7.0f} ms  {self.detail}"
 
 
-class StepFailed(Exception):
+class StepFailed(ServiceError):
     """A step found something wrong; the message says what."""
 
 

@@ -15,6 +15,7 @@ from app.domain.errors import ValidationError
 from app.domain.practice import FeeSchedule, PatientChart, Payer, PayerKind, Payment, Practitioner, Visit
 from app.domain.procedures import Procedure
 from app.domain.superbill import PaperSize, SuperbillData
+from app.services.errors import ServiceError
 from app.store import attention as queries
 from app.store.patients import BY_ACCOUNT, BY_ID, AmbiguousPatient
 from app.store.records import PracticeStore
@@ -28,7 +29,7 @@ DeliverNumbered = Callable[[str, bytes], None]
 log = logging.getLogger(__name__)
 
 
-class SuperbillRefused(Exception):
+class SuperbillRefused(ServiceError):
     """The check found errors, so no final superbill was made."""
 
     def __init__(self, findings: Sequence[Finding]) -> None:

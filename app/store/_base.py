@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 from app.domain.dates import parse_date
 from app.domain.people import Address
 from app.store.driver import is_connection, row_class
-from app.store.errors import translate_errors
+from app.store.errors import RecordNotFound, StoreUnavailable, translate_errors
 
 Params = Sequence[Any] | Mapping[str, Any]
 
@@ -132,6 +132,41 @@ class StoreBase:
         )
         return value
 
+    def _take_number(self, table: str, prefix: str, counter: str) -> str:
+        """The next number of the documents in `table` numbered `<prefix>0001`, `<prefix>0002`...:
+        past both the `counter` and the highest number issued under `prefix` (in a practice restored
+        or imported, the counter may lag). Taken: call it inside the transaction that records it."""
+        return f"{prefix}{self._next_counter(counter, at_least=self._highest_number(table, prefix)):04d}"
+
+    def _upcoming_number(self, table: str, prefix: str, counter: str) -> str:
+        """The number `_take_number` would give now, without taking it."""
+        current = self._value("SELECT value FROM counters WHERE name = ?", (counter,)) or 0
+        return f"{prefix}{max(int(current), self._highest_number(table, prefix)) + 1:04d}"
+
+    def _highest_number(self, table: str, prefix: str) -> int:
+        """The highest sequence number issued under `prefix` in `table` (0 for none)."""
+        highest = self._value(
+            f"SELECT MAX(CAST(substr(number, ?) AS INTEGER)) FROM {table} WHERE number GLOB ?",
+            (len(prefix) + 1, f"{prefix}[0-9]*"),
+        )
+        return int(highest or 0)
+
+    def _issued_document(self, table: str, column: str, number: str, kind: str) -> bytes:
+        """The bytes of the document `number` issued in `table` (`column`), as handed out:
+        RecordNotFound naming `kind` if never issued; StoreUnavailable (the database is damaged)
+        when they no longer match the SHA-256 recorded at issue."""
+        row = self._row(f"SELECT {column}, sha256 FROM {table} WHERE number = ?", (number,))
+        if row is None:
+            raise RecordNotFound(kind, number)
+        content = bytes(row[column])
+        if fingerprint(content) != row["sha256"]:
+            raise StoreUnavailable(
+                f"The stored copy of {kind} {number} no longer matches the fingerprint recorded when it "
+                "was issued: the practice database is damaged. Restore it from a backup.",
+                self.path,
+            )
+        return content
+
     def _raise_counter(self, name: str, at_least: int) -> None:
         self.conn.execute(
             "INSERT INTO counters (name, value) VALUES (?, ?) "
@@ -189,3 +224,11 @@ def address_from(row: sqlite3.Row) -> Address | None:
         state=row["address_state"],
         zip=row["address_zip"],
     )
+
+
+def fingerprint(content: bytes) -> str:
+    """The SHA-256 (lowercase hex) recorded with an issued document (a superbill's or statement's PDF,
+    a claim), and checked when it is read."""
+    import hashlib  # loads OpenSSL: only when a document is recorded or read back
+
+    return hashlib.sha256(content).hexdigest()

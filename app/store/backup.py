@@ -24,7 +24,7 @@ from pathlib import Path
 from app.domain.words import plural as _plural
 from app.store.database import connect
 from app.store.driver import is_driver_error
-from app.store.durable import fsync_path, set_mode, sync_folder
+from app.store.durable import OWNER_ONLY, put_in_place, set_mode
 from app.store.errors import (
     StoreUnavailable,
     disk_is_full,
@@ -36,8 +36,6 @@ from app.store.health import Health, classify_database, integrity_problems, open
 from app.store.migrations import SCHEMA_VERSION
 from app.store.paths import BACKUP_NAME, BACKUP_STAMP
 from app.store.verify import backup_problem
-
-_OWNER_ONLY_FILE = 0o600
 
 
 class BackupRefused(StoreUnavailable):
@@ -128,9 +126,7 @@ def back_up(conn: sqlite3.Connection, dest_path: Path, key: bytes | None = None)
                 "keep your earlier backups.",
                 dest_path,
             )
-        fsync_path(partial)
-        _move_into_place(partial, dest_path)
-        sync_folder(dest_path.parent)
+        put_in_place(partial, dest_path, replace=False)  # never over a file that took the name meanwhile
     except OSError as error:
         _remove_partial(partial)
         if is_full_disk_error(error, dest_path.parent):
@@ -149,21 +145,6 @@ def back_up(conn: sqlite3.Connection, dest_path: Path, key: bytes | None = None)
     return read_summary(dest_path, key, integrity_ok=True)  # checked above, on the copy itself
 
 
-def _move_into_place(partial: Path, dest_path: Path) -> None:
-    """Give the checked copy its name, never replacing a file that took that name meanwhile."""
-    try:
-        os.link(partial, dest_path)  # fails when dest_path exists
-    except FileExistsError:
-        raise
-    except OSError:
-        # A folder without hard links (a FAT stick): checked, then renamed.
-        if os.path.lexists(dest_path):
-            raise FileExistsError(dest_path) from None
-        os.replace(partial, dest_path)
-        return
-    partial.unlink()
-
-
 def patient_count(path: Path, key: bytes | None = None) -> int | None:
     """How many patients the backup at `path` holds (no integrity check); None when it cannot be read."""
     try:
@@ -176,8 +157,8 @@ def patient_count(path: Path, key: bytes | None = None) -> int | None:
 
 
 def _create_owner_only(path: Path) -> None:
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _OWNER_ONLY_FILE))
-    set_mode(path, _OWNER_ONLY_FILE)  # a umask never widens it, but a chosen folder's ACLs might
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_ONLY))
+    set_mode(path, OWNER_ONLY)  # a umask never widens it, but a chosen folder's ACLs might
 
 
 def _remove_partial(partial: Path) -> None:

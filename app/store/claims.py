@@ -6,14 +6,13 @@ correction is a replacement claim that names the one it replaces.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
 from app.domain.errors import ValidationError
-from app.store._base import StoreBase, guarded, iso, required_date
+from app.store._base import StoreBase, fingerprint, guarded, iso, required_date
 
 if TYPE_CHECKING:
     from app.domain.claim import IssuedClaim
@@ -28,14 +27,9 @@ class ClaimRecords(StoreBase):
         """The next claim number of the year, "CL-2026-0001", and the practice's next interchange
         control number (an 837P's ISA13). Call it inside the transaction that records the claim."""
         with self.transaction():
-            prefix = f"{CLAIM_PREFIX}-{issued_on.year:04d}-"
-            highest = self._value(
-                "SELECT MAX(CAST(substr(number, ?) AS INTEGER)) FROM claims WHERE number GLOB ?",
-                (len(prefix) + 1, f"{prefix}[0-9]*"),
-            )
-            sequence = self._next_counter(f"claim:{issued_on.year:04d}", at_least=int(highest or 0))
-            control = self._next_counter("claim:interchange")
-            return f"{prefix}{sequence:04d}", control
+            year = f"{issued_on.year:04d}"
+            number = self._take_number("claims", f"{CLAIM_PREFIX}-{year}-", f"claim:{year}")
+            return number, self._next_counter("claim:interchange")
 
     @guarded
     def record_claim(
@@ -60,7 +54,7 @@ class ClaimRecords(StoreBase):
                 raise ValidationError("claim.number", f"claim number {number} has already been issued")
             if not self._patient_exists(patient):
                 raise ValidationError("claim.patient", f'there is no patient with the ID "{patient}"')
-            digest = hashlib.sha256(document).hexdigest()
+            digest = fingerprint(document)
             claim_id = self.conn.execute(
                 "INSERT INTO claims (number, patient, payer, format, issued_on, first_date, last_date, charges,"
                 " sha256, document, replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",

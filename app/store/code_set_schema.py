@@ -43,6 +43,7 @@ from datetime import date
 from pathlib import Path
 
 from app.domain.diagnoses import CodeRelease
+from app.store.durable import put_in_place
 
 SCHEMA_VERSION = 3
 
@@ -248,7 +249,7 @@ def write_code_set(
             connection.execute("VACUUM")
         finally:
             connection.close()
-        os.replace(temporary, path)
+        put_in_place(temporary, path)
     finally:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.store.driver import StdlibErrors, is_cipher_connection, sqlcipher
+from app.store.durable import OWNER_ONLY, OWNER_ONLY_FOLDER
 from app.store.errors import StoreUnavailable, WrongKey, error_code, translate_errors
 from app.store.migrations import migrate, refuse_newer, schema_version
 
@@ -48,9 +49,6 @@ if TYPE_CHECKING:
 BUSY_TIMEOUT_MS = 5000
 KEY_BYTES = 32
 _SQLITE_NOTADB = 26
-
-_OWNER_ONLY_FOLDER = 0o700
-_OWNER_ONLY_FILE = 0o600
 
 
 def open_database(
@@ -174,7 +172,7 @@ def open_connection(
     """
     path = Path(path)
     try:
-        path.parent.mkdir(mode=_OWNER_ONLY_FOLDER, parents=True, exist_ok=True)
+        path.parent.mkdir(mode=OWNER_ONLY_FOLDER, parents=True, exist_ok=True)
     except OSError as error:
         raise StoreUnavailable(
             f"The data folder {path.parent} cannot be created ({error.strerror or error}). "
@@ -206,7 +204,7 @@ def _create_owner_only(path: Path) -> None:
     if os.name != "posix":
         return
     with contextlib.suppress(OSError):
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _OWNER_ONLY_FILE))
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_ONLY))
 
 
 def _narrow_to_owner(path: Path) -> None:

@@ -17,11 +17,9 @@ sqlcipher_export); the caller swaps the files.
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import hmac
 import json
-import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,8 +27,8 @@ from typing import Any
 
 from app.store.database import KEY_BYTES, connect, remove_database_files
 from app.store.driver import sqlcipher
-from app.store.durable import sync_folder
-from app.store.errors import StoreUnavailable, translate_errors
+from app.store.durable import write_whole
+from app.store.errors import StoreError, StoreUnavailable, translate_errors
 from app.store.paths import key_file_path
 
 _FORMAT = "superbill-desk database key"
@@ -56,7 +54,7 @@ class KeyFileError(StoreUnavailable):
     """key.json is missing, damaged or from an unknown version."""
 
 
-class WrongSecret(Exception):
+class WrongSecret(StoreError):
     """The passphrase or recovery key does not unwrap the database key (nothing was changed)."""
 
 
@@ -259,19 +257,9 @@ class KeyFile:
             "passphrase": self.passphrase_slot,
             "recovery": self.recovery_slot,
         }
-        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.partial")
         try:
-            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-                json.dump(document, file, indent=2)
-                file.write("\n")
-                file.flush()
-                os.fsync(file.fileno())
-            os.replace(temporary, path)
-            sync_folder(path.parent)
+            write_whole(path, json.dumps(document, indent=2) + "\n")
         except OSError as error:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
             raise StoreUnavailable(
                 f"The key file ({path}) cannot be written ({error.strerror or error}). Check that the "
                 "folder is writable and the disk is not full.",
@@ -294,7 +282,7 @@ _SCRYPT_P_RANGE = (1, 16)
 _SCRYPT_MEMORY_LIMIT = 2**30
 
 
-class _Malformed(Exception):
+class _Malformed(StoreError):
     """What is wrong with a key file, in a few words (no secret in it)."""
 
 

@@ -1,4 +1,5 @@
-"""Where the practice's data lives: the data folder, and the database file and key file inside it."""
+"""Where the practice's data lives: the data folder, and the database file and key file inside it;
+and the log folder (app/services/logs.py writes the log there; the store never writes to it)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ import os
 import re
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_data_dir, user_log_dir
 
 APP_NAME = "SuperbillDesk"
 DATA_DIR_VARIABLE = "SUPERBILL_DATA_DIR"
+LOG_DIR_VARIABLE = "SUPERBILL_LOG_DIR"
 DATABASE_NAME = "practice.sqlite3"
 # Present only for an encrypted practice (app/store/encryption.py writes it).
 KEY_FILE_NAME = "key.json"
@@ -29,12 +31,20 @@ PENDING_RECOVERY_KEY_NAME = "recovery-key.pending.txt"
 
 def data_dir(override: Path | None = None) -> Path:
     """The data folder: `--data-dir` first, then $SUPERBILL_DATA_DIR, then the platform's usual place."""
+    return _folder(override, DATA_DIR_VARIABLE) or Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def log_dir(override: Path | None = None) -> Path:
+    """The log folder: the one given, then $SUPERBILL_LOG_DIR, then the platform's usual place."""
+    return _folder(override, LOG_DIR_VARIABLE) or Path(user_log_dir(APP_NAME, appauthor=False))
+
+
+def _folder(override: Path | None, variable: str) -> Path | None:
+    """The folder given, else the one the environment `variable` names; None for neither."""
     if override is not None:
         return Path(override).expanduser()
-    from_environment = os.environ.get(DATA_DIR_VARIABLE, "").strip()
-    if from_environment:
-        return Path(from_environment).expanduser()
-    return Path(user_data_dir(APP_NAME, appauthor=False))
+    from_environment = os.environ.get(variable, "").strip()
+    return Path(from_environment).expanduser() if from_environment else None
 
 
 def database_path(folder: Path) -> Path:
@@ -55,3 +65,8 @@ def marker_path(folder: Path) -> Path:
 
 def backup_folder(folder: Path) -> Path:
     return Path(folder) / BACKUP_FOLDER
+
+
+def backup_key_file_path(backup: Path) -> Path:
+    """The key file saved beside an encrypted practice's backup: `<backup>.key.json`."""
+    return backup.with_name(f"{backup.name}.key.json")

@@ -13,8 +13,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from app.domain.errors import ValidationError
-from app.store._base import StoreBase, guarded, iso, required_date
-from app.store.errors import RecordNotFound, StoreBug, StoreUnavailable
+from app.store._base import StoreBase, fingerprint, guarded, iso, required_date
+from app.store.errors import StoreBug
 
 if TYPE_CHECKING:
     from app.domain.issued import IssuedSuperbill
@@ -38,23 +38,10 @@ class SuperbillRecords(StoreBase):
     @guarded
     def upcoming_statement_number(self, issued_on: date) -> str:
         """The number `next_statement_number` would give now, without taking it (to ask before issuing)."""
-        prefix, counter, highest = self._statement_sequence(issued_on)
-        current = self._value("SELECT value FROM counters WHERE name = ?", (counter,)) or 0
-        return f"{prefix}{max(int(current), highest) + 1:04d}"
+        return self._upcoming_number("superbills", *_statement_sequence(issued_on))
 
     def _next_statement_number(self, issued_on: date) -> str:
-        prefix, counter, highest = self._statement_sequence(issued_on)
-        sequence = self._next_counter(counter, at_least=highest)
-        return f"{prefix}{sequence:04d}"
-
-    def _statement_sequence(self, issued_on: date) -> tuple[str, str, int]:
-        """The year's number prefix, the name of its counter, and the highest number issued under it."""
-        prefix = f"{STATEMENT_PREFIX}-{issued_on.year:04d}-"
-        highest = self._value(
-            "SELECT MAX(CAST(substr(number, ?) AS INTEGER)) FROM superbills WHERE number GLOB ?",
-            (len(prefix) + 1, f"{prefix}[0-9]*"),
-        )
-        return prefix, f"statement:{issued_on.year:04d}", int(highest or 0)
+        return self._take_number("superbills", *_statement_sequence(issued_on))
 
     @guarded
     def record_superbill(
@@ -114,7 +101,7 @@ class SuperbillRecords(StoreBase):
         sha256: str | None,
         payment_keys: Sequence[str] = (),
     ) -> IssuedSuperbill:
-        digest = pdf_fingerprint(pdf)
+        digest = fingerprint(pdf)
         if sha256 is not None and sha256.lower() != digest:
             raise StoreBug(f"superbill {number}: the SHA-256 given does not match the PDF bytes")
         if self._value("SELECT 1 FROM superbills WHERE number = ?", (number,)) is not None:
@@ -235,17 +222,12 @@ class SuperbillRecords(StoreBase):
         The bytes are checked against the SHA-256 recorded at issue; a mismatch means the
         database is damaged (StoreUnavailable).
         """
-        row = self._row("SELECT pdf, sha256 FROM superbills WHERE number = ?", (number,))
-        if row is None:
-            raise RecordNotFound("superbill", number)
-        pdf = bytes(row["pdf"])
-        if pdf_fingerprint(pdf) != row["sha256"]:
-            raise StoreUnavailable(
-                f"The stored copy of superbill {number} no longer matches the fingerprint recorded when it "
-                "was issued: the practice database is damaged. Restore it from a backup.",
-                self.path,
-            )
-        return pdf
+        return self._issued_document("superbills", "pdf", number, "superbill")
+
+
+def _statement_sequence(issued_on: date) -> tuple[str, str]:
+    """The year's number prefix ("SB-2026-") and the name of its counter."""
+    return f"{STATEMENT_PREFIX}-{issued_on.year:04d}-", f"statement:{issued_on.year:04d}"
 
 
 def _issued(row: sqlite3.Row, visit_keys: tuple[str, ...], payment_keys: tuple[str, ...]) -> IssuedSuperbill:
@@ -265,10 +247,3 @@ def _issued(row: sqlite3.Row, visit_keys: tuple[str, ...], payment_keys: tuple[s
         replaces=row["replaces"],
         payment_keys=payment_keys,
     )
-
-
-def pdf_fingerprint(pdf: bytes) -> str:
-    """The SHA-256 (lowercase hex) recorded with an issued superbill's PDF, and checked when it is read."""
-    import hashlib  # loads OpenSSL: only when a superbill is recorded or read back
-
-    return hashlib.sha256(pdf).hexdigest()

@@ -24,8 +24,8 @@ import functools
 import re
 import sqlite3
 
+from app.store._base import fingerprint
 from app.store.migrations import migrate
-from app.store.superbills import pdf_fingerprint
 
 _Entry = tuple[str, str]  # (type, name)
 
@@ -89,7 +89,7 @@ def reference_problem(conn: sqlite3.Connection) -> str | None:
 def pdf_problem(conn: sqlite3.Connection) -> str | None:
     """The first stored superbill PDF whose bytes no longer match the SHA-256 recorded with it."""
     for number, digest, pdf in conn.execute("SELECT number, sha256, pdf FROM superbills ORDER BY id"):
-        if not isinstance(pdf, bytes) or pdf_fingerprint(pdf) != digest:
+        if not isinstance(pdf, bytes) or fingerprint(pdf) != digest:
             return f"the PDF of superbill {_shown(str(number))} no longer matches its fingerprint"
     return None
 

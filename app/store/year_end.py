@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.domain.errors import ValidationError
-from app.store._base import StoreBase, guarded, iso, required_date
-from app.store.errors import RecordNotFound, StoreUnavailable
-from app.store.superbills import pdf_fingerprint
+from app.store._base import StoreBase, fingerprint, guarded, iso, required_date
 
 STATEMENT_PREFIX = "YE"
 
@@ -89,28 +87,17 @@ class YearEndRecords(StoreBase):
     def next_year_statement_number(self, year: int) -> str:
         """ "YE-2026-0001": call it inside the transaction that records the statement."""
         with self.transaction():
-            prefix, counter, highest = self._year_sequence(year)
-            return f"{prefix}{self._next_counter(counter, highest):04d}"
+            return self._take_number("year_statements", *_year_sequence(year))
 
     @guarded
     def upcoming_year_statement_number(self, year: int) -> str:
         """The number next_year_statement_number would give now, without taking it."""
-        prefix, counter, highest = self._year_sequence(year)
-        current = self._value("SELECT value FROM counters WHERE name = ?", (counter,)) or 0
-        return f"{prefix}{max(int(current), highest) + 1:04d}"
-
-    def _year_sequence(self, year: int) -> tuple[str, str, int]:
-        prefix = f"{STATEMENT_PREFIX}-{year:04d}-"
-        highest = self._value(
-            "SELECT MAX(CAST(substr(number, ?) AS INTEGER)) FROM year_statements WHERE number GLOB ?",
-            (len(prefix) + 1, f"{prefix}[0-9]*"),
-        )
-        return prefix, f"yearend:{year:04d}", int(highest or 0)
+        return self._upcoming_number("year_statements", *_year_sequence(year))
 
     @guarded
     def record_year_statement(self, statement: YearStatement, pdf: bytes) -> None:
         with self.transaction():
-            if pdf_fingerprint(pdf) != statement.sha256:
+            if fingerprint(pdf) != statement.sha256:
                 raise ValueError("the SHA-256 given does not match the PDF bytes")
             self.conn.execute(
                 "INSERT INTO year_statements (number, patient, year, issued_on, visits, charges, payments,"
@@ -152,14 +139,9 @@ class YearEndRecords(StoreBase):
 
     @guarded
     def year_statement_pdf(self, number: str) -> bytes:
-        row = self._row("SELECT pdf, sha256 FROM year_statements WHERE number = ?", (number,))
-        if row is None:
-            raise RecordNotFound("statement", number)
-        pdf = bytes(row["pdf"])
-        if pdf_fingerprint(pdf) != row["sha256"]:
-            raise StoreUnavailable(
-                f"The stored copy of statement {number} no longer matches the fingerprint recorded when it "
-                "was issued: the practice database is damaged. Restore it from a backup.",
-                self.path,
-            )
-        return pdf
+        return self._issued_document("year_statements", "pdf", number, "statement")
+
+
+def _year_sequence(year: int) -> tuple[str, str]:
+    """The year's number prefix ("YE-2026-") and the name of its counter."""
+    return f"{STATEMENT_PREFIX}-{year:04d}-", f"yearend:{year:04d}"

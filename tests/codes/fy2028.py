@@ -11,7 +11,8 @@ from datetime import date
 from pathlib import Path
 
 from app.domain.practice import Practice, Prescription, Visit
-from app.store.code_index import apply_addenda, parse_addenda, shipped_index_path
+from app.store.code_index import shipped_index_path
+from app.store.icd_release_files import apply_addenda, parse_addenda
 from tests import sample
 
 ADDENDA_2028 = Path(__file__).resolve().parents[1] / "data" / "icd10cm_order_addenda_2028.txt"

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from app.store.code_index import IcdIndex, apply_addenda, parse_addenda, shipped_index_path
+from app.store.code_index import IcdIndex, shipped_index_path
+from app.store.icd_release_files import apply_addenda, parse_addenda
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ADDENDA = REPO_ROOT / "tools" / "data" / "icd10cm_order_addenda_2027.txt"

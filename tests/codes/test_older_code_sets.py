@@ -9,13 +9,9 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.store.code_index import (
-    fiscal_year_release,
-    imported_index_path,
-    open_code_index,
-    passed_over_imports,
-)
+from app.store.code_index import imported_index_path, open_code_index, passed_over_imports
 from app.store.code_set_schema import CodeEntry, write_code_set
+from app.store.icd_release_files import fiscal_year_release
 
 
 def write_format_1_code_set(data_dir: Path, year: int = 2028) -> Path:

@@ -10,13 +10,8 @@ import pytest
 from app.domain.diagnoses import CodeRelease, DiagnosisCode
 from app.domain.errors import ValidationError
 from app.services.code_update import apply_update, preview_update
-from app.store.code_index import (
-    IcdIndex,
-    OrderFileError,
-    imported_index_path,
-    open_code_index,
-    shipped_index_path,
-)
+from app.store.code_index import IcdIndex, imported_index_path, open_code_index, shipped_index_path
+from app.store.icd_release_files import OrderFileError
 
 # A code that the shipped releases lack, standing in for one new in a later release.
 NEW_CODE = ("M5452", "Discogenic low back pain")

@@ -10,7 +10,7 @@ What Windows does differently with the files this app writes, and how it is simu
 - File modes do nothing (only the read-only bit exists): os.chmod and os.fchmod have no effect.
 - Paths of 260 characters or more fail (MAX_PATH, without the LongPathsEnabled policy) with
   FileNotFoundError (WinError 206) in os.open, open(), os.mkdir, os.replace, os.rename, os.link;
-  and app.services.files applies the path limit and the replacing (SET_ASIDE_FIRST) it uses on Windows.
+  and app.store.output_paths applies the path limit and the replacing (SET_ASIDE_FIRST) it uses on Windows.
 
 What cannot be simulated: SQLite's own opens of long paths, drive letters, backslashes, ACLs.
 """
@@ -76,7 +76,7 @@ class WindowsFiles:
 
 def simulate_windows(monkeypatch: pytest.MonkeyPatch) -> WindowsFiles:
     """Put Windows' file rules in force for the rest of the test (undone by monkeypatch)."""
-    import app.services.files
+    import app.store.output_paths
 
     if not os.path.isdir("/proc/self/fd"):
         pytest.skip(
@@ -120,8 +120,8 @@ def simulate_windows(monkeypatch: pytest.MonkeyPatch) -> WindowsFiles:
     monkeypatch.setattr(os, "link", guarded(real_link, "link", 2))
     monkeypatch.setattr(os, "chmod", lambda *args, **kwargs: None)
     monkeypatch.setattr(os, "fchmod", lambda *args, **kwargs: None)
-    monkeypatch.setattr(app.services.files, "LONGEST_PATH", MAX_PATH - 1)
-    monkeypatch.setattr(app.services.files, "SET_ASIDE_FIRST", True)
+    monkeypatch.setattr(app.store.output_paths, "LONGEST_PATH", MAX_PATH - 1)
+    monkeypatch.setattr(app.store.output_paths, "SET_ASIDE_FIRST", True)
     return windows
 
 

@@ -83,7 +83,7 @@ def fill_v4(store: PracticeStore) -> None:
 
 def fill_v5(store: PracticeStore) -> None:
     """Version 5 adds the signed letters of medical necessity and the year-end statements issued."""
-    from app.store.superbills import pdf_fingerprint
+    from app.store._base import fingerprint
     from app.store.year_end import NecessityLetter, YearStatement
 
     fill_v4(store)
@@ -92,7 +92,7 @@ def fill_v5(store: PracticeStore) -> None:
     with store.transaction():
         number = store.next_year_statement_number(2026)
         store.record_year_statement(
-            YearStatement(number, "pt-0001", 2026, date(2027, 1, 8), 2, 24500, 24500, pdf_fingerprint(pdf)),
+            YearStatement(number, "pt-0001", 2026, date(2027, 1, 8), 2, 24500, 24500, fingerprint(pdf)),
             pdf,
         )
 

@@ -2,9 +2,10 @@
 
 The attacker points each writing command at the practice itself (its database, -wal, -shm,
 -journal, key.json, a backup, the log), at a symlink or hard link to the database, at a folder, at
-an empty name, at /dev/full and at a path under a regular file. Each time: exit 2 with one line
-naming -o, the database row for row as it was, no statement number used (the next superbill gets
-the number it would have got), and no file left behind. Then what is written is the owner's only.
+an empty name and at a path under a regular file. Each time: exit 2 with one line naming -o, the
+database row for row as it was, no statement number used (the next superbill gets the number it
+would have got), and no file left behind. A full disk under -o (/dev/full) is no bad input: exit 3,
+saying the disk is full, with the same guarantees. Then what is written is the owner's only.
 """
 
 from __future__ import annotations
@@ -154,7 +155,6 @@ HOSTILE: dict[str, Callable[[Path, Path], str]] = {
     "an empty name": lambda data, tmp: "",
     "a blank name": lambda data, tmp: "  ",
     "a path under a regular file": lambda data, tmp: _under_a_file(tmp),
-    "/dev/full": lambda data, tmp: "/dev/full",
 }
 
 
@@ -175,6 +175,24 @@ def test_a_hostile_output_is_refused_and_changes_nothing(
     assert files_under(tmp_path) == files_before  # nothing written, nothing half-written left
     assert log.read_bytes().startswith(log_before)  # the log only grew, by its own lines
     assert b"%PDF" not in log.read_bytes()
+    assert next_number(practice, tmp_path, capsys) == SECOND
+
+
+def said_full(line: str) -> None:
+    """A full disk in the environment's words (exit 3), never as bad input naming -o (exit 2)."""
+    assert line.startswith("error: The disk holding /dev/full is full."), line
+    assert "Free some space" in line and "was not written" in line, line
+
+
+@pytest.mark.parametrize("writer", sorted(WRITERS))
+def test_a_full_disk_under_the_output_is_exit_3_not_bad_input_and_changes_nothing(
+    practice: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], writer: str
+) -> None:
+    before, files_before = dump(practice), files_under(tmp_path)
+    assert run(practice, *WRITERS[writer], "-o", "/dev/full") == 3
+    said_full(one_error_line(capsys))
+    assert dump(practice) == before
+    assert files_under(tmp_path) == files_before
     assert next_number(practice, tmp_path, capsys) == SECOND
 
 
@@ -213,10 +231,10 @@ def test_a_superbill_that_cannot_be_written_gives_its_number_back_on_every_retry
 ) -> None:
     before = dump(practice)
     for _attempt in range(3):
-        assert run(practice, *RENDER, *extra, "-o", "/dev/full") == 2
-        assert "No space left on device" in one_error_line(capsys)
-        assert run(practice, "reissue", FIRST, "-o", "/dev/full") == 2
-        assert one_error_line(capsys).startswith("error: -o: ")
+        assert run(practice, *RENDER, *extra, "-o", "/dev/full") == 3
+        said_full(one_error_line(capsys))
+        assert run(practice, "reissue", FIRST, "-o", "/dev/full") == 3
+        said_full(one_error_line(capsys))
     assert dump(practice) == before
     assert run(practice, *RENDER, *extra, "-o", str(tmp_path / "written.pdf")) == 0
     assert f"Superbill {SECOND} written" in capsys.readouterr().out

@@ -1,0 +1,242 @@
+"""Restoring a backup: checked first, the database it replaces renamed aside, never deleted.
+
+The replaced database is renamed to `practice.sqlite3.before-restore-<date>T<time>` (with its -wal
+and -shm) in the data folder. An encrypted backup is opened with the data folder's key.json or the
+key file saved beside it (`<backup>.key.json`, app.store.paths.backup_key_file_path).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from app.services import encryption
+from app.services.practice_health import mark_practice
+from app.store.backup import BackupRefused, BackupSummary, describe_backup, read_summary, verify_backup
+from app.store.database import is_plain_sqlite
+from app.store.durable import OWNER_ONLY_FOLDER, copy_file, put_in_place
+from app.store.errors import StoreUnavailable, full_disk_message, is_full_disk_error, is_in_use_error
+from app.store.health import Health, classify_database
+from app.store.paths import (
+    BACKUP_STAMP,
+    DATABASE_NAME,
+    backup_key_file_path,
+    database_path,
+    key_file_path,
+    pending_recovery_key_path,
+)
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """What was restored, where the database it replaced was kept, and the restored file's check."""
+
+    summary: BackupSummary
+    database: Path
+    kept_aside: tuple[Path, ...]  # the replaced database (and its -wal, -shm), renamed; empty if none
+    key_file_installed: bool = False  # the backup's key file became the data folder's key.json
+
+
+def backup_is_encrypted(backup_path: Path) -> bool:
+    """Whether the file is not a plain SQLite file (an encrypted backup, or not a database at all)."""
+    path = Path(backup_path)
+    return path.is_file() and path.stat().st_size > 0 and not is_plain_sqlite(path)
+
+
+def backup_key_files(backup_path: Path, data_dir: Path) -> list[Path]:
+    """The key files that may open an encrypted backup: the data folder's key.json, the one beside it.
+
+    BackupRefused when there is neither (before anyone is asked for a passphrase).
+    """
+    backup_path = Path(backup_path)
+    beside = backup_key_file_path(backup_path)
+    candidates = [path for path in (key_file_path(Path(data_dir)), beside) if path.exists()]
+    if not candidates:
+        raise BackupRefused(
+            f"The file {backup_path} is not a database, or is encrypted and no key file opens it "
+            f"(put the key file saved with it beside it, named {beside.name}).",
+            backup_path,
+        )
+    return candidates
+
+
+def backup_key(
+    backup_path: Path, data_dir: Path, passphrase: str | None = None, recovery_key: str | None = None
+) -> tuple[bytes, Path]:
+    """The key that opens an encrypted backup, and the key file it was unwrapped from.
+
+    The data folder's key.json is tried first (the same practice: restoring then keeps the current
+    passphrase), then the key file saved beside the backup (`<backup>.key.json`, as backups write
+    it), which is what opens it on another computer or after key.json was lost. BackupRefused when
+    neither is there; KeyFileError when one of them is damaged and the other does not open it;
+    WrongPassphrase when the secret unwraps neither.
+    """
+    from app.store.encryption import KeyFile, KeyFileError  # only an encrypted backup needs it
+
+    backup_path = Path(backup_path)
+    beside = backup_key_file_path(backup_path)
+    candidates = backup_key_files(backup_path, data_dir)
+    refused: encryption.WrongPassphrase | KeyFileError | None = None
+    for path in candidates:
+        try:
+            key = encryption.unwrap(KeyFile.load(path), passphrase, recovery_key)
+        except (encryption.WrongPassphrase, KeyFileError) as error:
+            # A damaged key file is what to put right first: the passphrase may well be the one.
+            if refused is None or isinstance(error, KeyFileError):
+                refused = error
+            continue
+        if classify_database(backup_path, key, pages=False) is not Health.NOT_A_DATABASE:
+            return key, path
+    if refused is None:
+        raise BackupRefused(
+            f"The file {backup_path} cannot be opened with the key in "
+            f"{' or '.join(str(path) for path in candidates)}: it belongs to another practice or is "
+            f"not a database. Put the key file saved with it beside it, named {beside.name}.",
+            backup_path,
+        )
+    if isinstance(refused, encryption.WrongPassphrase) and refused.field == "passphrase":
+        raise encryption.WrongPassphrase(
+            "passphrase",
+            "That passphrase does not open this backup's key file. If you changed the passphrase "
+            "since the backup, use the one of then, or --recovery-key.",
+        )
+    raise refused
+
+
+def restore(
+    data_dir: Path,
+    backup_path: Path,
+    key: bytes | None = None,
+    now: datetime | None = None,
+    key_file: Path | None = None,
+) -> RestoreResult:
+    """Put the backup at `backup_path` in place of the practice database in `data_dir`.
+
+    An encrypted backup comes with its `key` and the `key_file` it was unwrapped from (backup_key):
+    when that is not the data folder's own key.json, it becomes key.json and the one it replaces is
+    kept aside (`key.json.before-restore-<moment>`), like the database. A plain backup is refused
+    where the practice is encrypted: restoring it would leave the records unencrypted.
+
+    The practice must be closed (no Workspace open on it). The backup is checked first (integrity,
+    our schema, not newer, exactly as Superbill Desk made it: app.store.verify) and refused with
+    BackupRefused saying why, the current database left untouched. The current database is renamed aside, never deleted; the copy is verified again
+    before it takes the database's name.
+    """
+    data_dir = Path(data_dir)
+    backup_path = Path(backup_path)
+    database = database_path(data_dir)
+    if backup_path.exists() and database.exists() and os.path.samefile(backup_path, database):  # links too
+        raise BackupRefused("That file is the practice database itself, not a backup of it.", backup_path)
+    own_key_file = key_file_path(data_dir)
+    installing = key_file is not None and Path(key_file).absolute() != own_key_file.absolute()
+    if key is None and own_key_file.exists():
+        raise BackupRefused(
+            f"The file {backup_path} is an unencrypted backup, and this practice is encrypted: restoring "
+            "it would leave your records unencrypted. Restore an encrypted backup, or restore it into "
+            "another data folder (--data-dir) and encrypt that.",
+            backup_path,
+        )
+    summary = describe_backup(backup_path, key)
+    if not summary.integrity_ok:
+        raise BackupRefused(
+            f"The file {backup_path} cannot be used as a backup: it is damaged (SQLite's integrity "
+            "check found errors). Choose an earlier backup.",
+            backup_path,
+        )
+    now = now or datetime.now()
+    incoming = data_dir / f".{DATABASE_NAME}.restoring"
+    incoming_key = data_dir / f".{own_key_file.name}.restoring"
+    try:
+        data_dir.mkdir(mode=OWNER_ONLY_FOLDER, parents=True, exist_ok=True)
+        if installing:
+            assert key_file is not None
+            copy_file(key_file, incoming_key)
+        copy_file(backup_path, incoming)
+        if classify_database(incoming, key) is not Health.OK:
+            raise BackupRefused(
+                f"The copy of {backup_path} in the data folder did not pass the integrity check; "
+                "nothing was restored. Check the disk and try again.",
+                backup_path,
+            )
+        # What takes the database's place is the copy: verified itself, in case the file changed
+        # between the check above and the copy.
+        verify_backup(incoming, key, named=backup_path)
+        kept = _set_aside(database, now)
+        if installing:
+            kept += _set_aside(own_key_file, now, companions=("",))
+            # A recovery key still waiting to be written down belongs to the key file set aside.
+            kept += _set_aside(pending_recovery_key_path(data_dir), now, companions=("",))
+        put_in_place(incoming, database)
+        if installing:
+            put_in_place(incoming_key, own_key_file)
+        mark_practice(data_dir)
+    except OSError as error:
+        for temporary in (incoming, incoming_key):
+            with contextlib.suppress(FileNotFoundError):
+                temporary.unlink()
+        if is_full_disk_error(error, data_dir):
+            raise StoreUnavailable(
+                full_disk_message(data_dir, "the data folder") + " (Nothing was restored.)", data_dir
+            ) from error
+        if is_in_use_error(error):
+            raise StoreUnavailable(
+                f"The practice in {data_dir} is open in Superbill Desk or another program: close it and "
+                "restore again. Nothing was restored.",
+                data_dir,
+            ) from error
+        raise StoreUnavailable(
+            f"The backup cannot be restored into {data_dir} ({error.strerror or error}). "
+            "Check that the drive is connected, not full and writable.",
+            data_dir,
+        ) from error
+    except BaseException:
+        for temporary in (incoming, incoming_key):
+            with contextlib.suppress(FileNotFoundError):
+                temporary.unlink()
+        raise
+    restored = read_summary(database, key, integrity_ok=True)  # the copy checked and verified above
+    return RestoreResult(
+        summary=_as_restored(summary, restored),
+        database=database,
+        kept_aside=kept,
+        key_file_installed=installing,
+    )
+
+
+def _as_restored(backup: BackupSummary, restored: BackupSummary) -> BackupSummary:
+    """The backup's own summary (its name and date), with what the restored file was found to hold."""
+    return BackupSummary(
+        path=backup.path,
+        taken_at=backup.taken_at,
+        schema_version=restored.schema_version,
+        patients=restored.patients,
+        visits=restored.visits,
+        superbills=restored.superbills,
+        integrity_ok=restored.integrity_ok,
+        size=restored.size,
+    )
+
+
+def _set_aside(
+    database: Path, now: datetime, companions: tuple[str, ...] = ("", "-wal", "-shm")
+) -> tuple[Path, ...]:
+    """Rename the database and its -wal and -shm to `<name>.before-restore-<moment>[-wal|-shm]`."""
+    if not database.exists():
+        return ()
+    stamp = now.strftime(BACKUP_STAMP)
+    base = database.with_name(f"{database.name}.before-restore-{stamp}")
+    suffix = 1
+    while any(base.with_name(base.name + extra).exists() for extra in companions):
+        suffix += 1
+        base = database.with_name(f"{database.name}.before-restore-{stamp}-{suffix}")
+    kept = []
+    for extra in companions:
+        source = database.with_name(database.name + extra)
+        if source.exists():
+            target = base.with_name(base.name + extra)
+            os.replace(source, target)
+            kept.append(target)
+    return tuple(kept)

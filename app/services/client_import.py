@@ -2,8 +2,8 @@
 
 `read_client_file` reads the file: UTF-8 with or without a byte-order mark, UTF-16 with one (Excel's
 "Unicode text"), else Windows-1252 (Excel's "CSV" on Windows); any of the usual delimiters (comma,
-semicolon, tab, bar), quoted fields, CRLF or LF line ends. The rows come through sqlite-utils' CSV
-reader (sqlite_utils.utils.rows_from_file). `guess_columns` matches the headers to the patient's
+semicolon, tab, bar), quoted fields, CRLF or LF line ends (the standard library's csv module;
+more values than headers is refused). `guess_columns` matches the headers to the patient's
 fields; the caller shows that mapping for the therapist to confirm, then `import_clients` adds
 them: all or nothing. Every patient goes through app.services.saving.save_patient (the one home
 of the patient rules); a refusal names the spreadsheet row (the header is row 1) and the column.
@@ -149,8 +149,6 @@ def _delimiter(header_line: str) -> str:
 
 def read_client_file(path: Path) -> ClientFile:
     """The rows of a CSV or TSV client list (see the module's docstring); ValidationError naming the file."""
-    from sqlite_utils.utils import Format, RowError, rows_from_file  # only when a file is read
-
     content = read_file(path, LIMIT, WHAT)
     text, encoding = _decode(content, path)
     text = text.lstrip("\ufeff")
@@ -163,21 +161,19 @@ def read_client_file(path: Path) -> ClientFile:
         pass
 
     Dialect.delimiter = delimiter
-    rows_in, _ = rows_from_file(
-        io.BytesIO(text.encode("utf-8")), format=Format.CSV, dialect=Dialect, encoding="utf-8"
-    )
-    reader = iter(rows_in)
+    # Line ends read as a text file reads them (universal newlines: CRLF and CR become LF, inside
+    # quoted values too); each row a dict by header, any values past the last header under None.
+    reader = csv.DictReader(io.StringIO(text, newline=None), dialect=Dialect)
     rows: list[Mapping[str, str | None]] = []
     try:
         for row in reader:
+            if None in row:  # the row is a patient's details: never shown or logged
+                raise ValidationError(
+                    f"row {len(rows) + 2}",
+                    "has more values than there are column headers: a value holds an unquoted "
+                    f"{_DELIMITERS[delimiter][:-1]}; export the file again from the spreadsheet",
+                )
             rows.append({str(k): (v if isinstance(v, str) else None) for k, v in row.items()})
-    except RowError:
-        # its message quotes the row: a patient's details, never shown or logged
-        raise ValidationError(
-            f"row {len(rows) + 2}",
-            "has more values than there are column headers: a value holds an unquoted "
-            f"{_DELIMITERS[delimiter][:-1]}; export the file again from the spreadsheet",
-        ) from None
     except csv.Error as error:
         raise ValidationError(
             f"row {len(rows) + 2}", f"cannot be read as CSV ({error}); export the file again"

@@ -9,11 +9,11 @@ import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from app.domain.dates import parse_date
 from app.domain.people import Address
-from app.store.driver import is_connection, row_class
+from app.store.driver import row_class
 from app.store.errors import RecordNotFound, StoreUnavailable, translate_errors
 
 Params = Sequence[Any] | Mapping[str, Any]
@@ -21,9 +21,6 @@ Params = Sequence[Any] | Mapping[str, Any]
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 _S = TypeVar("_S", bound="StoreBase")
-
-if TYPE_CHECKING:
-    import sqlite_utils
 
 _savepoint_names = itertools.count(1)
 
@@ -40,25 +37,11 @@ def guarded(method: Callable[Concatenate[_S, _P], _R]) -> Callable[Concatenate[_
 
 
 class StoreBase:
-    def __init__(self, db: sqlite3.Connection | sqlite_utils.Database) -> None:
+    def __init__(self, conn: sqlite3.Connection) -> None:
         # Either driver's connection (sqlite3, or sqlcipher3 for an encrypted practice: see driver.py).
-        if is_connection(db):
-            self.conn: sqlite3.Connection = cast("sqlite3.Connection", db)
-            self._db: sqlite_utils.Database | None = None
-        else:
-            self._db = cast("sqlite_utils.Database", db)
-            self.conn = self._db.conn
+        self.conn = conn
         self.path = _database_file(self.conn)
         self._row_class = row_class(self.conn)
-
-    @property
-    def db(self) -> sqlite_utils.Database:
-        """The same connection seen through sqlite-utils, made on first use (its import is not free)."""
-        if self._db is None:
-            from app.store.database import sqlite_utils_database
-
-            self._db = sqlite_utils_database(self.conn)
-        return self._db
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:

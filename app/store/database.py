@@ -36,39 +36,15 @@ import sqlite3
 import stat
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from app.store.driver import StdlibErrors, is_cipher_connection, sqlcipher
+from app.store.driver import sqlcipher
 from app.store.durable import OWNER_ONLY, OWNER_ONLY_FOLDER
 from app.store.errors import StoreUnavailable, WrongKey, error_code, translate_errors
 from app.store.migrations import migrate, refuse_newer, schema_version
 
-if TYPE_CHECKING:
-    import sqlite_utils
-
 BUSY_TIMEOUT_MS = 5000
 KEY_BYTES = 32
 _SQLITE_NOTADB = 26
-
-
-def open_database(
-    path: Path, *, key: bytes | None = None, busy_timeout_ms: int = BUSY_TIMEOUT_MS
-) -> sqlite_utils.Database:
-    """The practice database as a sqlite-utils Database (see open_connection), for table-level work."""
-    return sqlite_utils_database(open_connection(path, key=key, busy_timeout_ms=busy_timeout_ms))
-
-
-def sqlite_utils_database(conn: sqlite3.Connection) -> sqlite_utils.Database:
-    """sqlite-utils over a connection of either driver.
-
-    sqlite-utils catches sqlite3's exception classes only; a sqlcipher3 connection is handed to it
-    through StdlibErrors, which raises those classes instead of sqlcipher3's.
-    """
-    # sqlite-utils costs ~50 ms to import; the app's start opens a plain connection instead.
-    import sqlite_utils
-
-    handed: Any = StdlibErrors(conn) if is_cipher_connection(conn) else conn
-    return sqlite_utils.Database(handed, recursive_triggers=False, execute_plugins=False)
 
 
 def connect(

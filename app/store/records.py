@@ -24,16 +24,14 @@ from app.store.superbills import SuperbillRecords
 from app.store.year_end import YearEndRecords
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
     from app.domain.practice import PatientChart, Practice
 
 
 class PracticeStore(
     SettingsRecords, PatientRecords, ChartRecords, SuperbillRecords, ClaimRecords, YearEndRecords
 ):
-    def __init__(self, db: sqlite3.Connection | sqlite_utils.Database) -> None:
-        super().__init__(db)
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        super().__init__(conn)
 
     @classmethod
     def open(cls, path: Path) -> PracticeStore:

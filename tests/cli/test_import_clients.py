@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests.cli.test_cli import dump, run
 
+ROOT = Path(__file__).resolve().parents[2]
 HEADER = ["First Name", "Last Name", "DOB", "Gender", "Phone", "Email", "Address", "City", "State", "Zip"]
 FIRST = ["José", "Zoë", "Renée", "François", "Ana", "Björn", "Siobhán", "Daniel"]
 LAST = ["Muñoz", "O'Brien", "Lefèvre", "García-López", "Nguyễn", "Smith, Jr.", "Okafor", "Dubois"]
@@ -189,3 +193,42 @@ def test_without_yes_and_without_a_terminal_nothing_is_imported(
     assert run(data_dir, "import-clients", str(path)) == 2
     assert "--yes" in capsys.readouterr().err
     assert not (data_dir / "practice.sqlite3").exists()
+
+
+def test_a_row_with_more_values_than_headers_is_refused_naming_its_row_and_nothing_changes(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An address with an unquoted comma spills into a column without a header: named, never guessed."""
+    path = tmp_path / "clients.csv"
+    path.write_text(
+        "First,Last,DOB,Address\r\nAna,Lee,3/4/1970,12 Elm St\r\nBo,Park,5/6/1980,9 Oak St, Apt 2\r\n",
+        encoding="utf-8",
+    )
+    assert run(data_dir, "import-clients", str(path), "--yes") == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [
+        "error: row 3: has more values than there are column headers: a value holds an unquoted comma; "
+        "export the file again from the spreadsheet"
+    ]
+    assert "Park" not in "".join(err) and not (data_dir / "practice.sqlite3").exists()
+
+
+def test_a_client_list_is_read_and_imported_without_sqlite_utils(data_dir: Path, tmp_path: Path) -> None:
+    """The CSV reader is the standard library's: the app runs where sqlite-utils is not installed."""
+    path = tmp_path / "clients.tsv"
+    path.write_bytes(csv_text(client_rows(20, latin1_only=False), "\t").encode("utf-16"))
+    without = "import sys; sys.modules['sqlite_utils'] = None\nfrom app.cli import main\nsys.exit(main(sys.argv[1:]))"
+    env = dict(os.environ, SUPERBILL_LOG_DIR=str(tmp_path / "log"))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    done = subprocess.run(
+        [sys.executable, "-c", without, "--data-dir", str(data_dir), "import-clients", str(path), "--yes"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert "Imported 20 client(s)." in done.stdout
+    assert len(patients(data_dir)) == 20 and patients(data_dir)[0][:2] == ("José", "Muñoz 0")

@@ -13,7 +13,7 @@ import pytest
 
 from app.domain.check import Finding, FindingCode, check_superbill, has_errors
 from app.domain.diagnoses import DiagnosisCodes
-from tests.domain.test_check import visit, with_visits
+from tests.domain.check.builders import visit, with_visits
 
 C = FindingCode
 TODAY = date(2026, 12, 15)

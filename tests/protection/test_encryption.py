@@ -183,7 +183,7 @@ def test_a_missing_key_file_is_explained(data_dir: Path, encrypted: str) -> None
     assert files(data_dir) == before
 
 
-# The store seam: sqlcipher3 under the store's own error handling and sqlite-utils ------------
+# The store seam: sqlcipher3 under the store's own error handling --------------------------------
 
 
 def test_a_key_that_does_not_open_the_file_is_a_clear_store_error(tmp_path: Path) -> None:
@@ -225,17 +225,3 @@ def test_a_locked_encrypted_database_is_busy_not_a_bug(tmp_path: Path) -> None:
         holder.execute("ROLLBACK")
         other.close()
         holder.close()
-
-
-def test_sqlite_utils_works_over_an_encrypted_connection(tmp_path: Path) -> None:
-    db = database.open_database(tmp_path / "db.sqlite3", key=os.urandom(32))
-    try:
-        db["scratch"].insert_all([{"id": 1, "name": "one"}, {"id": 2, "name": "two"}], pk="id")
-        db["scratch"].upsert({"id": 2, "name": "deux"}, pk="id")
-        assert [row["name"] for row in db.query("SELECT name FROM scratch ORDER BY id")] == ["one", "deux"]
-        assert "practice" in db.table_names()
-        db["missing"].drop(ignore=True)  # sqlite-utils catches sqlite3.OperationalError here
-        with pytest.raises(sqlite3.OperationalError):
-            db["missing"].drop()
-    finally:
-        db.conn.close()

@@ -9,28 +9,29 @@ from pathlib import Path
 import pytest
 
 from app.store import migrations
-from app.store.database import open_database
+from app.store.database import open_connection
 from app.store.errors import NewerDatabase, StoreBug, StoreUnavailable, translate_errors
 from app.store.migrations import SCHEMA_VERSION
 from app.store.records import PracticeStore
 
 
 def test_a_new_database_is_migrated_to_the_current_schema_with_wal_and_foreign_keys(db_path: Path) -> None:
-    db = open_database(db_path)
+    db = open_connection(db_path)
     try:
         assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 1
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert db.execute("PRAGMA busy_timeout").fetchone()[0] > 0
-        assert {"patients", "visits", "service_lines", "superbills", "counters"} <= set(db.table_names())
+        tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert {"patients", "visits", "service_lines", "superbills", "counters"} <= tables
     finally:
         db.close()
 
 
 def test_the_data_folder_is_created_when_missing(tmp_path: Path) -> None:
     path = tmp_path / "a" / "b" / "practice.sqlite3"
-    open_database(path).close()
+    open_connection(path).close()
     assert path.is_file()
 
 
@@ -52,7 +53,7 @@ def test_a_database_from_a_newer_version_is_refused_and_left_untouched(db_path: 
     before = db_path.read_bytes()
 
     with pytest.raises(NewerDatabase) as refused:
-        open_database(db_path)
+        open_connection(db_path)
 
     assert "newer version of Superbill Desk" in str(refused.value)
     assert isinstance(refused.value, StoreUnavailable)
@@ -65,7 +66,7 @@ def test_a_file_that_is_not_a_database_is_reported_with_what_to_do(db_path: Path
     db_path.write_bytes(os.urandom(8192))
 
     with pytest.raises(StoreUnavailable) as unavailable:
-        open_database(db_path)
+        open_connection(db_path)
 
     message = str(unavailable.value)
     assert "not a Superbill Desk database" in message
@@ -79,7 +80,7 @@ def test_a_data_folder_that_cannot_be_created_is_reported(tmp_path: Path) -> Non
     in_the_way.write_text("not a folder")
 
     with pytest.raises(StoreUnavailable) as unavailable:
-        open_database(in_the_way / "practice.sqlite3")
+        open_connection(in_the_way / "practice.sqlite3")
 
     assert "cannot be created" in str(unavailable.value)
     assert "--data-dir" in str(unavailable.value)
@@ -87,7 +88,7 @@ def test_a_data_folder_that_cannot_be_created_is_reported(tmp_path: Path) -> Non
 
 def test_a_database_busy_in_another_window_is_an_environment_problem(db_path: Path) -> None:
     with PracticeStore.open(db_path) as first:
-        other = open_database(db_path, busy_timeout_ms=50)
+        other = open_connection(db_path, busy_timeout_ms=50)
         try:
             with first.transaction():
                 first.save_fee("97124", 4000)
@@ -105,7 +106,7 @@ def test_a_constraint_our_code_breaks_is_a_bug_not_the_users_problem(store: Prac
 
 
 def test_an_unwritable_database_is_reported_as_read_only(db_path: Path) -> None:
-    open_database(db_path).close()
+    open_connection(db_path).close()
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
         with pytest.raises(StoreUnavailable) as unavailable, translate_errors(db_path):
@@ -118,13 +119,13 @@ def test_an_unwritable_database_is_reported_as_read_only(db_path: Path) -> None:
 def test_a_migration_that_fails_leaves_the_database_at_the_version_before(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    open_database(db_path).close()
+    open_connection(db_path).close()
     broken = "CREATE TABLE half_done (x INTEGER);\nINSERT INTO no_such_table VALUES (1);\n"
     monkeypatch.setattr(migrations, "MIGRATIONS", (*migrations.MIGRATIONS, broken))
     monkeypatch.setattr(migrations, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
 
     with pytest.raises(StoreBug):
-        open_database(db_path)
+        open_connection(db_path)
 
     conn = sqlite3.connect(db_path)
     try:

@@ -212,6 +212,12 @@ def zip_digits(text: str) -> str:
     return re.sub(r"[^0-9]", "", text)
 
 
+_AS_PRINTED = {
+    TaxIdType.EIN: re.compile(r"[0-9]{2}-[0-9]{7}"),
+    TaxIdType.SSN: re.compile(r"[0-9]{3}-[0-9]{2}-[0-9]{4}"),
+}
+
+
 def printed_tax_id(text: str, kind: TaxIdType, *, full_ssn: bool = False) -> str:
     """The Tax ID as the papers for the patient print it (the superbill, the year-end statement): an
     SSN masked unless the therapist allows it in full (a claim form prints it whole: claim_tax_id).
@@ -220,6 +226,8 @@ def printed_tax_id(text: str, kind: TaxIdType, *, full_ssn: bool = False) -> str
     """
     if kind is TaxIdType.SSN and not full_ssn:
         return mask_ssn(text)
+    if _AS_PRINTED[kind].fullmatch(text):  # already so, whether valid or not: nothing to look up
+        return text
     try:
         return validate_tax_id(text, kind)
     except ValidationError:

@@ -8,8 +8,8 @@ repository root: `python -m bench.claims`.
 from __future__ import annotations
 
 from app.domain.claim import build_claim
-from app.render.cms1500_pdf import FormKind, render_cms1500
-from app.render.superbill_pdf import SuperbillRenderer
+from app.render.cms1500 import FormKind, render_cms1500
+from app.render.superbill import SuperbillRenderer
 from bench.render import _DESCRIPTIONS, median_ms, median_ratio, statement
 
 CLAIM_RATIO_BUDGET = 2.0

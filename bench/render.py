@@ -39,7 +39,7 @@ from app.domain.practice import (
 )
 from app.domain.superbill import SuperbillData
 from app.render.fonts import document_fonts
-from app.render.superbill_pdf import SuperbillRenderer
+from app.render.superbill import SuperbillRenderer
 
 SINGLE_VISIT_RATIO_BUDGET = 2.0
 YEAR_STATEMENT_BUDGET_MS = 150.0

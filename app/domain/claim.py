@@ -2,7 +2,7 @@
 
 Built from a SuperbillData whose visits all bill one coverage (app.services.claims picks them),
 so pricing, units and diagnosis letters are the superbill's own. The paper forms
-(app.render.cms1500_pdf) and the 837P file (app.render.x837) both read this model; the check
+(app.render.cms1500) and the 837P file (app.render.x837) both read this model; the check
 (app.domain.check.claim) guards it box by box. Item numbers and qualifiers follow the NUCC 1500
 Claim Form Reference Instruction Manual.
 """

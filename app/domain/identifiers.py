@@ -161,10 +161,12 @@ def validate_ein(text: str | None, *, field: str = "tax_id", label: str = "EIN")
 
 
 def mask_ssn(text: str) -> str:
-    """An SSN as printed when the therapist has not allowed it in full: ***-**-6789."""
-    digits = _compact(text)
-    if not (len(digits) == 9 and digits.isascii() and digits.isdigit()):
-        raise ValidationError("tax_id", "an SSN has 9 digits, written like 123-45-6789.")
+    """An SSN as printed when the therapist has not allowed it in full: ***-**-6789.
+
+    Never more than its last four digits, whatever is stored: a draft is printed even while the
+    check refuses the Tax ID, and a mask that failed would tempt a caller to print it whole.
+    """
+    digits = re.sub(r"[^0-9]", "", text)
     return f"***-**-{digits[-4:]}"
 
 
@@ -201,7 +203,11 @@ def validate_tax_id(text: str | None, kind: TaxIdType, *, field: str = "tax_id")
 
 
 def claim_tax_id(text: str) -> str:
-    """The Tax ID as claims carry it (CMS-1500 item 25, 837P REF*EI/SY): its digits, no hyphen."""
+    """The Tax ID as claims carry it (CMS-1500 item 25, 837P REF*EI/SY): its digits, no hyphen.
+
+    In full, an SSN too: the NUCC 1500 instructions ask item 25 for the whole number, and a claim goes
+    only to the payer. The papers the patient carries mask an SSN instead (printed_tax_id).
+    """
     return re.sub(r"[^0-9]", "", text)
 
 
@@ -210,11 +216,26 @@ def zip_digits(text: str) -> str:
     return re.sub(r"[^0-9]", "", text)
 
 
+_AS_PRINTED = {
+    TaxIdType.EIN: re.compile(r"[0-9]{2}-[0-9]{7}"),
+    TaxIdType.SSN: re.compile(r"[0-9]{3}-[0-9]{2}-[0-9]{4}"),
+}
+
+
 def printed_tax_id(text: str, kind: TaxIdType, *, full_ssn: bool = False) -> str:
-    """The Tax ID as the superbill prints it: an SSN masked unless the therapist allows it in full."""
-    if kind is TaxIdType.SSN:
-        return validate_ssn(text) if full_ssn else mask_ssn(text)
-    return validate_ein(text)
+    """The Tax ID as the papers for the patient print it (the superbill, the year-end statement): an
+    SSN masked unless the therapist allows it in full (a claim form prints it whole: claim_tax_id).
+
+    Formatted when it reads as a Tax ID of its kind; else as stored, for a draft (the check says why).
+    """
+    if kind is TaxIdType.SSN and not full_ssn:
+        return mask_ssn(text)
+    if _AS_PRINTED[kind].fullmatch(text):  # already so, whether valid or not: nothing to look up
+        return text
+    try:
+        return validate_tax_id(text, kind)
+    except ValidationError:
+        return text.strip()
 
 
 # --- Taxonomy, license, state ----------------------------------------------------

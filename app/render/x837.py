@@ -124,39 +124,17 @@ def _transaction(claim: Claim, envelope: Envelope) -> list[str]:
     filing = _FILING.get(claim.payer.kind, "CI")
     out.append(_seg("HL", "2", "1", "22", "0" if self_insured else "1"))
     out.append(_seg("SBR", "P", "18" if self_insured else "", claim.group_number, "", "", "", "", "", filing))
+    # 2010BA the insured: a person, or (no first name) an employer holding a workers' comp policy
+    insured_person = _seg(
+        "NM1", "IL", "1", claim.insured_last, claim.insured_first, "", "", "", "MI", _id(claim.insured_id)
+    )
     if self_insured:
-        out.append(
-            _seg(
-                "NM1",
-                "IL",
-                "1",
-                claim.insured_last,
-                claim.insured_first,
-                "",
-                "",
-                "",
-                "MI",
-                _id(claim.insured_id),
-            )
-        )
+        out.append(insured_person)
         if claim.patient_address is not None:
             out += _address(claim.patient_address)
         out.append(_seg("DMG", "D8", _day(claim.patient_birth), claim.patient_sex or "U"))
     elif claim.insured_first:
-        out.append(
-            _seg(
-                "NM1",
-                "IL",
-                "1",
-                claim.insured_last,
-                claim.insured_first,
-                "",
-                "",
-                "",
-                "MI",
-                _id(claim.insured_id),
-            )
-        )
+        out.append(insured_person)
     else:  # an employer holding a workers' comp policy
         out.append(_seg("NM1", "IL", "2", claim.insured_last, "", "", "", "", "MI", _id(claim.insured_id)))
     if claim.other_claim_id is not None and self_insured:

@@ -19,7 +19,7 @@ from app.domain.claim import Claim, IssuedClaim, Resubmission, build_claim, clai
 from app.domain.diagnoses import DiagnosisCodes
 from app.domain.errors import ValidationError
 from app.domain.practice import Coverage, PatientChart, Payer, Visit
-from app.render.cms1500_pdf import FormKind, Offset, render_cms1500, render_test_page
+from app.render.cms1500 import FormKind, Offset, render_cms1500, render_test_page
 from app.render.x837 import PLACEHOLDER_RECEIVER, Envelope, x837_text
 from app.services.errors import ServiceError
 from app.services.superbills import Period, find_chart, superbill_data

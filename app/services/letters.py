@@ -1,6 +1,6 @@
 """HSA/FSA letters of medical necessity: written from a prescription, recorded when signed, and looked up.
 
-A letter is written for the prescriber to sign (app.render.letter_pdf); when the signed copy comes
+A letter is written for the prescriber to sign (app.render.necessity_letter); when the signed copy comes
 back, the therapist records the day it was signed and, unless the prescriber wrote otherwise, it runs
 out 12 months later. While one is on file, a superbill or statement for HSA/FSA visits says so, and
 the needs-attention list says when it has run out or is about to.
@@ -85,7 +85,7 @@ def _account_holder(store: PracticeStore, chart: PatientChart) -> str:
 
 
 def render_letter(data: LetterData) -> bytes:
-    from app.render.letter_pdf import LetterRenderer  # reportlab loads only when a PDF is made
+    from app.render.necessity_letter import LetterRenderer  # reportlab loads only when a PDF is made
 
     return LetterRenderer().render(data)
 

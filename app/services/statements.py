@@ -158,7 +158,7 @@ _shared: list[YearStatementData] = []
 
 def _start_worker(data_dir: Path) -> None:
     """Once per worker process: the fonts and the ICD-10-CM index, kept for every statement it renders."""
-    from app.render.statement_pdf import StatementRenderer
+    from app.render.year_end import StatementRenderer
     from app.store.code_index import open_code_index
 
     codes = open_code_index(data_dir)
@@ -186,7 +186,7 @@ def _check_one(statement: YearStatementData, today: date) -> str | None:
 
 
 def _render_one(statement: YearStatementData, draft: bool) -> tuple[bytes, Cents, Cents]:
-    from app.render.statement_pdf import StatementRenderer
+    from app.render.year_end import StatementRenderer
 
     renderer = _worker["renderer"]
     assert isinstance(renderer, StatementRenderer)
@@ -232,7 +232,7 @@ def _pool(data_dir: Path, workers: int) -> Executor:
     # Loaded before the workers start, so that each starts with them (a fork shares them): reportlab
     # and the faces. Each worker opens its own ICD-10-CM index (_start_worker).
     from app.render.fonts import document_fonts
-    from app.render.statement_pdf import StatementRenderer  # noqa: F401
+    from app.render.year_end import StatementRenderer  # noqa: F401
 
     document_fonts()
     return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(data_dir,))

@@ -194,7 +194,7 @@ def check(data: SuperbillData, codes: DiagnosisCodes, today: date) -> list[Findi
 
 def render(data: SuperbillData, codes: DiagnosisCodes, *, draft: bool) -> bytes:
     # reportlab takes a tenth of a second to import: only pay for it when a PDF is made.
-    from app.render.superbill_pdf import SuperbillRenderer
+    from app.render.superbill import SuperbillRenderer
 
     # Each code's title as of the release in force on the visits that use it (the latest such visit
     # when the superbill spans two releases): a revised title is printed for the dates it holds.

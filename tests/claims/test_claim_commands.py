@@ -11,7 +11,7 @@ import pytest
 
 from app.cli import main
 from app.domain.claim import Claim
-from app.render.cms1500_layout import place
+from app.render.cms1500.items import place
 from app.services.claims import ClaimRequest, prepare_claim
 from app.services.superbills import Period
 from app.services.workspace import Workspace

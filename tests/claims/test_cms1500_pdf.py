@@ -12,8 +12,9 @@ import pdfplumber
 
 from app.domain.claim import Claim, ClaimForm
 from app.domain.practice import PayerKind, ServiceLine, Visit
-from app.render.cms1500_layout import BOXES, LINE, Placed, place
-from app.render.cms1500_pdf import FormKind, Offset, render_cms1500, render_test_page
+from app.render.cms1500 import FormKind, Offset, render_cms1500, render_test_page
+from app.render.cms1500.grid import BOXES, LINE, Placed
+from app.render.cms1500.items import place
 from tests import sample
 from tests.claims.builders import billed_to, claim_for
 

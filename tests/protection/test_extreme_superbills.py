@@ -47,7 +47,7 @@ from app.domain.practice import (
 )
 from app.domain.superbill import POINTER_LETTERS, SuperbillData
 from app.domain.text_limits import TEXT_LIMITS
-from app.render.superbill_pdf import SuperbillRenderer
+from app.render.superbill import SuperbillRenderer
 from app.services.practice_file import practice_from_json
 from tests import sample
 

@@ -13,7 +13,7 @@ import pytest
 from app.cli import main
 from app.domain.practice import Relationship
 from app.domain.superbill import SuperbillData
-from app.render.superbill_pdf import SuperbillRenderer
+from app.render.superbill import SuperbillRenderer
 from tests import sample
 from tests.render import builders
 from tests.render.pdf_layout import Page, beside, contrast_with_white, pages

@@ -10,7 +10,7 @@ import pytest
 
 from app.domain.practice import TaxIdType
 from app.domain.superbill import PaperSize, SuperbillData
-from app.render.superbill_pdf import SignatureImageError, SuperbillRenderer
+from app.render.superbill import SignatureImageError, SuperbillRenderer
 from tests import sample
 from tests.render import builders
 from tests.render.pdf_text import has_line, lines, page_lines, plain_text, reader, text_right_edges

@@ -1,4 +1,4 @@
-"""The CMS-1500 on paper, two ways.
+"""The CMS-1500 as a PDF, two ways.
 
 PLAIN draws the whole form (our own drawing from the form's published layout: boxes and labels in
 dropout red) with the data in black, for the practice's records and payers that take a printed copy.
@@ -12,29 +12,17 @@ import io
 from dataclasses import dataclass
 from enum import StrEnum
 
-from reportlab.lib.colors import Color
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from app.domain.claim import Claim
-from app.render.cms1500_layout import (
-    BOXES,
-    CHECK_BOXES,
-    COLUMN,
-    FIRST_SERVICE_LINE,
-    LEFT,
-    LINE,
-    PAGE_HEIGHT,
-    PAGE_WIDTH,
-    Placed,
-    place,
-    test_page_marks,
-)
+from app.render.base.page import page_label
+from app.render.base.wording import CREATOR, DRAFT_WATERMARK
+from app.render.cms1500.form import draw_form
+from app.render.cms1500.grid import PAGE_HEIGHT, PAGE_WIDTH, Placed
+from app.render.cms1500.items import place, test_page_marks
 
 DATA_FONT, DATA_SIZE = "Courier", 12  # 12-point Courier is 10 characters an inch
-LABEL_FONT, LABEL_SIZE = "Helvetica", 4.6
-DROPOUT_RED = Color(0.86, 0.22, 0.2)
-DRAFT_NOTE = "DRAFT - NOT FOR SUBMISSION"
+DRAFT_NOTE = DRAFT_WATERMARK.upper()  # the form's data is printed in capitals
 
 
 class FormKind(StrEnum):
@@ -60,16 +48,16 @@ def render_cms1500(claim: Claim, kind: FormKind, *, offset: Offset = Offset(), d
     who = f"{claim.patient_last}, {claim.patient_first}"
     canvas.setTitle(f"CMS-1500 claim {claim.number or '(draft)'} for {who}")
     canvas.setAuthor(claim.provider_signature)
-    canvas.setCreator("Superbill Desk")
+    canvas.setCreator(CREATOR)
     dx, dy = offset.points() if kind is FormKind.RED else (0.0, 0.0)
     for form in claim.forms():
         if kind is FormKind.PLAIN:
-            _draw_form(canvas)
+            draw_form(canvas)
         _draw_data(canvas, place(claim, form), dx, dy)
         if draft:
             _put(canvas, Placed("", 64, 2, DRAFT_NOTE), dx, dy)
         if form.pages > 1:
-            _put(canvas, Placed("", 64, 60, f"PAGE {form.page} OF {form.pages}"), dx, dy)
+            _put(canvas, Placed("", 64, 60, page_label(form.page, form.pages).upper()), dx, dy)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
@@ -80,7 +68,7 @@ def render_test_page(offset: Offset) -> bytes:
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1, invariant=1)
     canvas.setTitle("CMS-1500 printer calibration page")
-    canvas.setCreator("Superbill Desk")
+    canvas.setCreator(CREATOR)
     dx, dy = offset.points()
     _draw_data(canvas, test_page_marks(), dx, dy)
     instructions = (
@@ -108,56 +96,3 @@ def _put(canvas: Canvas, item: Placed, dx: float, dy: float) -> None:
     canvas.setFont(DATA_FONT, DATA_SIZE)
     canvas.setFillColorRGB(0, 0, 0)
     canvas.drawString(item.x() + dx, PAGE_HEIGHT - item.baseline() - dy, item.text)
-
-
-def _draw_form(canvas: Canvas) -> None:
-    canvas.saveState()
-    canvas.setStrokeColor(DROPOUT_RED)
-    canvas.setFillColor(DROPOUT_RED)
-    canvas.setLineWidth(0.6)
-    canvas.setFont("Helvetica-Bold", 13)
-    canvas.drawString(LEFT + 0.5 * COLUMN, PAGE_HEIGHT - 6 * LINE + 1, "HEALTH INSURANCE CLAIM FORM")
-    canvas.setFont(LABEL_FONT, 5)
-    canvas.drawString(
-        LEFT + 0.5 * COLUMN,
-        PAGE_HEIGHT - 5 * LINE + 3,
-        "APPROVED BY NATIONAL UNIFORM CLAIM COMMITTEE (NUCC) 02/12",
-    )
-    canvas.drawString(
-        LEFT + 0.5 * COLUMN, PAGE_HEIGHT - 62 * LINE - 2, "NUCC Instruction Manual available at: www.nucc.org"
-    )
-    canvas.drawRightString(LEFT + 80 * COLUMN, PAGE_HEIGHT - 62 * LINE - 2, "FORM 1500 (02-12)")
-    for box in BOXES.values():
-        x0, top, x1, bottom = box.rect()
-        if box.item != "carrier":
-            canvas.rect(x0, PAGE_HEIGHT - bottom, x1 - x0, bottom - top, stroke=1, fill=0)
-        # The label in the box's top edge, made smaller where the box is narrow.
-        size = min(
-            LABEL_SIZE, LABEL_SIZE * (x1 - x0 - 3) / max(stringWidth(box.label, LABEL_FONT, LABEL_SIZE), 1)
-        )
-        canvas.setFont(LABEL_FONT, size)
-        canvas.drawString(x0 + 1.5, PAGE_HEIGHT - top - LABEL_SIZE - 0.5, box.label)
-    canvas.setFont(LABEL_FONT, 4)
-    for line, column, label in CHECK_BOXES:
-        x = LEFT + (column - 1) * COLUMN
-        y = PAGE_HEIGHT - line * LINE
-        canvas.rect(x - 0.5, y + 0.5, COLUMN + 1, LINE - 3, stroke=1, fill=0)
-        if stringWidth(label, LABEL_FONT, 4) < x - 2:
-            canvas.drawRightString(x - 1.5, y + 3, label)
-        else:  # no room before it (MEDICARE, at the left edge): after it
-            canvas.drawString(x + COLUMN + 1.5, y + 3, label)
-    # Item 24's six lines, each with its shaded supplemental line above it.
-    x0, _, x1, _ = BOXES["24A"].rect()
-    x1 = BOXES["24J"].rect()[2]
-    canvas.setFillColor(Color(0.98, 0.88, 0.87))
-    for row in range(6):
-        shaded_top = (FIRST_SERVICE_LINE - 2 + 2 * row) * LINE
-        canvas.rect(x0, PAGE_HEIGHT - shaded_top - LINE, x1 - x0, LINE, stroke=0, fill=1)
-    canvas.setFillColor(DROPOUT_RED)
-    for row in range(7):
-        y = PAGE_HEIGHT - (FIRST_SERVICE_LINE - 2 + 2 * row) * LINE
-        canvas.line(x0, y, x1, y)
-        canvas.setFont(LABEL_FONT, 6)
-        if row < 6:
-            canvas.drawString(x1 + 2, y - 2 * LINE + 3, str(row + 1))
-    canvas.restoreState()

@@ -1,7 +1,7 @@
 """The letter of medical necessity (HSA/FSA) as a one-page PDF for the prescriber to sign.
 
-Fonts, colours and paragraph styles are the superbill's (app.render.superbill_pdf), imported, so the
-practice's papers look alike; the layout is this module's own. Whatever the length of the codes'
+Fonts, colours and paragraph styles are those of every paper of the practice (app.render.base), so
+the papers look alike; the layout is this module's own. Whatever the length of the codes'
 descriptions, the letter stays on one page (it shrinks to fit).
 """
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
@@ -23,7 +22,11 @@ from app.domain.characters import printed_line
 from app.domain.dates import us_date
 from app.domain.letter import LetterData, necessity_statement
 from app.domain.phones import format_phone
-from app.render.superbill_pdf import CONFIDENTIALITY, SuperbillRenderer
+from app.render.base import look
+from app.render.base.look import ACCENT, RULE
+from app.render.base.text import markup
+from app.render.base.wording import CONFIDENTIALITY, CREATOR
+from app.render.fonts import document_fonts
 
 TITLE = "Letter of Medical Necessity"
 MARGIN = 0.75 * inch
@@ -31,16 +34,15 @@ MARGIN = 0.75 * inch
 
 def _p(text: str) -> str:
     """Stored text as paragraph markup: one line, control characters shown, "&" printed as "&"."""
-    return escape(printed_line(text))
+    return markup(printed_line(text))
 
 
 class LetterRenderer:
     """Renders letters of medical necessity to PDF bytes; writes no files."""
 
     def __init__(self) -> None:
-        look = SuperbillRenderer()
-        self.fonts, self.styles = look.fonts, look.styles
-        self.accent, self.rule, self.band, self.muted = look.accent, look.rule, look.band, look.muted
+        self.fonts = document_fonts()
+        self.styles = look.stylesheet(self.fonts)
         body = self.styles["body"]
         self.letter_body = ParagraphStyle("letter_body", parent=body, fontSize=9.5, leading=12.5)
         self.heading = ParagraphStyle(
@@ -52,7 +54,7 @@ class LetterRenderer:
             fontName=self.fonts.bold,
             fontSize=16,
             leading=20,
-            textColor=self.accent,
+            textColor=ACCENT,
         )
 
     def render(self, data: LetterData) -> bytes:
@@ -67,7 +69,7 @@ class LetterRenderer:
             title=f"{TITLE} for {printed_line(data.patient.full_name)}",
             author=printed_line(data.practitioner.display_name),
             subject="Massage therapy: letter of medical necessity for HSA/FSA reimbursement",
-            creator="Superbill Desk",
+            creator=CREATOR,
         )
         story = self._story(data, doc.width)
         fitted = KeepInFrame(doc.width, doc.height, story, mode="shrink")
@@ -75,7 +77,7 @@ class LetterRenderer:
         def footer(canvas: Canvas, _doc: Any) -> None:
             canvas.saveState()
             canvas.setFont(self.fonts.regular, 6.8)
-            canvas.setFillColor(self.muted)
+            canvas.setFillColor(look.MUTED)
             canvas.drawString(MARGIN, 0.5 * inch, CONFIDENTIALITY[:160])
             canvas.restoreState()
 
@@ -161,7 +163,7 @@ class LetterRenderer:
 
     def _rule(self, width: float) -> Flowable:
         table = Table([[""]], colWidths=[width], rowHeights=[8])
-        table.setStyle([("LINEBELOW", (0, 0), (-1, -1), 0.8, self.accent)])
+        table.setStyle([("LINEBELOW", (0, 0), (-1, -1), 0.8, ACCENT)])
         return table
 
     def _facts(self, rows: Sequence[tuple[str, str]], width: float) -> list[Flowable]:
@@ -193,8 +195,8 @@ class LetterRenderer:
                 ("FONTNAME", (0, 0), (-1, 0), self.fonts.bold),
                 ("FONTSIZE", (0, 0), (-1, 0), 7.5),
                 ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-                ("BACKGROUND", (0, 0), (-1, 0), self.accent),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.3, self.rule),
+                ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3),
             ]

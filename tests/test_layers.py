@@ -68,6 +68,18 @@ def test_dependencies_point_one_way(layer: str) -> None:
     assert offenders == []
 
 
+def test_the_ui_reads_and_writes_records_only_through_services() -> None:
+    """No `workspace.store` (nor any other `.store`) in app/ui: each read and write is a service
+    function, which checks what it saves, so the desktop and the importer share one set of rules."""
+    offenders = [
+        f"{path.relative_to(APP.parent)}:{node.lineno} uses .store"
+        for path in modules_of("ui")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute) and node.attr == "store"
+    ]
+    assert offenders == []
+
+
 def test_the_domain_imports_nothing_of_ours_but_itself() -> None:
     for path in modules_of("domain"):
         for name in imported_modules(path):

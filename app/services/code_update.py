@@ -21,6 +21,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from app.domain.dates import us_date
 from app.domain.diagnoses import CodeRelease, ReleaseChanges, release_changes
@@ -43,6 +44,9 @@ from app.store.code_index import (
 )
 from app.store.code_set_update import Codes, read_newest_codes, write_next_release
 from app.store.reading import read_file
+
+if TYPE_CHECKING:
+    from app.services.workspace import Workspace
 
 ORDER_FILE = "order file"
 ZIP_FILE = "zip"
@@ -279,3 +283,8 @@ def _affected(
         )
         found.setdefault((use.prescription, use.patient_key + "/" + use.key, affected.code), affected)
     return tuple(found.values())
+
+
+def preview_practice_update(workspace: Workspace, path: Path) -> CodeUpdate:
+    """``preview_update`` for the open practice: its code sets, and its visits and prescriptions affected."""
+    return preview_update(path, workspace.data_dir, workspace.store)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.dates import us_date
 from app.domain.errors import ValidationError
-from app.services.code_update import CodeUpdate, apply_update, passed_over_code_sets, preview_update
+from app.services.code_update import CodeUpdate, apply_update, passed_over_code_sets, preview_practice_update
 from app.services.workspace import Workspace
 from app.ui.fit import fit_dialog
 from app.ui.saving import choose_open_file, tell_saved
@@ -70,7 +70,7 @@ def read_update(parent: QWidget, workspace: Workspace, path: Path) -> CodeUpdate
     """What the file changes, or None when it is refused (said in a message naming the file)."""
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        return preview_update(path, workspace.data_dir, workspace.store)
+        return preview_practice_update(workspace, path)
     except ValidationError as error:
         log.warning("code set update refused: %s", type(error).__name__)
         QMessageBox.warning(parent, "Code set not updated", _refusal(path, error))

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.domain.errors import ValidationError
 from app.domain.practice import Coverage, Payer, PayerKind, Relationship, Subscriber
-from app.services import records
+from app.services import patients, payers, records
 from app.services.workspace import Workspace
 from app.ui.fit import fit_dialog, fit_to_screen
 from app.ui.forms.ui_coverage_dialog import Ui_CoverageDialog
@@ -87,7 +87,7 @@ class CoverageDialog(RecordDialog):
         )
         ui.payerCombo.currentIndexChanged.connect(self._show_fields)
         ui.relationshipCombo.currentIndexChanged.connect(self._show_fields)
-        chart = workspace.store.chart(patient_key)
+        chart = patients.chart(workspace, patient_key)
         self._coverage = chart.coverage(coverage_key) if coverage_key else None
         self.coverage_key = self._coverage.key if self._coverage else None
         self._load()
@@ -121,7 +121,7 @@ class CoverageDialog(RecordDialog):
             ui.visitLimitSpin.setValue(c.annual_visit_limit or 0)
 
     def _fill_payers(self) -> None:
-        self._payers = {payer.key: payer for payer in self._workspace.store.payers()}
+        self._payers = {payer.key: payer for payer in payers.payers(self._workspace)}
         first = "Choose the payer…" if self._payers else "No payers yet: choose New payer… to add one"
         fill_combo(
             self.ui.payerCombo,
@@ -221,8 +221,8 @@ class CoverageDialog(RecordDialog):
         )
 
     def store_record(self) -> None:
-        saved = records.save_coverage(
-            self._workspace.store, self._patient_key, self.coverage_from_form(), today=self._today
+        saved = patients.save_coverage(
+            self._workspace, self._patient_key, self.coverage_from_form(), today=self._today
         )
         self._coverage = saved
         self.coverage_key = saved.key

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.domain.money import format_money
 from app.domain.practice import FeeSchedule
 from app.domain.procedures import Procedure
+from app.services import fees
 from app.services.workspace import Workspace
 
 COL_CODE = 0
@@ -116,7 +117,7 @@ class CptPicker(QWidget):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = workspace.store
+        self._workspace = workspace
         self._payer: str | None = None
         self._procedures: dict[str, Procedure] = {}
         self._fees = FeeSchedule()
@@ -164,8 +165,8 @@ class CptPicker(QWidget):
 
     def reload(self) -> None:
         """Read the codes and fees again (after the therapist changed them)."""
-        self._procedures = self._store.procedures()
-        self._fees = self._store.fees()
+        self._procedures = fees.procedures(self._workspace)
+        self._fees = fees.fee_schedule(self._workspace)
         self._update_results()
 
     def reset(self) -> None:

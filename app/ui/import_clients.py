@@ -84,8 +84,8 @@ class ImportClientsDialog(QDialog):
         if self.client_file is None:
             return
         try:
-            result = client_import.import_clients(
-                self.workspace.store, self.client_file, self.mapping, today=self.today
+            result = client_import.import_client_file(
+                self.workspace, self.client_file, self.mapping, today=self.today
             )
         except (ValidationError, StoreUnavailable) as error:
             # nothing was imported: the file can be fixed and imported again

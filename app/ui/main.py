@@ -220,9 +220,9 @@ def _open_demo(folder: Path) -> Workspace | None:
         return None
     try:
         if workspace.is_empty():
-            from app.services.demo import demo_practice
+            from app.services.demo import fill_with_demo
 
-            workspace.store.save_practice(demo_practice())
+            fill_with_demo(workspace)
     except StoreUnavailable as error:
         workspace.close()
         _cannot_open(error)

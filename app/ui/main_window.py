@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 
 from app import __version__
+from app.services import practice_profile
 from app.services.workspace import Workspace
 from app.ui.app_icon import app_icon
 from app.ui.app_settings import DEMO_PRACTICE, REAL_PRACTICE, user_settings, window_title
@@ -333,11 +334,11 @@ class MainWindow(QMainWindow):
         """A practice without patients shows the ways to begin where a patient would be."""
         from app.services.patient_search import patient_count
 
-        if self.demo or self._welcome is not None or patient_count(self.workspace.store):
+        if self.demo or self._welcome is not None or patient_count(self.workspace):
             return
         from app.ui.welcome_panel import WelcomePanel
 
-        practitioner = self.workspace.store.practitioner()
+        practitioner = practice_profile.practitioner(self.workspace)
         welcome = WelcomePanel(practitioner.first_name if practitioner else "", self)
         welcome.addPatient.connect(self.new_patient)
         welcome.importFile.connect(self.import_practice_file)
@@ -367,7 +368,7 @@ class MainWindow(QMainWindow):
 
         from app.domain.errors import ValidationError
         from app.services.errors import StoreUnavailable
-        from app.services.practice_file import read_practice_file
+        from app.services.practice_import import import_practice_file
 
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         path, _ = QFileDialog.getOpenFileName(
@@ -376,8 +377,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            practice = read_practice_file(Path(path))
-            self.workspace.store.save_practice(practice)
+            practice = import_practice_file(self.workspace, Path(path))
         except (ValidationError, StoreUnavailable) as error:
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
@@ -647,4 +647,4 @@ class MainWindow(QMainWindow):
         )
 
     def update_title(self) -> None:
-        self.setWindowTitle(window_title(self.workspace.store.practitioner(), self.demo))
+        self.setWindowTitle(window_title(practice_profile.practitioner(self.workspace), self.demo))

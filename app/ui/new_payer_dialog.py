@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.domain.common_payers import COMMON_PAYERS, CommonPayer
 from app.domain.errors import ValidationError
 from app.domain.practice import Payer, PayerKind, UnitRule
-from app.services import records
+from app.services import payers
 from app.services.workspace import Workspace
 from app.ui.payers_dialog import KIND_WORDS, UNIT_RULE_NAMES
 from app.ui.record_form import RecordDialog, fill_combo, select_data
@@ -142,7 +142,7 @@ class NewPayerDialog(RecordDialog):
             raise ValidationError(
                 "payer.name", f'Payer\'s name: finish it with the plan, such as "{common.name}Texas".'
             )
-        self.payer = records.save_payer(self._workspace.store, payer)
+        self.payer = payers.save_payer(self._workspace, payer)
         self.saved.emit(self.payer.key)
 
 

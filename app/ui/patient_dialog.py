@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from app.domain.practice import Address, Patient
-from app.services import records
+from app.services import patients
 from app.services.workspace import Workspace
 from app.ui.as_typed import format_phone_as_typed
 from app.ui.fit import fit_dialog
@@ -63,7 +63,7 @@ class PatientDialog(RecordDialog):
                 "patient.email": ui.emailEdit,
             },
         )
-        self._patient: Patient | None = workspace.store.patient(patient_key) if patient_key else None
+        self._patient: Patient | None = patients.patient(workspace, patient_key) if patient_key else None
         self.patient_key = self._patient.key if self._patient else None
         format_phone_as_typed(ui.phoneEdit)
         self._load()
@@ -116,7 +116,7 @@ class PatientDialog(RecordDialog):
         )
 
     def store_record(self) -> None:
-        saved = records.save_patient(self._workspace.store, self.patient_from_form(), today=self._today)
+        saved = patients.save_patient(self._workspace, self.patient_from_form(), today=self._today)
         self._patient = saved
         self.patient_key = saved.key
         self.saved.emit(saved.key)

@@ -29,7 +29,7 @@ from app.domain.dates import us_date
 from app.domain.errors import ValidationError
 from app.domain.money import format_money
 from app.domain.phones import format_phone
-from app.services import records
+from app.services import patients, payments, superbills, visits
 from app.services.errors import RecordNotFound, StoreUnavailable
 from app.services.records import PatientAccount
 from app.services.workspace import Workspace
@@ -336,7 +336,7 @@ class PatientView(QWidget):
             self.stack.setCurrentWidget(self.empty_label)
             return
         try:
-            self.account = records.patient_account(self._workspace.store, key)
+            self.account = patients.account(self._workspace, key)
         except RecordNotFound:
             self.patient_key, self.account = None, None
             self.stack.setCurrentWidget(self.empty_label)
@@ -500,7 +500,7 @@ class PatientView(QWidget):
             self, "Delete visit", f"Delete the visit of {when}? This cannot be undone.", "Delete visit"
         ):
             return
-        self._change(lambda: self._workspace.store.delete_visit(self.patient_key or "", key))
+        self._change(lambda: visits.delete_visit(self._workspace, self.patient_key or "", key))
 
     def delete_payment(self) -> None:
         key = self.payments.current_key()
@@ -509,7 +509,7 @@ class PatientView(QWidget):
         payment = next(p for p in self.account.chart.payments if p.key == key)
         text = f"Delete the payment of {format_money(payment.amount)} on {us_date(payment.date)}?"
         if _confirm(self, "Delete payment", text, "Delete payment"):
-            self._change(lambda: self._workspace.store.delete_payment(self.patient_key or "", key))
+            self._change(lambda: payments.delete_payment(self._workspace, self.patient_key or "", key))
 
     def _change(self, action: Callable[[], None]) -> None:
         try:
@@ -531,7 +531,7 @@ class PatientView(QWidget):
 
     def _stored_pdf(self, number: str) -> bytes | None:
         try:
-            return self._workspace.store.superbill_pdf(number)
+            return superbills.stored_pdf(self._workspace, number)
         except (StoreUnavailable, RecordNotFound) as error:
             message = error.message if isinstance(error, StoreUnavailable) else str(error)
             _tell(self, "Could not open the superbill", f"Superbill {number} could not be read.", message)

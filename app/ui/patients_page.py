@@ -141,7 +141,7 @@ class PatientsPage(QWidget):
 
     def reload(self) -> None:
         """Read the patients again (after one was added or changed), keeping the search and selection."""
-        self._total = patient_count(self._workspace.store)
+        self._total = patient_count(self._workspace)
         self._search(self.search_box.text())
 
     def show_chosen(self, key: str) -> None:
@@ -157,7 +157,7 @@ class PatientsPage(QWidget):
 
     def _search(self, text: str) -> None:
         keep = self.current_key()
-        matches = find_patients(self._workspace.store, text, PAGE_SIZE, total=self._total)
+        matches = find_patients(self._workspace, text, PAGE_SIZE, total=self._total)
         self.model.set_rows(row_from_patient(patient) for patient in matches.patients)
         self._complete = matches.complete
         if self._sortable_yet:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from app.domain.errors import ValidationError
 from app.domain.money import Cents, format_money
 from app.domain.practice import Address, Payer, PayerKind, UnitRule
-from app.services import records
+from app.services import fees, payers
 from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
 from app.ui.as_typed import format_phone_as_typed
@@ -132,7 +132,7 @@ class PayersDialog(RecordDialog):
 
     def _load_payers(self, select: str | None = None) -> None:
         self._switching = True
-        self.payers_model.set_rows(payer_row(p) for p in self._workspace.store.payers())
+        self.payers_model.set_rows(payer_row(p) for p in payers.payers(self._workspace))
         self._switching = False
         row = self.payers_model.row_of(select) if select else (0 if self.payers_model.rowCount() else -1)
         if row >= 0:
@@ -157,7 +157,7 @@ class PayersDialog(RecordDialog):
                 self.ui.payersView.clearSelection()
             self._switching = False
             return
-        self._show_payer(self._workspace.store.payer(key) if key else None)
+        self._show_payer(payers.payer(self._workspace, key) if key else None)
 
     def new_payer(self) -> None:
         if not self.settle_changes():
@@ -211,7 +211,7 @@ class PayersDialog(RecordDialog):
         )
 
     def store_record(self) -> None:
-        saved = records.save_payer(self._workspace.store, self.payer_from_form())
+        saved = payers.save_payer(self._workspace, self.payer_from_form())
         self.payer_key = saved.key
         self._load_payers(select=saved.key)
         self.ui.payerGroup.setTitle(f"Payer: {saved.name}")  # a new payer is new no more
@@ -223,8 +223,8 @@ class PayersDialog(RecordDialog):
     # Fees -------------------------------------------------------------------------------------
 
     def _load_fees(self, select: str | None = None) -> None:
-        store = self._workspace.store
-        self.fees_model.set_rows(fee_rows(list(store.procedures().values()), store.fees().default))
+        procedures = fees.procedures(self._workspace).values()
+        self.fees_model.set_rows(fee_rows(list(procedures), fees.fee_schedule(self._workspace).default))
         row = self.fees_model.row_of(select) if select else -1
         if row >= 0:
             index = self.fees_model.index(row, FeeTableModel.COL_FEE)
@@ -236,7 +236,7 @@ class PayersDialog(RecordDialog):
 
     def _save_fee(self, code: str, cents: Cents | None) -> None:
         try:
-            self._workspace.store.save_fee(code, cents)
+            fees.save_fee(self._workspace, code, cents)
         except (ValidationError, StoreUnavailable) as error:
             self._load_fees(select=code)
             if isinstance(error, StoreUnavailable):
@@ -253,8 +253,8 @@ class PayersDialog(RecordDialog):
     def add_code(self) -> None:
         ui = self.ui
         try:
-            procedure = records.add_procedure(
-                self._workspace.store,
+            procedure = fees.add_procedure(
+                self._workspace,
                 ui.codeEdit.text(),
                 ui.descriptionEdit.text(),
                 timed=ui.timedCheck.isChecked(),

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from app.domain.errors import ValidationError
 from app.domain.money import Cents, MoneyError, format_dollars, format_money, parse_dollars
 from app.domain.practice import Payment, PaymentMethod
-from app.services import records
+from app.services import patients, payments
 from app.services.workspace import Workspace
 from app.ui.fit import fit_dialog
 from app.ui.forms.ui_payment_dialog import Ui_PaymentDialog
@@ -55,7 +55,7 @@ class PaymentDialog(RecordDialog):
                 "payment.reference": ui.referenceEdit,
             },
         )
-        account = records.patient_account(workspace.store, patient_key)
+        account = patients.account(workspace, patient_key)
         self._payment = next((p for p in account.chart.payments if p.key == payment_key), None)
         self.payment_key = self._payment.key if self._payment else None
         # The balance as it would be without this payment, so "after" counts it once.
@@ -139,8 +139,8 @@ class PaymentDialog(RecordDialog):
         )
 
     def store_record(self) -> None:
-        saved = records.save_payment(
-            self._workspace.store, self._patient_key, self.payment_from_form(), today=self._today
+        saved = payments.save_payment(
+            self._workspace, self._patient_key, self.payment_from_form(), today=self._today
         )
         self._payment = saved
         self.payment_key = saved.key

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QListWidgetItem, QWidget
 from app.domain.errors import ValidationError
 from app.domain.identifiers import validate_npi
 from app.domain.practice import Prescription
-from app.services import records
+from app.services import patients, records
 from app.services.workspace import Workspace
 from app.ui.as_typed import still_typing
 from app.ui.fit import fit_dialog
@@ -91,7 +91,7 @@ class PrescriptionDialog(RecordDialog):
                 "prescription.notes": ui.notesEdit,
             },
         )
-        chart = workspace.store.chart(patient_key)
+        chart = patients.chart(workspace, patient_key)
         self._prescription = chart.prescription(prescription_key) if prescription_key else None
         self.prescription_key = self._prescription.key if self._prescription else None
         self._load()
@@ -249,9 +249,8 @@ class PrescriptionDialog(RecordDialog):
         )
 
     def store_record(self) -> None:
-        saved = records.save_prescription(
-            self._workspace.store,
-            self._workspace.codes,
+        saved = patients.save_prescription(
+            self._workspace,
             self._patient_key,
             self.prescription_from_form(),
             today=self._today,

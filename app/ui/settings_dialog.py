@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from app.domain.errors import ValidationError
 from app.domain.superbill import PaperSize
+from app.services import practice_profile
 from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
 from app.ui.fit import fit_dialog
@@ -64,9 +65,8 @@ class SettingsDialog(QDialog):
         fit_dialog(self)
 
     def _load(self) -> None:
-        store = self.workspace.store
-        self.form.load(store.practitioner())
-        self._paper = store.paper_size()
+        self.form.load(practice_profile.practitioner(self.workspace))
+        self._paper = practice_profile.paper_size(self.workspace)
         radio = self.ui.a4Radio if self._paper is PaperSize.A4 else self.ui.letterRadio
         radio.setChecked(True)
 
@@ -82,10 +82,7 @@ class SettingsDialog(QDialog):
         """Store the profile and paper size; on a problem show it and keep everything as typed."""
         try:
             practitioner = self.form.practitioner()
-            store = self.workspace.store
-            with store.transaction():
-                store.save_practitioner(practitioner)
-                store.save_paper_size(self.paper_size())
+            practice_profile.save_profile(self.workspace, practitioner, self.paper_size())
         except ValidationError as error:
             self._show_field(error.field)
             QMessageBox.warning(self, "Not saved", error.message)

@@ -20,6 +20,7 @@ from app.domain.errors import ValidationError
 from app.domain.money import Cents, MoneyError, parse_dollars
 from app.domain.procedures import CATALOGUE
 from app.services.errors import StoreUnavailable
+from app.services.practice_profile import set_up_practice
 from app.services.workspace import Workspace
 from app.ui.app_icon import app_icon
 from app.ui.fit import fit_window, scroll_area
@@ -250,11 +251,7 @@ class SetupWizard(QWizard):
                 encrypted = self.workspace.encrypt(passphrase)
                 show_recovery_key(encrypted.recovery_key, self.workspace.data_dir, self)
                 self.recovery_key_shown = True
-            store = self.workspace.store
-            with store.transaction():
-                store.save_practitioner(practitioner)
-                for code, cents in fees.items():
-                    store.save_fee(code, cents)
+            set_up_practice(self.workspace, practitioner, fees)
         except ValidationError as error:
             QMessageBox.warning(self, "Check this field", error.message)
             self._show_field(error.field)

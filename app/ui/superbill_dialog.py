@@ -12,7 +12,7 @@ from app.domain.check import Finding, Severity
 from app.domain.dates import us_date
 from app.domain.errors import ValidationError
 from app.domain.money import format_money
-from app.services import periods
+from app.services import patients, periods
 from app.services.errors import RecordNotFound, StoreUnavailable
 from app.services.superbill_choice import (
     Choice,
@@ -99,7 +99,7 @@ class SuperbillDialog(QDialog):
         self._paint(self.ui.sameDayNote, WARNING_COLOUR)
 
     def _fill_choices(self) -> None:
-        patient = self.workspace.store.patient(self.patient_key)
+        patient = patients.patient(self.workspace, self.patient_key)
         name = patient.full_name if patient else "this patient"
         self._last_name = patient.last_name if patient else "patient"
         self.setWindowTitle(f"Superbill - {name}")

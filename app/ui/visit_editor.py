@@ -18,10 +18,10 @@ from app.domain.money import format_money
 from app.domain.practice import ServiceLine, Visit
 from app.domain.procedures import PLACES_OF_SERVICE
 from app.domain.superbill import POINTER_LETTERS, PricedLine
+from app.services import visits
 from app.services.errors import RecordNotFound, StoreBug, StoreUnavailable
 from app.services.visit_check import (
     first_pointers,
-    load_visit_setting,
     new_visit_key,
     remap_pointers,
 )
@@ -60,7 +60,7 @@ class VisitEditor(QDialog):
         self._workspace = workspace
         self._patient_key = patient_key
         self._today = today or date.today()
-        self._setting = load_visit_setting(workspace.store, patient_key)
+        self._setting = visits.visit_setting(workspace, patient_key)
         stored = next((v for v in self._setting.chart.visits if v.key == visit_key), None)
         if visit_key is not None and stored is None:
             raise RecordNotFound("visit", visit_key)
@@ -127,7 +127,7 @@ class VisitEditor(QDialog):
             ui.statusLabel.setText(f"No earlier visit to repeat. {ui.statusLabel.text()}".strip())
         if not self._is_new:
             ui.dateEdit.setFocus()
-            issued = self._workspace.store.superbills_showing_visit(self._patient_key, self._visit_key)
+            issued = visits.issued_superbills_showing(self._workspace, self._patient_key, self._visit_key)
             if issued:
                 # Already in the patient's hands: say so before anything is changed.
                 ui.statusLabel.setText(
@@ -580,7 +580,7 @@ class VisitEditor(QDialog):
             return False
         visit = self._build_visit()
         try:
-            self._workspace.store.save_visit(self._patient_key, visit)
+            visits.save_visit(self._workspace, self._patient_key, visit)
         except ValidationError as problem:
             self.ui.statusLabel.setText(f"Not saved: {problem.message}")
             return False

@@ -11,17 +11,17 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 
 from app import __version__
 from app.services import practice_profile
 from app.services.workspace import Workspace
 from app.ui.app_icon import app_icon
-from app.ui.app_settings import DEMO_PRACTICE, REAL_PRACTICE, user_settings, window_title
+from app.ui.app_settings import DEMO_PRACTICE, user_settings, window_title
 from app.ui.first_frame import set_enum_property
 from app.ui.fit import keep_on_screen
-from app.ui.january import january_actions
+from app.ui.main_actions import init_actions, init_menus, init_toolbar, put_icons
 from app.ui.patients_page import PatientsPage
 
 if TYPE_CHECKING:
@@ -37,15 +37,32 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)  # kinds of errors only: no patient data
 
 
-def _shortcut(standard: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:
-    """The platform's standard keys, or a usual one where the platform has none (Preferences on Windows)."""
-    keys = QKeySequence.keyBindings(standard)
-    return keys or [QKeySequence(fallback)]
-
-
 class MainWindow(QMainWindow):
     # Once the panels built after the first frame are in place: start-up is over.
     startedUp = Signal()
+
+    # Built by app.ui.main_actions (the menus and the toolbar offer them).
+    find_action: QAction
+    new_patient_action: QAction
+    edit_patient_action: QAction
+    new_visit_action: QAction
+    repeat_visit_action: QAction
+    superbill_action: QAction
+    payment_action: QAction
+    coverage_action: QAction
+    prescription_action: QAction
+    payers_action: QAction
+    settings_action: QAction
+    quit_action: QAction
+    import_clients_action: QAction
+    statements_action: QAction
+    backup_action: QAction
+    update_codes_action: QAction
+    help_action: QAction
+    about_action: QAction
+    real_practice_action: QAction
+    patient_actions: tuple[QAction, ...]
+    toolbar: QToolBar
 
     def __init__(
         self,
@@ -68,9 +85,9 @@ class MainWindow(QMainWindow):
         self._welcome: WelcomePanel | None = None
         self.setWindowIcon(app_icon())
         self._init_widgets()
-        self._init_actions()
-        self._init_menus()
-        self._init_toolbar()
+        init_actions(self)
+        init_menus(self)
+        init_toolbar(self)
         self._init_status_bar()
         self._connect_signals()
         self._restore_layout()
@@ -114,166 +131,6 @@ class MainWindow(QMainWindow):
         room = self.screen().availableGeometry()
         self.resize(min(1200, room.width() * 9 // 10), min(760, room.height() * 9 // 10))
 
-    def _action(
-        self, text: str, slot: object, keys: list[QKeySequence] | None = None, tip: str = ""
-    ) -> QAction:
-        action = QAction(text, self)
-        if keys:
-            action.setShortcuts(keys)
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(
-                f"{tip} ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})" if keys else tip
-            )
-        action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts work wherever the focus is in the window
-        return action
-
-    def _init_actions(self) -> None:
-        self.find_action = self._action(
-            "&Find patient",
-            self.patients_page.focus_search,
-            [QKeySequence("Ctrl+F")],
-            "Search the patients list",
-        )
-        self.new_patient_action = self._action(
-            "New &patient…", self.new_patient, [QKeySequence("Ctrl+Shift+N")], "Add a patient"
-        )
-        self.edit_patient_action = self._action(
-            "&Edit patient…",
-            lambda: self.patient_view.edit_patient(),
-            [QKeySequence("Ctrl+E")],
-            "Change this patient's details",
-        )
-        self.new_visit_action = self._action(
-            "New &visit…",
-            self.new_visit,
-            [QKeySequence("Ctrl+N")],
-            "Record a treatment visit for this patient",
-        )
-        self.repeat_visit_action = self._action(
-            "&Repeat last visit…",
-            self.repeat_visit,
-            [QKeySequence("Ctrl+R")],
-            "A new visit, today, filled in from this patient's last visit: check it and save",
-        )
-        self.superbill_action = self._action(
-            "&Superbill…", self.superbill, [QKeySequence("Ctrl+P")], "Make a superbill for this patient"
-        )
-        self.payment_action = self._action(
-            "Record pa&yment…",
-            lambda: self.patient_view.record_payment(),
-            [QKeySequence("Ctrl+Shift+Y")],
-            "Record a payment from this patient",
-        )
-        self.coverage_action = self._action(
-            "Add insurance &coverage…",
-            lambda: self.patient_view.add_coverage(),
-            [QKeySequence("Ctrl+Shift+I")],
-            "Add this patient's insurance, workers' comp or auto coverage",
-        )
-        self.prescription_action = self._action(
-            "Add pre&scription…",
-            lambda: self.patient_view.add_prescription(),
-            [QKeySequence("Ctrl+Shift+R")],
-            "Add the prescription or referral for massage, with its diagnoses",
-        )
-        self.payers_action = self._action(
-            "Payers and &fees…", self.payers, tip="Payers, their unit rules and filing limits, and your fees"
-        )
-        self.settings_action = self._action(
-            "&Settings…",
-            self.settings,
-            _shortcut(QKeySequence.StandardKey.Preferences, "Ctrl+,"),
-            "Your practice profile, paper size and data folder",
-        )
-        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.quit_action = self._action(
-            "&Quit", self.close, _shortcut(QKeySequence.StandardKey.Quit, "Ctrl+Q")
-        )
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.import_clients_action, self.statements_action = january_actions(self)
-        self.backup_action = self._action(
-            "&Back up now…", self.back_up_now, tip="Copy the whole practice to a folder (a USB stick)"
-        )
-        self.update_codes_action = self._action("&Update code set…", self.update_code_set)
-        self.help_action = self._action(
-            "&Getting started and keyboard shortcuts",
-            self.show_help,
-            [QKeySequence("F1")],
-            "What to do first, and every keyboard shortcut",
-        )
-        self.about_action = self._action("&About Superbill Desk", self.about)
-        self.real_practice_action = self._action(
-            "Start my real practice",
-            lambda: self.change_practice(REAL_PRACTICE),
-            tip="Leave the demo and set up (or open) your own practice",
-        )
-        self.real_practice_action.setVisible(self.demo)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.patient_actions = (
-            self.edit_patient_action,
-            self.new_visit_action,
-            self.repeat_visit_action,
-            self.superbill_action,
-            self.payment_action,
-        )
-
-    def _init_menus(self) -> None:
-        menus = self.menuBar()
-        file_menu = menus.addMenu("&File")
-        if self.demo:
-            file_menu.addAction(self.real_practice_action)
-            file_menu.addSeparator()
-        file_menu.addActions([self.import_clients_action, self.statements_action])
-        file_menu.addSeparator()
-        file_menu.addAction(self.backup_action)
-        file_menu.addAction(self.update_codes_action)
-        file_menu.addAction(self.settings_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        patient_menu = menus.addMenu("Pa&tient")  # Alt+P and Alt+R belong to the patient view
-        patient_menu.addAction(self.find_action)
-        patient_menu.addAction(self.new_patient_action)
-        patient_menu.addAction(self.edit_patient_action)
-        patient_menu.addAction(self.coverage_action)
-        patient_menu.addAction(self.prescription_action)
-        patient_menu.addSeparator()
-        patient_menu.addAction(self.new_visit_action)
-        patient_menu.addAction(self.repeat_visit_action)
-        patient_menu.addAction(self.superbill_action)
-        patient_menu.addAction(self.payment_action)
-        practice_menu = menus.addMenu("Pract&ice")
-        practice_menu.addAction(self.payers_action)
-        practice_menu.addAction(self.settings_action)
-        help_menu = menus.addMenu("&Help")
-        help_menu.addAction(self.help_action)
-        help_menu.addSeparator()
-        help_menu.addAction(self.about_action)
-
-    def _init_toolbar(self) -> None:
-        toolbar = QToolBar("Main toolbar", self)
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setFloatable(False)
-        # Icons beside the words: the icons themselves are put on just after the first frame.
-        set_enum_property(toolbar, "toolButtonStyle", "ToolButtonTextBesideIcon")
-        set_enum_property(toolbar, "contextMenuPolicy", "PreventContextMenu")
-        if self.demo:
-            # First, so that a narrow window (a small laptop) never pushes it into the overflow menu.
-            toolbar.addAction(self.real_practice_action)
-            button = toolbar.widgetForAction(self.real_practice_action)
-            if button is not None:
-                button.setObjectName("realPracticeButton")
-            toolbar.addSeparator()
-        for action in (self.new_patient_action, None, *self.patient_actions[1:]):
-            if action is None:
-                toolbar.addSeparator()
-            else:
-                toolbar.addAction(action)
-        self.addToolBar(toolbar)  # along the top
-        self.toolbar = toolbar
-
     def _init_status_bar(self) -> None:
         where = "Demo practice (made-up data) in" if self.demo else "Practice data in"
         self.data_label = QLabel(f"{where} {self.workspace.data_dir}", self)
@@ -302,31 +159,10 @@ class MainWindow(QMainWindow):
         from app.ui.fit import show_focus  # not before the first frame: see app.ui.first_frame
 
         show_focus(self.patients_page.table)
-        self._put_icons()
+        put_icons(self)
         self._show_welcome_if_empty()
         keep_on_screen(self)  # the icons and the panels built now must not widen it past the screen
         self.startedUp.emit()
-
-    def _put_icons(self) -> None:
-        from app.ui import icons
-
-        icons.put_icons(
-            {
-                self.new_patient_action: icons.ADD_PATIENT,
-                self.edit_patient_action: icons.EDIT_PATIENT,
-                self.new_visit_action: icons.NEW_VISIT,
-                self.repeat_visit_action: icons.REPEAT_VISIT,
-                self.superbill_action: icons.SUPERBILL,
-                self.payment_action: icons.PAYMENT,
-                self.find_action: icons.FIND,
-                self.payers_action: icons.PAYERS,
-                self.settings_action: icons.SETTINGS,
-                self.backup_action: icons.BACK_UP,
-                self.about_action: icons.INFO,
-                self.quit_action: icons.QUIT,
-                self.real_practice_action: icons.REAL_PRACTICE,
-            }
-        )
 
     # An empty practice: what to do first -------------------------------------------------------
 

@@ -6,20 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,12 +31,11 @@ from app.services.errors import RecordNotFound, StoreUnavailable
 from app.services.records import PatientAccount
 from app.services.workspace import Workspace
 from app.ui import icons
-from app.ui.fit import ButtonStrip, scroll_area, show_focus
+from app.ui.fit import scroll_area
 from app.ui.record_tables import (
     CoverageTableModel,
     PaymentTableModel,
     PrescriptionTableModel,
-    RowsModel,
     SuperbillTableModel,
     VisitTableModel,
     coverage_row,
@@ -49,16 +45,7 @@ from app.ui.record_tables import (
     visit_row,
 )
 from app.ui.saving import choose_save_file, save_chosen_file
-
-# The table pages' buttons, by their first word: the same picture for the same kind of action.
-_BUTTON_ICONS = {
-    "Add": icons.ADD,
-    "New": icons.ADD,
-    "Record": icons.ADD,
-    "Edit": icons.EDIT,
-    "Delete": icons.REMOVE,
-    "Repeat": icons.REPEAT_VISIT,
-}
+from app.ui.table_page import TablePage
 
 EMPTY_TEXT = "Choose a patient on the left, or press Ctrl+Shift+N to add one"
 
@@ -80,100 +67,6 @@ def _confirm(parent: QWidget, title: str, text: str, action: str) -> bool:
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is yes
-
-
-class _TablePage(QWidget):
-    """A table of records with a row of buttons under it; Enter or a double-click runs `on_activate`."""
-
-    def __init__(
-        self, model: RowsModel, on_activate: Callable[[], None], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.model = model
-        self.view = QTableView(self)
-        self.view.setModel(model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setHighlightSections(False)
-        self.view.setTabKeyNavigation(False)  # Tab moves on to the buttons; the arrow keys move in the table
-        show_focus(self.view)
-        self._on_activate = on_activate
-        self.view.activated.connect(self._activated)
-        strip = QWidget(self)
-        self.buttons = QHBoxLayout(strip)
-        self.buttons.setContentsMargins(0, 0, 0, 0)
-        self.note = QLabel(self)
-        self.note.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.note)
-        # The row of buttons scrolls sideways in a narrow window instead of widening it past the
-        # screen (four buttons with icons ask for ~570 px at the app's 10 pt).
-        layout.addWidget(ButtonStrip(strip, self))
-        self.note.hide()
-
-    def _activated(self, index: QModelIndex) -> None:
-        """Enter or a double-click: act on that very row (made current first if it was not)."""
-        if index.isValid() and index.row() != self.view.currentIndex().row():
-            self.view.setCurrentIndex(self.model.index(index.row(), 0))
-        self._on_activate()
-
-    def add_button(self, text: str, slot: Callable[[], None], needs_row: bool = False) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setIcon(icons.icon(_BUTTON_ICONS.get(text.replace("&", "").rstrip("…").split()[0], "")))
-        button.clicked.connect(slot)
-        button.setProperty("needsRow", needs_row)
-        self.buttons.addWidget(button)
-        return button
-
-    def finish_buttons(self) -> None:
-        self.buttons.addStretch(1)
-        self.view.selectionModel().currentRowChanged.connect(lambda *_: self.update_buttons())
-        self.update_buttons()
-
-    def update_buttons(self) -> None:
-        has_row = self.current_key() is not None
-        for index in range(self.buttons.count()):
-            item = self.buttons.itemAt(index)
-            button = item.widget() if item is not None else None
-            if isinstance(button, QPushButton) and button.property("needsRow"):
-                button.setEnabled(has_row)
-
-    def current_key(self) -> str | None:
-        index = self.view.currentIndex()
-        return self.model.key(index.row()) if index.isValid() else None
-
-    def set_rows(self, rows: list) -> None:  # type: ignore[type-arg]
-        kept = self.current_key()
-        self.model.set_rows(rows)
-        row = self.model.row_of(kept) if kept else -1
-        if row < 0 and self.model.rowCount() > 0:
-            row = (
-                self.model.rowCount() - 1
-                if isinstance(self.model, VisitTableModel | PaymentTableModel)
-                else 0
-            )
-        if row >= 0:
-            self.view.setCurrentIndex(self.model.index(row, 0))
-        self._fit_columns()
-        self.update_buttons()
-
-    def _fit_columns(self) -> None:
-        # Contents plus some air, so neighbouring values do not run together; the last column stretches.
-        for column in range(self.model.columnCount() - 1):
-            self.view.resizeColumnToContents(column)
-            self.view.setColumnWidth(column, self.view.columnWidth(column) + 18)
-
-    def select(self, key: str) -> None:
-        row = self.model.row_of(key)
-        if row >= 0:
-            self.view.setCurrentIndex(self.model.index(row, 0))
 
 
 class PatientView(QWidget):
@@ -217,19 +110,19 @@ class PatientView(QWidget):
         # Scrolls on a short screen (1366x768 at 200%) rather than making the window taller than it.
         self.tabs.addTab(scroll_area(self._build_details()), "&Details")
 
-        self.coverages = _TablePage(CoverageTableModel(self), self.edit_coverage)
+        self.coverages = TablePage(CoverageTableModel(self), self.edit_coverage)
         self.coverages.add_button("&Add coverage…", self.add_coverage)
         self.coverages.add_button("&Edit coverage…", self.edit_coverage, needs_row=True)
         self.coverages.finish_buttons()
         self.tabs.addTab(self.coverages, "C&overage")
 
-        self.prescriptions = _TablePage(PrescriptionTableModel(self), self.edit_prescription)
+        self.prescriptions = TablePage(PrescriptionTableModel(self), self.edit_prescription)
         self.prescriptions.add_button("&Add prescription…", self.add_prescription)
         self.prescriptions.add_button("&Edit prescription…", self.edit_prescription, needs_row=True)
         self.prescriptions.finish_buttons()
         self.tabs.addTab(self.prescriptions, "&Prescriptions")
 
-        self.visits = _TablePage(VisitTableModel(self), self.edit_visit)
+        self.visits = TablePage(VisitTableModel(self), self.edit_visit)
         self.visits.add_button("&New visit…", self.new_visit)
         repeat = self.visits.add_button("Repeat l&ast visit…", self.repeat_visit)
         repeat.setToolTip("A new visit, today, filled in from the last one: check it and save (Ctrl+R)")
@@ -239,7 +132,7 @@ class PatientView(QWidget):
         self._delete_key(self.visits, self.delete_visit)
         self.tabs.addTab(self.visits, "&Visits")
 
-        self.payments = _TablePage(PaymentTableModel(self), self.edit_payment)
+        self.payments = TablePage(PaymentTableModel(self), self.edit_payment)
         self.payments.add_button("&Record payment…", self.record_payment)
         self.payments.add_button("&Edit payment…", self.edit_payment, needs_row=True)
         self.payments.add_button("De&lete payment…", self.delete_payment, needs_row=True)
@@ -248,7 +141,7 @@ class PatientView(QWidget):
         self.payments.note.show()
         self.tabs.addTab(self.payments, "Pa&yments")
 
-        self.superbills = _TablePage(SuperbillTableModel(self), self.open_superbill)
+        self.superbills = TablePage(SuperbillTableModel(self), self.open_superbill)
         self.superbills.add_button("&Open", self.open_superbill, needs_row=True)
         self.superbills.add_button("Save a &copy…", self.save_superbill_copy, needs_row=True)
         self.superbills.add_button("Save with p&assword…", self.save_superbill_with_password, needs_row=True)
@@ -322,7 +215,7 @@ class PatientView(QWidget):
         layout.addLayout(buttons)
         return page
 
-    def _delete_key(self, page: _TablePage, slot: Callable[[], None]) -> None:
+    def _delete_key(self, page: TablePage, slot: Callable[[], None]) -> None:
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), page.view)
         shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         shortcut.activated.connect(slot)
@@ -574,5 +467,5 @@ class PatientView(QWidget):
     def focus_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
         widget = self.tabs.currentWidget()
-        if isinstance(widget, _TablePage):
+        if isinstance(widget, TablePage):
             widget.view.setFocus()

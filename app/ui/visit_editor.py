@@ -12,31 +12,30 @@ from PySide6.QtWidgets import QDialog, QListWidgetItem, QMessageBox, QWidget
 
 from app.domain.check import Finding, Severity
 from app.domain.dates import us_date
-from app.domain.diagnoses import DiagnosisCode
 from app.domain.errors import ValidationError
 from app.domain.money import format_money
 from app.domain.practice import ServiceLine, Visit
 from app.domain.procedures import PLACES_OF_SERVICE
-from app.domain.superbill import POINTER_LETTERS, PricedLine
+from app.domain.superbill import PricedLine
 from app.services import visits
 from app.services.errors import RecordNotFound, StoreBug, StoreUnavailable
-from app.services.visit_check import (
-    first_pointers,
-    new_visit_key,
-    remap_pointers,
-)
+from app.services.visit_check import first_pointers, new_visit_key, remap_pointers
 from app.services.visit_start import start_visit
 from app.services.workspace import Workspace
-from app.ui.code_picker_dialog import CodePickerDialog
-from app.ui.cpt_picker import CptPicker
-from app.ui.diagnosis_picker_dialog import DiagnosisPickerDialog
 from app.ui.fit import fit_dialog
 from app.ui.forms.ui_visit_editor import Ui_VisitEditor
-from app.ui.icd_picker import IcdPicker
 from app.ui.service_line_fields import ServiceLineFields
 from app.ui.service_lines_model import COL_CODE, ServiceLinesModel, row_from_priced
-from app.ui.visit_editor_widgets import arrange, coverage_items, prescription_items
+from app.ui.visit_editor_widgets import (
+    arrange,
+    ask_to_save_visit,
+    coverage_items,
+    prescription_items,
+    show_patient,
+    visit_field,
+)
 from app.ui.visit_findings import Target, show_findings, summary, target_of
+from app.ui.visit_pickers import ServicePicker, VisitDiagnoses
 
 CHECK_DELAY_MS = 150  # the check runs once typing pauses this long
 
@@ -68,22 +67,19 @@ class VisitEditor(QDialog):
         self._is_new = stored is None
         self._date = self._today  # the visit's date: the last whole date typed
         self._start = None if stored else start_visit(self._setting, self._visit_key, self._today)
-        self._diagnoses: list[str] = []
         self._lines: list[ServiceLine] = []
         self._auto_pointers: list[bool] = []
-        self._descriptions: dict[str, DiagnosisCode | None] = {}
         self._findings: list[Finding] = []
         self._priced: tuple[PricedLine, ...] = ()
         self._loading = True
         self._prescription_chosen = not self._is_new  # a new visit follows the date until one is chosen
-        self._icd_dialog: DiagnosisPickerDialog | None = None
-        self._cpt_dialog: CodePickerDialog | None = None
-        self._cpt_replaces: int | None = None  # the line whose code "Change code" replaces
 
         self.ui = Ui_VisitEditor()
         self.ui.setupUi(self)
         self.model = ServiceLinesModel(self)
         self.line_fields = ServiceLineFields(self.ui, self)
+        self.diagnoses = VisitDiagnoses(self.ui, workspace, self._prescription_codes, self)
+        self.services = ServicePicker(workspace, self._payer_key, self)
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(CHECK_DELAY_MS)
@@ -102,17 +98,7 @@ class VisitEditor(QDialog):
 
     def _init_widgets(self) -> None:
         ui = self.ui
-        patient = self._setting.chart.patient
-        name = patient.full_name
-        self.setWindowTitle(f"New visit — {name}" if self._is_new else f"Visit — {name}")
-        facts = [name, f"born {us_date(patient.date_of_birth)}"]
-        if patient.account_number:
-            facts.append(f"account {patient.account_number}")
-        ui.patientLabel.setText(" · ".join(facts))
-        font = ui.patientLabel.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        ui.patientLabel.setFont(font)
+        show_patient(self, ui, self._setting.chart.patient, new_visit=self._is_new)
         for code, words in PLACES_OF_SERVICE.items():
             ui.placeCombo.addItem(f"{code} — {words}", code)
         self._fill_coverages()
@@ -160,6 +146,7 @@ class VisitEditor(QDialog):
         self._date = day
         ui.dateEdit.configure("Date of service", today=self._today, years="near", required=True)
         ui.dateEdit.set_date(day)
+        self.diagnoses.set_date_of_service(day)
         start = stored or (self._start.visit if self._start else None)
         place = (
             start.place_of_service if start else None
@@ -174,13 +161,13 @@ class VisitEditor(QDialog):
         self._fill_prescriptions()
         self._select_prescription(start.prescription if start else None)
         if start is not None:
-            self._diagnoses = list(start.diagnoses)
+            self.diagnoses.codes = list(start.diagnoses)
             self._lines = list(start.lines)
             follow = self._start is not None and self._start.pointers_follow
             self._auto_pointers = [follow] * len(start.lines)
             self.ui.statusLabel.setText(self._start.note if self._start else "")
-        self._show_diagnoses()
-        self._priority_codes_changed()
+        self.diagnoses.show()
+        self.diagnoses.offered_first_changed()
 
     def _select_prescription(self, key: str | None) -> None:
         combo = self.ui.prescriptionCombo
@@ -194,12 +181,13 @@ class VisitEditor(QDialog):
         ui.coverageCombo.currentIndexChanged.connect(self._coverage_changed)
         ui.prescriptionCombo.activated.connect(self._prescription_activated)
         ui.prescriptionCombo.currentIndexChanged.connect(self._changed)
-        ui.addDiagnosisButton.clicked.connect(self.add_diagnosis)
-        ui.removeDiagnosisButton.clicked.connect(self._remove_diagnosis)
-        ui.upButton.clicked.connect(lambda: self._move_diagnosis(-1))
-        ui.downButton.clicked.connect(lambda: self._move_diagnosis(1))
+        self.diagnoses.connect_buttons()
+        self.diagnoses.changed.connect(self._diagnoses_changed)
+        self.diagnoses.pickerClosed.connect(self._picker_closed)
+        self.services.pickerClosed.connect(self._picker_closed)
+        self.services.chosen.connect(self._procedure_chosen)
         ui.diagnosesList.currentRowChanged.connect(self._enable_buttons)
-        ui.addServiceButton.clicked.connect(self.add_service)
+        ui.addServiceButton.clicked.connect(self.services.add)
         ui.removeServiceButton.clicked.connect(self._remove_line)
         ui.changeCodeButton.clicked.connect(self._change_code)
         ui.linesTable.selectionModel().currentRowChanged.connect(lambda *_: self._show_line())
@@ -215,7 +203,7 @@ class VisitEditor(QDialog):
         ui.findingsList.installEventFilter(self)
         ui.linesTable.installEventFilter(self)
         for widget, action in (
-            (ui.diagnosesList, self._remove_diagnosis),
+            (ui.diagnosesList, self.diagnoses.remove),
             (ui.linesTable, self._remove_line),
         ):
             shortcut = QShortcut(QKeySequence.StandardKey.Delete, widget, action)
@@ -228,7 +216,7 @@ class VisitEditor(QDialog):
         return Visit(
             key=self._visit_key,
             date=self._date,
-            diagnoses=tuple(self._diagnoses),
+            diagnoses=tuple(self.diagnoses.codes),
             lines=tuple(self._lines),
             place_of_service=ui.placeCombo.currentData(),
             coverage=ui.coverageCombo.currentData(),
@@ -285,8 +273,7 @@ class VisitEditor(QDialog):
         if day is None:
             return  # no whole date yet (or an emptied field): saving says so; the check keeps the last one
         self._date = day
-        if self._icd_dialog is not None:
-            self._icd_dialog.picker.set_date_of_service(day)
+        self.diagnoses.set_date_of_service(day)
         if self._loading:
             return
         if not self._prescription_chosen:
@@ -296,134 +283,38 @@ class VisitEditor(QDialog):
         self._refresh()
 
     def _coverage_changed(self) -> None:
-        if self._cpt_dialog is not None:
-            self._cpt_picker().set_payer(self._payer_key())
+        self.services.payer_changed()
         self._changed()
 
     def _prescription_activated(self) -> None:
         self._prescription_chosen = True
-        self._priority_codes_changed()
+        self.diagnoses.offered_first_changed()
 
     def _payer_key(self) -> str | None:
         payer = self._setting.payer_for(self.ui.coverageCombo.currentData())
         return payer.key if payer else None
 
-    def _priority_codes_changed(self) -> None:
-        if self._icd_dialog is not None:
-            self._icd_picker().set_priority_codes(self._prescription_codes())
-
     def _prescription_codes(self) -> list[str]:
         rx = self._setting.chart.prescription(self.ui.prescriptionCombo.currentData())
-        return [code for code in (rx.diagnoses if rx else ()) if code not in self._diagnoses]
+        return [code for code in (rx.diagnoses if rx else ()) if code not in self.diagnoses.codes]
 
     # Diagnoses -------------------------------------------------------------------------------------
 
-    def add_diagnosis(self) -> None:
-        """Open the ICD-10-CM picker; the chosen codes become the next letters."""
-        self._icd_picker()
-        assert self._icd_dialog is not None
-        self._icd_dialog.start(self._prescription_codes(), len(POINTER_LETTERS) - len(self._diagnoses))
-
-    def _icd_picker(self) -> IcdPicker:
-        if self._icd_dialog is None:
-            self._icd_dialog = DiagnosisPickerDialog(IcdPicker(self._workspace), self)
-            self._icd_dialog.codesChosen.connect(self._diagnoses_chosen)
-            self._icd_dialog.finished.connect(self._picker_closed)
-            self._icd_dialog.picker.set_date_of_service(self._date)
-        return self._icd_dialog.picker
-
-    def _diagnoses_chosen(self, codes: list[str]) -> None:
-        for code in codes:
-            self._diagnosis_chosen(code)
-
-    def _diagnosis_chosen(self, code: str) -> None:
-        if code in self._diagnoses:
-            self.ui.diagnosesList.setCurrentRow(self._diagnoses.index(code))
-            return
-        if len(self._diagnoses) >= len(POINTER_LETTERS):
-            self.ui.statusLabel.setText("A visit holds at most 12 diagnoses (A–L): remove one first.")
-            return
-        self._set_diagnoses([*self._diagnoses, code], current=len(self._diagnoses))
-        self.ui.addDiagnosisButton.setFocus()
-
-    def _remove_diagnosis(self) -> None:
-        row = self.ui.diagnosesList.currentRow()
-        if 0 <= row < len(self._diagnoses):
-            after = self._diagnoses[:row] + self._diagnoses[row + 1 :]
-            self._set_diagnoses(after, current=min(row, len(after) - 1))
-
-    def _move_diagnosis(self, step: int) -> None:
-        row = self.ui.diagnosesList.currentRow()
-        other = row + step
-        if 0 <= row < len(self._diagnoses) and 0 <= other < len(self._diagnoses):
-            after = list(self._diagnoses)
-            after[row], after[other] = after[other], after[row]
-            self._set_diagnoses(after, current=other)
-
-    def _set_diagnoses(self, after: list[str], current: int) -> None:
-        """New diagnosis list; each service keeps pointing to the same codes under their new letters."""
-        before = self._diagnoses
-        self._diagnoses = after
+    def _diagnoses_changed(self, before: list[str], after: list[str]) -> None:
+        """Each service keeps pointing to the same codes under their new letters."""
         auto = first_pointers(len(after))
         for i, line in enumerate(self._lines):
             pointers = auto if self._auto_pointers[i] else remap_pointers(line.pointers, before, after)
             self._lines[i] = replace(line, pointers=pointers)
-        self._show_diagnoses()
-        self.ui.diagnosesList.setCurrentRow(current)
         self._show_line()
         self._refresh()
 
-    def _show_diagnoses(self) -> None:
-        view = self.ui.diagnosesList
-        view.clear()
-        for letter, code in zip(POINTER_LETTERS, self._diagnoses, strict=False):
-            entry = self._describe(code)
-            words = entry.description if entry else "not in the loaded ICD-10-CM release"
-            item = QListWidgetItem(f"{letter}   {code}   {words}")
-            item.setToolTip(f"{letter}  {code}: {words}")
-            view.addItem(item)
-        if not self._diagnoses:
-            view.addItem(
-                QListWidgetItem(
-                    "No diagnosis yet: Add diagnosis (Alt+D) offers the prescription's codes first"
-                )
-            )
-            view.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
-
-    def _describe(self, code: str) -> DiagnosisCode | None:
-        if code not in self._descriptions:
-            self._descriptions[code] = self._workspace.codes.lookup(code)
-        return self._descriptions[code]
-
     # Services --------------------------------------------------------------------------------------
-
-    def add_service(self) -> None:
-        """Open the procedure-code picker; the chosen code becomes a new service line."""
-        self._cpt_replaces = None
-        self._cpt_picker()
-        assert self._cpt_dialog is not None
-        self._cpt_dialog.setWindowTitle("Add a service")
-        self._cpt_dialog.start()
 
     def _change_code(self) -> None:
         row = self._current_line()
-        if row is None:
-            return
-        self._cpt_picker()
-        assert self._cpt_dialog is not None
-        self._cpt_replaces = row
-        self._cpt_dialog.setWindowTitle(f"Change the code of service {row + 1}")
-        self._cpt_dialog.start()
-
-    def _cpt_picker(self) -> CptPicker:
-        if self._cpt_dialog is None:
-            picker = CptPicker(self._workspace)
-            picker.set_payer(self._payer_key())
-            self._cpt_dialog = CodePickerDialog(picker, "Add a service", self)
-            picker.codeChosen.connect(self._procedure_chosen)
-            self._cpt_dialog.finished.connect(self._picker_closed)
-        assert isinstance(self._cpt_dialog.picker, CptPicker)
-        return self._cpt_dialog.picker
+        if row is not None:
+            self.services.change(row)
 
     def _picker_closed(self) -> None:
         # Back to this window with the keyboard where the chosen code left it (some platforms forget).
@@ -432,12 +323,12 @@ class VisitEditor(QDialog):
         if focus is not None:
             focus.setFocus()
 
-    def _procedure_chosen(self, code: str) -> None:
-        if self._cpt_replaces is not None and self._cpt_replaces < len(self._lines):
-            row = self._cpt_replaces
+    def _procedure_chosen(self, code: str, replaces: int) -> None:
+        if 0 <= replaces < len(self._lines):
+            row = replaces
             self._lines[row] = replace(self._lines[row], cpt=code)
         else:
-            auto = first_pointers(len(self._diagnoses)) or ("A",)
+            auto = first_pointers(len(self.diagnoses.codes)) or ("A",)
             self._lines.append(ServiceLine(code, pointers=auto))
             self._auto_pointers.append(True)
             row = len(self._lines) - 1
@@ -503,13 +394,8 @@ class VisitEditor(QDialog):
         self._line_edited()
 
     def _enable_buttons(self) -> None:
-        ui = self.ui
-        row = ui.diagnosesList.currentRow()
-        has = bool(self._diagnoses) and 0 <= row < len(self._diagnoses)
-        ui.removeDiagnosisButton.setEnabled(has)
-        ui.upButton.setEnabled(has and row > 0)
-        ui.downButton.setEnabled(has and row < len(self._diagnoses) - 1)
-        ui.removeServiceButton.setEnabled(self._current_line() is not None)
+        self.diagnoses.enable_buttons()
+        self.ui.removeServiceButton.setEnabled(self._current_line() is not None)
 
     # Findings --------------------------------------------------------------------------------------
 
@@ -542,26 +428,15 @@ class VisitEditor(QDialog):
 
     def focus_target(self, target: Target) -> None:
         """Put the cursor in the field a finding concerns (selecting its diagnosis or service first)."""
-        ui = self.ui
         self.ui.statusLabel.setText("")
-        simple: dict[str, QWidget] = {
-            "date": ui.dateEdit,
-            "place_of_service": ui.placeCombo,
-            "coverage": ui.coverageCombo,
-            "prescription": ui.prescriptionCombo,
-            "lines": ui.addServiceButton,
-        }
-        if target.name in simple:
-            simple[target.name].setFocus()
-        elif target.name == "diagnoses":
-            if not self._diagnoses:
-                ui.addDiagnosisButton.setFocus()
-                return
-            ui.diagnosesList.setCurrentRow(min(target.index or 0, len(self._diagnoses) - 1))
-            ui.diagnosesList.setFocus()
-        elif target.name == "line" and target.index is not None and target.index < len(self._lines):
-            self._select_line(target.index)
-            self.line_fields.widget_for(target.line_field or "").setFocus()
+        if target.name == "diagnoses":
+            self.diagnoses.focus(target.index)
+        elif target.name == "line":
+            if target.index is not None and target.index < len(self._lines):
+                self._select_line(target.index)
+                self.line_fields.widget_for(target.line_field or "").setFocus()
+        elif (widget := visit_field(self.ui, target.name)) is not None:
+            widget.setFocus()
 
     # Saving and closing ----------------------------------------------------------------------------
 
@@ -618,17 +493,7 @@ class VisitEditor(QDialog):
         if not self.is_dirty():
             super().reject()
             return
-        ask = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Unsaved changes",
-            "This visit has changes that are not saved. Save them?",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        ask.setDefaultButton(QMessageBox.StandardButton.Save)
-        answer = ask.exec()
+        answer = ask_to_save_visit(self)
         if answer == QMessageBox.StandardButton.Discard:
             super().reject()
         elif answer == QMessageBox.StandardButton.Save and self.save() and self.isVisible():

@@ -5,9 +5,10 @@ which does what the therapist does with them."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QHeaderView, QListView
+from PySide6.QtWidgets import QDialog, QHeaderView, QListView, QMessageBox, QWidget
 
 from app.domain.dates import us_date
+from app.domain.people import Patient
 from app.services.visit_check import VisitSetting
 from app.ui import icons
 from app.ui.fit import room_on
@@ -84,3 +85,44 @@ def prescription_items(setting: VisitSetting, visit_key: str) -> list[tuple[str,
         items.append((text, rx.key))
     items.append(("No prescription", None))
     return items
+
+
+def show_patient(dialog: QDialog, ui: Ui_VisitEditor, patient: Patient, *, new_visit: bool) -> None:
+    """Whose visit it is, in the title and large above the form."""
+    name = patient.full_name
+    dialog.setWindowTitle(f"New visit — {name}" if new_visit else f"Visit — {name}")
+    facts = [name, f"born {us_date(patient.date_of_birth)}"]
+    if patient.account_number:
+        facts.append(f"account {patient.account_number}")
+    ui.patientLabel.setText(" · ".join(facts))
+    font = ui.patientLabel.font()
+    font.setPointSizeF(font.pointSizeF() * 1.25)
+    font.setBold(True)
+    ui.patientLabel.setFont(font)
+
+
+def visit_field(ui: Ui_VisitEditor, name: str) -> QWidget | None:
+    """The widget of a visit's own field (`date`, `place_of_service`, ...) as a finding names it."""
+    fields: dict[str, QWidget] = {
+        "date": ui.dateEdit,
+        "place_of_service": ui.placeCombo,
+        "coverage": ui.coverageCombo,
+        "prescription": ui.prescriptionCombo,
+        "lines": ui.addServiceButton,
+    }
+    return fields.get(name)
+
+
+def ask_to_save_visit(parent: QWidget) -> int:
+    """Save, Discard or Cancel, for a visit with changes that are not saved."""
+    ask = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Unsaved changes",
+        "This visit has changes that are not saved. Save them?",
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    ask.setDefaultButton(QMessageBox.StandardButton.Save)
+    return ask.exec()

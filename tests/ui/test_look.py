@@ -249,8 +249,8 @@ def test_diagnoses_in_the_visit_editor_are_shown_in_full(qtbot: QtBot, workspace
     view = editor.ui.diagnosesList
     assert view.wordWrap()
     assert view.textElideMode() == Qt.TextElideMode.ElideNone
-    editor._diagnosis_chosen("S16.1XXA")  # strain of neck muscle, initial encounter
-    editor._diagnosis_chosen("S16.1XXD")  # ... subsequent encounter
+    editor.diagnoses.choose("S16.1XXA")  # strain of neck muscle, initial encounter
+    editor.diagnoses.choose("S16.1XXD")  # ... subsequent encounter
     tips = [view.item(row).toolTip() for row in range(view.count())]  # after the last visit's codes
     assert tips[-2].endswith("initial encounter") and tips[-1].endswith("subsequent encounter")
     assert view.item(view.count() - 2).text() != view.item(view.count() - 1).text()

@@ -4,12 +4,11 @@ common massage codes come first; a non-billable code opens its billable codes in
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.domain.diagnoses import DiagnosisCode
 from app.services.visit_check import COMMON_MASSAGE_CODES
 from app.services.workspace import Workspace
+from app.ui.table_model import RowTableModel
 
 COL_STAR = 0
 COL_CODE = 1
@@ -72,39 +72,16 @@ class IcdRow(NamedTuple):
     matched_source: str = ""  # where that term comes from ("Index: Pain, neck -> M54.2")
 
 
-class IcdResultsModel(QAbstractTableModel):
+class IcdResultsModel(RowTableModel[IcdRow]):
     """Rows of codes; a non-billable row reads "not billable — choose:" and is shown greyed."""
+
+    HEADERS = HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: tuple[IcdRow, ...] = ()
         self._grey = QBrush(QPalette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
         self._bold = QFont()
         self._bold.setBold(True)
-
-    def set_rows(self, rows: Sequence[IcdRow]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
-
-    def rows(self) -> tuple[IcdRow, ...]:
-        return self._rows
-
-    def row(self, number: int) -> IcdRow:
-        return self._rows[number]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ANSWERED_ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -22,6 +22,7 @@ from app.ui.app_settings import DEMO_PRACTICE, user_settings, window_title
 from app.ui.first_frame import set_enum_property
 from app.ui.fit import keep_on_screen
 from app.ui.main_actions import init_actions, init_menus, init_toolbar, put_icons
+from app.ui.open_dialog import open_dialog
 from app.ui.patients_page import PatientsPage
 
 if TYPE_CHECKING:
@@ -391,18 +392,8 @@ class MainWindow(QMainWindow):
 
     def _open(self, dialog: QDialog) -> None:
         """Open a dialog over the window without blocking the event loop; forget it when it closes."""
-        from PySide6.QtCore import Qt  # not at the top: see app.ui.first_frame
-
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self._forget(dialog))
-        self.current_dialog = dialog
-        dialog.open()
-
-    def _forget(self, dialog: QDialog) -> None:
-        if self.current_dialog is dialog:
-            self.current_dialog = None
         # Keyboard shortcuts come back here even where the platform hands focus to no window.
-        self.activateWindow()
+        open_dialog(self, dialog, closed=self.activateWindow)
 
     # Each dialog module is imported when first opened: the window shows sooner without them.
 

@@ -32,6 +32,7 @@ from app.services.records import PatientAccount
 from app.services.workspace import Workspace
 from app.ui import icons
 from app.ui.fit import scroll_area
+from app.ui.open_dialog import open_dialog
 from app.ui.record_tables import (
     CoverageTableModel,
     PaymentTableModel,
@@ -286,7 +287,6 @@ class PatientView(QWidget):
 
     def _open(self, dialog: QDialog, select: Callable[[str], None] | None = None) -> None:
         """Open a record dialog without blocking; when it saves, reload and tell the window."""
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def saved(key: str) -> None:
             self.reload()
@@ -295,13 +295,7 @@ class PatientView(QWidget):
             self.changed.emit()
 
         dialog.saved.connect(saved)  # type: ignore[attr-defined]
-        dialog.finished.connect(lambda _result: self._forget(dialog))
-        self.current_dialog = dialog
-        dialog.open()
-
-    def _forget(self, dialog: QDialog) -> None:
-        if self.current_dialog is dialog:
-            self.current_dialog = None
+        open_dialog(self, dialog)
 
     # Dialog modules are imported when first opened, so the main window shows sooner.
 
@@ -438,10 +432,7 @@ class PatientView(QWidget):
         from app.ui.pdf_preview import PdfPreviewDialog  # QtPdf loads only when a PDF is shown
 
         preview = PdfPreviewDialog(pdf, f"Superbill {number}.pdf", self, data_folder=self._workspace.data_dir)
-        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.current_dialog = preview
-        preview.finished.connect(lambda _result: self._forget(preview))
-        preview.open()
+        open_dialog(self, preview)
 
     def save_superbill_copy(self) -> None:
         number = self.superbills.current_key()

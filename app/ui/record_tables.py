@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from app.domain.dates import us_date
 from app.domain.issued import IssuedSuperbill
@@ -13,6 +13,7 @@ from app.domain.money import Cents, MoneyError, format_dollars, format_money, pa
 from app.domain.practice import Coverage, Payer, Payment, Prescription
 from app.domain.procedures import Procedure
 from app.services.records import PrescriptionUsage, VisitCharges
+from app.ui.table_model import RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -24,43 +25,16 @@ class TableRow(NamedTuple):
     raw: tuple[Any, ...]  # under UserRole, for sorting: ISO dates, cents, counts
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(RowTableModel[TableRow]):
     """Read-only rows; subclasses name their columns in HEADERS and the right-aligned ones in NUMBERS."""
 
-    HEADERS: tuple[str, ...] = ()
     NUMBERS: frozenset[int] = frozenset()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[TableRow, ...] = ()
-
-    def set_rows(self, rows: Iterable[TableRow]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
-
-    def rows(self) -> tuple[TableRow, ...]:
-        return self._rows
 
     def key(self, row: int) -> str | None:
         return self._rows[row].key if 0 <= row < len(self._rows) else None
 
     def row_of(self, key: str) -> int:
         return next((i for i, row in enumerate(self._rows) if row.key == key), -1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-        if horizontal and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):

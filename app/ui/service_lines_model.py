@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from app.domain.money import format_money
 from app.domain.superbill import PricedLine
+from app.ui.table_model import RowTableModel
 
 COL_CODE = 0
 COL_SERVICE = 1
@@ -57,40 +59,26 @@ def row_from_priced(priced: PricedLine) -> LineRow:
     )
 
 
-class ServiceLinesModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[LineRow, ...] = ()
+class ServiceLinesModel(RowTableModel[LineRow]):
+    HEADERS = HEADERS
 
-    def set_rows(self, rows: tuple[LineRow, ...]) -> None:
+    def set_rows(self, rows: Iterable[LineRow]) -> None:
+        rows = tuple(rows)
         if len(rows) == len(self._rows):
             # Same lines, new values (a keystroke in the line's fields): keep the selection.
             self._rows = rows
             if rows:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(HEADERS) - 1))
             return
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def row(self, number: int) -> LineRow:
-        return self._rows[number]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
+        super().set_rows(rows)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return HEADERS[section]
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return _alignment(section)
-        return None
+        horizontal = orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS)
+        if horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(section)
+        return super().headerData(section, orientation, role)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

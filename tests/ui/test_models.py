@@ -44,6 +44,7 @@ from app.ui.record_tables import (
     visit_row,
 )
 from app.ui.service_lines_model import ServiceLinesModel, row_from_priced
+from app.ui.table_model import RowTableModel
 
 PATIENT = "pt-0001"
 
@@ -147,8 +148,8 @@ FILLED_BY: dict[type[QAbstractItemModel], Callable[[Workspace], Sequence[Any]]] 
     CptModel: cpt_codes,
     AttentionListModel: attention,
 }
-# Not shown on any screen itself: the base of the record tables above, checked through them.
-BASES = {RowsModel}
+# Not shown on any screen themselves: the bases of the tables above, checked through them.
+BASES = {RowsModel, RowTableModel}
 
 
 def models_defined_under_app_ui() -> set[type]:

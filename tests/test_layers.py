@@ -80,6 +80,23 @@ def test_the_ui_reads_and_writes_records_only_through_services() -> None:
     assert offenders == []
 
 
+def test_no_import_cycle_among_the_ui_modules() -> None:
+    """Leaf dialogs and widgets never import the main window (app.ui.app_settings holds the app's name,
+    settings and title): a module of app/ui can be loaded, and understood, without loading those that
+    use it. Imports only for type checking (a function that is handed the main window) do not count."""
+    import grimp
+
+    graph = grimp.build_graph("app", cache_dir=None, exclude_type_checking_imports=True)
+    ui = {m for m in graph.modules if m.startswith("app.ui") and not m.startswith("app.ui.forms")}
+    cycles = {
+        tuple(sorted({module, *chain}))
+        for module in ui
+        for imported in graph.find_modules_directly_imported_by(module) & ui
+        if (chain := graph.find_shortest_chain(importer=imported, imported=module))
+    }
+    assert sorted(cycles) == []
+
+
 def test_the_domain_imports_nothing_of_ours_but_itself() -> None:
     for path in modules_of("domain"):
         for name in imported_modules(path):

@@ -20,18 +20,18 @@ from app.services.workspace import Workspace
 from app.ui.app_icon import app_icon
 from app.ui.app_settings import DEMO_PRACTICE, user_settings, window_title
 from app.ui.first_frame import set_enum_property
-from app.ui.fit import keep_on_screen
 from app.ui.main_actions import init_actions, init_menus, init_toolbar, put_icons
-from app.ui.open_dialog import open_dialog
-from app.ui.patients_page import PatientsPage
+from app.ui.patients.patients_page import PatientsPage
+from app.ui.widgets.fit import keep_on_screen
+from app.ui.widgets.open_dialog import open_dialog
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
     from app.ui.attention_panel import AttentionLine, AttentionPanel
     from app.ui.help_window import HelpWindow
-    from app.ui.lock import IdleLock
-    from app.ui.patient_view import PatientView
+    from app.ui.patients.patient_view import PatientView
+    from app.ui.security.lock import IdleLock
     from app.ui.status_note import StatusNote
     from app.ui.welcome_panel import WelcomePanel
 
@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
     def _build_the_rest(self) -> None:
         for widget in (self.attention, self.patient_view):
             widget.show()
-        from app.ui.fit import show_focus  # not before the first frame: see app.ui.first_frame
+        from app.ui.widgets.fit import show_focus  # not before the first frame: see app.ui.first_frame
 
         show_focus(self.patients_page.table)
         put_icons(self)
@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
     @property
     def patient_view(self) -> PatientView:
         if self._patient_view is None:
-            from app.ui.patient_view import PatientView
+            from app.ui.patients.patient_view import PatientView
 
             view = PatientView(self.workspace, self.today, self)
             view.newVisitRequested.connect(lambda key: self._open_visit(key, None))
@@ -320,12 +320,12 @@ class MainWindow(QMainWindow):
             log.warning("automatic backup not made: %s", type(error).__name__)
 
     def back_up_now(self) -> None:
-        from app.ui.backup_dialog import BackupDialog
+        from app.ui.practice.backup_dialog import BackupDialog
 
         self._open(BackupDialog(self.workspace, self))
 
     def update_code_set(self) -> None:
-        from app.ui import code_update_dialog
+        from app.ui.practice import code_update_dialog
 
         code_update_dialog.update_code_set(self)
 
@@ -398,7 +398,7 @@ class MainWindow(QMainWindow):
     # Each dialog module is imported when first opened: the window shows sooner without them.
 
     def new_patient(self) -> None:
-        from app.ui.patient_dialog import PatientDialog
+        from app.ui.patients.patient_dialog import PatientDialog
 
         dialog = PatientDialog(self.workspace, None, self, today=self.today)
         dialog.saved.connect(self._patient_added)
@@ -419,7 +419,7 @@ class MainWindow(QMainWindow):
             self._open_visit(self.patient_key, None, repeat=True)
 
     def _open_visit(self, patient_key: str, visit_key: str | None, repeat: bool = False) -> None:
-        from app.ui.visit_editor import VisitEditor
+        from app.ui.visits.visit_editor import VisitEditor
 
         dialog = VisitEditor(self.workspace, patient_key, visit_key, self.today, self, repeat=repeat)
         dialog.saved.connect(lambda _key: self._saved("Visit saved"))
@@ -430,7 +430,7 @@ class MainWindow(QMainWindow):
             self._open_superbill(self.patient_key)
 
     def _open_superbill(self, patient_key: str, *, unbilled: bool = False) -> None:
-        from app.ui.superbill_dialog import SuperbillDialog
+        from app.ui.superbills.superbill_dialog import SuperbillDialog
 
         dialog = SuperbillDialog(self.workspace, patient_key, self.today, self)
         if unbilled:
@@ -439,14 +439,14 @@ class MainWindow(QMainWindow):
         self._open(dialog)
 
     def payers(self) -> None:
-        from app.ui.payers_dialog import PayersDialog
+        from app.ui.practice.payers_dialog import PayersDialog
 
         dialog = PayersDialog(self.workspace, self)
         dialog.finished.connect(lambda _result: self._refresh())  # fees and unit rules change what is owed
         self._open(dialog)
 
     def settings(self) -> None:
-        from app.ui.settings_dialog import SettingsDialog
+        from app.ui.practice.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.workspace, self)
         dialog.accepted.connect(self.update_title)

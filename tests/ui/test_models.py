@@ -23,10 +23,11 @@ from app.services import records
 from app.services.visit_check import load_visit_setting
 from app.services.workspace import Workspace
 from app.ui.attention_panel import AttentionLine, AttentionListModel
-from app.ui.cpt_picker import CptModel, CptRow
-from app.ui.icd_picker import IcdResultsModel, IcdRow
-from app.ui.patient_table_model import PatientTableModel, row_from_patient
-from app.ui.record_tables import (
+from app.ui.patients.patient_table_model import PatientTableModel, row_from_patient
+from app.ui.visits.cpt_picker import CptModel, CptRow
+from app.ui.visits.icd_picker import IcdResultsModel, IcdRow
+from app.ui.visits.service_lines_model import ServiceLinesModel, row_from_priced
+from app.ui.widgets.record_tables import (
     CoverageTableModel,
     FeeTableModel,
     PayerTableModel,
@@ -43,8 +44,7 @@ from app.ui.record_tables import (
     superbill_row,
     visit_row,
 )
-from app.ui.service_lines_model import ServiceLinesModel, row_from_priced
-from app.ui.table_model import RowTableModel
+from app.ui.widgets.table_model import RowTableModel
 
 PATIENT = "pt-0001"
 

@@ -15,12 +15,12 @@ from pytestqt.qtbot import QtBot
 from app.domain.check import FindingCode
 from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
-from app.ui.code_picker_dialog import CodePickerDialog
-from app.ui.cpt_picker import CptPicker
-from app.ui.diagnosis_picker_dialog import DiagnosisPickerDialog
-from app.ui.icd_picker import IcdPicker
-from app.ui.service_lines_model import COL_CHARGE, COL_UNITS
-from app.ui.visit_editor import VisitEditor
+from app.ui.visits.code_picker_dialog import CodePickerDialog
+from app.ui.visits.cpt_picker import CptPicker
+from app.ui.visits.diagnosis_picker_dialog import DiagnosisPickerDialog
+from app.ui.visits.icd_picker import IcdPicker
+from app.ui.visits.service_lines_model import COL_CHARGE, COL_UNITS
+from app.ui.visits.visit_editor import VisitEditor
 from tests.ui.conftest import TODAY
 from tests.ui.record_helpers import overtype_date
 

@@ -11,10 +11,10 @@ from app.domain.errors import ValidationError
 from app.domain.practice import Coverage, Payer, PayerKind, Relationship, Subscriber
 from app.services import patients, payers, records
 from app.services.workspace import Workspace
-from app.ui.fit import fit_dialog, fit_to_screen
 from app.ui.forms.ui_coverage_dialog import Ui_CoverageDialog
-from app.ui.new_payer_dialog import NewPayerDialog, add_new_payer_button
-from app.ui.record_form import RecordDialog, fill_combo, select_data
+from app.ui.practice.new_payer_dialog import NewPayerDialog, add_new_payer_button
+from app.ui.widgets.fit import fit_dialog, fit_to_screen
+from app.ui.widgets.record_form import RecordDialog, fill_combo, select_data
 
 RELATIONSHIPS = (
     ("The patient is the insured", Relationship.SELF),

@@ -24,7 +24,7 @@ from app.domain.errors import ValidationError
 from app.services import client_import
 from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
-from app.ui.saving import start_folder
+from app.ui.widgets.saving import start_folder
 
 FILE_FILTER = "Spreadsheet exports (*.csv *.tsv *.txt);;All files (*)"
 

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QWidget
 from app.domain.practice import Address, Patient
 from app.services import patients
 from app.services.workspace import Workspace
-from app.ui.as_typed import format_phone_as_typed
-from app.ui.fit import fit_dialog
 from app.ui.forms.ui_patient_dialog import Ui_PatientDialog
-from app.ui.record_form import RecordDialog, fill_combo, select_data
+from app.ui.widgets.as_typed import format_phone_as_typed
+from app.ui.widgets.fit import fit_dialog
+from app.ui.widgets.record_form import RecordDialog, fill_combo, select_data
 
 SEXES: tuple[tuple[str, str | None], ...] = (
     ("Not given", None),

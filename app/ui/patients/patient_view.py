@@ -31,9 +31,10 @@ from app.services.errors import RecordNotFound, StoreUnavailable
 from app.services.records import PatientAccount
 from app.services.workspace import Workspace
 from app.ui import icons
-from app.ui.fit import scroll_area
-from app.ui.open_dialog import open_dialog
-from app.ui.record_tables import (
+from app.ui.patients.table_page import TablePage
+from app.ui.widgets.fit import scroll_area
+from app.ui.widgets.open_dialog import open_dialog
+from app.ui.widgets.record_tables import (
     CoverageTableModel,
     PaymentTableModel,
     PrescriptionTableModel,
@@ -45,8 +46,7 @@ from app.ui.record_tables import (
     superbill_row,
     visit_row,
 )
-from app.ui.saving import choose_save_file, save_chosen_file
-from app.ui.table_page import TablePage
+from app.ui.widgets.saving import choose_save_file, save_chosen_file
 
 EMPTY_TEXT = "Choose a patient on the left, or press Ctrl+Shift+N to add one"
 
@@ -300,13 +300,13 @@ class PatientView(QWidget):
     # Dialog modules are imported when first opened, so the main window shows sooner.
 
     def edit_patient(self) -> None:
-        from app.ui.patient_dialog import PatientDialog
+        from app.ui.patients.patient_dialog import PatientDialog
 
         if self.patient_key:
             self._open(PatientDialog(self._workspace, self.patient_key, self, today=self._today))
 
     def add_coverage(self) -> None:
-        from app.ui.coverage_dialog import CoverageDialog
+        from app.ui.patients.coverage_dialog import CoverageDialog
 
         if self.patient_key:
             self.tabs.setCurrentWidget(self.coverages)  # where the new coverage will be seen
@@ -316,14 +316,14 @@ class PatientView(QWidget):
             )
 
     def edit_coverage(self) -> None:
-        from app.ui.coverage_dialog import CoverageDialog
+        from app.ui.patients.coverage_dialog import CoverageDialog
 
         key = self.coverages.current_key()
         if self.patient_key and key:
             self._open(CoverageDialog(self._workspace, self.patient_key, key, self._today, self))
 
     def add_prescription(self) -> None:
-        from app.ui.prescription_dialog import PrescriptionDialog
+        from app.ui.patients.prescription_dialog import PrescriptionDialog
 
         if self.patient_key:
             self.tabs.setCurrentWidget(self.prescriptions)
@@ -331,14 +331,14 @@ class PatientView(QWidget):
             self._open(dialog, self.prescriptions.select)
 
     def edit_prescription(self) -> None:
-        from app.ui.prescription_dialog import PrescriptionDialog
+        from app.ui.patients.prescription_dialog import PrescriptionDialog
 
         key = self.prescriptions.current_key()
         if self.patient_key and key:
             self._open(PrescriptionDialog(self._workspace, self.patient_key, key, self._today, self))
 
     def record_payment(self) -> None:
-        from app.ui.payment_dialog import PaymentDialog
+        from app.ui.patients.payment_dialog import PaymentDialog
 
         if self.patient_key:
             self._open(
@@ -347,7 +347,7 @@ class PatientView(QWidget):
             )
 
     def edit_payment(self) -> None:
-        from app.ui.payment_dialog import PaymentDialog
+        from app.ui.patients.payment_dialog import PaymentDialog
 
         key = self.payments.current_key()
         if self.patient_key and key:
@@ -429,7 +429,7 @@ class PatientView(QWidget):
         pdf = self._stored_pdf(number) if number else None
         if number is None or pdf is None:
             return
-        from app.ui.pdf_preview import PdfPreviewDialog  # QtPdf loads only when a PDF is shown
+        from app.ui.superbills.pdf_preview import PdfPreviewDialog  # QtPdf loads only when a PDF is shown
 
         preview = PdfPreviewDialog(pdf, f"Superbill {number}.pdf", self, data_folder=self._workspace.data_dir)
         open_dialog(self, preview)
@@ -449,7 +449,7 @@ class PatientView(QWidget):
         pdf = self._stored_pdf(number) if number else None
         if number is None or pdf is None:
             return
-        from app.ui.pdf_password_dialog import save_with_password
+        from app.ui.superbills.pdf_password_dialog import save_with_password
 
         save_with_password(self, pdf, f"Superbill {number}.pdf", self._workspace.data_dir)
 

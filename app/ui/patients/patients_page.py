@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from app.services.patient_search import PatientMatches, find_patients, patient_count
 from app.services.workspace import Workspace
 from app.ui.first_frame import set_enum_property
-from app.ui.patient_table_model import (
+from app.ui.patients.patient_table_model import (
     COL_ACCOUNT,
     COL_DATE_OF_BIRTH,
     COL_NAME,

@@ -12,9 +12,9 @@ from app.domain.money import Cents, MoneyError, format_dollars, format_money, pa
 from app.domain.practice import Payment, PaymentMethod
 from app.services import patients, payments
 from app.services.workspace import Workspace
-from app.ui.fit import fit_dialog
 from app.ui.forms.ui_payment_dialog import Ui_PaymentDialog
-from app.ui.record_form import RecordDialog, fill_combo, select_data
+from app.ui.widgets.fit import fit_dialog
+from app.ui.widgets.record_form import RecordDialog, fill_combo, select_data
 
 
 def balance_words(cents: Cents) -> str:

@@ -13,13 +13,13 @@ from app.domain.identifiers import validate_npi
 from app.domain.practice import Prescription
 from app.services import patients, records
 from app.services.workspace import Workspace
-from app.ui.as_typed import still_typing
-from app.ui.fit import fit_dialog
 from app.ui.forms.ui_prescription_dialog import Ui_PrescriptionDialog
-from app.ui.record_form import ERROR_COLOUR, RecordDialog
+from app.ui.widgets.as_typed import still_typing
+from app.ui.widgets.fit import fit_dialog
+from app.ui.widgets.record_form import ERROR_COLOUR, RecordDialog
 
 try:  # the picker is another engineer's module; a plain code field works without it
-    from app.ui.icd_picker import IcdPicker
+    from app.ui.visits.icd_picker import IcdPicker
 except ImportError:  # pragma: no cover - only while the picker is being written
     IcdPicker = None  # type: ignore[assignment,misc]
 

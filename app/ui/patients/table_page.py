@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui import icons
-from app.ui.fit import ButtonStrip, show_focus
-from app.ui.record_tables import PaymentTableModel, RowsModel, VisitTableModel
+from app.ui.widgets.fit import ButtonStrip, show_focus
+from app.ui.widgets.record_tables import PaymentTableModel, RowsModel, VisitTableModel
 
 # The table pages' buttons, by their first word: the same picture for the same kind of action.
 _BUTTON_ICONS = {

@@ -24,7 +24,7 @@ from app.services import backups
 from app.services.backups import BackupSummary
 from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
-from app.ui.fit import fit_dialog
+from app.ui.widgets.fit import fit_dialog
 
 
 def _size(summary: BackupSummary) -> str:

@@ -28,8 +28,8 @@ from app.domain.dates import us_date
 from app.domain.errors import ValidationError
 from app.services.code_update import CodeUpdate, apply_update, passed_over_code_sets, preview_practice_update
 from app.services.workspace import Workspace
-from app.ui.fit import fit_dialog
-from app.ui.saving import choose_open_file, tell_saved
+from app.ui.widgets.fit import fit_dialog
+from app.ui.widgets.saving import choose_open_file, tell_saved
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow

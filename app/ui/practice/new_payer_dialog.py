@@ -29,8 +29,8 @@ from app.domain.errors import ValidationError
 from app.domain.practice import Payer, PayerKind, UnitRule
 from app.services import payers
 from app.services.workspace import Workspace
-from app.ui.payers_dialog import KIND_WORDS, UNIT_RULE_NAMES
-from app.ui.record_form import RecordDialog, fill_combo, select_data
+from app.ui.practice.payers_dialog import KIND_WORDS, UNIT_RULE_NAMES
+from app.ui.widgets.record_form import RecordDialog, fill_combo, select_data
 
 ANOTHER = "Another payer (type its name)"
 

@@ -11,11 +11,11 @@ from app.domain.practice import Address, Payer, PayerKind, UnitRule
 from app.services import fees, payers
 from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
-from app.ui.as_typed import format_phone_as_typed
-from app.ui.fit import fit_dialog
 from app.ui.forms.ui_payers_dialog import Ui_PayersDialog
-from app.ui.record_form import ERROR_COLOUR, RecordDialog, fill_combo, select_data, show_store_problem
-from app.ui.record_tables import FeeTableModel, PayerTableModel, fee_rows, payer_row
+from app.ui.widgets.as_typed import format_phone_as_typed
+from app.ui.widgets.fit import fit_dialog
+from app.ui.widgets.record_form import ERROR_COLOUR, RecordDialog, fill_combo, select_data, show_store_problem
+from app.ui.widgets.record_tables import FeeTableModel, PayerTableModel, fee_rows, payer_row
 
 UNIT_RULE_NAMES = {UnitRule.CMS_8_MINUTE: "CMS 8-minute rule", UnitRule.AMA_MIDPOINT: "AMA midpoint rule"}
 UNIT_RULE_WORDS = {

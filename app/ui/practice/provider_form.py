@@ -36,10 +36,10 @@ from app.domain.identifiers import (
 )
 from app.domain.practice import Address, Practitioner, TaxIdType
 from app.domain.procedures import PLACES_OF_SERVICE
-from app.ui.as_typed import format_phone_as_typed, still_typing
 from app.ui.forms.ui_provider_form import Ui_ProviderForm
-from app.ui.record_form import limit_text_boxes
-from app.ui.state_picker import choose_state, chosen_state, make_state_picker
+from app.ui.widgets.as_typed import format_phone_as_typed, still_typing
+from app.ui.widgets.record_form import limit_text_boxes
+from app.ui.widgets.state_picker import choose_state, chosen_state, make_state_picker
 
 IDENTITY, CONTACT, SIGNATURE = "identity", "contact", "signature"
 
@@ -382,7 +382,7 @@ class ProviderForm(QWidget):
     # Signature ---------------------------------------------------------------------------------
 
     def _choose_signature(self) -> None:
-        from app.ui.saving import start_folder  # Documents, or the folder last used
+        from app.ui.widgets.saving import start_folder  # Documents, or the folder last used
 
         path, _ = QFileDialog.getOpenFileName(
             self, "Choose your signature image", str(start_folder()), "Images (*.png *.jpg *.jpeg *.bmp)"

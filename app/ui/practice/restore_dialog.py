@@ -24,7 +24,7 @@ from app.services import backups
 from app.services.backups import BackupRefused, BackupSummary, RestoreResult
 from app.services.errors import StoreUnavailable
 from app.services.practice_health import Health, health_problem
-from app.ui.fit import fit_dialog
+from app.ui.widgets.fit import fit_dialog
 
 APP_TITLE = "Superbill Desk"
 

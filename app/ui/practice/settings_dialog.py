@@ -13,12 +13,12 @@ from app.domain.superbill import PaperSize
 from app.services import practice_profile
 from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
-from app.ui.fit import fit_dialog
 from app.ui.forms.ui_settings_dialog import Ui_SettingsDialog
-from app.ui.payers_dialog import PayersDialog
-from app.ui.provider_form import CONTACT, IDENTITY, SIGNATURE, ProviderForm
-from app.ui.record_form import ask_unsaved, show_store_problem
-from app.ui.security_settings import SecurityTab
+from app.ui.practice.payers_dialog import PayersDialog
+from app.ui.practice.provider_form import CONTACT, IDENTITY, SIGNATURE, ProviderForm
+from app.ui.security.security_settings import SecurityTab
+from app.ui.widgets.fit import fit_dialog
+from app.ui.widgets.record_form import ask_unsaved, show_store_problem
 
 
 class SettingsDialog(QDialog):

@@ -23,12 +23,12 @@ from app.services.errors import StoreUnavailable
 from app.services.practice_profile import set_up_practice
 from app.services.workspace import Workspace
 from app.ui.app_icon import app_icon
-from app.ui.fit import fit_window, scroll_area
 from app.ui.forms.ui_setup_wizard_fees import Ui_SetupFees
 from app.ui.forms.ui_setup_wizard_welcome import Ui_SetupWelcome
-from app.ui.provider_form import CONTACT, IDENTITY, SIGNATURE, ProviderForm
-from app.ui.recovery_key_dialog import show_recovery_key
-from app.ui.setup_protection import ProtectionForm
+from app.ui.practice.provider_form import CONTACT, IDENTITY, SIGNATURE, ProviderForm
+from app.ui.security.recovery_key_dialog import show_recovery_key
+from app.ui.security.setup_protection import ProtectionForm
+from app.ui.widgets.fit import fit_window, scroll_area
 
 # The codes most massage prescriptions are billed with, in the order therapists use them most.
 COMMON_FEE_CODES = ("97124", "97140", "97112", "97110", "97010")

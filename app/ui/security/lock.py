@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import ValidationError
 from app.services.workspace import Workspace
-from app.ui.unlock_dialog import SecretField
+from app.ui.security.unlock_dialog import SecretField
 
 IDLE_MINUTES_KEY = "security/lock_after_minutes"
 DEFAULT_IDLE_MINUTES = 15

@@ -16,9 +16,9 @@ from app.domain.errors import ValidationError
 from app.services.encryption import CopiesReport, check_new_passphrase, passphrase_strength
 from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
-from app.ui.fit import fit_dialog
-from app.ui.recovery_key_dialog import show_recovery_key
-from app.ui.unlock_dialog import SecretField
+from app.ui.security.recovery_key_dialog import show_recovery_key
+from app.ui.security.unlock_dialog import SecretField
+from app.ui.widgets.fit import fit_dialog
 
 
 class NewPassphraseForm(QWidget):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.services.encryption import confirm_recovery_key_written
 from app.services.errors import StoreUnavailable
 from app.ui.app_settings import APP_TITLE
-from app.ui.fit import fit_dialog
+from app.ui.widgets.fit import fit_dialog
 
 
 class RecoveryKeyDialog(QDialog):

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QSpinBox, QVBoxL
 
 from app.services.workspace import Workspace
 from app.ui.app_settings import user_settings
-from app.ui.lock import IDLE_MINUTES_KEY, idle_minutes
+from app.ui.security.lock import IDLE_MINUTES_KEY, idle_minutes
 
 
 class SecurityTab(QWidget):
@@ -59,7 +59,7 @@ class SecurityTab(QWidget):
             self.passphraseButton.setText("&Encrypt the records…")
 
     def _passphrase(self) -> None:
-        from app.ui.passphrase_dialog import PassphraseDialog
+        from app.ui.security.passphrase_dialog import PassphraseDialog
 
         PassphraseDialog(self.workspace, change=self.workspace.encrypted, parent=self).exec()
         self._show_state()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
-from app.ui.passphrase_dialog import NewPassphraseForm
+from app.ui.security.passphrase_dialog import NewPassphraseForm
 
 SKIP_WARNING = (
     "Without a passphrase, anyone who gets this computer (a lost or stolen laptop, a repair shop) "

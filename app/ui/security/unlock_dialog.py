@@ -19,7 +19,7 @@ from app.domain.errors import ValidationError
 from app.services.errors import StoreUnavailable
 from app.services.workspace import PracticeDamaged, Workspace
 from app.ui.app_settings import APP_TITLE
-from app.ui.fit import fit_dialog
+from app.ui.widgets.fit import fit_dialog
 
 PROBLEM_STYLE = "color: #b3261e;"
 
@@ -134,7 +134,7 @@ class UnlockDialog(QDialog):
     def _restored(self, secret: str, damaged: PracticeDamaged) -> bool:
         """The practice file is missing or empty: offer its latest backup (opened with the same key)."""
         from app.services.encryption import database_key
-        from app.ui.restore_dialog import offer_restore
+        from app.ui.practice.restore_dialog import offer_restore
 
         if self._use_recovery_key:
             key = database_key(self.data_dir, recovery_key=secret)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.services.batch import BatchPatient, BatchSummary, issue_all, patients_needing_superbills
 from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
-from app.ui.saving import choose_folder
+from app.ui.widgets.saving import choose_folder
 
 FOLDER_TITLE = "Choose the folder for the superbills (they are issued once you choose it)"
 

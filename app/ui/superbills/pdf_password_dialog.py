@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import ValidationError
 from app.services.pdf_password import MIN_PASSWORD_LENGTH, REPEAT_FIELD, check_password, protect_pdf
-from app.ui.fit import fit_dialog
-from app.ui.saving import choose_save_file, save_chosen_file
-from app.ui.unlock_dialog import SecretField
+from app.ui.security.unlock_dialog import SecretField
+from app.ui.widgets.fit import fit_dialog
+from app.ui.widgets.saving import choose_save_file, save_chosen_file
 
 NOTE_STYLE = "color: #5f6368;"
 
@@ -94,7 +94,7 @@ def save_with_password(
 ) -> Path | None:
     """Ask for a password and a file, and write the PDF encrypted with it; the saved file, or None.
 
-    `data_folder` is the open practice's folder, which a file is never saved into (app.ui.saving).
+    `data_folder` is the open practice's folder, which a file is never saved into (app.ui.widgets.saving).
     """
     asked = PdfPasswordDialog(parent)
     try:

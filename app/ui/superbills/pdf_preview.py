@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import ValidationError
 from app.services.files import write_file
-from app.ui.fit import fit_window
-from app.ui.saving import choose_save_file, save_chosen_file
+from app.ui.widgets.fit import fit_window
+from app.ui.widgets.saving import choose_save_file, save_chosen_file
 
 # Pages are printed as images; 300 dpi is sharp on paper and keeps a page under 40 MB of pixels.
 PRINT_DPI = 300
@@ -94,7 +94,9 @@ class PdfPreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._pdf = bytes(pdf)
-        self._data_folder = data_folder  # the open practice's folder: never saved into (app.ui.saving)
+        self._data_folder = (
+            data_folder  # the open practice's folder: never saved into (app.ui.widgets.saving)
+        )
         self._suggested_name = safe_file_name(suggested_name)
         self._temp_dir: Path | None = None
         self.setWindowTitle(f"Preview - {self._suggested_name}")
@@ -355,7 +357,7 @@ class PdfPreviewDialog(QDialog):
 
     def save_with_password(self) -> Path | None:
         """Ask for a password (twice) and a file; write the same PDF encrypted with it. The file, or None."""
-        from app.ui.pdf_password_dialog import save_with_password
+        from app.ui.superbills.pdf_password_dialog import save_with_password
 
         return save_with_password(self, self._pdf, self._suggested_name, self._data_folder)
 

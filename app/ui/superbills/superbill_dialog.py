@@ -27,9 +27,9 @@ from app.services.superbill_choice import (
 )
 from app.services.workspace import Workspace
 from app.ui import icons
-from app.ui.fit import fit_dialog
 from app.ui.forms.ui_superbill_dialog import Ui_SuperbillDialog
-from app.ui.pdf_preview import PdfPreviewDialog
+from app.ui.superbills.pdf_preview import PdfPreviewDialog
+from app.ui.widgets.fit import fit_dialog
 
 # The entries of the dates-of-service list, in order.
 UNBILLED, THIS_MONTH, LAST_MONTH, THIS_YEAR, CUSTOM = range(5)

@@ -31,7 +31,7 @@ from app.domain.errors import ValidationError
 from app.services.errors import StoreUnavailable
 from app.services.statements import StatementsSummary, Who, write_statements
 from app.services.workspace import Workspace
-from app.ui.saving import choose_folder
+from app.ui.widgets.saving import choose_folder
 
 WHO_CHOICES = (
     (Who.ALL, "Everyone with visits that year"),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
-from app.ui.cpt_picker import CptPicker
-from app.ui.fit import fit_dialog
-from app.ui.icd_picker import IcdPicker
+from app.ui.visits.cpt_picker import CptPicker
+from app.ui.visits.icd_picker import IcdPicker
+from app.ui.widgets.fit import fit_dialog
 
 
 class CodePickerDialog(QDialog):

@@ -29,7 +29,7 @@ from app.domain.practice import FeeSchedule
 from app.domain.procedures import Procedure
 from app.services import fees
 from app.services.workspace import Workspace
-from app.ui.table_model import RowTableModel
+from app.ui.widgets.table_model import RowTableModel
 
 COL_CODE = 0
 COL_DESCRIPTION = 1

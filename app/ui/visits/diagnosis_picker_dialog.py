@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.icd_picker import IcdPicker
+from app.ui.visits.icd_picker import IcdPicker
 
 
 class DiagnosisPickerDialog(QDialog):

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.domain.diagnoses import DiagnosisCode
 from app.services.visit_check import COMMON_MASSAGE_CODES
 from app.services.workspace import Workspace
-from app.ui.table_model import RowTableModel
+from app.ui.widgets.table_model import RowTableModel
 
 COL_STAR = 0
 COL_CODE = 1
@@ -46,7 +46,7 @@ RECENTS_KEY = "icd_picker/recents"
 
 _Index = QModelIndex | QPersistentModelIndex
 # The roles data() answers; the rest of the seven a view asks of every cell on each paint are
-# turned away before any other work (see app/ui/patient_table_model.py).
+# turned away before any other work (see app/ui/patients/patient_table_model.py).
 _ANSWERED_ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,

@@ -12,7 +12,7 @@ from app.domain.money import Cents, MoneyError, format_dollars, format_money, pa
 from app.domain.practice import ServiceLine, UnitRule
 from app.domain.superbill import PricedLine
 from app.ui.forms.ui_visit_editor import Ui_VisitEditor
-from app.ui.record_form import limit_text_boxes
+from app.ui.widgets.record_form import limit_text_boxes
 
 LARGEST_FEE_PER_UNIT: Cents = 1_000_000  # $10,000.00: more is a slip of the keyboard, not a fee
 RULE_SHORT = {UnitRule.AMA_MIDPOINT: "AMA midpoint", UnitRule.CMS_8_MINUTE: "CMS 8-minute rule"}

@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from app.domain.money import format_money
 from app.domain.superbill import PricedLine
-from app.ui.table_model import RowTableModel
+from app.ui.widgets.table_model import RowTableModel
 
 COL_CODE = 0
 COL_SERVICE = 1

@@ -22,11 +22,10 @@ from app.services.errors import RecordNotFound, StoreBug, StoreUnavailable
 from app.services.visit_check import first_pointers, new_visit_key, remap_pointers
 from app.services.visit_start import start_visit
 from app.services.workspace import Workspace
-from app.ui.fit import fit_dialog
 from app.ui.forms.ui_visit_editor import Ui_VisitEditor
-from app.ui.service_line_fields import ServiceLineFields
-from app.ui.service_lines_model import COL_CODE, ServiceLinesModel, row_from_priced
-from app.ui.visit_editor_widgets import (
+from app.ui.visits.service_line_fields import ServiceLineFields
+from app.ui.visits.service_lines_model import COL_CODE, ServiceLinesModel, row_from_priced
+from app.ui.visits.visit_editor_widgets import (
     arrange,
     ask_to_save_visit,
     coverage_items,
@@ -34,8 +33,9 @@ from app.ui.visit_editor_widgets import (
     show_patient,
     visit_field,
 )
-from app.ui.visit_findings import Target, show_findings, summary, target_of
-from app.ui.visit_pickers import ServicePicker, VisitDiagnoses
+from app.ui.visits.visit_findings import Target, show_findings, summary, target_of
+from app.ui.visits.visit_pickers import ServicePicker, VisitDiagnoses
+from app.ui.widgets.fit import fit_dialog
 
 CHECK_DELAY_MS = 150  # the check runs once typing pauses this long
 

@@ -1,5 +1,5 @@
 """The visit editor's widgets set up once (tables, lists, icons, where the check goes), and the
-coverage and prescription choices as the therapist reads them: kept apart from app/ui/visit_editor.py,
+coverage and prescription choices as the therapist reads them: kept apart from app/ui/visits/visit_editor.py,
 which does what the therapist does with them."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from app.domain.dates import us_date
 from app.domain.people import Patient
 from app.services.visit_check import VisitSetting
 from app.ui import icons
-from app.ui.fit import room_on
 from app.ui.forms.ui_visit_editor import Ui_VisitEditor
-from app.ui.service_lines_model import COL_SERVICE, ServiceLinesModel
+from app.ui.visits.service_lines_model import COL_SERVICE, ServiceLinesModel
+from app.ui.widgets.fit import room_on
 
 
 def arrange(dialog: QDialog, ui: Ui_VisitEditor, model: ServiceLinesModel) -> None:

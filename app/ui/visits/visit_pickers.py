@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QListWidgetItem, QWidget
 from app.domain.diagnoses import DiagnosisCode
 from app.domain.superbill import POINTER_LETTERS
 from app.services.workspace import Workspace
-from app.ui.code_picker_dialog import CodePickerDialog
-from app.ui.cpt_picker import CptPicker
-from app.ui.diagnosis_picker_dialog import DiagnosisPickerDialog
 from app.ui.forms.ui_visit_editor import Ui_VisitEditor
-from app.ui.icd_picker import IcdPicker
+from app.ui.visits.code_picker_dialog import CodePickerDialog
+from app.ui.visits.cpt_picker import CptPicker
+from app.ui.visits.diagnosis_picker_dialog import DiagnosisPickerDialog
+from app.ui.visits.icd_picker import IcdPicker
 
 MOST = "A visit holds at most 12 diagnoses (A–L): remove one first."
 

@@ -10,7 +10,7 @@ Keys: t today; Up/Down a day later/earlier; Alt+Down or F4 the calendar (Enter p
 Ctrl+A, Backspace, Delete as in any text box; the first click selects the whole date, so typing
 replaces it.
 
-Promoted in the forms (forms/*.ui, header app.ui.date_field); each dialog calls `configure`. Only the
+Promoted in the forms (forms/*.ui, header app.ui.widgets.date_field); each dialog calls `configure`. Only the
 dialogs import it: it builds Qt enums, which the main window's first frame must not (app.ui.first_frame).
 """
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import ValidationError
 from app.domain.text_limits import text_limit
 from app.services.errors import StoreUnavailable
-from app.ui.date_field import DateField
+from app.ui.widgets.date_field import DateField
 
 INVALID_STYLE = "*[invalid='true'] { border: 1px solid #b3261e; border-radius: 2px; }"
 ERROR_COLOUR = "#b3261e"

@@ -13,7 +13,7 @@ from app.domain.money import Cents, MoneyError, format_dollars, format_money, pa
 from app.domain.practice import Coverage, Payer, Payment, Prescription
 from app.domain.procedures import Procedure
 from app.services.records import PrescriptionUsage, VisitCharges
-from app.ui.table_model import RowTableModel
+from app.ui.widgets.table_model import RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -9,6 +9,7 @@ was started from; and a saved file is said in the main window's status bar, with
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
@@ -80,14 +81,17 @@ def choose_folder(parent: QWidget, title: str) -> Path | None:
     return Path(chosen)
 
 
+@runtime_checkable
+class _Says(Protocol):
+    def say(self, message: str) -> None: ...
+
+
 def tell_saved(parent: QWidget, text: str) -> None:
     """Show `text` in the main window's status bar (the window behind the dialogs), for a while: the
     app's window says it in its fading note, as it says everything (a status-bar message of its own
     would hide the note meanwhile)."""
-    from app.ui.main_window import MainWindow  # loaded long before anything is saved
-
     window = main_window(parent)
-    if isinstance(window, MainWindow):
+    if isinstance(window, _Says):  # the app's main window (not imported here: it imports this module)
         window.say(text)
     elif window is not None:
         window.statusBar().showMessage(text, SAVED_MESSAGE_MS)

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
-    QEvent,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QKeyEvent, QPalette
+from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QTreeView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,6 +22,7 @@ from app.domain.practice import FeeSchedule
 from app.domain.procedures import Procedure
 from app.services import fees
 from app.services.workspace import Workspace
+from app.ui.visits.code_search import CodeSearch, words_match
 from app.ui.widgets.table_model import RowTableModel
 
 COL_CODE = 0
@@ -38,7 +32,6 @@ COL_FEE = 3
 HEADERS = ("Code", "Description", "Billed", "Fee per unit")
 
 _Index = QModelIndex | QPersistentModelIndex
-_WORD = re.compile(r"[^\W_]+")
 
 
 class CptRow(NamedTuple):
@@ -81,12 +74,10 @@ def procedure_matches(query: str, procedure: Procedure) -> bool:
         return True
     if procedure.code.startswith(text.upper()):
         return True
-    words = _WORD.findall(text.casefold())
-    described = _WORD.findall(procedure.description.casefold())
-    return bool(words) and all(any(w.startswith(word) for w in described) for word in words)
+    return words_match(text, procedure.description)
 
 
-class CptPicker(QWidget):
+class CptPicker(CodeSearch):
     """A filter field over the procedure codes and the matching codes; Enter chooses the highlighted one."""
 
     codeChosen = Signal(str)
@@ -98,39 +89,15 @@ class CptPicker(QWidget):
         self._procedures: dict[str, Procedure] = {}
         self._fees = FeeSchedule()
 
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Code or words, such as  97124  or  massage")
-        self.search.setClearButtonEnabled(True)
-        label = QLabel("&Find a procedure code:", self)
-        label.setBuddy(self.search)
         self.model = CptModel(self)
-        self.view = QTreeView(self)
-        self.view.setModel(self.model)
-        self.view.setRootIsDecorated(False)
-        self.view.setUniformRowHeights(True)
-        self.view.setAllColumnsShowFocus(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        hint = QLabel("Enter chooses the highlighted code. Fees come from your fee schedule.", self)
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._build("&Find a procedure code:", "Code or words, such as  97124  or  massage", self.model, hint)
         header = self.view.header()
-        header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_CODE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_TIMED, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_FEE, QHeaderView.ResizeMode.ResizeToContents)
-        hint = QLabel("Enter chooses the highlighted code. Fees come from your fee schedule.", self)
-        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(label)
-        layout.addWidget(self.search)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(hint)
-        self.setFocusProxy(self.search)
-
-        self.search.textChanged.connect(self._update_results)
-        self.search.installEventFilter(self)
-        self.view.activated.connect(self._activate)
         self.reload()
 
     def set_payer(self, payer_key: str | None) -> None:
@@ -150,11 +117,6 @@ class CptPicker(QWidget):
             self.search.clear()
         self.search.setFocus()
 
-    def choose_current(self) -> None:
-        index = self.view.currentIndex()
-        if index.isValid():
-            self._activate(index)
-
     def _update_results(self) -> None:
         text = self.search.text()
         rows = [
@@ -168,15 +130,3 @@ class CptPicker(QWidget):
 
     def _activate(self, index: QModelIndex) -> None:
         self.codeChosen.emit(self.model.row(index.row()).code)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.search and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            key = event.key()
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.choose_current()
-                return True
-            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
-                self.view.keyPressEvent(QKeyEvent(QEvent.Type.KeyPress, key, event.modifiers()))
-                return True
-        return super().eventFilter(watched, event)

@@ -22,15 +22,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QTreeView,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.domain.diagnoses import DiagnosisCode
 from app.services.visit_check import COMMON_MASSAGE_CODES
 from app.services.workspace import Workspace
+from app.ui.visits.code_search import CodeSearch, words_match
 from app.ui.widgets.table_model import RowTableModel
 
 COL_STAR = 0
@@ -56,7 +54,6 @@ _ANSWERED_ROLES = frozenset(
         Qt.ItemDataRole.ToolTipRole,
     }
 )
-_WORD = re.compile(r"[^\W_]+")
 _CODE_SHAPE = re.compile(r"^[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}$")
 
 
@@ -127,12 +124,10 @@ def matches(query: str, entry: DiagnosisCode) -> bool:
     compact = query.strip().upper().replace(".", "")
     if compact and entry.code.replace(".", "").startswith(compact):
         return True
-    words = _WORD.findall(query.casefold())
-    described = _WORD.findall(entry.description.casefold())
-    return bool(words) and all(any(w.startswith(word) for w in described) for word in words)
+    return words_match(query, entry.description)
 
 
-class IcdPicker(QWidget):
+class IcdPicker(CodeSearch):
     """A search field over the whole ICD-10-CM code set and the codes it finds; Enter chooses."""
 
     codeChosen = Signal(str)
@@ -149,28 +144,7 @@ class IcdPicker(QWidget):
         self._favourites = self._stored(FAVOURITES_KEY)
         self._recents = self._stored(RECENTS_KEY)
 
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Code or words, such as  low back,  M54.5,  whiplash")
-        self.search.setClearButtonEnabled(True)
-        label = QLabel("&Search diagnosis codes:", self)
-        label.setBuddy(self.search)
         self.model = IcdResultsModel(self)
-        self.view = QTreeView(self)
-        self.view.setModel(self.model)
-        self.view.setRootIsDecorated(False)
-        self.view.setUniformRowHeights(True)
-        self.view.setAllColumnsShowFocus(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.view.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_STAR, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(COL_STAR, 28)
-        header.setSectionResizeMode(COL_CODE, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(COL_CODE, 110)
-        header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_SOURCE, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(COL_SOURCE, 96)
         self.hint = QLabel(
             "Enter chooses the highlighted code · Ctrl+D marks a favourite · "
             "a greyed code is a category: Enter shows the billable codes under it",
@@ -178,18 +152,16 @@ class IcdPicker(QWidget):
         )
         self.hint.setWordWrap(True)
         self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(label)
-        layout.addWidget(self.search)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.hint)
-        self.setFocusProxy(self.search)
-
-        self.search.textChanged.connect(self._update_results)
-        self.search.installEventFilter(self)
-        self.view.activated.connect(self._activate)
+        placeholder = "Code or words, such as  low back,  M54.5,  whiplash"
+        self._build("&Search diagnosis codes:", placeholder, self.model, self.hint)
+        header = self.view.header()
+        header.setSectionResizeMode(COL_STAR, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(COL_STAR, 28)
+        header.setSectionResizeMode(COL_CODE, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(COL_CODE, 110)
+        header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_SOURCE, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(COL_SOURCE, 96)
         self.view.clicked.connect(self._clicked)
         favourite = QShortcut(QKeySequence("Ctrl+D"), self)
         favourite.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -218,11 +190,6 @@ class IcdPicker(QWidget):
         else:
             self._update_results()
         self.search.setFocus()
-
-    def choose_current(self) -> None:
-        index = self.view.currentIndex()
-        if index.isValid():
-            self._activate(index)
 
     def toggle_favourite(self) -> None:
         index = self.view.currentIndex()
@@ -359,14 +326,7 @@ class IcdPicker(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            key = event.key()
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.choose_current()
-                return True
-            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
-                self.view.keyPressEvent(QKeyEvent(QEvent.Type.KeyPress, key, event.modifiers()))
-                return True
-            if key == Qt.Key.Key_Right and self.search.cursorPosition() == len(self.search.text()):
+            if event.key() == Qt.Key.Key_Right and self.search.cursorPosition() == len(self.search.text()):
                 current = self.view.currentIndex()
                 row = self.model.row(current.row()) if current.isValid() else None
                 if row is not None and not row.billable and not row.expanded:

@@ -339,7 +339,10 @@ def _open_window(data_dir: Path | None) -> int:
     # What start-up builds (modules, PySide6's classes and enums, the window) lives as long as the
     # app: the collector would only walk it again and again (~4 ms of the start). It is off until
     # the window has started or a dialog waits on the therapist (app.ui.main), and on again after.
-    from app.ui.display import NO_DISPLAY, window_cannot_open  # no Qt: told before Qt aborts (exit 134)
+    from app.ui.widgets.display import (  # no Qt: told before Qt aborts (exit 134)
+        NO_DISPLAY,
+        window_cannot_open,
+    )
 
     if window_cannot_open():
         print(NO_DISPLAY, file=sys.stderr)

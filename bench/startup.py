@@ -400,7 +400,7 @@ def _child_search(data_dir: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from app.services.workspace import Workspace
-    from app.ui.patients_page import PatientsPage
+    from app.ui.patients.patients_page import PatientsPage
 
     app = QApplication([sys.argv[0], "-platform", "offscreen"])
     workspace = Workspace(data_dir)
@@ -444,7 +444,7 @@ def _child_icd(data_dir: Path) -> None:
     index_times = index_times[:50]
     result: dict[str, float | str] = {"index_worst_ms": max(index_times)}
     try:
-        from app.ui.icd_picker import IcdPicker
+        from app.ui.visits.icd_picker import IcdPicker
     except ImportError:
         print(json.dumps(result))
         return

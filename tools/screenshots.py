@@ -22,9 +22,9 @@ from app.services import superbills
 from app.services.demo import demo_practice
 from app.services.workspace import Workspace
 from app.ui.main_window import MainWindow
-from app.ui.pdf_preview import PdfPreviewDialog
 from app.ui.style import apply_look
-from app.ui.visit_editor import VisitEditor
+from app.ui.superbills.pdf_preview import PdfPreviewDialog
+from app.ui.visits.visit_editor import VisitEditor
 
 TODAY = date(2026, 9, 24)
 PATIENT = "demo-1"

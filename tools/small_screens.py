@@ -101,24 +101,24 @@ def dialogs(window: QWidget, workspace: object) -> Iterator[tuple[str, Callable[
     """Each dialog (and wizard page) by name, with how to make it."""
     from app.services.workspace import Workspace
     from app.store.health import Health
-    from app.ui.backup_dialog import BackupDialog
-    from app.ui.code_picker_dialog import CodePickerDialog
-    from app.ui.coverage_dialog import CoverageDialog
-    from app.ui.cpt_picker import CptPicker
-    from app.ui.icd_picker import IcdPicker
-    from app.ui.passphrase_dialog import PassphraseDialog
-    from app.ui.patient_dialog import PatientDialog
-    from app.ui.payers_dialog import PayersDialog
-    from app.ui.payment_dialog import PaymentDialog
-    from app.ui.pdf_password_dialog import PdfPasswordDialog
-    from app.ui.prescription_dialog import PrescriptionDialog
-    from app.ui.recovery_key_dialog import RecoveryKeyDialog
-    from app.ui.restore_dialog import RestoreDialog
-    from app.ui.settings_dialog import SettingsDialog
-    from app.ui.setup_wizard import SetupWizard
-    from app.ui.superbill_dialog import SuperbillDialog
-    from app.ui.unlock_dialog import UnlockDialog
-    from app.ui.visit_editor import VisitEditor
+    from app.ui.patients.coverage_dialog import CoverageDialog
+    from app.ui.patients.patient_dialog import PatientDialog
+    from app.ui.patients.payment_dialog import PaymentDialog
+    from app.ui.patients.prescription_dialog import PrescriptionDialog
+    from app.ui.practice.backup_dialog import BackupDialog
+    from app.ui.practice.payers_dialog import PayersDialog
+    from app.ui.practice.restore_dialog import RestoreDialog
+    from app.ui.practice.settings_dialog import SettingsDialog
+    from app.ui.practice.setup_wizard import SetupWizard
+    from app.ui.security.passphrase_dialog import PassphraseDialog
+    from app.ui.security.recovery_key_dialog import RecoveryKeyDialog
+    from app.ui.security.unlock_dialog import UnlockDialog
+    from app.ui.superbills.pdf_password_dialog import PdfPasswordDialog
+    from app.ui.superbills.superbill_dialog import SuperbillDialog
+    from app.ui.visits.code_picker_dialog import CodePickerDialog
+    from app.ui.visits.cpt_picker import CptPicker
+    from app.ui.visits.icd_picker import IcdPicker
+    from app.ui.visits.visit_editor import VisitEditor
 
     assert isinstance(workspace, Workspace)
     data = workspace.data_dir
@@ -160,7 +160,7 @@ def _preview(window: QWidget) -> QWidget:
 
     from reportlab.pdfgen.canvas import Canvas
 
-    from app.ui.pdf_preview import PdfPreviewDialog
+    from app.ui.superbills.pdf_preview import PdfPreviewDialog
 
     pdf = io.BytesIO()
     page = Canvas(pdf)

@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.domain.dates import DateError, typed_date
 from app.domain.errors import ValidationError
@@ -30,6 +31,9 @@ from app.domain.practice import Address, Coverage, Patient, Payer, PayerKind
 from app.services.saving import save_coverage, save_patient, save_payer
 from app.store.reading import read_file
 from app.store.records import PracticeStore
+
+if TYPE_CHECKING:
+    from app.services.workspace import Workspace
 
 log = logging.getLogger(__name__)  # counts only: never a name
 
@@ -384,3 +388,10 @@ def _payer(store: PracticeStore, row: _Row, payers: dict[str, Payer]) -> Payer:
         found = save_payer(store, Payer(key="", name=name, kind=PayerKind.COMMERCIAL))
         payers[name.casefold()] = found
     return found
+
+
+def import_client_file(
+    workspace: Workspace, client_file: ClientFile, mapping: Mapping[str, str], *, today: date
+) -> ImportResult:
+    """``import_clients`` into the open practice."""
+    return import_clients(workspace.store, client_file, mapping, today=today)

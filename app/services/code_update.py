@@ -21,6 +21,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from app.domain.dates import us_date
 from app.domain.diagnoses import CodeRelease, ReleaseChanges, release_changes
@@ -45,6 +46,9 @@ from app.store.icd_release_files import (
     parse_order_file,
 )
 from app.store.reading import read_file
+
+if TYPE_CHECKING:
+    from app.services.workspace import Workspace
 
 ORDER_FILE = "order file"
 ZIP_FILE = "zip"
@@ -281,3 +285,8 @@ def _affected(
         )
         found.setdefault((use.prescription, use.patient_key + "/" + use.key, affected.code), affected)
     return tuple(found.values())
+
+
+def preview_practice_update(workspace: Workspace, path: Path) -> CodeUpdate:
+    """``preview_update`` for the open practice: its code sets, and its visits and prescriptions affected."""
+    return preview_update(path, workspace.data_dir, workspace.store)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from app.domain.people import Patient
 from app.store.patient_counts import count_patients
-from app.store.records import PracticeStore
+
+if TYPE_CHECKING:
+    from app.services.workspace import Workspace
 
 
 class PatientMatches(NamedTuple):
@@ -23,11 +25,12 @@ class PatientMatches(NamedTuple):
         return self.matches is not None
 
 
-def find_patients(store: PracticeStore, search: str, limit: int, total: int | None = None) -> PatientMatches:
+def find_patients(workspace: Workspace, search: str, limit: int, total: int | None = None) -> PatientMatches:
     """The first `limit` patients matching `search`, and how many match when that is all of them.
 
     `total` (the practice's patient count) may be passed in when the caller already knows it.
     """
+    store = workspace.store
     found = store.patients(search=search, limit=limit + 1)
     if total is None:
         total = count_patients(store)
@@ -35,5 +38,5 @@ def find_patients(store: PracticeStore, search: str, limit: int, total: int | No
     return PatientMatches(patients=tuple(found[:limit]), matches=matches, total=total)
 
 
-def patient_count(store: PracticeStore) -> int:
-    return count_patients(store)
+def patient_count(workspace: Workspace) -> int:
+    return count_patients(workspace.store)

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from app.domain.characters import terminal_text
 from app.domain.check import Finding, Severity, check_superbill
@@ -19,6 +20,9 @@ from app.services.errors import ServiceError
 from app.store import attention as queries
 from app.store.patients import BY_ACCOUNT, BY_ID, AmbiguousPatient
 from app.store.records import PracticeStore
+
+if TYPE_CHECKING:
+    from app.services.workspace import Workspace
 
 # Writes a superbill's PDF where it goes (a file, a device): an error it raises undoes the issuing.
 Deliver = Callable[[bytes], None]
@@ -316,3 +320,8 @@ def _issue(
         if deliver_numbered is not None:
             deliver_numbered(number, pdf)
     return IssuedDocument(pdf, findings, number, digest)
+
+
+def stored_pdf(workspace: Workspace, number: str) -> bytes:
+    """The PDF of issued superbill `number`, as it was given (RecordNotFound when there is none)."""
+    return workspace.store.superbill_pdf(number)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.services.attention import AttentionItem, AttentionKind, needs_attention
 from app.services.workspace import Workspace
-from app.ui.fit import show_focus
+from app.ui.widgets.fit import show_focus
 
 # A group longer than this shows its first items and a line to show the rest: at 10,000
 # patients a list of thousands would hide the other groups and cost time to build.
@@ -122,7 +122,7 @@ class AttentionListModel(QAbstractListModel):
 class AttentionPanel(QWidget):
     """Emits itemChosen(AttentionLine) and patientChosen(key) when an item is clicked once or Entered.
 
-    "Issue superbills for all unbilled visits…" issues them in one go (app.ui.batch_superbills) and
+    "Issue superbills for all unbilled visits…" issues them in one go (app.ui.superbills.batch_superbills) and
     emits superbillsIssued when any was.
 
     The list is read the first time the panel is shown, just after the window appears, so that
@@ -232,7 +232,7 @@ class AttentionPanel(QWidget):
         if not self._loaded:
             self.reload()
             # A newer code set this app cannot read needs attention too: said once, in the window's note.
-            from app.ui.code_update_dialog import say_passed_over_code_sets
+            from app.ui.practice.code_update_dialog import say_passed_over_code_sets
 
             say_passed_over_code_sets(self, self._workspace.data_dir)
 
@@ -299,7 +299,7 @@ class AttentionPanel(QWidget):
     # Superbills for everyone -------------------------------------------------------------------
 
     def issue_all_unbilled(self) -> None:
-        from app.ui.batch_superbills import issue_superbills_for_everyone
+        from app.ui.superbills.batch_superbills import issue_superbills_for_everyone
 
         summary = issue_superbills_for_everyone(self, self._workspace, self._today or date.today())
         if summary is not None:

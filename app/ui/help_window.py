@@ -8,7 +8,7 @@ from html import escape
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from app.ui.fit import fit_dialog
+from app.ui.widgets.fit import fit_dialog
 
 GETTING_STARTED = (
     "Add a patient (Ctrl+Shift+N): name, date of birth and address.",

@@ -33,7 +33,7 @@ def _today(window: MainWindow) -> date:
 
 
 def import_clients(window: MainWindow) -> None:
-    from app.ui.import_clients import ImportClientsDialog, choose_client_file
+    from app.ui.patients.import_clients import ImportClientsDialog, choose_client_file
 
     path = choose_client_file(window)
     if path is None:
@@ -44,6 +44,6 @@ def import_clients(window: MainWindow) -> None:
 
 
 def year_end_statements(window: MainWindow) -> None:
-    from app.ui.year_end_statements import write_year_end_statements
+    from app.ui.superbills.year_end_statements import write_year_end_statements
 
     write_year_end_statements(window, window.workspace, _today(window))

@@ -93,7 +93,7 @@ def _open_practice(data_dir: Path | None) -> Opened | int:
         return EXIT_STORE
     real_folder = workspace.data_dir
     if workspace.is_empty():
-        from app.ui.setup_wizard import SetupWizard  # only a new practice needs it
+        from app.ui.practice.setup_wizard import SetupWizard  # only a new practice needs it
 
         _waiting_on_the_therapist()
         wizard = SetupWizard(workspace)
@@ -110,7 +110,7 @@ def _run_window(app: QApplication, workspace: Workspace, demo: bool) -> int | st
     """Show the practice until its window closes: the exit status, or the practice to open next."""
     window = MainWindow(workspace, demo=demo)
     if workspace.encrypted:
-        from app.ui.lock import IdleLock, idle_minutes
+        from app.ui.security.lock import IdleLock, idle_minutes
 
         window.idle_lock = IdleLock(window, workspace, idle_minutes(user_settings()))
     # What start-up built (modules, the window, its first lists) lives as long as the app: frozen,
@@ -191,14 +191,14 @@ def _usable_or_restored(data_dir: Path | None, *, pages: bool) -> bool:
     health = _practice_health(data_dir, pages=pages)
     if health.usable:
         return True
-    from app.ui.restore_dialog import offer_restore
+    from app.ui.practice.restore_dialog import offer_restore
 
     _waiting_on_the_therapist()
     return offer_restore(None, practice_folder(data_dir), health)
 
 
 def _unlock(data_dir: Path | None) -> Workspace | None:
-    from app.ui.unlock_dialog import UnlockDialog
+    from app.ui.security.unlock_dialog import UnlockDialog
 
     _waiting_on_the_therapist()
     dialog = UnlockDialog(practice_folder(data_dir))
@@ -207,7 +207,7 @@ def _unlock(data_dir: Path | None) -> Workspace | None:
     workspace = dialog.workspace
     if workspace is not None:
         from app.services.encryption import pending_recovery_key
-        from app.ui.recovery_key_dialog import show_recovery_key
+        from app.ui.security.recovery_key_dialog import show_recovery_key
 
         # Encrypting was interrupted, or the key was never confirmed written down: show it again.
         show_recovery_key(pending_recovery_key(workspace.data_dir), workspace.data_dir)
@@ -220,9 +220,9 @@ def _open_demo(folder: Path) -> Workspace | None:
         return None
     try:
         if workspace.is_empty():
-            from app.services.demo import demo_practice
+            from app.services.demo import fill_with_demo
 
-            workspace.store.save_practice(demo_practice())
+            fill_with_demo(workspace)
     except StoreUnavailable as error:
         workspace.close()
         _cannot_open(error)

@@ -11,40 +11,59 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 
 from app import __version__
+from app.services import practice_profile
 from app.services.workspace import Workspace
 from app.ui.app_icon import app_icon
-from app.ui.app_settings import DEMO_PRACTICE, REAL_PRACTICE, user_settings, window_title
+from app.ui.app_settings import DEMO_PRACTICE, user_settings, window_title
 from app.ui.first_frame import set_enum_property
-from app.ui.fit import keep_on_screen
-from app.ui.january import january_actions
-from app.ui.patients_page import PatientsPage
+from app.ui.main_actions import init_actions, init_menus, init_toolbar, put_icons
+from app.ui.patients.patients_page import PatientsPage
+from app.ui.widgets.fit import keep_on_screen
+from app.ui.widgets.open_dialog import open_dialog
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
     from app.ui.attention_panel import AttentionLine, AttentionPanel
     from app.ui.help_window import HelpWindow
-    from app.ui.lock import IdleLock
-    from app.ui.patient_view import PatientView
+    from app.ui.patients.patient_view import PatientView
+    from app.ui.security.lock import IdleLock
     from app.ui.status_note import StatusNote
     from app.ui.welcome_panel import WelcomePanel
 
 log = logging.getLogger(__name__)  # kinds of errors only: no patient data
 
 
-def _shortcut(standard: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:
-    """The platform's standard keys, or a usual one where the platform has none (Preferences on Windows)."""
-    keys = QKeySequence.keyBindings(standard)
-    return keys or [QKeySequence(fallback)]
-
-
 class MainWindow(QMainWindow):
     # Once the panels built after the first frame are in place: start-up is over.
     startedUp = Signal()
+
+    # Built by app.ui.main_actions (the menus and the toolbar offer them).
+    find_action: QAction
+    new_patient_action: QAction
+    edit_patient_action: QAction
+    new_visit_action: QAction
+    repeat_visit_action: QAction
+    superbill_action: QAction
+    payment_action: QAction
+    coverage_action: QAction
+    prescription_action: QAction
+    payers_action: QAction
+    settings_action: QAction
+    quit_action: QAction
+    import_clients_action: QAction
+    statements_action: QAction
+    backup_action: QAction
+    update_codes_action: QAction
+    help_action: QAction
+    about_action: QAction
+    real_practice_action: QAction
+    patient_actions: tuple[QAction, ...]
+    toolbar: QToolBar
 
     def __init__(
         self,
@@ -67,9 +86,9 @@ class MainWindow(QMainWindow):
         self._welcome: WelcomePanel | None = None
         self.setWindowIcon(app_icon())
         self._init_widgets()
-        self._init_actions()
-        self._init_menus()
-        self._init_toolbar()
+        init_actions(self)
+        init_menus(self)
+        init_toolbar(self)
         self._init_status_bar()
         self._connect_signals()
         self._restore_layout()
@@ -113,166 +132,6 @@ class MainWindow(QMainWindow):
         room = self.screen().availableGeometry()
         self.resize(min(1200, room.width() * 9 // 10), min(760, room.height() * 9 // 10))
 
-    def _action(
-        self, text: str, slot: object, keys: list[QKeySequence] | None = None, tip: str = ""
-    ) -> QAction:
-        action = QAction(text, self)
-        if keys:
-            action.setShortcuts(keys)
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(
-                f"{tip} ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})" if keys else tip
-            )
-        action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts work wherever the focus is in the window
-        return action
-
-    def _init_actions(self) -> None:
-        self.find_action = self._action(
-            "&Find patient",
-            self.patients_page.focus_search,
-            [QKeySequence("Ctrl+F")],
-            "Search the patients list",
-        )
-        self.new_patient_action = self._action(
-            "New &patient…", self.new_patient, [QKeySequence("Ctrl+Shift+N")], "Add a patient"
-        )
-        self.edit_patient_action = self._action(
-            "&Edit patient…",
-            lambda: self.patient_view.edit_patient(),
-            [QKeySequence("Ctrl+E")],
-            "Change this patient's details",
-        )
-        self.new_visit_action = self._action(
-            "New &visit…",
-            self.new_visit,
-            [QKeySequence("Ctrl+N")],
-            "Record a treatment visit for this patient",
-        )
-        self.repeat_visit_action = self._action(
-            "&Repeat last visit…",
-            self.repeat_visit,
-            [QKeySequence("Ctrl+R")],
-            "A new visit, today, filled in from this patient's last visit: check it and save",
-        )
-        self.superbill_action = self._action(
-            "&Superbill…", self.superbill, [QKeySequence("Ctrl+P")], "Make a superbill for this patient"
-        )
-        self.payment_action = self._action(
-            "Record pa&yment…",
-            lambda: self.patient_view.record_payment(),
-            [QKeySequence("Ctrl+Shift+Y")],
-            "Record a payment from this patient",
-        )
-        self.coverage_action = self._action(
-            "Add insurance &coverage…",
-            lambda: self.patient_view.add_coverage(),
-            [QKeySequence("Ctrl+Shift+I")],
-            "Add this patient's insurance, workers' comp or auto coverage",
-        )
-        self.prescription_action = self._action(
-            "Add pre&scription…",
-            lambda: self.patient_view.add_prescription(),
-            [QKeySequence("Ctrl+Shift+R")],
-            "Add the prescription or referral for massage, with its diagnoses",
-        )
-        self.payers_action = self._action(
-            "Payers and &fees…", self.payers, tip="Payers, their unit rules and filing limits, and your fees"
-        )
-        self.settings_action = self._action(
-            "&Settings…",
-            self.settings,
-            _shortcut(QKeySequence.StandardKey.Preferences, "Ctrl+,"),
-            "Your practice profile, paper size and data folder",
-        )
-        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.quit_action = self._action(
-            "&Quit", self.close, _shortcut(QKeySequence.StandardKey.Quit, "Ctrl+Q")
-        )
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.import_clients_action, self.statements_action = january_actions(self)
-        self.backup_action = self._action(
-            "&Back up now…", self.back_up_now, tip="Copy the whole practice to a folder (a USB stick)"
-        )
-        self.update_codes_action = self._action("&Update code set…", self.update_code_set)
-        self.help_action = self._action(
-            "&Getting started and keyboard shortcuts",
-            self.show_help,
-            [QKeySequence("F1")],
-            "What to do first, and every keyboard shortcut",
-        )
-        self.about_action = self._action("&About Superbill Desk", self.about)
-        self.real_practice_action = self._action(
-            "Start my real practice",
-            lambda: self.change_practice(REAL_PRACTICE),
-            tip="Leave the demo and set up (or open) your own practice",
-        )
-        self.real_practice_action.setVisible(self.demo)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.patient_actions = (
-            self.edit_patient_action,
-            self.new_visit_action,
-            self.repeat_visit_action,
-            self.superbill_action,
-            self.payment_action,
-        )
-
-    def _init_menus(self) -> None:
-        menus = self.menuBar()
-        file_menu = menus.addMenu("&File")
-        if self.demo:
-            file_menu.addAction(self.real_practice_action)
-            file_menu.addSeparator()
-        file_menu.addActions([self.import_clients_action, self.statements_action])
-        file_menu.addSeparator()
-        file_menu.addAction(self.backup_action)
-        file_menu.addAction(self.update_codes_action)
-        file_menu.addAction(self.settings_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        patient_menu = menus.addMenu("Pa&tient")  # Alt+P and Alt+R belong to the patient view
-        patient_menu.addAction(self.find_action)
-        patient_menu.addAction(self.new_patient_action)
-        patient_menu.addAction(self.edit_patient_action)
-        patient_menu.addAction(self.coverage_action)
-        patient_menu.addAction(self.prescription_action)
-        patient_menu.addSeparator()
-        patient_menu.addAction(self.new_visit_action)
-        patient_menu.addAction(self.repeat_visit_action)
-        patient_menu.addAction(self.superbill_action)
-        patient_menu.addAction(self.payment_action)
-        practice_menu = menus.addMenu("Pract&ice")
-        practice_menu.addAction(self.payers_action)
-        practice_menu.addAction(self.settings_action)
-        help_menu = menus.addMenu("&Help")
-        help_menu.addAction(self.help_action)
-        help_menu.addSeparator()
-        help_menu.addAction(self.about_action)
-
-    def _init_toolbar(self) -> None:
-        toolbar = QToolBar("Main toolbar", self)
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setFloatable(False)
-        # Icons beside the words: the icons themselves are put on just after the first frame.
-        set_enum_property(toolbar, "toolButtonStyle", "ToolButtonTextBesideIcon")
-        set_enum_property(toolbar, "contextMenuPolicy", "PreventContextMenu")
-        if self.demo:
-            # First, so that a narrow window (a small laptop) never pushes it into the overflow menu.
-            toolbar.addAction(self.real_practice_action)
-            button = toolbar.widgetForAction(self.real_practice_action)
-            if button is not None:
-                button.setObjectName("realPracticeButton")
-            toolbar.addSeparator()
-        for action in (self.new_patient_action, None, *self.patient_actions[1:]):
-            if action is None:
-                toolbar.addSeparator()
-            else:
-                toolbar.addAction(action)
-        self.addToolBar(toolbar)  # along the top
-        self.toolbar = toolbar
-
     def _init_status_bar(self) -> None:
         where = "Demo practice (made-up data) in" if self.demo else "Practice data in"
         self.data_label = QLabel(f"{where} {self.workspace.data_dir}", self)
@@ -298,34 +157,13 @@ class MainWindow(QMainWindow):
     def _build_the_rest(self) -> None:
         for widget in (self.attention, self.patient_view):
             widget.show()
-        from app.ui.fit import show_focus  # not before the first frame: see app.ui.first_frame
+        from app.ui.widgets.fit import show_focus  # not before the first frame: see app.ui.first_frame
 
         show_focus(self.patients_page.table)
-        self._put_icons()
+        put_icons(self)
         self._show_welcome_if_empty()
         keep_on_screen(self)  # the icons and the panels built now must not widen it past the screen
         self.startedUp.emit()
-
-    def _put_icons(self) -> None:
-        from app.ui import icons
-
-        icons.put_icons(
-            {
-                self.new_patient_action: icons.ADD_PATIENT,
-                self.edit_patient_action: icons.EDIT_PATIENT,
-                self.new_visit_action: icons.NEW_VISIT,
-                self.repeat_visit_action: icons.REPEAT_VISIT,
-                self.superbill_action: icons.SUPERBILL,
-                self.payment_action: icons.PAYMENT,
-                self.find_action: icons.FIND,
-                self.payers_action: icons.PAYERS,
-                self.settings_action: icons.SETTINGS,
-                self.backup_action: icons.BACK_UP,
-                self.about_action: icons.INFO,
-                self.quit_action: icons.QUIT,
-                self.real_practice_action: icons.REAL_PRACTICE,
-            }
-        )
 
     # An empty practice: what to do first -------------------------------------------------------
 
@@ -333,11 +171,11 @@ class MainWindow(QMainWindow):
         """A practice without patients shows the ways to begin where a patient would be."""
         from app.services.patient_search import patient_count
 
-        if self.demo or self._welcome is not None or patient_count(self.workspace.store):
+        if self.demo or self._welcome is not None or patient_count(self.workspace):
             return
         from app.ui.welcome_panel import WelcomePanel
 
-        practitioner = self.workspace.store.practitioner()
+        practitioner = practice_profile.practitioner(self.workspace)
         welcome = WelcomePanel(practitioner.first_name if practitioner else "", self)
         welcome.addPatient.connect(self.new_patient)
         welcome.importFile.connect(self.import_practice_file)
@@ -367,7 +205,7 @@ class MainWindow(QMainWindow):
 
         from app.domain.errors import ValidationError
         from app.services.errors import StoreUnavailable
-        from app.services.practice_file import read_practice_file
+        from app.services.practice_import import import_practice_file
 
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         path, _ = QFileDialog.getOpenFileName(
@@ -376,8 +214,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            practice = read_practice_file(Path(path))
-            self.workspace.store.save_practice(practice)
+            practice = import_practice_file(self.workspace, Path(path))
         except (ValidationError, StoreUnavailable) as error:
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
@@ -431,7 +268,7 @@ class MainWindow(QMainWindow):
     @property
     def patient_view(self) -> PatientView:
         if self._patient_view is None:
-            from app.ui.patient_view import PatientView
+            from app.ui.patients.patient_view import PatientView
 
             view = PatientView(self.workspace, self.today, self)
             view.newVisitRequested.connect(lambda key: self._open_visit(key, None))
@@ -483,12 +320,12 @@ class MainWindow(QMainWindow):
             log.warning("automatic backup not made: %s", type(error).__name__)
 
     def back_up_now(self) -> None:
-        from app.ui.backup_dialog import BackupDialog
+        from app.ui.practice.backup_dialog import BackupDialog
 
         self._open(BackupDialog(self.workspace, self))
 
     def update_code_set(self) -> None:
-        from app.ui import code_update_dialog
+        from app.ui.practice import code_update_dialog
 
         code_update_dialog.update_code_set(self)
 
@@ -555,23 +392,13 @@ class MainWindow(QMainWindow):
 
     def _open(self, dialog: QDialog) -> None:
         """Open a dialog over the window without blocking the event loop; forget it when it closes."""
-        from PySide6.QtCore import Qt  # not at the top: see app.ui.first_frame
-
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self._forget(dialog))
-        self.current_dialog = dialog
-        dialog.open()
-
-    def _forget(self, dialog: QDialog) -> None:
-        if self.current_dialog is dialog:
-            self.current_dialog = None
         # Keyboard shortcuts come back here even where the platform hands focus to no window.
-        self.activateWindow()
+        open_dialog(self, dialog, closed=self.activateWindow)
 
     # Each dialog module is imported when first opened: the window shows sooner without them.
 
     def new_patient(self) -> None:
-        from app.ui.patient_dialog import PatientDialog
+        from app.ui.patients.patient_dialog import PatientDialog
 
         dialog = PatientDialog(self.workspace, None, self, today=self.today)
         dialog.saved.connect(self._patient_added)
@@ -592,7 +419,7 @@ class MainWindow(QMainWindow):
             self._open_visit(self.patient_key, None, repeat=True)
 
     def _open_visit(self, patient_key: str, visit_key: str | None, repeat: bool = False) -> None:
-        from app.ui.visit_editor import VisitEditor
+        from app.ui.visits.visit_editor import VisitEditor
 
         dialog = VisitEditor(self.workspace, patient_key, visit_key, self.today, self, repeat=repeat)
         dialog.saved.connect(lambda _key: self._saved("Visit saved"))
@@ -603,7 +430,7 @@ class MainWindow(QMainWindow):
             self._open_superbill(self.patient_key)
 
     def _open_superbill(self, patient_key: str, *, unbilled: bool = False) -> None:
-        from app.ui.superbill_dialog import SuperbillDialog
+        from app.ui.superbills.superbill_dialog import SuperbillDialog
 
         dialog = SuperbillDialog(self.workspace, patient_key, self.today, self)
         if unbilled:
@@ -612,14 +439,14 @@ class MainWindow(QMainWindow):
         self._open(dialog)
 
     def payers(self) -> None:
-        from app.ui.payers_dialog import PayersDialog
+        from app.ui.practice.payers_dialog import PayersDialog
 
         dialog = PayersDialog(self.workspace, self)
         dialog.finished.connect(lambda _result: self._refresh())  # fees and unit rules change what is owed
         self._open(dialog)
 
     def settings(self) -> None:
-        from app.ui.settings_dialog import SettingsDialog
+        from app.ui.practice.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.workspace, self)
         dialog.accepted.connect(self.update_title)
@@ -647,4 +474,4 @@ class MainWindow(QMainWindow):
         )
 
     def update_title(self) -> None:
-        self.setWindowTitle(window_title(self.workspace.store.practitioner(), self.demo))
+        self.setWindowTitle(window_title(practice_profile.practitioner(self.workspace), self.demo))

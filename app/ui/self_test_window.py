@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication
 from app.services.self_test import passed, self_test
 from app.services.workspace import Workspace
 from app.ui.app_icon import app_icon
-from app.ui.display import no_display
+from app.ui.widgets.display import no_display
 
 
 def open_and_close_main_window(workspace: Workspace) -> str:

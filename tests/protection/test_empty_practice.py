@@ -29,8 +29,8 @@ from app.services.workspace import Workspace
 from app.store.driver import sqlcipher
 from app.store.paths import database_path, key_file_path, marker_path
 from app.ui.main import run_app
-from app.ui.restore_dialog import RestoreDialog
-from app.ui.unlock_dialog import UnlockDialog
+from app.ui.practice.restore_dialog import RestoreDialog
+from app.ui.security.unlock_dialog import UnlockDialog
 
 PASSPHRASE = "tidewater massage since 2019"
 PATIENT = "pt-0001"

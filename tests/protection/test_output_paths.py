@@ -320,7 +320,7 @@ def test_a_closed_pipe_ends_the_command_quietly(practice: Path) -> None:
 def test_the_app_never_saves_a_pdf_over_the_practice(
     qtbot: QtBot, practice: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chosen: str
 ) -> None:
-    from app.ui.pdf_preview import PdfPreviewDialog
+    from app.ui.superbills.pdf_preview import PdfPreviewDialog
 
     if chosen == "a backup":
         path = str(next((practice / "backups").iterdir())) + ".pdf"

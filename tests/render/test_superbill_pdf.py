@@ -68,7 +68,9 @@ def test_provider_block_has_name_practice_address_phone_and_every_identifier(sam
         assert item in text, item
 
 
-def test_the_organization_npi_is_printed_only_when_the_practice_has_one_under_its_one_label(sample_pdf: bytes) -> None:
+def test_the_organization_npi_is_printed_only_when_the_practice_has_one_under_its_one_label(
+    sample_pdf: bytes,
+) -> None:
     assert "Organization NPI" not in plain_text(sample_pdf)
     with_org = render(sample.superbill_data(practitioner=sample.practitioner(organization_npi="1234567893")))
     assert "Organization NPI 1234567893" in plain_text(with_org)

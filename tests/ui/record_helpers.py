@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.ui.date_field import DateField
+from app.ui.widgets.date_field import DateField
 
 
 class BoxAnswer:

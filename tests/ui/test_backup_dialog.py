@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
-from app.ui.backup_dialog import BackupDialog
+from app.ui.practice.backup_dialog import BackupDialog
 
 NOW = datetime(2026, 11, 27, 10, 15, 0)
 

@@ -25,13 +25,13 @@ from app.services.superbills import Period, issue_superbill
 from app.services.workspace import Workspace
 from app.ui.app_settings import user_settings
 from app.ui.attention_panel import BATCH_TEXT, AttentionPanel
-from app.ui.batch_superbills import BatchSummaryDialog
 from app.ui.main_window import MainWindow
-from app.ui.payment_dialog import PaymentDialog
-from app.ui.pdf_preview import PdfPreviewDialog
-from app.ui.prescription_dialog import PrescriptionDialog
-from app.ui.saving import LAST_FOLDER
-from app.ui.superbill_dialog import UNBILLED, SuperbillDialog
+from app.ui.patients.payment_dialog import PaymentDialog
+from app.ui.patients.prescription_dialog import PrescriptionDialog
+from app.ui.superbills.batch_superbills import BatchSummaryDialog
+from app.ui.superbills.pdf_preview import PdfPreviewDialog
+from app.ui.superbills.superbill_dialog import UNBILLED, SuperbillDialog
+from app.ui.widgets.saving import LAST_FOLDER
 from tests import sample
 from tests.services.test_batch import other_patient, self_pay_patient
 from tests.ui.conftest import TODAY

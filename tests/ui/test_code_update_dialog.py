@@ -19,11 +19,11 @@ from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
 from app.store.code_index import open_code_index
-from app.ui.code_update_dialog import CodeUpdateDialog
 from app.ui.main_window import MainWindow
-from app.ui.prescription_dialog import PrescriptionDialog
-from app.ui.saving import LAST_FOLDER
-from app.ui.visit_editor import VisitEditor
+from app.ui.patients.prescription_dialog import PrescriptionDialog
+from app.ui.practice.code_update_dialog import CodeUpdateDialog
+from app.ui.visits.visit_editor import VisitEditor
+from app.ui.widgets.saving import LAST_FOLDER
 from tests.codes.fy2028 import ADDENDA_2028, practice_using_fy2028_changes
 from tests.ui.record_helpers import BoxAnswer, forget_changes
 

@@ -21,7 +21,7 @@ from app.services import saving
 from app.services.client_import import guess_columns, import_clients, read_client_file
 from app.services.practice_file import practice_from_json
 from app.services.workspace import Workspace
-from app.ui.provider_form import ProviderForm
+from app.ui.practice.provider_form import ProviderForm
 from tests import sample
 from tests.ui.conftest import TODAY
 

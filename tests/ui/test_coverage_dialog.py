@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.practice import Payer, PayerKind
 from app.services.workspace import Workspace
-from app.ui.coverage_dialog import CoverageDialog
+from app.ui.patients.coverage_dialog import CoverageDialog
 from tests.ui.conftest import TODAY
 from tests.ui.record_helpers import forget_changes, type_date
 

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.procedures import CATALOGUE, Procedure
 from app.services.workspace import Workspace
-from app.ui.cpt_picker import COL_FEE, COL_TIMED, CptPicker
+from app.ui.visits.cpt_picker import COL_FEE, COL_TIMED, CptPicker
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 

@@ -74,7 +74,7 @@ def test_the_app_installs_the_report_when_it_starts(
     from PySide6.QtWidgets import QWizard
 
     from app.ui.main import run_app
-    from app.ui.setup_wizard import SetupWizard
+    from app.ui.practice.setup_wizard import SetupWizard
 
     hooks: list[object] = []
 

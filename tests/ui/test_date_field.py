@@ -19,14 +19,14 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.dates import spoken_date, us_date
 from app.services.workspace import Workspace
-from app.ui.coverage_dialog import CoverageDialog
-from app.ui.date_field import DateField
-from app.ui.patient_dialog import PatientDialog
-from app.ui.payment_dialog import PaymentDialog
-from app.ui.prescription_dialog import PrescriptionDialog
-from app.ui.record_form import RecordDialog
-from app.ui.superbill_dialog import SuperbillDialog
-from app.ui.visit_editor import VisitEditor
+from app.ui.patients.coverage_dialog import CoverageDialog
+from app.ui.patients.patient_dialog import PatientDialog
+from app.ui.patients.payment_dialog import PaymentDialog
+from app.ui.patients.prescription_dialog import PrescriptionDialog
+from app.ui.superbills.superbill_dialog import SuperbillDialog
+from app.ui.visits.visit_editor import VisitEditor
+from app.ui.widgets.date_field import DateField
+from app.ui.widgets.record_form import RecordDialog
 from tests.ui.conftest import TODAY
 from tests.ui.record_helpers import BoxAnswer, forget_changes, overtype_date, type_date, type_text
 

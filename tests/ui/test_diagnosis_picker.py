@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.ui.diagnosis_picker_dialog import DiagnosisPickerDialog
-from app.ui.visit_editor import VisitEditor
+from app.ui.visits.diagnosis_picker_dialog import DiagnosisPickerDialog
+from app.ui.visits.visit_editor import VisitEditor
 from tests.ui.test_visit_editor import _settings_in_tmp, focused, open_editor, picker_dialog
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")

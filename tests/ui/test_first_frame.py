@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QSplitter
 from pytestqt.qtbot import QtBot
 
 from app.ui.first_frame import set_enum_property
-from app.ui.patient_table_model import DISPLAY_ROLE, TOOL_TIP_ROLE, USER_ROLE
+from app.ui.patients.patient_table_model import DISPLAY_ROLE, TOOL_TIP_ROLE, USER_ROLE
 
 
 def test_enum_properties_are_set_by_their_qt_names(qtbot: QtBot) -> None:

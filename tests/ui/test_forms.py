@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QWidget
 
-from app.ui.date_field import DateField
+from app.ui.widgets.date_field import DateField
 from tools.compile_forms import FORMS, compiled_source, module_for, strip_header
 
 FORM_FILES = sorted(FORMS.glob("*.ui"))

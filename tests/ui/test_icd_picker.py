@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
-from app.ui.icd_picker import COL_CODE, COL_DESCRIPTION, COL_STAR, IcdPicker
+from app.ui.visits.icd_picker import COL_CODE, COL_DESCRIPTION, COL_STAR, IcdPicker
 
 # The offscreen platform says this whenever a window is shown; it is no fault of ours.
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")

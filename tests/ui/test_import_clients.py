@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
-from app.ui.import_clients import ImportClientsDialog
 from app.ui.main_window import MainWindow
+from app.ui.patients.import_clients import ImportClientsDialog
 from tests.ui.conftest import TODAY
 
 CLIENTS = (

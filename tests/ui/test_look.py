@@ -19,9 +19,9 @@ from app.services.workspace import Workspace
 from app.ui import icons, status_note
 from app.ui.main import demo_folder, run_app
 from app.ui.main_window import MainWindow
-from app.ui.service_lines_model import COL_MODIFIERS, COL_UNITS, LineRow, ServiceLinesModel
-from app.ui.setup_wizard import SetupWizard
+from app.ui.practice.setup_wizard import SetupWizard
 from app.ui.style import apply_look, stylesheet
+from app.ui.visits.service_lines_model import COL_MODIFIERS, COL_UNITS, LineRow, ServiceLinesModel
 from tests import sample
 from tests.ui.conftest import TODAY
 from tests.ui.record_helpers import overtype_date
@@ -199,8 +199,8 @@ def test_the_toolbar_shows_icons_from_the_bundled_set_with_its_license(
 
 
 def test_the_visit_editor_and_superbill_buttons_have_icons(qtbot: QtBot, workspace: Workspace) -> None:
-    from app.ui.superbill_dialog import SuperbillDialog
-    from app.ui.visit_editor import VisitEditor
+    from app.ui.superbills.superbill_dialog import SuperbillDialog
+    from app.ui.visits.visit_editor import VisitEditor
 
     editor = VisitEditor(workspace, "pt-0001", None, today=TODAY)
     qtbot.addWidget(editor)
@@ -242,15 +242,15 @@ def test_units_and_modifiers_are_not_aligned_against_each_other() -> None:
 
 
 def test_diagnoses_in_the_visit_editor_are_shown_in_full(qtbot: QtBot, workspace: Workspace) -> None:
-    from app.ui.visit_editor import VisitEditor
+    from app.ui.visits.visit_editor import VisitEditor
 
     editor = VisitEditor(workspace, "pt-0001", None, today=TODAY)
     qtbot.addWidget(editor)
     view = editor.ui.diagnosesList
     assert view.wordWrap()
     assert view.textElideMode() == Qt.TextElideMode.ElideNone
-    editor._diagnosis_chosen("S16.1XXA")  # strain of neck muscle, initial encounter
-    editor._diagnosis_chosen("S16.1XXD")  # ... subsequent encounter
+    editor.diagnoses.choose("S16.1XXA")  # strain of neck muscle, initial encounter
+    editor.diagnoses.choose("S16.1XXD")  # ... subsequent encounter
     tips = [view.item(row).toolTip() for row in range(view.count())]  # after the last visit's codes
     assert tips[-2].endswith("initial encounter") and tips[-1].endswith("subsequent encounter")
     assert view.item(view.count() - 2).text() != view.item(view.count() - 1).text()
@@ -305,7 +305,7 @@ def test_saving_a_pdf_is_said_in_the_windows_fading_note_like_every_message(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A status-bar message of its own hid the note for 15 s: one way to say things."""
-    from app.ui.pdf_preview import PdfPreviewDialog
+    from app.ui.superbills.pdf_preview import PdfPreviewDialog
 
     window = started(qtbot, workspace)
     target = tmp_path / "SB-2026-0001 Okafor.pdf"

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.services.workspace import Workspace
 from app.ui.main import demo_folder, run_app
 from app.ui.main_window import MainWindow
-from app.ui.setup_wizard import SetupWizard
+from app.ui.practice.setup_wizard import SetupWizard
 
 
 @pytest.fixture(autouse=True)

@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 from app.services.workspace import Workspace
 from app.ui.app_settings import user_settings, window_title
 from app.ui.main_window import MainWindow
-from app.ui.patient_dialog import PatientDialog
-from app.ui.patient_table_model import COL_NAME
-from app.ui.settings_dialog import SettingsDialog
-from app.ui.superbill_dialog import SuperbillDialog
-from app.ui.visit_editor import VisitEditor
+from app.ui.patients.patient_dialog import PatientDialog
+from app.ui.patients.patient_table_model import COL_NAME
+from app.ui.practice.settings_dialog import SettingsDialog
+from app.ui.superbills.superbill_dialog import SuperbillDialog
+from app.ui.visits.visit_editor import VisitEditor
 from tests import sample
 from tests.ui.conftest import TODAY
 
@@ -143,8 +143,8 @@ def test_ctrl_shift_i_and_ctrl_shift_r_add_coverage_and_a_prescription_from_anyw
     qtbot: QtBot, workspace: Workspace
 ) -> None:
     """Without first finding the right tab and its Add button: one key chord each."""
-    from app.ui.coverage_dialog import CoverageDialog
-    from app.ui.prescription_dialog import PrescriptionDialog
+    from app.ui.patients.coverage_dialog import CoverageDialog
+    from app.ui.patients.prescription_dialog import PrescriptionDialog
 
     window = open_window(qtbot, workspace)
     choose_daniel(qtbot, window)

@@ -23,10 +23,11 @@ from app.services import accounts
 from app.services.visit_check import load_visit_setting
 from app.services.workspace import Workspace
 from app.ui.attention_panel import AttentionLine, AttentionListModel
-from app.ui.cpt_picker import CptModel, CptRow
-from app.ui.icd_picker import IcdResultsModel, IcdRow
-from app.ui.patient_table_model import PatientTableModel, row_from_patient
-from app.ui.record_tables import (
+from app.ui.patients.patient_table_model import PatientTableModel, row_from_patient
+from app.ui.visits.cpt_picker import CptModel, CptRow
+from app.ui.visits.icd_picker import IcdResultsModel, IcdRow
+from app.ui.visits.service_lines_model import ServiceLinesModel, row_from_priced
+from app.ui.widgets.record_tables import (
     CoverageTableModel,
     FeeTableModel,
     PayerTableModel,
@@ -43,7 +44,7 @@ from app.ui.record_tables import (
     superbill_row,
     visit_row,
 )
-from app.ui.service_lines_model import ServiceLinesModel, row_from_priced
+from app.ui.widgets.table_model import RowTableModel
 
 PATIENT = "pt-0001"
 
@@ -147,8 +148,8 @@ FILLED_BY: dict[type[QAbstractItemModel], Callable[[Workspace], Sequence[Any]]] 
     CptModel: cpt_codes,
     AttentionListModel: attention,
 }
-# Not shown on any screen itself: the base of the record tables above, checked through them.
-BASES = {RowsModel}
+# Not shown on any screen themselves: the bases of the tables above, checked through them.
+BASES = {RowsModel, RowTableModel}
 
 
 def models_defined_under_app_ui() -> set[type]:

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.practice import Payer, PayerKind, UnitRule
 from app.services.workspace import Workspace
-from app.ui.coverage_dialog import CoverageDialog
-from app.ui.new_payer_dialog import NewPayerDialog
+from app.ui.patients.coverage_dialog import CoverageDialog
+from app.ui.practice.new_payer_dialog import NewPayerDialog
 from tests import sample
 from tests.ui.conftest import TODAY
 from tests.ui.record_helpers import forget_changes

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.services.practice_file import practice_from_json, practice_to_json
 from app.services.workspace import Workspace
-from app.ui.patient_dialog import PatientDialog
+from app.ui.patients.patient_dialog import PatientDialog
 from tests.ui.conftest import TODAY
 from tests.ui.record_helpers import BoxAnswer, forget_changes, type_date, type_text
 

@@ -13,8 +13,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
-from app.ui.patient_view import EMPTY_TEXT, PatientView
-from app.ui.payment_dialog import PaymentDialog
+from app.ui.patients.patient_view import EMPTY_TEXT, PatientView
+from app.ui.patients.payment_dialog import PaymentDialog
 from tests.ui.conftest import TODAY
 from tests.ui.record_helpers import BoxAnswer
 

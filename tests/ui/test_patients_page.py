@@ -11,8 +11,14 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.practice import Coverage, Patient, PatientChart, Practice
 from app.services.workspace import Workspace
-from app.ui.patient_table_model import COL_ACCOUNT, COL_DATE_OF_BIRTH, COL_NAME, COL_PHONE, PatientTableModel
-from app.ui.patients_page import PAGE_SIZE, PLACEHOLDER, PatientsPage
+from app.ui.patients.patient_table_model import (
+    COL_ACCOUNT,
+    COL_DATE_OF_BIRTH,
+    COL_NAME,
+    COL_PHONE,
+    PatientTableModel,
+)
+from app.ui.patients.patients_page import PAGE_SIZE, PLACEHOLDER, PatientsPage
 from tests import sample
 
 # The offscreen platform says this when a top-level widget is shown; it is not about our code.

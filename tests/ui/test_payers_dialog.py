@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.practice import PayerKind, UnitRule
 from app.services.workspace import Workspace
-from app.ui.payers_dialog import PayersDialog
-from app.ui.record_tables import FeeTableModel
+from app.ui.practice.payers_dialog import PayersDialog
+from app.ui.widgets.record_tables import FeeTableModel
 from tests.ui.record_helpers import BoxAnswer, forget_changes
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from app.domain.practice import PaymentMethod
 from app.services import accounts
 from app.services.workspace import Workspace
-from app.ui.payment_dialog import PaymentDialog
+from app.ui.patients.payment_dialog import PaymentDialog
 from tests.ui.conftest import TODAY
 from tests.ui.record_helpers import forget_changes
 

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.superbill import PaperSize
 from app.services import superbills
-from app.ui.pdf_preview import PdfPreviewDialog, print_pdf, safe_file_name
+from app.ui.superbills.pdf_preview import PdfPreviewDialog, print_pdf, safe_file_name
 from tests import sample
 from tests.domain.conftest import DictCodes
 

@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from app.services import superbills
 from app.services.workspace import Workspace
-from app.ui.patient_view import PatientView
-from app.ui.pdf_password_dialog import PdfPasswordDialog, protected_file_name
-from app.ui.pdf_preview import PdfPreviewDialog
+from app.ui.patients.patient_view import PatientView
+from app.ui.superbills.pdf_password_dialog import PdfPasswordDialog, protected_file_name
+from app.ui.superbills.pdf_preview import PdfPreviewDialog
 from tests import sample
 from tests.domain.conftest import DictCodes
 from tests.ui.conftest import TODAY

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from app.services import accounts
 from app.services.workspace import Workspace
-from app.ui.prescription_dialog import PrescriptionDialog
+from app.ui.patients.prescription_dialog import PrescriptionDialog
 from tests.ui.conftest import TODAY
 from tests.ui.record_helpers import forget_changes, type_date
 

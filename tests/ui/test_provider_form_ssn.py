@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from app.domain.practice import TaxIdType
 from app.services import superbills
 from app.services.workspace import Workspace
-from app.ui.settings_dialog import SettingsDialog
+from app.ui.practice.settings_dialog import SettingsDialog
 from tests.domain.conftest import DictCodes
 from tests.render.pdf_text import plain_text
 from tests.ui.conftest import TODAY

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
 from app.ui.main_window import MainWindow
-from app.ui.visit_editor import VisitEditor
+from app.ui.visits.visit_editor import VisitEditor
 from tests.ui.conftest import TODAY
 from tests.ui.test_main_window import choose_daniel, open_window
 

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from app.services.backups import automatic_backup
 from app.services.practice_health import Health, start_health
 from app.services.workspace import Workspace
-from app.ui.restore_dialog import RestoreDialog, offer_restore
+from app.ui.practice.restore_dialog import RestoreDialog, offer_restore
 from tests import sample
 
 NOW = datetime(2026, 11, 27, 10, 15, 0)

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.superbill import PaperSize
 from app.services.workspace import Workspace
-from app.ui.payers_dialog import PayersDialog
-from app.ui.settings_dialog import SettingsDialog
+from app.ui.practice.payers_dialog import PayersDialog
+from app.ui.practice.settings_dialog import SettingsDialog
 
 DOCUMENTS_TAB = 3
 

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.practice import TaxIdType
 from app.services.workspace import Workspace
-from app.ui.provider_form import _png_bytes
-from app.ui.setup_wizard import SetupWizard
+from app.ui.practice.provider_form import _png_bytes
+from app.ui.practice.setup_wizard import SetupWizard
 
 PROVIDER_PAGE, CONTACT_PAGE, FEES_PAGE, SIGNATURE_PAGE = 1, 2, 3, 4
 

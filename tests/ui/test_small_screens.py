@@ -23,7 +23,7 @@ from app.services.demo import demo_practice
 from app.services.workspace import Workspace
 from app.ui.app_settings import user_settings
 from app.ui.main_window import MainWindow
-from app.ui.visit_editor import VisitEditor
+from app.ui.visits.visit_editor import VisitEditor
 from tests.ui.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parents[2]

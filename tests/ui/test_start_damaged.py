@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.ui.main import run_app
-from app.ui.restore_dialog import RestoreDialog
+from app.ui.practice.restore_dialog import RestoreDialog
 
 
 def quit_the_restore_offer(seen: list[str]) -> None:

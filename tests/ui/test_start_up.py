@@ -19,7 +19,7 @@ import pytest
 
 from app.domain.practice import PatientChart
 from app.services.workspace import Workspace
-from app.ui.patients_page import PAGE_SIZE
+from app.ui.patients.patients_page import PAGE_SIZE
 from tests import sample
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,10 +46,10 @@ NOT_BEFORE_THE_FIRST_FRAME = {
     "sqlcipher3",
     # Built just after the first frame, or when opened.
     "app.ui.attention_panel",
-    "app.ui.patient_view",
-    "app.ui.visit_editor",
-    "app.ui.superbill_dialog",
-    "app.ui.date_field",  # builds Qt enums: the dialogs bring it
+    "app.ui.patients.patient_view",
+    "app.ui.visits.visit_editor",
+    "app.ui.superbills.superbill_dialog",
+    "app.ui.widgets.date_field",  # builds Qt enums: the dialogs bring it
     "PySide6.QtPdf",
     # The command line's commands, and heavy libraries for other features.
     "app.commands",

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from app.domain.practice import ServiceLine, Visit
 from app.services.superbills import Period, issue_superbill
 from app.services.workspace import Workspace
-from app.ui.superbill_dialog import CUSTOM, LAST_MONTH, THIS_MONTH, UNBILLED, SuperbillDialog
+from app.ui.superbills.superbill_dialog import CUSTOM, LAST_MONTH, THIS_MONTH, UNBILLED, SuperbillDialog
 from tests.ui.conftest import TODAY
 from tests.ui.record_helpers import BoxAnswer, type_date
 

@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.errors import ValidationError
 from app.services.workspace import Workspace
-from app.ui.patient_dialog import PatientDialog
-from app.ui.payers_dialog import PayersDialog
-from app.ui.prescription_dialog import PrescriptionDialog
-from app.ui.settings_dialog import SettingsDialog
+from app.ui.patients.patient_dialog import PatientDialog
+from app.ui.patients.prescription_dialog import PrescriptionDialog
+from app.ui.practice.payers_dialog import PayersDialog
+from app.ui.practice.settings_dialog import SettingsDialog
 from tests.ui.conftest import TODAY
 from tests.ui.record_helpers import forget_changes
 

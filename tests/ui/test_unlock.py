@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from app.services import encryption
 from app.services.workspace import Workspace
-from app.ui.lock import IdleLock
-from app.ui.patient_dialog import PatientDialog
-from app.ui.recovery_key_dialog import RecoveryKeyDialog
-from app.ui.unlock_dialog import UnlockDialog
+from app.ui.patients.patient_dialog import PatientDialog
+from app.ui.security.lock import IdleLock
+from app.ui.security.recovery_key_dialog import RecoveryKeyDialog
+from app.ui.security.unlock_dialog import UnlockDialog
 from tests.ui.conftest import TODAY
 from tests.ui.record_helpers import forget_changes, type_date, type_text
 from tests.ui.test_setup_wizard import fill_provider_page, open_wizard, press_next, type_then_tab
@@ -136,8 +136,8 @@ def test_the_window_locks_after_the_idle_time_and_unlocks_with_the_passphrase(
 
 
 def test_settings_encrypts_a_plain_practice_and_keeps_its_records(qtbot: QtBot, workspace: Workspace) -> None:
-    from app.ui.passphrase_dialog import PassphraseDialog
-    from app.ui.settings_dialog import SettingsDialog
+    from app.ui.practice.settings_dialog import SettingsDialog
+    from app.ui.security.passphrase_dialog import PassphraseDialog
 
     before = workspace.store.practice()
     settings = SettingsDialog(workspace)

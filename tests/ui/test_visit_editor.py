@@ -15,12 +15,12 @@ from pytestqt.qtbot import QtBot
 from app.domain.check import FindingCode
 from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
-from app.ui.code_picker_dialog import CodePickerDialog
-from app.ui.cpt_picker import CptPicker
-from app.ui.diagnosis_picker_dialog import DiagnosisPickerDialog
-from app.ui.icd_picker import IcdPicker
-from app.ui.service_lines_model import COL_CHARGE, COL_UNITS
-from app.ui.visit_editor import VisitEditor
+from app.ui.visits.code_picker_dialog import CodePickerDialog
+from app.ui.visits.cpt_picker import CptPicker
+from app.ui.visits.diagnosis_picker_dialog import DiagnosisPickerDialog
+from app.ui.visits.icd_picker import IcdPicker
+from app.ui.visits.service_lines_model import COL_CHARGE, COL_UNITS
+from app.ui.visits.visit_editor import VisitEditor
 from tests.ui.conftest import TODAY
 from tests.ui.record_helpers import overtype_date
 
@@ -492,14 +492,14 @@ def test_the_diagnosis_picker_offers_the_codes_in_force_on_the_visits_date(
 def test_a_closed_editor_runs_no_check_on_a_practice_closed_after_it(qtbot: QtBot, data_dir: Path) -> None:
     """A check waiting for typing to pause must not run once the editor is closed: the practice
     (and its code index) may close right after, and the check would read a closed database."""
-    from app.ui.visit_editor import CHECK_DELAY_MS
+    from app.ui.visits.visit_editor import CHECK_DELAY_MS
     from tests import sample
 
     workspace = Workspace(data_dir)
     workspace.store.save_practice(sample.practice())
     editor = VisitEditor(workspace, "pt-0001", None, today=TODAY)
     qtbot.addWidget(editor)
-    editor._diagnosis_chosen("S16.1XXA")  # schedules a check
+    editor.diagnoses.choose("S16.1XXA")  # schedules a check
     editor.close()
     workspace.close()
     with qtbot.captureExceptions() as raised:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
-from app.ui.visit_editor import VisitEditor
+from app.ui.visits.visit_editor import VisitEditor
 from tests.ui.conftest import TODAY
 from tests.ui.record_helpers import type_text
 from tests.ui.test_visit_editor import _discard_changes as discard_changes

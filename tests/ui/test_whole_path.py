@@ -16,20 +16,20 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget, QWiza
 from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
-from app.ui.code_picker_dialog import CodePickerDialog
-from app.ui.coverage_dialog import CoverageDialog
-from app.ui.cpt_picker import CptPicker
-from app.ui.date_field import DateField
-from app.ui.icd_picker import IcdPicker
 from app.ui.main_window import MainWindow
-from app.ui.patient_dialog import PatientDialog
-from app.ui.patient_table_model import COL_NAME
-from app.ui.payers_dialog import PayersDialog
-from app.ui.pdf_preview import PdfPreviewDialog
-from app.ui.prescription_dialog import PrescriptionDialog
-from app.ui.setup_wizard import SetupWizard
-from app.ui.superbill_dialog import CUSTOM, SuperbillDialog
-from app.ui.visit_editor import VisitEditor
+from app.ui.patients.coverage_dialog import CoverageDialog
+from app.ui.patients.patient_dialog import PatientDialog
+from app.ui.patients.patient_table_model import COL_NAME
+from app.ui.patients.prescription_dialog import PrescriptionDialog
+from app.ui.practice.payers_dialog import PayersDialog
+from app.ui.practice.setup_wizard import SetupWizard
+from app.ui.superbills.pdf_preview import PdfPreviewDialog
+from app.ui.superbills.superbill_dialog import CUSTOM, SuperbillDialog
+from app.ui.visits.code_picker_dialog import CodePickerDialog
+from app.ui.visits.cpt_picker import CptPicker
+from app.ui.visits.icd_picker import IcdPicker
+from app.ui.visits.visit_editor import VisitEditor
+from app.ui.widgets.date_field import DateField
 from tests.render.pdf_text import lines, plain_text
 from tests.ui.conftest import TODAY
 from tests.ui.record_helpers import BoxAnswer, forget_changes, type_text

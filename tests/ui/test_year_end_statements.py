@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from app.services.statements import Who
 from app.services.workspace import Workspace
 from app.ui.main_window import MainWindow
-from app.ui.year_end_statements import StatementsSummaryDialog, run_statements
+from app.ui.superbills.year_end_statements import StatementsSummaryDialog, run_statements
 from bench import statements as practices
 from tests.ui.conftest import TODAY
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
     QLabel, QLineEdit, QSizePolicy, QVBoxLayout,
     QWidget)
 
-from app.ui.date_field import DateField
+from app.ui.widgets.date_field import DateField
 
 class Ui_PatientDialog(object):
     def setupUi(self, PatientDialog):

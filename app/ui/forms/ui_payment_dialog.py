@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
     QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
     QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
-from app.ui.date_field import DateField
+from app.ui.widgets.date_field import DateField
 
 class Ui_PaymentDialog(object):
     def setupUi(self, PaymentDialog):

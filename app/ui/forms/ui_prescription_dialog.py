@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogBu
     QPushButton, QSizePolicy, QSpinBox, QVBoxLayout,
     QWidget)
 
-from app.ui.date_field import DateField
+from app.ui.widgets.date_field import DateField
 
 class Ui_PrescriptionDialog(object):
     def setupUi(self, PrescriptionDialog):

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDial
     QPushButton, QRadioButton, QSizePolicy, QSpacerItem,
     QVBoxLayout, QWidget)
 
-from app.ui.date_field import DateField
+from app.ui.widgets.date_field import DateField
 
 class Ui_SuperbillDialog(object):
     def setupUi(self, SuperbillDialog):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComb
     QSpinBox, QSplitter, QTableView, QVBoxLayout,
     QWidget)
 
-from app.ui.date_field import DateField
+from app.ui.widgets.date_field import DateField
 
 class Ui_VisitEditor(object):
     def setupUi(self, VisitEditor):

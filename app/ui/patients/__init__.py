@@ -1,0 +1,1 @@
+"""The patients list, one patient's view and the dialogs for a patient's records."""

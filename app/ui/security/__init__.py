@@ -1,0 +1,1 @@
+"""Encryption's screens: the passphrase, the recovery key, unlocking and the idle lock."""

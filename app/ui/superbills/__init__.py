@@ -1,0 +1,1 @@
+"""Making superbills (one or a batch), year-end statements, the PDF preview and saving a PDF."""

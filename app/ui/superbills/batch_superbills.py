@@ -1,0 +1,151 @@
+"""Superbills for everyone who needs one, from the needs-attention panel: a folder, a progress bar, a summary.
+
+Who gets one, what it covers, how files are named and numbered: app.services.batch. This only asks
+for the folder, shows the progress (Cancel stops between two superbills) and says what was done.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.words import plural
+from app.services.batch import BatchPatient, BatchSummary, issue_all, patients_needing_superbills
+from app.services.errors import StoreUnavailable
+from app.services.workspace import Workspace
+from app.ui.widgets.saving import choose_folder
+
+FOLDER_TITLE = "Choose the folder for the superbills (they are issued once you choose it)"
+
+
+def numbers_text(numbers: list[str]) -> str:
+    """ "SB-2026-0001", "SB-2026-0001 and SB-2026-0002", "SB-2026-0001 to SB-2026-0009" (in order)."""
+    if len(numbers) <= 2:
+        return " and ".join(numbers)
+    return f"{numbers[0]} to {numbers[-1]}"
+
+
+def summary_lines(summary: BatchSummary) -> tuple[str, list[str]]:
+    """The summary's heading, and its lines (who was held back and why; what stopped the batch)."""
+    issued = [item.number for item in summary.issued]
+    if issued:
+        heading = f"Issued {plural(len(issued), 'superbill')}: {numbers_text(issued)}."
+    else:
+        heading = "No superbill was issued."
+    lines: list[str] = []
+    if summary.held_back:
+        lines.append(f"Held back by the check ({len(summary.held_back)}): fix these, then issue again.")
+        lines.extend(f"    {held.patient.name}: {held.reason}" for held in summary.held_back)
+    if summary.failed is not None:
+        lines.append(
+            f"Stopped at {summary.failed.patient.name}: {summary.failed.reason}. No number was used for "
+            "it or for the patients after it: put it right, then issue again."
+        )
+    elif summary.cancelled:
+        lines.append(
+            f"Stopped when you chose Cancel: {plural(summary.not_reached, 'patient')} not reached, "
+            "and no number used for them."
+        )
+    return heading, lines
+
+
+class BatchSummaryDialog(QDialog):
+    """What the batch did: the numbers issued, who was held back and why, and the folder with the PDFs."""
+
+    def __init__(self, summary: BatchSummary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = summary
+        self.setWindowTitle("Superbills for all unbilled visits")
+        heading, lines = summary_lines(summary)
+        self.heading = QLabel(heading, self)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        self.details = QPlainTextEdit("\n".join(lines), self)
+        self.details.setReadOnly(True)
+        self.details.setObjectName("batchDetails")
+        self.details.setVisible(bool(lines))
+        self.folder_label = QLabel(f"The PDFs are in {summary.folder}", self)
+        self.folder_label.setWordWrap(True)
+        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder_label.setVisible(bool(summary.issued))
+        self.buttons = QDialogButtonBox(self)
+        self.open_button = QPushButton("&Open folder", self)
+        self.open_button.setVisible(bool(summary.issued))
+        self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setDefault(True)
+        self.open_button.setAutoDefault(False)
+        self.open_button.clicked.connect(self.open_folder)
+        self.close_button.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(self.folder_label)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(min(560, self.screen().availableGeometry().width() - 40))
+        self.close_button.setFocus()
+
+    def open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.summary.folder)))
+
+
+def issue_superbills_for_everyone(parent: QWidget, workspace: Workspace, today: date) -> BatchSummary | None:
+    """Ask for the folder, issue with a progress bar, then show the summary; None when nothing was tried."""
+    try:
+        waiting = len(patients_needing_superbills(workspace, today))
+    except StoreUnavailable as error:
+        QMessageBox.warning(parent, "No superbills issued", error.message)
+        return None
+    if waiting == 0:
+        QMessageBox.information(parent, "No superbills to issue", "Every visit is on a superbill already.")
+        return None
+    folder = choose_folder(parent, FOLDER_TITLE)
+    if folder is None:
+        return None
+    progress = QProgressDialog("Issuing superbills…", "Cancel", 0, waiting, parent)
+    progress.setObjectName("batchProgress")
+    progress.setWindowTitle("Issuing superbills")
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(0)
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
+
+    def go_on(done: int, total: int, patient: BatchPatient) -> bool:
+        progress.setMaximum(total)
+        progress.setLabelText(f"Superbill {done + 1:,} of {total:,}: {patient.name}")
+        progress.setValue(done)
+        QApplication.processEvents()
+        return not progress.wasCanceled()
+
+    try:
+        summary = issue_all(workspace, folder, today, go_on)
+    except StoreUnavailable as error:
+        progress.close()
+        QMessageBox.warning(parent, "The superbills could not be kept", error.message)
+        return None
+    progress.setValue(progress.maximum())
+    progress.close()
+    progress.deleteLater()
+    dialog = BatchSummaryDialog(summary, parent)
+    dialog.setObjectName("batchSummary")
+    try:
+        dialog.exec()
+    finally:
+        dialog.deleteLater()
+    return summary

@@ -1,0 +1,176 @@
+"""File > Year-end statements...: the year and who, a folder, a progress bar with Cancel, and a summary.
+
+Who gets a statement, what it holds, how files are named and numbered: app.services.statements.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressDialog,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.errors import ValidationError
+from app.services.errors import StoreUnavailable
+from app.services.statements import StatementsSummary, Who, write_statements
+from app.services.workspace import Workspace
+from app.ui.widgets.saving import choose_folder
+
+WHO_CHOICES = (
+    (Who.ALL, "Everyone with visits that year"),
+    (Who.WITH_BALANCE, "Only patients with a balance due"),
+    (Who.HSA, "Only patients paying through an HSA/FSA"),
+)
+
+
+class StatementsChoiceDialog(QDialog):
+    """Which year, for whom, final or draft."""
+
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Year-end statements")
+        self.year = QSpinBox(self)
+        self.year.setRange(1900, 9999)
+        self.year.setValue(today.year - 1 if today.month <= 6 else today.year)
+        self.who = QComboBox(self)
+        for value, text in WHO_CHOICES:
+            self.who.addItem(text, value.value)
+        self.draft = QCheckBox("Drafts only (marked DRAFT, not numbered)", self)
+        form = QFormLayout()
+        form.addRow("&Year:", self.year)
+        form.addRow("&Patients:", self.who)
+        form.addRow("", self.draft)
+        note = QLabel(
+            "One PDF per patient, every date of service with what was charged and paid. "
+            "Final statements are numbered and kept, so each can be printed again exactly.",
+            self,
+        )
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("&Choose folder…")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def chosen_who(self) -> Who:
+        return Who(str(self.who.currentData()))
+
+
+def summary_text(summary: StatementsSummary) -> tuple[str, list[str]]:
+    kind = "statement" if any(w.number for w in summary.written) else "draft statement"
+    count = len(summary.written)
+    heading = f"Wrote {count:,} {kind}{'' if count == 1 else 's'} for {summary.year}."
+    if not summary.total:
+        heading = f"No patient has visits in {summary.year}: no statement was written."
+    lines: list[str] = []
+    if summary.held_back:
+        lines.append(f"Held back by the check ({len(summary.held_back)}): fix these, then write them again.")
+        lines.extend(f"    {held.patient.name}: {held.reason}" for held in summary.held_back)
+    if summary.cancelled:
+        lines.append(f"Stopped when you chose Cancel: {summary.not_reached:,} patient(s) not reached.")
+    return heading, lines
+
+
+class StatementsSummaryDialog(QDialog):
+    def __init__(self, summary: StatementsSummary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = summary
+        self.setWindowTitle("Year-end statements")
+        heading, lines = summary_text(summary)
+        self.heading = QLabel(heading, self)
+        self.heading.setWordWrap(True)
+        self.details = QPlainTextEdit("\n".join(lines), self)
+        self.details.setReadOnly(True)
+        self.details.setVisible(bool(lines))
+        self.folder_label = QLabel(f"The PDFs are in {summary.folder}", self)
+        self.folder_label.setWordWrap(True)
+        self.folder_label.setVisible(bool(summary.written))
+        buttons = QDialogButtonBox(self)
+        self.open_button = QPushButton("&Open folder", self)
+        self.open_button.setVisible(bool(summary.written))
+        buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setDefault(True)
+        self.open_button.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(summary.folder)))
+        )
+        close.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        for widget in (self.heading, self.details, self.folder_label, buttons):
+            layout.addWidget(widget)
+        self.setMinimumWidth(min(560, self.screen().availableGeometry().width() - 40))
+
+
+def run_statements(
+    parent: QWidget, workspace: Workspace, today: date, year: int, who: Who, draft: bool, folder: Path
+) -> StatementsSummary | None:
+    """Write them with a progress bar (Cancel stops between two statements); None when refused (said why)."""
+
+    progress = QProgressDialog("Writing year-end statements…", "Cancel", 0, 0, parent)
+    progress.setObjectName("statementsProgress")
+    progress.setWindowTitle("Year-end statements")
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(0)
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
+
+    def go_on(done: int, total: int, name: str) -> bool:
+        progress.setMaximum(total)
+        progress.setLabelText(f"Statement {done + 1:,} of {total:,}: {name}")
+        progress.setValue(done)
+        QApplication.processEvents()
+        return not progress.wasCanceled()
+
+    try:
+        return write_statements(workspace, year, folder, today, who=who, draft=draft, go_on=go_on)
+    except (ValidationError, StoreUnavailable) as error:
+        where = f"{error.field}: " if isinstance(error, ValidationError) else ""
+        QMessageBox.warning(parent, "No statements written", f"{where}{error.message}")
+        return None
+    finally:
+        progress.close()
+        progress.deleteLater()
+
+
+def write_year_end_statements(parent: QWidget, workspace: Workspace, today: date) -> StatementsSummary | None:
+    choice = StatementsChoiceDialog(today, parent)
+    try:
+        if choice.exec() != QDialog.DialogCode.Accepted:
+            return None
+        year, who, draft = choice.year.value(), choice.chosen_who(), choice.draft.isChecked()
+    finally:
+        choice.deleteLater()
+    folder = choose_folder(parent, f"Choose the folder for the {year} statements")
+    if folder is None:
+        return None
+    summary = run_statements(parent, workspace, today, year, who, draft, folder)
+    if summary is not None:
+        dialog = StatementsSummaryDialog(summary, parent)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+    return summary

@@ -1,0 +1,1 @@
+"""The visit editor, with its diagnosis and procedure-code pickers and the check's findings."""

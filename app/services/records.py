@@ -77,10 +77,18 @@ def _check_address(address: Address | None, field: str) -> Address | None:
     state = validate_state(parts["state"], field=f"{field}.state")
     zip_code = parts["zip"] or ""
     if not _ZIP.match(zip_code):
-        raise ValidationError(f"{field}.zip", f'ZIP code "{zip_code}": use 5 digits, such as 98109.')
+        raise ValidationError(f"{field}.zip", _zip_refused(zip_code))
     return Address(
         line1=parts["line1"] or "", city=parts["city"] or "", state=state, zip=zip_code, line2=line2
     )
+
+
+def _zip_refused(zip_code: str) -> str:
+    """Why a ZIP code is refused; a spreadsheet that dropped its leading zero is told what it meant,
+    never corrected silently (2134 may be 02134 or a digit lost)."""
+    if re.fullmatch(r"\d{4}(-\d{4})?", zip_code):
+        return f'ZIP code "{zip_code}": did you mean 0{zip_code}? (a spreadsheet drops the leading zero)'
+    return f'ZIP code "{zip_code}": use 5 digits, such as 98109.'
 
 
 # Patients --------------------------------------------------------------------------------------

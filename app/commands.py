@@ -585,15 +585,34 @@ def _statements(args: argparse.Namespace) -> int:
     folder = _folder_output(args)
     today = date.today()
     with _workspace(args) as workspace:
-        summary = statements.write_statements(
-            workspace, args.year, folder, today, who=statements.Who(args.patients), draft=args.draft
-        )
+        try:
+            summary = statements.write_statements(
+                workspace,
+                args.year,
+                folder,
+                today,
+                who=statements.Who(args.patients),
+                draft=args.draft,
+                again=args.again,
+            )
+        except statements.AlreadyIssued as issued:
+            print(
+                f"{issued}: reprint them with superbill reprint NUMBER, use --draft, or --again for "
+                "corrected ones that replace them. Nothing written.",
+                file=sys.stderr,
+            )
+            return EXIT_CHECK_FAILED
     for held in summary.held_back:
         _say(f"held back: {held.patient.name}: {held.reason}")
     kind = "draft statement(s)" if args.draft else "statement(s)"
     numbers = [w.number for w in summary.written if w.number]
     span = f" ({numbers[0]} to {numbers[-1]})" if numbers else ""
     print(f"Wrote {len(summary.written)} {kind} for {args.year}{span} into {folder}.")
+    if summary.partial_through is not None and summary.total:
+        print(
+            f"{args.year} is not over: these statements list the visits up to "
+            f"{us_date(summary.partial_through)} only, and say so (partial year)."
+        )
     if summary.held_back:
         print(
             f"{len(summary.held_back)} held back by the check: fix them, then run again for those patients."
@@ -634,9 +653,12 @@ def _reissue(args: argparse.Namespace) -> int:
 
 
 def _issued(args: argparse.Namespace) -> int:
+    from app.services.statements import replaced_statements
+
     with _workspace(args) as workspace:
         chart = superbills.find_chart(workspace.store, args.patient)
         records = workspace.store.superbills(chart.patient.key)
+        year_end = [s for s in workspace.store.year_statements() if s.patient == chart.patient.key]
     if not records:
         print("No superbills issued yet.")
     for r in records:
@@ -644,6 +666,13 @@ def _issued(args: argparse.Namespace) -> int:
         _say(
             f"{r.number}  issued {r.issued_on}  visits {r.first_date} to {r.last_date}  "
             f"charges {format_money(r.charges)}  balance {format_money(r.balance)}{replaces}"
+        )
+    replaced = replaced_statements(year_end)
+    for s in year_end:
+        replaces = f"  replaces {replaced[s.number]}" if s.number in replaced else ""
+        _say(
+            f"{s.number}  issued {s.issued_on}  year-end statement {s.year}, {s.visits} visit(s)  "
+            f"charges {format_money(s.charges)}  paid {format_money(s.payments)}{replaces}"
         )
     return EXIT_OK
 

@@ -266,7 +266,7 @@ class StatementRenderer:
         return y
 
     def _totals_height(self, statement: YearStatementData) -> float:
-        return 4 * ROW + 34 + (12 if statement.data.necessity_letter else 0)
+        return 4 * ROW + 34 + 12 * (bool(statement.data.necessity_letter) + len(statement.notes()))
 
     def _totals(self, canvas: Canvas, statement: YearStatementData, y: float) -> None:
         f = self.fonts
@@ -296,13 +296,16 @@ class StatementRenderer:
         y -= ROW + 8
         canvas.setFont(f.regular, 7.5)
         canvas.setFillColor(self.muted)
+        said = statement.notes()
         if data.necessity_letter is not None:
+            said.append(f"{NECESSITY_LETTER_ON_FILE} {us_date(data.necessity_letter)}.")
+        for note in said:
             canvas.setFillColor(self.accent)
             canvas.setFont(f.bold, 8)
-            canvas.drawString(MARGIN, y, f"{NECESSITY_LETTER_ON_FILE} {us_date(data.necessity_letter)}.")
+            canvas.drawString(MARGIN, y, _fit(note, f.bold, 8, right - MARGIN))
             y -= 12
-            canvas.setFont(f.regular, 7.5)
-            canvas.setFillColor(self.muted)
+        canvas.setFont(f.regular, 7.5)
+        canvas.setFillColor(self.muted)
         for line in simpleSplit(NOT_A_CLAIM, f.regular, 7.5, right - MARGIN):
             canvas.drawString(MARGIN, y, line)
             y -= 9.5

@@ -39,9 +39,7 @@ def test_the_quick_start_never_installs_into_the_systems_python() -> None:
         assert "python3 -m pip install" not in command and "sudo pip" not in command
     assert readme_command("install-command").startswith("python3 -m venv .venv && . .venv/bin/activate && ")
     script = (ROOT / "tools" / "install-test-deps.sh").read_text(encoding="utf-8")
-    assert (
-        "python3-venv" in script and "-m venv .venv" in script and '"$VENV_PYTHON" -m pip install' in script
-    )
+    assert "python3-venv" in script and "-m venv .venv" in script and '"$VENV_PYTHON" -m pip install' in script
 
 
 @pytest.mark.quickstart

@@ -702,7 +702,7 @@ def _letter(args: argparse.Namespace) -> int:
     today = date.today()
     if args.signed_on is not None:
         with _workspace(args) as workspace:
-            letter = letters.record_signed_letter(
+            letter, replaced = letters.record_signed_letter(
                 workspace.store,
                 args.patient,
                 args.signed_on,
@@ -713,6 +713,12 @@ def _letter(args: argparse.Namespace) -> int:
         print(
             f"Signed letter of medical necessity recorded: signed {us_date(letter.signed_on)}, "
             f"on file until {us_date(letter.expires_on)}."
+            + (
+                f" It replaces the letter signed {us_date(replaced.signed_on)} "
+                f"(which ran until {us_date(replaced.expires_on)})."
+                if replaced is not None
+                else ""
+            )
         )
         return EXIT_OK
     if args.expires_on is not None:

@@ -154,6 +154,11 @@ def _parser() -> argparse.ArgumentParser:
     statements.add_argument(
         "--draft", action="store_true", help='drafts marked "DRAFT", not numbered nor recorded'
     )
+    statements.add_argument(
+        "--again",
+        action="store_true",
+        help="corrected statements, newly numbered, each saying which one it replaces (once issued)",
+    )
     statements.set_defaults(run="statements")
 
     reprint = commands.add_parser(
@@ -173,7 +178,9 @@ def _parser() -> argparse.ArgumentParser:
     reissue.add_argument("--paper", choices=PAPER_CHOICES, default=PAPER_CHOICES[0])
     reissue.set_defaults(run="reissue")
 
-    issued = commands.add_parser("issued", help="list the superbills issued to a patient")
+    issued = commands.add_parser(
+        "issued", help="list the superbills and year-end statements issued to a patient"
+    )
     issued.add_argument("--patient", required=True)
     issued.set_defaults(run="issued")
 

@@ -137,15 +137,34 @@ def _statements(args: argparse.Namespace) -> int:
     folder = output_folder_of(args)
     today = date.today()
     with open_workspace(args) as workspace:
-        summary = statements.write_statements(
-            workspace, args.year, folder, today, who=statements.Who(args.patients), draft=args.draft
-        )
+        try:
+            summary = statements.write_statements(
+                workspace,
+                args.year,
+                folder,
+                today,
+                who=statements.Who(args.patients),
+                draft=args.draft,
+                again=args.again,
+            )
+        except statements.AlreadyIssued as issued:
+            print(
+                f"{issued}: reprint them with superbill reprint NUMBER, use --draft, or --again for "
+                "corrected ones that replace them. Nothing written.",
+                file=sys.stderr,
+            )
+            return EXIT_CHECK_FAILED
     for held in summary.held_back:
         say(f"held back: {held.patient.name}: {held.reason}")
     kind = "draft statement(s)" if args.draft else "statement(s)"
     numbers = [w.number for w in summary.written if w.number]
     span = f" ({numbers[0]} to {numbers[-1]})" if numbers else ""
     print(f"Wrote {len(summary.written)} {kind} for {args.year}{span} into {folder}.")
+    if summary.partial_through is not None and summary.total:
+        print(
+            f"{args.year} is not over: these statements list the visits up to "
+            f"{us_date(summary.partial_through)} only, and say so (partial year)."
+        )
     if summary.held_back:
         print(
             f"{len(summary.held_back)} held back by the check: fix them, then run again for those patients."
@@ -181,9 +200,12 @@ def _reissue(args: argparse.Namespace) -> int:
 
 
 def _issued(args: argparse.Namespace) -> int:
+    from app.services.statements import replaced_statements
+
     with open_workspace(args) as workspace:
         chart = superbills.find_chart(workspace.store, args.patient)
         records = workspace.store.superbills(chart.patient.key)
+        year_end = [s for s in workspace.store.year_statements() if s.patient == chart.patient.key]
     if not records:
         print("No superbills issued yet.")
     for r in records:
@@ -191,6 +213,13 @@ def _issued(args: argparse.Namespace) -> int:
         say(
             f"{r.number}  issued {r.issued_on}  visits {r.first_date} to {r.last_date}  "
             f"charges {format_money(r.charges)}  balance {format_money(r.balance)}{replaces}"
+        )
+    replaced = replaced_statements(year_end)
+    for s in year_end:
+        replaces = f"  replaces {replaced[s.number]}" if s.number in replaced else ""
+        say(
+            f"{s.number}  issued {s.issued_on}  year-end statement {s.year}, {s.visits} visit(s)  "
+            f"charges {format_money(s.charges)}  paid {format_money(s.payments)}{replaces}"
         )
     return EXIT_OK
 
@@ -224,7 +253,7 @@ def _letter(args: argparse.Namespace) -> int:
     today = date.today()
     if args.signed_on is not None:
         with open_workspace(args) as workspace:
-            letter = letters.record_signed_letter(
+            letter, replaced = letters.record_signed_letter(
                 workspace.store,
                 args.patient,
                 args.signed_on,
@@ -235,6 +264,12 @@ def _letter(args: argparse.Namespace) -> int:
         print(
             f"Signed letter of medical necessity recorded: signed {us_date(letter.signed_on)}, "
             f"on file until {us_date(letter.expires_on)}."
+            + (
+                f" It replaces the letter signed {us_date(replaced.signed_on)} "
+                f"(which ran until {us_date(replaced.expires_on)})."
+                if replaced is not None
+                else ""
+            )
         )
         return EXIT_OK
     if args.expires_on is not None:

@@ -24,6 +24,10 @@ def check_zip(text: str | None, *, field: str = "zip") -> str:
         raise ValidationError(field, "ZIP code is missing: use 5 digits, such as 98109.")
     match = _ZIP.fullmatch(typed)
     if match is None:
+        if re.fullmatch(r"\d{4}(-?\d{4})?", typed):  # a spreadsheet dropped the leading zero: never guessed
+            raise ValidationError(
+                field, f'ZIP code "{typed}": did you mean 0{typed}? (a spreadsheet drops the leading zero)'
+            )
         raise ValidationError(field, f'ZIP code "{typed}": use 5 digits, or 5 + 4 such as 98109-1234.')
     five, four = match.groups()
     return f"{five}-{four}" if four else five

@@ -175,3 +175,14 @@ def months_after(day: date, months: int) -> date:
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def months_covered(first: date, last: date) -> int:
+    """How many months a period covers, its last day included, to the nearest month: 01/05/2026 to
+    12/31/2026 is 12 (11 months and 27 days), 01/05/2026 to 01/05/2027 is 12, 03/01 to 03/10 is 0."""
+    end = last + timedelta(days=1)
+    months = max((end.year - first.year) * 12 + end.month - first.month, 0)
+    while months and months_after(first, months) > end:
+        months -= 1
+    left_over = (end - months_after(first, months)).days
+    return months + (1 if left_over >= 15 else 0)

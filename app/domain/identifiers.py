@@ -277,6 +277,11 @@ def validate_state(text: str | None, *, field: str = "state", label: str = "Stat
     if not code:
         raise ValidationError(field, f"{label} is missing: enter the two-letter code, such as WA.")
     if code not in US_STATES:
+        named = state_code(text)
+        if named is not None:
+            raise ValidationError(
+                field, f'{label} "{(text or "").strip()}": use {named}, its two-letter code.'
+            )
         raise ValidationError(
             field, f'{label} "{(text or "").strip()}" is not a US state code; use two letters, such as WA.'
         )

@@ -18,6 +18,47 @@ def listed_name(first_name: str, last_name: str) -> str:
     return f"{last_name}, {first_name}"
 
 
+# Name suffixes (a generation): kept with the last name, as the CMS-1500's box 2 asks ("enter it
+# after the last name"), since a patient has no suffix field: "John Q. Public Jr." is first "John Q.",
+# last "Public Jr.". Compared folded and without the full stop.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
+# Words that begin a surname: "Mary Ann van der Berg" is first "Mary Ann", last "van der Berg".
+SURNAME_PARTICLES = frozenset(
+    {"van", "der", "den", "de", "la", "del", "della", "da", "di", "dos", "du", "von", "le", "st", "ste"}
+)
+
+
+def _bare(word: str) -> str:
+    return word.casefold().rstrip(".,")
+
+
+def split_full_name(text: str) -> tuple[str, str]:
+    """A full name as one spreadsheet cell holds it -> (first, last), the last as the insurer prints it.
+
+    "Okafor, Daniel" and "Daniel Okafor" -> ("Daniel", "Okafor"); "John Q. Public Jr.", "Public, John
+    Q., Jr." and "Public Jr., John Q." -> ("John Q.", "Public Jr."); "Mary Ann van der Berg" ->
+    ("Mary Ann", "van der Berg"). The first name keeps at least one word; one word is a last name only.
+    """
+    words = text.replace(",", " , ").split()
+    suffixes: list[str] = []
+    while words and (words[-1] == "," or (_bare(words[-1]) in NAME_SUFFIXES and len(words) > 2)):
+        word = words.pop()
+        if word != ",":
+            suffixes.insert(0, word)
+    if "," in words:  # "Last [Suffix], First [Middle]"
+        at = words.index(",")
+        last_words = words[:at]
+        while last_words and _bare(last_words[-1]) in NAME_SUFFIXES and len(last_words) > 1:
+            suffixes.insert(0, last_words.pop())
+        first_words = [w for w in words[at + 1 :] if w != ","]
+    else:
+        at = len(words) - 1
+        while at > 1 and _bare(words[at - 1]) in SURNAME_PARTICLES:
+            at -= 1
+        first_words, last_words = words[:at], words[at:]
+    return " ".join(first_words), " ".join([*last_words, *suffixes])
+
+
 def initials(first_name: str, last_name: str) -> str:
     """ "D.O." for Daniel Okafor: a patient named without the name (lists where a name is not needed)."""
     return "".join(f"{part.strip()[:1].upper()}." for part in (first_name, last_name) if part.strip())

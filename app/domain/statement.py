@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from app.domain.dates import us_date
 from app.domain.money import Cents
 from app.domain.superbill import SuperbillData
 
@@ -30,6 +31,24 @@ class YearStatementData:
     data: SuperbillData  # the year's visits and payments; statement_number is the statement's number
     year: int
     submitted: Mapping[str, str] = field(default_factory=dict)  # visit key -> superbill number
+    replaces: str | None = None  # a corrected statement: the number of the one it replaces
+
+    @property
+    def partial(self) -> bool:
+        """Issued before the year is over: it lists the visits up to its issue date only."""
+        return self.data.issued_on < date(self.year + 1, 1, 1)
+
+    def notes(self) -> list[str]:
+        """What the statement says of itself beside its totals: a partial year, a replaced statement."""
+        said = []
+        if self.partial:
+            said.append(
+                f"Partial year: {self.year} is not over; this lists the visits up to "
+                f"{us_date(self.data.issued_on)}."
+            )
+        if self.replaces:
+            said.append(f"Corrected statement: it replaces statement {self.replaces}.")
+        return said
 
     def rows(self) -> list[StatementRow]:
         """One row per visit (its payments that day beside it), then payments on days without a visit."""

@@ -19,7 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, SimpleDocTemplate, Spacer, Table
 
 from app.domain.characters import printed_line
-from app.domain.dates import us_date
+from app.domain.dates import months_covered, us_date
 from app.domain.letter import LetterData, necessity_statement
 from app.domain.phones import format_phone
 from app.render.base import look
@@ -123,12 +123,12 @@ class LetterRenderer:
         story.append(Paragraph("TREATMENT RECOMMENDED", self.heading))
         story.append(self._codes(data.procedures, width, "Massage therapy."))
         story.append(Spacer(1, 4))
-        months = (data.ends_on.year - data.starts_on.year) * 12 + data.ends_on.month - data.starts_on.month
+        months = months_covered(data.starts_on, data.ends_on)
         story += self._facts(
             [
                 ("Treatment", "Massage therapy by a licensed massage therapist"),
                 ("Frequency", data.frequency),
-                ("Duration", f"{months} months" if months > 0 else "as prescribed"),
+                ("Duration", f"{months} month{'s' if months > 1 else ''}" if months > 0 else "as prescribed"),
                 ("Start", us_date(data.starts_on)),
                 ("End", us_date(data.ends_on)),
                 *((("Body areas", rx.body_areas),) if rx.body_areas else ()),

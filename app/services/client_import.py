@@ -26,11 +26,13 @@ from typing import TYPE_CHECKING
 
 from app.domain.dates import DateError, typed_date
 from app.domain.errors import ValidationError
-from app.domain.people import listed_name
+from app.domain.identifiers import state_code
+from app.domain.people import listed_name, split_full_name
 from app.domain.practice import Address, Coverage, Patient, Payer, PayerKind
 from app.services.saving import save_coverage, save_patient, save_payer
 from app.store.reading import read_file
 from app.store.records import PracticeStore
+from app.store.search import fold
 
 if TYPE_CHECKING:
     from app.services.workspace import Workspace
@@ -189,13 +191,25 @@ def read_client_file(path: Path) -> ClientFile:
 
 
 def guess_columns(headers: Sequence[str]) -> dict[str, str]:
-    """Field name -> header, for each field a header matches (the first header that does)."""
+    """Field name -> header, for each field a header matches.
+
+    ValidationError naming both columns when two match the same field: which one holds the value the
+    therapist means is theirs to say (rename or delete the other), not the import's to guess.
+    """
     mapping: dict[str, str] = {}
-    for header in headers:
+    places: dict[str, int] = {}
+    for index, header in enumerate(headers):
         folded = _fold(header)
         for column in COLUMNS:
-            if column.name not in mapping and (folded in column.headers or folded == _fold(column.label)):
-                mapping[column.name] = header
+            if folded in column.headers or folded == _fold(column.label):
+                if column.name in mapping:
+                    first = places[column.name]
+                    raise ValidationError(
+                        "columns",
+                        f'column {_letter(first)} "{headers[first]}" and column {_letter(index)} "{header}" '
+                        f"both hold {column.label}: rename or delete one of them, then import again",
+                    )
+                mapping[column.name], places[column.name] = header, index
                 break
     if "first_name" in mapping and "last_name" in mapping:
         mapping.pop("full_name", None)  # "Name" beside "First" and "Last" is not needed
@@ -219,9 +233,31 @@ def check_columns(mapping: Mapping[str, str]) -> None:
 def describe_mapping(client_file: ClientFile, mapping: Mapping[str, str]) -> list[str]:
     """The mapping in lines for the therapist: each column of the file, and what it goes into."""
     into = {header: _BY_NAME[name].label for name, header in mapping.items()}
-    return [
+    lines = [
         f'  column {_letter(i)} "{header}" -> {into.get(header, "(not imported)")}'
         for i, header in enumerate(client_file.headers)
+    ]
+    return lines + _names_split(client_file, mapping)
+
+
+def _names_split(client_file: ClientFile, mapping: Mapping[str, str], rows: int = 5) -> list[str]:
+    """How the full names of the first rows are split, for the therapist to see before importing."""
+    header = mapping.get("full_name")
+    if header is None or ("first_name" in mapping and "last_name" in mapping):
+        return []
+    shown: list[str] = []
+    for index, values in enumerate(client_file.rows):
+        text = (values.get(header) or "").strip()
+        if text:
+            first, last = split_full_name(text)
+            shown.append(f'  row {index + 2}: "{_quoted(text)}" -> first "{first}", last "{last}"')
+        if len(shown) == rows:
+            break
+    if not shown:
+        return []
+    return [
+        f"Names split into first and last (as on the insurance card?), first {len(shown)} row(s):",
+        *shown,
     ]
 
 
@@ -233,17 +269,6 @@ def _letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(ord("A") + rest) + letters
     return letters
-
-
-def _split_full_name(text: str) -> tuple[str, str]:
-    """ "Okafor, Daniel" or "Daniel Okafor" -> ("Daniel", "Okafor"); one word is a last name only."""
-    if "," in text:
-        last, first = text.split(",", 1)
-        return first.strip(), last.strip()
-    words = text.split()
-    if len(words) < 2:
-        return "", text.strip()
-    return " ".join(words[:-1]), words[-1]
 
 
 class _Row:
@@ -328,12 +353,14 @@ def import_clients(
 
 
 def _identity(first: str, last: str, born: date) -> tuple[str, str, date]:
-    return (" ".join(first.casefold().split()), " ".join(last.casefold().split()), born)
+    """Who a client is for duplicates: the name folded as patient search folds it ("JOSE GARCIA" is
+    "José García"), and the date of birth."""
+    return (" ".join(fold(first).split()), " ".join(fold(last).split()), born)
 
 
 def _patient(row: _Row, today: date) -> Patient:
     if "full_name" in row._mapping and not ("first_name" in row._mapping and "last_name" in row._mapping):
-        first, last = _split_full_name(row.get("full_name"))
+        first, last = split_full_name(row.get("full_name"))
     else:
         first, last = row.get("first_name"), row.get("last_name")
     born_text = row.get("date_of_birth")
@@ -357,6 +384,7 @@ def _patient(row: _Row, today: date) -> Patient:
     address = None
     if any(address_parts) or row.get("line2"):
         line1, city, state, zip_code = address_parts
+        state = state_code(state) or state  # "Washington" -> WA; anything else is checked as typed
         address = Address(line1=line1, city=city, state=state, zip=zip_code, line2=row.get("line2") or None)
     return Patient(
         key="",

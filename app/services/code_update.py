@@ -71,7 +71,7 @@ class AffectedUse:
     patient_initials: str  # "D.O.": the preview names nobody in full
     prescription: bool
     key: str  # the visit's or the prescription's key
-    day: str  # the visit's date, or the prescription's first day (MM/DD/YYYY)
+    day: str  # the visit's date, or the prescription's date (its start, else written; MM/DD/YYYY)
     code: str  # dotted
     change: str  # "deleted", "no longer billable" or "revised"
     choices: tuple[str, ...]  # for a code now a header: the billable codes under it
@@ -131,6 +131,8 @@ def preview_update(
     held_year = current.last_date.year
     if kind == ADDENDA_FILE:
         year = _year(fiscal_year, _ADDENDA_NAME.search(name), held_year + 1)
+        if 2015 <= year <= held_year:
+            raise _already_held(year)
         if year != held_year + 1:
             raise ValidationError(
                 "fiscal year",
@@ -152,10 +154,7 @@ def preview_update(
     if not 2015 <= year <= 2100:
         raise ValidationError("fiscal year", f"{year} is not an ICD-10-CM fiscal year")
     if year <= held_year:
-        raise ValidationError(
-            "fiscal year",
-            f"FY{year} is not newer than {current.name}, which the app already holds: nothing to update",
-        )
+        raise _already_held(year)
     release = fiscal_year_release(year)
     if release.first_date != current.last_date + timedelta(days=1):
         raise ValidationError(
@@ -181,6 +180,13 @@ def apply_update(update: CodeUpdate, data_dir: Path) -> CodeRelease:
 def passed_over_code_sets(data_dir: Path) -> list[str]:
     """One line for each newer code set in ``<data_dir>/codes/`` that is not used (see passed_over_imports)."""
     return passed_over_imports(data_dir)
+
+
+def _already_held(year: int) -> ValidationError:
+    """A release the app holds already: in the code set it ships with, or loaded before."""
+    with open_code_index(None) as shipped:
+        where = "in the shipped code set" if year <= shipped.release.last_date.year else "loaded"
+    return ValidationError("fiscal year", f"ICD-10-CM FY{year} is already {where}: nothing to update")
 
 
 def _year(given: int | None, named: re.Match[str] | None, otherwise: int) -> int:
@@ -272,7 +278,7 @@ def _affected(
             change = "revised"
         else:
             continue
-        day = max(use.day, release.first_date) if use.prescription else use.day
+        day = use.day  # a prescription's own date (written, or starting), not the release's
         affected = AffectedUse(
             use.patient_key,
             initials(use.first_name, use.last_name),

@@ -98,18 +98,40 @@ def record_signed_letter(
     today: date,
     expires_on: date | None = None,
     prescription: str | None = None,
-) -> NecessityLetter:
-    """Keep the day the signed letter was signed and the day it runs out (12 months later by default)."""
+) -> tuple[NecessityLetter, NecessityLetter | None]:
+    """Keep the day the signed letter was signed and the day it runs out (12 months later by default).
+
+    Returns it and the letter it replaces: one on file still in force on the day this one was signed.
+    From then on the newer letter is the one on file (superbills and statements name the letter signed
+    last); the earlier one is kept, not changed. A signing day in the future, before the prescription
+    was written or before the patient was born is refused (naming --signed-on).
+    """
     chart = find_chart(store, patient)
-    if signed_on > today:
-        raise ValidationError(
-            "--signed-on", f"{us_date(signed_on)} is in the future: give the day it was signed"
-        )
+    rx = _prescription(chart, prescription) if prescription or chart.prescriptions else None
+    _check_signed_on(signed_on, today, chart.patient.date_of_birth, rx)
     expires = expires_on or months_after(signed_on, VALID_MONTHS)
     if expires <= signed_on:
         raise ValidationError("--expires-on", "it runs out before it was signed: check both dates")
-    rx = _prescription(chart, prescription).key if prescription or chart.prescriptions else None
-    letter = NecessityLetter(chart.patient.key, rx, signed_on, expires)
+    replaced = store.necessity_letter_on(chart.patient.key, signed_on)
+    letter = NecessityLetter(chart.patient.key, rx.key if rx else None, signed_on, expires)
     store.record_necessity_letter(letter)
     log.info("letter of medical necessity recorded")
-    return letter
+    return letter, replaced
+
+
+def _check_signed_on(signed_on: date, today: date, born: date, rx: Prescription | None) -> None:
+    """ValidationError naming --signed-on when the letter cannot have been signed that day."""
+    day = us_date(signed_on)
+    if signed_on > today:
+        raise ValidationError("--signed-on", f"{day} is in the future: give the day it was signed")
+    if signed_on < born:
+        raise ValidationError(
+            "--signed-on",
+            f"{day} is before the patient was born ({us_date(born)}): give the day it was signed",
+        )
+    if rx is not None and signed_on < rx.written_on:
+        raise ValidationError(
+            "--signed-on",
+            f"{day} is before the prescription was written ({us_date(rx.written_on)}): give the day the "
+            "letter was signed",
+        )

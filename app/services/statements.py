@@ -8,8 +8,15 @@ a final statement the check refuses is held back with its first error. Drafts ar
 not numbered; final ones are numbered "YE-2026-0001"..., in name order, and recorded with their PDF
 so that `superbill reprint YE-2026-0001` writes them again byte for byte.
 
-Files are named so they sort: "Okafor, Daniel - 2026 statement.pdf" (a second patient of the same
-name gets " (2)"). Each is written whole (StagedFile) and, when final, recorded in the same step.
+Final statements are issued once a year: run again, they are refused (AlreadyIssued, naming those
+issued) unless corrected ones are asked for (`again`); each corrected statement gets a new number and
+says which one it replaces (the patient's latest for that year). Statements issued before the year
+is over say on the PDF that they cover a partial year (the summary's `partial_through`).
+
+Files are named so they sort: "Okafor, Daniel - 2026 statement.pdf"; when two patients share a name,
+both files carry their account numbers ("Smith, Mary (A00012) - 2026 statement.pdf"). Name order is
+patient search's, accents and case aside (Ångström before Smith). Each is written whole (StagedFile)
+and, when final, recorded in the same step. Corrected statements take the earlier files' names.
 
 Speed: the check and the rendering run in a pool of worker processes, one per core, each loading the
 fonts and the ICD-10-CM index once (`_start_worker`); the records are read once, in a few queries,
@@ -31,6 +38,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from app.domain.check import Severity, check_superbill
+from app.domain.dates import us_date
 from app.domain.errors import ValidationError
 from app.domain.money import Cents
 from app.domain.practice import PatientChart, Payer, PayerKind, Visit
@@ -39,6 +47,7 @@ from app.services.batch import BatchPatient, file_name
 from app.services.files import StagedFile, output_folder, output_path
 from app.services.superbills import data_for
 from app.services.workspace import Workspace
+from app.store.search import fold
 from app.store.year_end import STATEMENT_PREFIX, YearStatement
 
 log = logging.getLogger(__name__)  # counts only: never a name
@@ -69,11 +78,36 @@ class HeldStatement:
     reason: str
 
 
+class AlreadyIssued(Exception):
+    """The year's final statements were issued already: a second set only when asked for (`again`)."""
+
+    def __init__(self, year: int, issued: list[YearStatement]) -> None:
+        numbers = sorted(s.number for s in issued)
+        days = " and ".join(us_date(day) for day in sorted({s.issued_on for s in issued}))
+        span = numbers[0] if len(numbers) == 1 else f"{numbers[0]} to {numbers[-1]}"
+        super().__init__(f"{year} statements were issued on {days} ({span})")
+        self.year, self.numbers = year, numbers
+
+
+def replaced_statements(issued: Iterable[YearStatement]) -> dict[str, str]:
+    """Statement number -> the number it replaces: a patient's later statement for a year replaces
+    their earlier one (a second is issued only as a correction)."""
+    latest: dict[tuple[str, int], str] = {}
+    replaces: dict[str, str] = {}
+    for statement in sorted(issued, key=lambda s: s.number):
+        earlier = latest.get((statement.patient, statement.year))
+        if earlier is not None:
+            replaces[statement.number] = earlier
+        latest[(statement.patient, statement.year)] = statement.number
+    return replaces
+
+
 @dataclass
 class StatementsSummary:
     folder: Path
     year: int
     total: int
+    partial_through: date | None = None  # the issue date, when the year is not over
     written: list[WrittenStatement] = field(default_factory=list)
     held_back: list[HeldStatement] = field(default_factory=list)
     cancelled: bool = False
@@ -86,8 +120,7 @@ class StatementsSummary:
 def statements_for(workspace: Workspace, year: int, who: Who, today: date) -> list[YearStatementData]:
     """The statements to write, in name order (last, first): every chart with a visit in `year`, as `who` says."""
     store = workspace.store
-    if not 1 <= year <= 9999:
-        raise ValidationError("--year", f"{year} is not a year: give four digits, such as {today.year - 1}")
+    _check_year(year, today)
     charts = store.charts()
     submitted: dict[tuple[str, str], str] = {}
     replaced = set()
@@ -138,9 +171,15 @@ def statements_for(workspace: Workspace, year: int, who: Who, today: date) -> li
     return found
 
 
+def _check_year(year: int, today: date) -> None:
+    if not 1 <= year <= 9998:
+        raise ValidationError("--year", f"{year} is not a year: give four digits, such as {today.year - 1}")
+
+
 def _name_order(chart: PatientChart) -> tuple[str, str, str]:
+    """Last name, first name, folded as patient search folds them: Ångström sorts with the A's."""
     p = chart.patient
-    return (p.last_name.casefold(), p.first_name.casefold(), p.key)
+    return (fold(p.last_name), fold(p.first_name), p.key)
 
 
 def _uses_hsa(chart: PatientChart, visits: Iterable[Visit], payers: Mapping[str, Payer]) -> bool:
@@ -282,6 +321,7 @@ def write_statements(
     draft: bool = False,
     go_on: Callable[[int, int, str], bool] | None = None,
     workers: int | None = None,
+    again: bool = False,
 ) -> StatementsSummary:
     """Write every statement (see the module's docstring) into `folder`; ValidationError naming the folder.
 
@@ -291,8 +331,17 @@ def write_statements(
     and the files take their names once it is committed. A file that cannot be written records nothing.
     """
     output_folder(folder, workspace.data_dir, field=FIELD)
+    _check_year(year, today)
+    issued = [] if draft else workspace.store.year_statements(year)
+    if issued and not again:
+        raise AlreadyIssued(year, issued)
     statements = statements_for(workspace, year, who, today)
+    if issued:
+        latest = {s.patient: s.number for s in sorted(issued, key=lambda s: s.number)}
+        statements = [replace(s, replaces=latest.get(s.data.chart.patient.key)) for s in statements]
     summary = StatementsSummary(folder=Path(folder), year=year, total=len(statements))
+    if today < date(year + 1, 1, 1):
+        summary.partial_through = today
     if not statements:
         return summary
     count = workers or worker_count()
@@ -313,20 +362,20 @@ def write_statements(
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
         kept: list[tuple[YearStatementData, Result]] = []
-        again: list[YearStatementData] = []
+        renumbered: list[YearStatementData] = []
         for statement, result in done:
             if result[0] is not None:
                 summary.held_back.append(HeldStatement(_patient(statement), result[0]))
                 continue
             if not draft:
-                number = _number(year, first + len(kept) + len(again))
+                number = _number(year, first + len(kept) + len(renumbered))
                 if number != statement.data.statement_number:
-                    again.append(_numbered(statement, number))
+                    renumbered.append(_numbered(statement, number))
                     continue
             kept.append((statement, result))
-    if again:
+    if renumbered:
         with _pool(workspace.data_dir, count) as pool:
-            kept += list(zip(again, _run(pool, again, draft, today, False, count), strict=True))
+            kept += list(zip(renumbered, _run(pool, renumbered, draft, today, False, count), strict=True))
     _keep_all(workspace, kept, Path(folder), today, summary)
     log.info(
         "year-end statements written=%d held_back=%d cancelled=%s draft=%s",
@@ -347,6 +396,25 @@ def _patient(statement: YearStatementData) -> BatchPatient:
     return BatchPatient(p.key, p.first_name, p.last_name)
 
 
+def _file_names(statements: list[YearStatementData]) -> list[str]:
+    """ "Okafor, Daniel - 2026 statement.pdf"; patients who share a name each get their account number
+    ("Smith, Mary (A00012) - 2026 statement.pdf"), and a name still taken gets " (2)"."""
+    from collections import Counter
+
+    plain = [file_name(_patient(s), f"{s.year} statement") for s in statements]
+    shared = {name for name, count in Counter(plain).items() if count > 1}
+    taken: Counter[str] = Counter()
+    names: list[str] = []
+    for statement, name in zip(statements, plain, strict=True):
+        p = statement.data.chart.patient
+        if name in shared and p.account_number:
+            named = BatchPatient(p.key, f"{p.first_name} ({p.account_number})", p.last_name)
+            name = file_name(named, f"{statement.year} statement")
+        taken[name] += 1
+        names.append(name if taken[name] == 1 else name.removesuffix(".pdf") + f" ({taken[name]}).pdf")
+    return names
+
+
 def _keep_all(
     workspace: Workspace,
     kept: list[tuple[YearStatementData, Result]],
@@ -359,17 +427,14 @@ def _keep_all(
     from concurrent.futures import ThreadPoolExecutor
 
     kept.sort(key=lambda item: _name_order(item[0].data.chart))
-    names: dict[str, int] = {}
     staged: list[StagedFile] = []
     store = workspace.store
     try:
         with ThreadPoolExecutor(max_workers=4) as writers:
             writes = []
-            for statement, (_error, pdf, _charges, _payments) in kept:
-                name = file_name(_patient(statement), f"{statement.year} statement")
-                names[name] = names.get(name, 0) + 1
-                if names[name] > 1:
-                    name = name.removesuffix(".pdf") + f" ({names[name]}).pdf"
+            for (_statement, (_error, pdf, _charges, _payments)), name in zip(
+                kept, _file_names([s for s, _ in kept]), strict=True
+            ):
                 path = output_path(folder / name, workspace.data_dir, field=FIELD)
                 file = StagedFile(path, field=FIELD).__enter__()
                 staged.append(file)

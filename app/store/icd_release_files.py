@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from app.domain.diagnoses import CodeRelease
+from app.domain.diagnoses import CodeRelease, DiagnosisCodeError, normalize_icd
 from app.domain.errors import ValidationError
 from app.store.code_index import compact_code, dotted_code
 from app.store.code_set_schema import CodeEntry
@@ -163,6 +163,10 @@ def parse_addenda(text: str) -> list[AddendaLine]:
                 f"line {number}",
                 "an addenda line is an action, the billable flag 0 or 1, a code, then its titles",
             )
+        try:  # the code as written, not cut to its column: "ZZZZZZZZ" is no code, nor is "ZZZ.ZZZZ"
+            normalize_icd(record[2:].split()[0])
+        except DiagnosisCodeError as error:
+            raise OrderFileError(f"line {number}", str(error)) from None
         changes.append(AddendaLine(action, code, record[0] == "1", long_title))
     if not changes:
         raise OrderFileError("line 1", "the file holds no Add:, Delete: or Revise lines")

@@ -43,7 +43,7 @@ def test_import_icd_prints_the_preview_naming_patients_by_initials_then_loads(
         "  Your visits and prescriptions it affects (3):",
         "    D.O., visit of 10/12/2027: M54.2 no longer billable (choose M54.20, M54.21, M54.29)",
         "    D.O., visit of 10/12/2027: M79.7 revised",
-        "    D.O., prescription of 10/01/2027: M79.18 deleted",
+        "    D.O., prescription of 11/20/2026: M79.18 deleted",
         "Loaded ICD-10-CM FY2028: dates of service 2027-10-01 to 2028-09-30",
     ]
     assert "Okafor" not in out and "Daniel" not in out
@@ -130,3 +130,42 @@ def test_everyday_words_still_find_their_codes_after_a_yearly_update(
     assert main(["--data-dir", str(practice), "codes", "icd", "fibromyalgia"]) == 0
     first = capsys.readouterr().out.splitlines()[1]
     assert first.split()[0] == "M79.7" and "Fibromyalgia syndrome" in first and "from 2027-10-01" in first
+
+
+def test_the_same_release_loaded_again_is_said_to_be_loaded_already(
+    practice: Path, addenda: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--data-dir", str(practice), "codes", "import-icd", str(addenda)]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(practice), "codes", "import-icd", str(addenda)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["error: fiscal year: ICD-10-CM FY2028 is already loaded: nothing to update"]
+
+
+def test_the_fy2027_addenda_are_said_to_be_in_the_shipped_code_set(
+    practice: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fy2027 = Path(__file__).resolve().parents[2] / "tools" / "data" / "icd10cm_order_addenda_2027.txt"
+    path = tmp_path / fy2027.name
+    shutil.copyfile(fy2027, path)
+    assert main(["--data-dir", str(practice), "codes", "import-icd", str(path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [
+        "error: fiscal year: ICD-10-CM FY2027 is already in the shipped code set: nothing to update"
+    ]
+    assert not (practice / "codes").exists()
+
+
+def test_an_addenda_line_whose_code_is_no_icd_10_cm_code_is_refused_naming_the_line(
+    practice: Path, addenda: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = addenda.read_text("ascii")
+    line = (
+        "Add:         1 ZZZZZZZZ Nonsense code                                              Nonsense code\r\n"
+    )
+    addenda.write_text(text + line, "ascii")
+    number = len(text.splitlines()) + 1
+    assert main(["--data-dir", str(practice), "codes", "import-icd", str(addenda)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and f"line {number}" in err[0] and '"ZZZZZZZZ" is not an ICD-10-CM code' in err[0]
+    assert not (practice / "codes").exists()

@@ -232,3 +232,87 @@ def test_a_client_list_is_read_and_imported_without_sqlite_utils(data_dir: Path,
     assert (done.returncode, done.stderr) == (0, "")
     assert "Imported 20 client(s)." in done.stdout
     assert len(patients(data_dir)) == 20 and patients(data_dir)[0][:2] == ("José", "Muñoz 0")
+
+
+def test_a_full_name_keeps_its_suffix_with_the_last_name_and_its_particles_with_the_surname(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "names.csv"
+    path.write_text(
+        "Name,DOB\r\nJohn Q. Public Jr.,1/2/1970\r\nMary Ann van der Berg,3/4/1980\r\n"
+        '"Public, John Q., Sr.",5/6/1940\r\n"de la Cruz, Ana",7/8/1990\r\nMartin Luther King III,9/10/1960\r\n'
+        "Mary St. James,11/12/1975\r\n",
+        encoding="utf-8",
+    )
+    assert run(data_dir, "import-clients", str(path), "--yes") == 0
+    assert [p[:2] for p in patients(data_dir)] == [
+        ("John Q.", "Public Jr."),
+        ("Mary Ann", "van der Berg"),
+        ("John Q.", "Public Sr."),
+        ("Ana", "de la Cruz"),
+        ("Martin Luther", "King III"),
+        ("Mary", "St. James"),
+    ]
+
+
+def test_the_names_a_full_name_column_splits_into_are_shown_before_importing(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "names.csv"
+    path.write_text("Name,DOB\r\nJohn Q. Public Jr.,1/2/1970\r\n", encoding="utf-8")
+    assert run(data_dir, "import-clients", str(path)) == 2  # no terminal: refused after the mapping
+    out = capsys.readouterr().out
+    assert 'row 2: "John Q. Public Jr." -> first "John Q.", last "Public Jr."' in out
+    assert not (data_dir / "practice.sqlite3").exists()
+
+
+def test_two_columns_for_the_same_field_are_refused_naming_both(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "clients.csv"
+    path.write_text("First Name,Last Name,First Name,DOB\r\nAna,Lee,Anna,1/2/1990\r\n", encoding="utf-8")
+    assert run(data_dir, "import-clients", str(path), "--yes") == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert 'column A "First Name" and column C "First Name" both hold First name' in err[0]
+    assert not (data_dir / "practice.sqlite3").exists()
+
+
+def test_a_duplicate_is_found_whatever_its_accents_and_case(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "clients.csv"
+    path.write_text(
+        "First Name,Last Name,DOB\r\nJosé,García,03/14/1985\r\nJOSE,GARCIA,3/14/1985\r\n", encoding="utf-8"
+    )
+    assert run(data_dir, "import-clients", str(path), "--yes") == 0
+    assert "row 3: GARCIA, JOSE not added again: the same as row 2" in capsys.readouterr().out
+    assert [p[:2] for p in patients(data_dir)] == [("José", "García")]
+
+
+def test_a_zip_without_its_leading_zero_is_refused_saying_what_it_likely_meant(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "clients.csv"
+    path.write_text(
+        "First,Last,DOB,Address,City,State,Zip\r\nAna,Lee,1/2/1990,1 Main St,Boston,MA,2134\r\n",
+        encoding="utf-8",
+    )
+    assert run(data_dir, "import-clients", str(path), "--yes") == 2
+    err = capsys.readouterr().err
+    assert 'row 2, column G "Zip"' in err and "did you mean 02134?" in err
+    assert not (data_dir / "practice.sqlite3").exists() or patients(data_dir) == []
+
+
+def test_a_full_state_name_is_imported_as_its_two_letter_code(data_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "clients.csv"
+    path.write_text(
+        "First,Last,DOB,Address,City,State,Zip\r\nAna,Lee,1/2/1990,1 Pike St,Seattle,Washington,98101\r\n",
+        encoding="utf-8",
+    )
+    assert run(data_dir, "import-clients", str(path), "--yes") == 0
+    connection = sqlite3.connect(data_dir / "practice.sqlite3")
+    try:
+        assert connection.execute("SELECT address_state FROM patients").fetchone()[0] == "WA"
+    finally:
+        connection.close()

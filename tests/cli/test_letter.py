@@ -52,6 +52,7 @@ def test_the_letter_is_one_page_naming_patient_codes_treatment_prescriber_and_si
         "1x/week for 8 weeks",
         "09/02/2026",
         "12/31/2026",
+        "Duration 4 months",  # 09/02/2026 to 12/31/2026, the last day included
         "Helen Park",
         "1003000126",
         "Prescriber signature",
@@ -75,7 +76,8 @@ def test_the_letter_is_never_written_over_the_practice(
 
 
 def test_a_signed_letter_is_on_file_for_12_months_unless_its_end_is_given(hsa_practice: Path) -> None:
-    assert run(hsa_practice, "letter", "--patient", "pt-0001", "--signed-on", "2025-03-10") == 0
+    # the prescription was written on 09/02/2026
+    assert run(hsa_practice, "letter", "--patient", "pt-0001", "--signed-on", "2026-10-10") == 0
     assert (
         run(
             hsa_practice,
@@ -83,17 +85,17 @@ def test_a_signed_letter_is_on_file_for_12_months_unless_its_end_is_given(hsa_pr
             "--patient",
             "pt-0001",
             "--signed-on",
-            "2025-01-05",
+            "2026-09-05",
             "--expires-on",
-            "2025-06-30",
+            "2026-11-30",
         )
         == 0
     )
     with Workspace(hsa_practice) as workspace:
         letters = workspace.store.necessity_letters("pt-0001")
     assert {letter.signed_on: letter.expires_on for letter in letters} == {
-        date(2025, 3, 10): date(2026, 3, 10),
-        date(2025, 1, 5): date(2025, 6, 30),
+        date(2026, 10, 10): date(2027, 10, 10),
+        date(2026, 9, 5): date(2026, 11, 30),
     }
 
 
@@ -116,7 +118,8 @@ def test_needs_attention_asks_for_a_letter_until_one_is_on_file_and_again_as_it_
         return [i.message for i in items if i.kind is AttentionKind.NECESSITY_LETTER]
 
     assert letter_lines(date(2026, 12, 5)) == ["no signed letter of medical necessity on file"]
-    assert run(hsa_practice, "letter", "--patient", "pt-0001", "--signed-on", "2025-12-20") == 0
+    signed = ("--signed-on", "2026-09-05", "--expires-on", "2026-12-20")
+    assert run(hsa_practice, "letter", "--patient", "pt-0001", *signed) == 0
     assert letter_lines(date(2026, 11, 5)) == []
     assert letter_lines(date(2026, 12, 5)) == ["letter of medical necessity runs out 12/20/2026 (in 15 days)"]
     assert letter_lines(date(2026, 12, 21)) == [
@@ -142,3 +145,33 @@ def test_an_hsa_superbill_says_the_signed_letter_is_on_file_with_its_date(
     capsys.readouterr()
     run(hsa_practice, "check", "--patient", "pt-0001")
     assert "medical-necessity-letter" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("signed_on", "reason"),
+    [
+        ("1900-01-01", "is before the patient was born (06/12/1984)"),
+        ("2026-09-01", "is before the prescription was written (09/02/2026)"),
+    ],
+)
+def test_a_letter_signed_before_the_prescription_or_the_patients_birth_is_refused_naming_signed_on(
+    hsa_practice: Path, capsys: pytest.CaptureFixture[str], signed_on: str, reason: str
+) -> None:
+    before = dump(hsa_practice)
+    assert run(hsa_practice, "letter", "--patient", "pt-0001", "--signed-on", signed_on) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "--signed-on" in err[0] and reason in err[0]
+    assert dump(hsa_practice) == before
+
+
+def test_a_second_signed_letter_says_it_replaces_the_one_in_force_and_is_the_one_printed(
+    hsa_practice: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(hsa_practice, "letter", "--patient", "pt-0001", "--signed-on", "2026-09-05") == 0
+    assert "replaces" not in capsys.readouterr().out
+    assert run(hsa_practice, "letter", "--patient", "pt-0001", "--signed-on", "2026-10-01") == 0
+    out = capsys.readouterr().out
+    assert "It replaces the letter signed 09/05/2026 (which ran until 09/05/2027)." in out
+    with Workspace(hsa_practice) as workspace:
+        on_file = workspace.store.necessity_letter_on("pt-0001", date(2026, 10, 15))
+    assert on_file is not None and on_file.signed_on == date(2026, 10, 1)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from app.domain.dates import us_date
 from app.services import statements
 from app.services.workspace import Workspace
 from bench import statements as practices
@@ -166,3 +167,104 @@ def test_statements_are_never_written_into_the_practice(
     assert run(practice_of_30, "statements", "--year", str(YEAR), "-o", str(practice_of_30)) == 2
     assert "part of your practice's data" in capsys.readouterr().err
     assert dump(practice_of_30) == before
+
+
+def test_final_statements_run_again_are_refused_naming_those_issued_and_nothing_changes(
+    practice_of_30: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "statements"
+    assert run(practice_of_30, "statements", "--year", str(YEAR), "-o", str(folder)) == 0
+    files = {p.name: p.read_bytes() for p in folder.glob("*.pdf")}
+    before = dump(practice_of_30)
+    capsys.readouterr()
+
+    assert run(practice_of_30, "statements", "--year", str(YEAR), "-o", str(folder)) == 1
+
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert (
+        f"{YEAR} statements were issued on {us_date(date.today())} (YE-{YEAR}-0001 to YE-{YEAR}-0030)"
+        in err[0]
+    )
+    assert "superbill reprint" in err[0] and "--draft" in err[0] and "--again" in err[0]
+    assert dump(practice_of_30) == before
+    assert {p.name: p.read_bytes() for p in folder.glob("*.pdf")} == files
+
+
+def test_corrected_statements_are_written_only_with_again_and_say_which_they_replace(
+    practice_of_30: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "statements"
+    args = ("statements", "--year", str(YEAR), "-o", str(folder), "--patients", "hsa")
+    assert run(practice_of_30, *args) == 0
+    assert run(practice_of_30, *args, "--again") == 0
+    with Workspace(practice_of_30) as workspace:
+        recorded = workspace.store.year_statements(YEAR)
+    assert [s.number for s in recorded] == [f"YE-{YEAR}-{n:04d}" for n in range(1, 7)]
+    patient = recorded[0].patient
+    newer = next(s for s in recorded[3:] if s.patient == patient)
+    with Workspace(practice_of_30) as workspace:
+        text = pdf_text.plain_text(workspace.store.year_statement_pdf(newer.number))
+    assert f"Corrected statement: it replaces statement {recorded[0].number}." in text
+    capsys.readouterr()
+
+    assert run(practice_of_30, "issued", "--patient", patient) == 0
+
+    out = capsys.readouterr().out
+    assert f"{recorded[0].number}  issued" in out and f"year-end statement {YEAR}" in out
+    assert f"{newer.number}  issued" in out and f"replaces {recorded[0].number}" in out
+
+
+def test_statements_issued_before_the_year_is_over_say_they_cover_a_partial_year(
+    practice_of_30: Path, tmp_path: Path
+) -> None:
+    with Workspace(practice_of_30) as workspace:
+        summary = statements.write_statements(
+            workspace, YEAR, tmp_path / "early", date(YEAR, 12, 5), who=statements.Who.HSA, workers=1
+        )
+        later = statements.write_statements(
+            workspace, YEAR, tmp_path / "drafts", date(YEAR + 1, 1, 8), draft=True, workers=1
+        )
+    assert summary.partial_through == date(YEAR, 12, 5) and later.partial_through is None
+    text = pdf_text.plain_text(summary.written[0].path.read_bytes())
+    assert f"Partial year: {YEAR} is not over; this lists the visits up to 12/05/{YEAR}." in text
+    assert "Partial year" not in pdf_text.plain_text(later.written[0].path.read_bytes())
+
+
+def _named(data_dir: Path, names: list[tuple[str, str]]) -> None:
+    """A practice whose patients have these (first, last) names, two visits each."""
+    built = practices.practice(len(names), 2)
+    charts = tuple(
+        replace(chart, patient=replace(chart.patient, first_name=first, last_name=last))
+        for chart, (first, last) in zip(built.charts, names, strict=True)
+    )
+    with Workspace(data_dir) as workspace:
+        workspace.store.save_practice(replace(built, charts=charts))
+
+
+def test_statements_are_numbered_in_name_order_accents_and_case_aside(data_dir: Path, tmp_path: Path) -> None:
+    _named(data_dir, [("Ann", "Smith"), ("Óli", "Ólafsson"), ("Anders", "Ångström"), ("Bo", "zimmer")])
+    with Workspace(data_dir) as workspace:
+        summary = statements.write_statements(workspace, YEAR, tmp_path / "out", date(YEAR + 1, 1, 8))
+    assert [(w.patient.last_name, w.number) for w in summary.written] == [
+        ("Ångström", f"YE-{YEAR}-0001"),
+        ("Ólafsson", f"YE-{YEAR}-0002"),
+        ("Smith", f"YE-{YEAR}-0003"),
+        ("zimmer", f"YE-{YEAR}-0004"),
+    ]
+
+
+def test_two_patients_of_the_same_name_get_files_named_with_their_account_numbers(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    _named(data_dir, [("Mary", "Smith"), ("Mary", "Smith"), ("Ana", "Lee")])
+    folder = tmp_path / "out"
+    with Workspace(data_dir) as workspace:
+        statements.write_statements(workspace, YEAR, folder, date(YEAR + 1, 1, 8))
+        accounts = sorted(
+            p.account_number or "" for p in workspace.store.patients() if p.last_name == "Smith"
+        )
+    assert sorted(p.name for p in folder.glob("*.pdf")) == [
+        f"Lee, Ana - {YEAR} statement.pdf",
+        *(f"Smith, Mary ({a}) - {YEAR} statement.pdf" for a in accounts),
+    ]

@@ -106,6 +106,11 @@ EVERYDAY = [
     ("headache", "R51.9"),
     ("cervicogenic headache", "G44.86"),
     ("TMJ", "M26.609"),
+    ("TMJD", "M26.609"),
+    ("TMD", "M26.609"),
+    ("whiplash injury", "S13.4XXA"),
+    ("car accident", "V89.2XXA"),
+    ("motor vehicle accident", "V89.2XXA"),
     ("jaw pain", "R68.84"),
     ("frozen shoulder", "M75.00"),
     ("rotator cuff", "M75.100"),
@@ -217,3 +222,17 @@ def test_the_build_refuses_a_term_pointing_to_a_category_instead_of_its_codes(tm
 
 def test_the_shipped_index_fits_its_22_mb_budget() -> None:
     assert shipped_index_path().stat().st_size <= 22_000_000
+
+
+def test_an_everyday_term_that_is_also_an_inclusion_term_offers_the_billable_codes_first() -> None:
+    with IcdIndex(shipped_index_path(), immutable=True) as index:
+        hits = index.search("whiplash injury")
+    assert [hit.code for hit in hits[:3]] == ["S13.4XXA", "S13.4XXD", "S13.4XXS"]
+    flags = [hit.billable for hit in hits]
+    assert flags == sorted(flags, reverse=True)
+
+
+def test_car_accident_finds_the_motor_vehicle_accident_code_not_cable_cars() -> None:
+    with IcdIndex(shipped_index_path(), immutable=True) as index:
+        codes = [hit.code for hit in index.search("car accident")[:3]]
+    assert codes == ["V89.2XXA", "V89.2XXD", "V89.2XXS"]

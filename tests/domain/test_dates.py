@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.domain.dates import DateError, days_after, parse_date
+from app.domain.dates import DateError, days_after, months_covered, parse_date
 from app.domain.errors import ValidationError
 from app.domain.practice import Coverage, Payment, PaymentMethod, Prescription, Subscriber, Visit
 from app.domain.record_dates import check_dates
@@ -146,3 +146,19 @@ def test_a_prescription_may_start_a_year_and_expire_five_years_ahead() -> None:
 def test_a_subscriber_is_born_like_a_patient() -> None:
     coverage = Coverage("c", "payer", subscriber=Subscriber("A", "B", date(1800, 1, 1)))
     assert refusal(coverage)[0] == "r.subscriber.date_of_birth"
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "months"),
+    [
+        (date(2026, 1, 5), date(2026, 12, 31), 12),
+        (date(2026, 1, 5), date(2027, 1, 5), 12),
+        (date(2026, 9, 2), date(2026, 12, 31), 4),
+        (date(2026, 1, 1), date(2026, 1, 31), 1),
+        (date(2026, 3, 1), date(2026, 3, 10), 0),
+    ],
+)
+def test_a_period_covers_its_months_last_day_included_to_the_nearest_month(
+    first: date, last: date, months: int
+) -> None:
+    assert months_covered(first, last) == months

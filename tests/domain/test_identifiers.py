@@ -189,3 +189,8 @@ def test_a_state_is_found_by_its_code_or_its_whole_name(typed: str) -> None:
 @pytest.mark.parametrize("typed", ["", "New", "N", "Newyork", "York", "XX"])
 def test_a_partial_or_unknown_state_is_no_state_not_a_neighbor(typed: str) -> None:
     assert state_code(typed) is None
+
+
+def test_a_state_typed_by_its_whole_name_is_refused_naming_its_code() -> None:
+    with pytest.raises(ValidationError, match='State "Washington": use WA, its two-letter code'):
+        validate_state("Washington")

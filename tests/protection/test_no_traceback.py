@@ -281,6 +281,8 @@ def _cases() -> list[Case]:
     for who in ("", "everyone", "\x1b[2J"):
         add(Case(("statements", "--year", "2026", "--patients", who, "-o", "{TMP}/statements")))
     add(Case(("statements", "--year", "2026", "-o", "{FILE}")))
+    add(Case(("statements", "--year", "9998", "--again", "-o", "{TMP}/statements")))
+    add(Case(("statements", "--year", "2026", "--again", "--draft", "-o", "{FILE}")))
     add(Case(("statements", "--year", "2026", "-o", "{TMP}/statements"), practice="empty"))
     add(Case(("statements", "--year", "1999", "-o", "{TMP}/statements")))
     add(Case(("statements", "--year", "2026", "--draft", "-o", "{TMP}/statements"), practice="encrypted"))

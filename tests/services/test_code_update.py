@@ -73,7 +73,7 @@ def test_the_preview_names_the_visits_and_prescriptions_affected_for_their_dates
     assert [a.text for a in update.affected] == [
         "D.O., visit of 10/12/2027: M54.2 no longer billable (choose M54.20, M54.21, M54.29)",
         "D.O., visit of 10/12/2027: M79.7 revised",
-        "D.O., prescription of 10/01/2027: M79.18 deleted",
+        "D.O., prescription of 11/20/2026: M79.18 deleted",
     ]
     # The visit of 09/20/2027 keeps FY2027's M54.2; M54.50 on the prescription is unchanged.
     assert all("09/20/2027" not in a.text and "M54.50" not in a.text for a in update.affected)

@@ -85,7 +85,7 @@ def test_update_code_set_shows_what_changes_then_apply_loads_it_and_says_so(
     assert [dialog.affected.item(i).text() for i in range(dialog.affected.count())] == [
         "D.O., visit of 10/12/2027: M54.2 no longer billable (choose M54.20, M54.21, M54.29)",
         "D.O., visit of 10/12/2027: M79.7 revised",
-        "D.O., prescription of 10/01/2027: M79.18 deleted",
+        "D.O., prescription of 11/20/2026: M79.18 deleted",
     ]
     assert not (workspace.data_dir / "codes").exists()  # nothing changes before Apply
 

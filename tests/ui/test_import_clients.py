@@ -68,3 +68,16 @@ def test_the_file_menu_offers_import_clients(
     names = {p.last_name for p in workspace.store.patients()}
     assert {"Lee", "Muñoz"} <= names
     dialog.close()
+
+
+def test_the_dialog_shows_how_full_names_are_split_before_importing(
+    qtbot: QtBot, empty_workspace: Workspace, tmp_path: Path
+) -> None:
+    path = tmp_path / "clients.csv"
+    path.write_text("Name,DOB\r\nMary Ann van der Berg,3/4/1980\r\n", encoding="utf-8")
+    dialog = ImportClientsDialog(empty_workspace, path, TODAY)
+    qtbot.addWidget(dialog)
+    assert 'row 2: "Mary Ann van der Berg" -> first "Mary Ann", last "van der Berg"' in (
+        dialog.details.toPlainText()
+    )
+    assert empty_workspace.store.patients() == []

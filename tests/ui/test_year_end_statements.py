@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -70,3 +71,46 @@ def test_the_file_menu_offers_year_end_statements(qtbot: QtBot, workspace: Works
     texts = [a.text() for a in file_menu.actions()]
     assert "&Year-end statements…" in texts and "&Import clients…" in texts
     assert QApplication.instance() is not None
+
+
+def test_writing_the_year_again_is_refused_unless_corrected_statements_are_ticked(
+    qtbot: QtBot, empty_workspace: Workspace, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.record_helpers import BoxAnswer
+
+    _practice(empty_workspace)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    year, today = practices.YEAR, practices.TODAY
+    assert run_statements(parent, empty_workspace, today, year, Who.ALL, False, tmp_path / "a") is not None
+    answer = BoxAnswer()
+    answer.next(QMessageBox.StandardButton.Ok)
+
+    refused = run_statements(parent, empty_workspace, today, year, Who.ALL, False, tmp_path / "b")
+
+    assert refused is None and not (tmp_path / "b").exists()
+    assert (
+        f"{year} statements were issued on 01/08/{year + 1} (YE-{year}-0001 to YE-{year}-0012)"
+        in (answer.texts[0])
+    )
+    again = run_statements(parent, empty_workspace, today, year, Who.ALL, False, tmp_path / "c", again=True)
+    assert again is not None and len(again.written) == 12
+    assert len(empty_workspace.store.year_statements(year)) == 24
+
+
+def test_the_summary_says_when_the_year_is_not_over(
+    qtbot: QtBot, empty_workspace: Workspace, tmp_path: Path
+) -> None:
+    _practice(empty_workspace)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    early = date(practices.YEAR, 12, 5)
+    summary = run_statements(parent, empty_workspace, early, practices.YEAR, Who.ALL, True, tmp_path / "d")
+    assert summary is not None
+    dialog = StatementsSummaryDialog(summary)
+    qtbot.addWidget(dialog)
+    assert f"{practices.YEAR} is not over: the statements list the visits up to 12/05/{practices.YEAR}" in (
+        dialog.details.toPlainText()
+    )

@@ -73,7 +73,7 @@ def visit_table(canvas: Canvas, fonts: FontSet, rows: Sequence[StatementRow], y:
 
 
 def totals_height(statement: YearStatementData) -> float:
-    return 4 * ROW + 34 + (12 if statement.data.necessity_letter else 0)
+    return 4 * ROW + 34 + 12 * (bool(statement.data.necessity_letter) + len(statement.notes()))
 
 
 def totals(canvas: Canvas, fonts: FontSet, statement: YearStatementData, y: float) -> None:
@@ -104,13 +104,16 @@ def totals(canvas: Canvas, fonts: FontSet, statement: YearStatementData, y: floa
     y -= ROW + 8
     canvas.setFont(f.regular, 7.5)
     canvas.setFillColor(MUTED)
+    said = statement.notes()
     if data.necessity_letter is not None:
+        said.append(f"{NECESSITY_LETTER_ON_FILE} {us_date(data.necessity_letter)}.")
+    for note in said:
         canvas.setFillColor(ACCENT)
         canvas.setFont(f.bold, 8)
-        canvas.drawString(MARGIN, y, f"{NECESSITY_LETTER_ON_FILE} {us_date(data.necessity_letter)}.")
+        canvas.drawString(MARGIN, y, fit_line(note, f.bold, 8, RIGHT - MARGIN))
         y -= 12
-        canvas.setFont(f.regular, 7.5)
-        canvas.setFillColor(MUTED)
+    canvas.setFont(f.regular, 7.5)
+    canvas.setFillColor(MUTED)
     for line in simpleSplit(NOT_A_CLAIM, f.regular, 7.5, RIGHT - MARGIN):
         canvas.drawString(MARGIN, y, line)
         y -= 9.5

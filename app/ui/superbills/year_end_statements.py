@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.dates import us_date
 from app.domain.errors import ValidationError
 from app.services.errors import StoreUnavailable
-from app.services.statements import StatementsSummary, Who, write_statements
+from app.services.statements import AlreadyIssued, StatementsSummary, Who, write_statements
 from app.services.workspace import Workspace
 from app.ui.widgets.saving import choose_folder
 
@@ -53,10 +54,12 @@ class StatementsChoiceDialog(QDialog):
         for value, text in WHO_CHOICES:
             self.who.addItem(text, value.value)
         self.draft = QCheckBox("Drafts only (marked DRAFT, not numbered)", self)
+        self.again = QCheckBox("Corrected statements, replacing those already issued for the year", self)
         form = QFormLayout()
         form.addRow("&Year:", self.year)
         form.addRow("&Patients:", self.who)
         form.addRow("", self.draft)
+        form.addRow("", self.again)
         note = QLabel(
             "One PDF per patient, every date of service with what was charged and paid. "
             "Final statements are numbered and kept, so each can be printed again exactly.",
@@ -86,6 +89,11 @@ def summary_text(summary: StatementsSummary) -> tuple[str, list[str]]:
     if not summary.total:
         heading = f"No patient has visits in {summary.year}: no statement was written."
     lines: list[str] = []
+    if summary.partial_through is not None and summary.total:
+        lines.append(
+            f"{summary.year} is not over: the statements list the visits up to "
+            f"{us_date(summary.partial_through)} only, and say so (partial year)."
+        )
     if summary.held_back:
         lines.append(f"Held back by the check ({len(summary.held_back)}): fix these, then write them again.")
         lines.extend(f"    {held.patient.name}: {held.reason}" for held in summary.held_back)
@@ -125,7 +133,14 @@ class StatementsSummaryDialog(QDialog):
 
 
 def run_statements(
-    parent: QWidget, workspace: Workspace, today: date, year: int, who: Who, draft: bool, folder: Path
+    parent: QWidget,
+    workspace: Workspace,
+    today: date,
+    year: int,
+    who: Who,
+    draft: bool,
+    folder: Path,
+    again: bool = False,
 ) -> StatementsSummary | None:
     """Write them with a progress bar (Cancel stops between two statements); None when refused (said why)."""
 
@@ -145,7 +160,17 @@ def run_statements(
         return not progress.wasCanceled()
 
     try:
-        return write_statements(workspace, year, folder, today, who=who, draft=draft, go_on=go_on)
+        return write_statements(
+            workspace, year, folder, today, who=who, draft=draft, go_on=go_on, again=again
+        )
+    except AlreadyIssued as issued:
+        QMessageBox.warning(
+            parent,
+            "No statements written",
+            f'{issued}. Reprint them by number, tick "Drafts only" for a look, or tick "Corrected '
+            'statements" for new ones that replace them.',
+        )
+        return None
     except (ValidationError, StoreUnavailable) as error:
         where = f"{error.field}: " if isinstance(error, ValidationError) else ""
         QMessageBox.warning(parent, "No statements written", f"{where}{error.message}")
@@ -161,12 +186,13 @@ def write_year_end_statements(parent: QWidget, workspace: Workspace, today: date
         if choice.exec() != QDialog.DialogCode.Accepted:
             return None
         year, who, draft = choice.year.value(), choice.chosen_who(), choice.draft.isChecked()
+        again = choice.again.isChecked()
     finally:
         choice.deleteLater()
     folder = choose_folder(parent, f"Choose the folder for the {year} statements")
     if folder is None:
         return None
-    summary = run_statements(parent, workspace, today, year, who, draft, folder)
+    summary = run_statements(parent, workspace, today, year, who, draft, folder, again)
     if summary is not None:
         dialog = StatementsSummaryDialog(summary, parent)
         try:

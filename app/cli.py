@@ -282,7 +282,10 @@ def _claim_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     x837.add_argument("-o", "--output", required=True, help="file to write (.txt or .837)")
     x837.add_argument("--receiver", help="the clearinghouse's receiver ID (without it, a placeholder)")
     x837.add_argument("--sender", help="the submitter ID your clearinghouse gave you (default: your NPI)")
-    x837.add_argument("--payer-id", help="the payer's ID in your clearinghouse's payer list")
+    x837.add_argument(
+        "--payer-id",
+        help="the payer's ID in your clearinghouse's payer list (default: the one stored with the payer)",
+    )
     x837.set_defaults(run="x837")
     for sub in (form, x837):
         sub.add_argument("--from", dest="first", type=_day, help="first date of service (YYYY-MM-DD)")

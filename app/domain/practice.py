@@ -110,6 +110,7 @@ class Payer:
     phone: str | None = None
     unit_rule: UnitRule = UnitRule.CMS_8_MINUTE
     filing_limit_days: int | None = None
+    payer_id: str | None = None  # its ID in a clearinghouse's payer list (837P 2010BB NM109)
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,10 @@ from app.domain.check.claim import check_claim
 from app.domain.claim import Claim, IssuedClaim, Resubmission, build_claim, claim_text, is_claimable
 from app.domain.diagnoses import DiagnosisCodes
 from app.domain.errors import ValidationError
+from app.domain.identifiers import validate_payer_id
 from app.domain.practice import Coverage, PatientChart, Payer, Visit
 from app.render.cms1500_pdf import FormKind, Offset, render_cms1500, render_test_page
-from app.render.x837 import PLACEHOLDER_RECEIVER, Envelope, x837_text
+from app.render.x837 import PLACEHOLDER_PAYER_ID, PLACEHOLDER_RECEIVER, Envelope, x837_text
 from app.services.superbills import Period, find_chart, superbill_data
 from app.store.records import PracticeStore
 
@@ -176,10 +177,11 @@ def _document(
             notes.append(
                 f"The sender is your NPI ({claim.billing.npi}); use --sender if your clearinghouse gave you a submitter ID."
             )
-        payer_id = claim_text(request.payer_id).replace(" ", "")
+        payer_id = validate_payer_id(request.payer_id, field="--payer-id") or claim.payer.payer_id
         if not payer_id:
             notes.append(
-                "No --payer-id given: the file names the payer PAYERID; your clearinghouse's payer list gives the ID."
+                f"No payer ID: the file names the payer {PLACEHOLDER_PAYER_ID}; type the payer's ID from your "
+                "clearinghouse's payer list in Payers (or give --payer-id) and write it again."
             )
         envelope = Envelope(
             sender_id=sender,
@@ -187,7 +189,7 @@ def _document(
             receiver_name=receiver,
             control_number=max(control, 1),
             created=now or datetime.now(),
-            payer_id=payer_id or "PAYERID",
+            payer_id=payer_id or PLACEHOLDER_PAYER_ID,
             production=not draft,
         )
         return x837_text(claim, envelope).encode("ascii"), tuple(notes)

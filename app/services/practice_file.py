@@ -291,7 +291,7 @@ _PRACTITIONER = {
     "tax_id_type", "license_number", "license_state", "taxonomy", "address", "phone", "email",
     "default_place_of_service", "signature_png", "signature_file",
 }  # fmt: skip
-_PAYER = {"id", "name", "kind", "address", "phone", "unit_rule", "filing_limit_days"}
+_PAYER = {"id", "name", "kind", "address", "phone", "unit_rule", "filing_limit_days", "payer_id"}
 _PATIENT = {
     "id", "first_name", "last_name", "date_of_birth", "sex", "address", "phone", "email",
     "coverages", "prescriptions", "visits", "payments",
@@ -441,6 +441,7 @@ class _PracticeReader:
             phone=obj.optional_text("phone"),
             unit_rule=obj.choice("unit_rule", UnitRule, UnitRule.CMS_8_MINUTE),
             filing_limit_days=obj.whole_number("filing_limit_days", minimum=1),
+            payer_id=identifiers.validate_payer_id(obj.optional_text("payer_id"), field=obj.at("payer_id")),
         )
 
     def chart(self, item: object, path: str, payer_keys: set[str]) -> PatientChart:
@@ -704,6 +705,7 @@ def _payer_json(p: Payer) -> Json:
             "phone": p.phone,
             "unit_rule": p.unit_rule.value,
             "filing_limit_days": p.filing_limit_days,
+            "payer_id": p.payer_id,
         }
     )
 

@@ -9,7 +9,7 @@ from datetime import date
 
 from app.domain.diagnoses import DiagnosisCode, DiagnosisCodeError, DiagnosisCodes, normalize_icd
 from app.domain.errors import ValidationError
-from app.domain.identifiers import validate_npi, validate_state
+from app.domain.identifiers import validate_npi, validate_payer_id, validate_state
 from app.domain.issued import IssuedSuperbill
 from app.domain.money import Cents, format_money
 from app.domain.practice import (
@@ -269,6 +269,7 @@ def save_payer(store: PracticeStore, payer: Payer) -> Payer:
         name=name,
         phone=_blank(payer.phone),
         address=_check_address(payer.address, "payer.address"),
+        payer_id=validate_payer_id(payer.payer_id, field="payer.payer_id"),
     )
     store.save_payer(checked)
     return checked

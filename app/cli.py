@@ -157,10 +157,10 @@ def _parser() -> argparse.ArgumentParser:
     statements.set_defaults(run="statements")
 
     reprint = commands.add_parser(
-        "reprint", help="write an issued superbill or year-end statement again, byte for byte"
+        "reprint", help="write an issued superbill, year-end statement or claim again, byte for byte"
     )
-    reprint.add_argument("number", help="the statement number, such as SB-2026-0001 or YE-2026-0001")
-    reprint.add_argument("-o", "--output", required=True, help="PDF to write")
+    reprint.add_argument("number", help="the number, such as SB-2026-0001, YE-2026-0001 or CL-2026-0001")
+    reprint.add_argument("-o", "--output", required=True, help="file to write (a PDF; a claim's 837P: .txt)")
     reprint.add_argument("--password", action="store_true", help=PASSWORD_HELP)
     reprint.set_defaults(run="reprint")
 

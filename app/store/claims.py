@@ -6,7 +6,6 @@ correction is a replacement claim that names the one it replaces.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Sequence
 from datetime import date
@@ -14,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from app.domain.errors import ValidationError
 from app.store._base import StoreBase, guarded, iso, required_date
+from app.store.errors import RecordNotFound, StoreUnavailable
+from app.store.superbills import pdf_fingerprint
 
 if TYPE_CHECKING:
     from app.domain.claim import IssuedClaim
@@ -60,7 +61,7 @@ class ClaimRecords(StoreBase):
                 raise ValidationError("claim.number", f"claim number {number} has already been issued")
             if not self._patient_exists(patient):
                 raise ValidationError("claim.patient", f'there is no patient with the ID "{patient}"')
-            digest = hashlib.sha256(document).hexdigest()
+            digest = pdf_fingerprint(document)
             claim_id = self.conn.execute(
                 "INSERT INTO claims (number, patient, payer, format, issued_on, first_date, last_date, charges,"
                 " sha256, document, replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -105,6 +106,25 @@ class ClaimRecords(StoreBase):
     def claim(self, number: str) -> IssuedClaim | None:
         row = self._row("SELECT * FROM claims WHERE number = ?", (number,))
         return None if row is None else self._issued_claim(row)
+
+    @guarded
+    def claim_document(self, number: str) -> bytes:
+        """The claim's form (PDF) or 837P file, byte for byte as issued (RecordNotFound if never issued).
+
+        The bytes are checked against the SHA-256 recorded at issue; a mismatch means the database
+        is damaged (StoreUnavailable).
+        """
+        row = self._row("SELECT document, sha256 FROM claims WHERE number = ?", (number,))
+        if row is None:
+            raise RecordNotFound("claim", number)
+        document = bytes(row["document"])
+        if pdf_fingerprint(document) != row["sha256"]:
+            raise StoreUnavailable(
+                f"The stored copy of claim {number} no longer matches the fingerprint recorded when it "
+                "was issued: the practice database is damaged. Restore it from a backup.",
+                self.path,
+            )
+        return document
 
     @guarded
     def claimed_visits(self, patient_key: str, payer: str) -> dict[str, str]:

@@ -331,3 +331,50 @@ def test_a_payer_id_option_with_a_delimiter_is_refused_naming_it(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--payer-id" in err
     assert not out.exists() and _claims_recorded(folder) == []
+
+
+@pytest.mark.parametrize(("command", "name"), [("cms1500", "claim.pdf"), ("x837", "claim.txt")])
+def test_reprint_writes_an_issued_claim_again_byte_for_byte(
+    command: str, name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _practice(tmp_path, "sample", _payer_id)
+    issued, again = tmp_path / name, tmp_path / f"again-{name}"
+    assert main(["--data-dir", str(folder), command, "--patient", "pt-0001", "-o", str(issued)]) == 0
+    capsys.readouterr()
+
+    assert main(["--data-dir", str(folder), "reprint", "cl-2026-0001", "-o", str(again)]) == 0
+    assert again.read_bytes() == issued.read_bytes()
+    assert "Claim CL-2026-0001 written to" in capsys.readouterr().out
+
+
+def test_reprint_refuses_a_stored_claim_that_no_longer_matches_its_fingerprint(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _practice(tmp_path, "sample")
+    assert (
+        main(["--data-dir", str(folder), "cms1500", "--patient", "pt-0001", "-o", str(tmp_path / "c.pdf")])
+        == 0
+    )
+    with sqlite3.connect(folder / "practice.sqlite3") as conn:
+        (trigger,) = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'claims_are_final_update'"
+        ).fetchone()
+        conn.execute("DROP TRIGGER claims_are_final_update")
+        conn.execute("UPDATE claims SET document = CAST(document || x'20' AS BLOB)")
+        conn.execute(trigger)
+    capsys.readouterr()
+    out = tmp_path / "again.pdf"
+    assert main(["--data-dir", str(folder), "reprint", "CL-2026-0001", "-o", str(out)]) == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "claim CL-2026-0001 no longer matches the fingerprint" in err
+    assert not out.exists()
+
+
+def test_reprint_of_a_claim_never_issued_names_the_number(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _practice(tmp_path, "sample")
+    out = tmp_path / "again.pdf"
+    assert main(["--data-dir", str(folder), "reprint", "CL-2026-0009", "-o", str(out)]) == 2
+    assert 'no claim numbered "CL-2026-0009"' in capsys.readouterr().err
+    assert not out.exists()

@@ -137,19 +137,23 @@ def issue_claim(
     return ClaimDocument(document, tuple(findings), number, numbered, notes)
 
 
-def test_page(store: PracticeStore) -> bytes:
-    right, down = store.claim_offset()
+def test_page(store: PracticeStore, offset: tuple[int, int] | None = None) -> bytes:
+    """The calibration page, at the stored offset or at `offset` (being tried before it is saved)."""
+    right, down = store.claim_offset() if offset is None else offset
     return render_test_page(Offset(right, down))
 
 
 def parse_offset(text: str) -> tuple[int, int]:
     """ "0.05,-0.10" (inches right, down) -> (5, -10) hundredths of an inch."""
     parts = [p.strip() for p in text.split(",")]
+    if len(parts) != 2:
+        raise ValidationError(
+            "--set-offset",
+            f'"{terminal_text(text)}" is not two distances in inches, right and down, such as 0.05,-0.10',
+        )
     try:
-        if len(parts) != 2:
-            raise ValueError
-        right, down = (round(float(p) * 100) for p in parts)
-    except (ValueError, OverflowError):  # not a number; nan; inf
+        right, down = (parse_inches(p, "--set-offset") for p in parts)
+    except ValidationError:
         raise ValidationError(
             "--set-offset",
             f'"{terminal_text(text)}" is not two distances in inches, right and down, such as 0.05,-0.10',
@@ -157,6 +161,16 @@ def parse_offset(text: str) -> tuple[int, int]:
     if not (-100 <= right <= 100 and -100 <= down <= 100):
         raise ValidationError("--set-offset", "each distance must be within 1 inch (-1.00 to 1.00)")
     return right, down
+
+
+def parse_inches(text: str, field: str) -> int:
+    """ "-0.10" (inches) -> -10 hundredths of an inch; blank is 0. ValidationError naming `field`."""
+    try:
+        return round(float(text.strip() or "0") * 100)
+    except (ValueError, OverflowError):  # not a number; nan; inf
+        raise ValidationError(
+            field, f'"{terminal_text(text)}" is not a distance in inches, such as 0.05'
+        ) from None
 
 
 def _document(

@@ -18,6 +18,7 @@ from app import __version__
 from app.services.workspace import Workspace
 from app.ui.app_icon import app_icon
 from app.ui.app_settings import DEMO_PRACTICE, REAL_PRACTICE, user_settings, window_title
+from app.ui.claim_actions import claim_actions
 from app.ui.first_frame import set_enum_property
 from app.ui.fit import keep_on_screen
 from app.ui.january import january_actions
@@ -238,10 +239,8 @@ class MainWindow(QMainWindow):
         patient_menu.addAction(self.coverage_action)
         patient_menu.addAction(self.prescription_action)
         patient_menu.addSeparator()
-        patient_menu.addAction(self.new_visit_action)
-        patient_menu.addAction(self.repeat_visit_action)
-        patient_menu.addAction(self.superbill_action)
-        patient_menu.addAction(self.payment_action)
+        patient_menu.addActions([self.new_visit_action, self.repeat_visit_action, self.superbill_action])
+        patient_menu.addActions([*claim_actions(self), self.payment_action])  # claims beside Superbill
         practice_menu = menus.addMenu("Pract&ice")
         practice_menu.addAction(self.payers_action)
         practice_menu.addAction(self.settings_action)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidge
 
 TODAY = date(2026, 9, 24)
 PATIENT = "demo-1"
-SHOWN = ("setup-wizard-1", "visit-editor", "prescription", "superbill")
+SHOWN = ("setup-wizard-1", "visit-editor", "prescription", "superbill", "claim-form")
 
 
 def offscreen_platform(width: int, height: int, folder: Path) -> str:
@@ -102,6 +102,7 @@ def dialogs(window: QWidget, workspace: object) -> Iterator[tuple[str, Callable[
     from app.services.workspace import Workspace
     from app.store.health import Health
     from app.ui.backup_dialog import BackupDialog
+    from app.ui.claim_dialog import ClaimDialog
     from app.ui.code_picker_dialog import CodePickerDialog
     from app.ui.coverage_dialog import CoverageDialog
     from app.ui.cpt_picker import CptPicker
@@ -141,6 +142,8 @@ def dialogs(window: QWidget, workspace: object) -> Iterator[tuple[str, Callable[
     yield "visit-editor", lambda: VisitEditor(workspace, PATIENT, "demo-1-v4", TODAY, window)
     yield "visit-editor-new", lambda: VisitEditor(workspace, PATIENT, None, TODAY, window)
     yield "superbill", lambda: SuperbillDialog(workspace, PATIENT, TODAY, window)
+    yield "claim-form", lambda: ClaimDialog(workspace, PATIENT, "form", TODAY, window)
+    yield "claim-file", lambda: ClaimDialog(workspace, PATIENT, "837p", TODAY, window)
     yield "payers", lambda: PayersDialog(workspace, window)
     yield "settings", lambda: SettingsDialog(workspace, window)
     yield "backup", lambda: BackupDialog(workspace, window)

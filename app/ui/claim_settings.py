@@ -34,7 +34,7 @@ class ClaimFormsGroup(QGroupBox):
     """The test page button and the two distances, in inches."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("Red claim forms", parent)
         self.workspace = workspace
         self.preview: PdfPreviewDialog | None = None
         layout = QVBoxLayout(self)

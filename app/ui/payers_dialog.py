@@ -5,7 +5,16 @@ from __future__ import annotations
 from typing import cast
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QWidget,
+)
 
 from app.domain.errors import ValidationError
 from app.domain.money import Cents, format_money
@@ -54,15 +63,24 @@ def _setup_table(view: QTableView) -> None:
 
 
 def _payer_id_row(ui: Ui_PayersDialog) -> QLineEdit:
-    """The payer's ID in the clearinghouse's payer list, under the filing limit (the 837P names the payer by it)."""
+    """The payer's ID in the clearinghouse's payer list (the 837P names the payer by it), beside the
+    filing limit: a row of its own would push the form past a 600-pixel screen."""
     edit = QLineEdit()
     edit.setObjectName("payerIdEdit")
-    edit.setPlaceholderText("From your clearinghouse's payer list, such as 91051")
-    edit.setToolTip("The 837P claim file names the payer by this ID. Leave it blank for paper claims only.")
+    edit.setPlaceholderText("Such as 91051")
+    edit.setToolTip("The 837P claim file names the payer by its ID in your clearinghouse's payer list.")
     label = QLabel("Pay&er ID:")
     label.setBuddy(edit)
-    position = cast("tuple[int, object]", ui.payerForm.getWidgetPosition(ui.filingSpin))
-    ui.payerForm.insertRow(position[0] + 1, label, edit)
+    form = ui.payerForm
+    row = cast("tuple[int, object]", form.getWidgetPosition(ui.filingSpin))[0]
+    form.removeWidget(ui.filingSpin)
+    beside = QHBoxLayout()
+    metrics = edit.fontMetrics()
+    edit.setMinimumWidth(metrics.horizontalAdvance("Such as 91051") + 2 * metrics.height())
+    beside.addWidget(ui.filingSpin)
+    beside.addWidget(label)
+    beside.addWidget(edit, 1)
+    form.setLayout(row, QFormLayout.ItemRole.FieldRole, beside)
     QWidget.setTabOrder(ui.filingSpin, edit)
     QWidget.setTabOrder(edit, ui.line1Edit)
     return edit

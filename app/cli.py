@@ -162,10 +162,10 @@ def _parser() -> argparse.ArgumentParser:
     statements.set_defaults(run="statements")
 
     reprint = commands.add_parser(
-        "reprint", help="write an issued superbill or year-end statement again, byte for byte"
+        "reprint", help="write an issued superbill, year-end statement or claim again, byte for byte"
     )
-    reprint.add_argument("number", help="the statement number, such as SB-2026-0001 or YE-2026-0001")
-    reprint.add_argument("-o", "--output", required=True, help="PDF to write")
+    reprint.add_argument("number", help="the number, such as SB-2026-0001, YE-2026-0001 or CL-2026-0001")
+    reprint.add_argument("-o", "--output", required=True, help="file to write (a PDF; a claim's 837P: .txt)")
     reprint.add_argument("--password", action="store_true", help=PASSWORD_HELP)
     reprint.set_defaults(run="reprint")
 
@@ -289,7 +289,10 @@ def _claim_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     x837.add_argument("-o", "--output", required=True, help="file to write (.txt or .837)")
     x837.add_argument("--receiver", help="the clearinghouse's receiver ID (without it, a placeholder)")
     x837.add_argument("--sender", help="the submitter ID your clearinghouse gave you (default: your NPI)")
-    x837.add_argument("--payer-id", help="the payer's ID in your clearinghouse's payer list")
+    x837.add_argument(
+        "--payer-id",
+        help="the payer's ID in your clearinghouse's payer list (default: the one stored with the payer)",
+    )
     x837.set_defaults(run="x837")
     for sub in (form, x837):
         sub.add_argument("--from", dest="first", type=_day, help="first date of service (YYYY-MM-DD)")

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidge
 
 TODAY = date(2026, 9, 24)
 PATIENT = "demo-1"
-SHOWN = ("setup-wizard-1", "visit-editor", "prescription", "superbill")
+SHOWN = ("setup-wizard-1", "visit-editor", "prescription", "superbill", "claim-form")
 
 
 def offscreen_platform(width: int, height: int, folder: Path) -> str:
@@ -113,6 +113,7 @@ def dialogs(window: QWidget, workspace: object) -> Iterator[tuple[str, Callable[
     from app.ui.security.passphrase_dialog import PassphraseDialog
     from app.ui.security.recovery_key_dialog import RecoveryKeyDialog
     from app.ui.security.unlock_dialog import UnlockDialog
+    from app.ui.superbills.claim_dialog import ClaimDialog
     from app.ui.superbills.pdf_password_dialog import PdfPasswordDialog
     from app.ui.superbills.superbill_dialog import SuperbillDialog
     from app.ui.visits.code_picker_dialog import CodePickerDialog
@@ -141,6 +142,8 @@ def dialogs(window: QWidget, workspace: object) -> Iterator[tuple[str, Callable[
     yield "visit-editor", lambda: VisitEditor(workspace, PATIENT, "demo-1-v4", TODAY, window)
     yield "visit-editor-new", lambda: VisitEditor(workspace, PATIENT, None, TODAY, window)
     yield "superbill", lambda: SuperbillDialog(workspace, PATIENT, TODAY, window)
+    yield "claim-form", lambda: ClaimDialog(workspace, PATIENT, "form", TODAY, window)
+    yield "claim-file", lambda: ClaimDialog(workspace, PATIENT, "837p", TODAY, window)
     yield "payers", lambda: PayersDialog(workspace, window)
     yield "settings", lambda: SettingsDialog(workspace, window)
     yield "backup", lambda: BackupDialog(workspace, window)

@@ -102,6 +102,8 @@ def _reprint(args: argparse.Namespace) -> int:
     target = output_file(args)
     if args.number.upper().startswith("YE-"):
         return _reprint_statement(args, target, password)
+    if args.number.upper().startswith("CL-"):
+        return _reprint_claim(args, target, password)
     with open_workspace(args) as workspace:
         record = workspace.store.superbill(args.number)
         if record is None:
@@ -110,6 +112,25 @@ def _reprint(args: argparse.Namespace) -> int:
     write_file(target, _pdf_bytes(pdf, password), field=OUTPUT)
     print(
         f"Superbill {args.number} written to {target} (identical to the one issued on {record.issued_on})"
+        f"{_protected_note(password)}"
+    )
+    return EXIT_OK
+
+
+def _reprint_claim(args: argparse.Namespace, target: Path, password: str | None) -> int:
+    number = args.number.upper()
+    with open_workspace(args) as workspace:
+        record = workspace.store.claim(number)
+        if record is None:
+            raise ValidationError("number", f'no claim numbered "{terminal_text(number)}" was issued')
+        if password is not None and record.format == "837p":
+            raise ValidationError(
+                "--password", f"claim {number} is an 837P file, not a PDF: reprint it without --password"
+            )
+        document = workspace.store.claim_document(number)
+    write_file(target, _pdf_bytes(document, password), field=OUTPUT)
+    print(
+        f"Claim {number} written to {target} (identical to the one issued on {us_date(record.issued_on)})"
         f"{_protected_note(password)}"
     )
     return EXIT_OK

@@ -257,6 +257,25 @@ def validate_taxonomy(text: str | None, *, field: str = "taxonomy", label: str =
     return code
 
 
+_PAYER_ID = re.compile(r"^[0-9A-Z]{2,80}$")
+
+
+def validate_payer_id(text: str | None, *, field: str = "payer_id", label: str = "Payer ID") -> str | None:
+    """A payer's ID in a clearinghouse's payer list (the 837P's NM109 of loop 2010BB), such as 91051:
+    2 to 80 letters and digits, kept in capitals; spaces and dashes typed in it are dropped. None
+    when blank (the payer is not billed electronically, or its ID is not known yet)."""
+    payer_id = _compact(text).upper()
+    if not payer_id:
+        return None
+    if not _PAYER_ID.match(payer_id):
+        raise ValidationError(
+            field,
+            f"{label} {(text or '').strip()}: type the 2 to 80 letters and digits of your clearinghouse's "
+            "payer list, such as 91051.",
+        )
+    return payer_id
+
+
 def state_code(text: str | None) -> str | None:
     """The state a person typed, by its code or its name ("ny", "New York", "NY – New York"), or None.
 

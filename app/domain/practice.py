@@ -99,6 +99,7 @@ class Payer:
     phone: str | None = None
     unit_rule: UnitRule = DEFAULT_UNIT_RULE
     filing_limit_days: int | None = None
+    payer_id: str | None = None  # its ID in a clearinghouse's payer list (837P 2010BB NM109)
 
 
 @dataclass(frozen=True)

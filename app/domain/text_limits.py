@@ -43,6 +43,7 @@ TEXT_LIMITS: dict[str, int] = {
     "group_number": 40,
     "claim_number": 40,
     "authorization_number": 40,
+    "payer_id": 80,  # a clearinghouse's payer ID (the 837P takes 80)
     "license_number": 40,
     "employer": 200,
     "adjuster": 200,
@@ -68,6 +69,7 @@ _LABELS = {
     "line1": "Street",
     "line2": "Second address line",
     "member_id": "Member ID",
+    "payer_id": "Payer ID",
     "name": "Name",
     "sex": "Sex",
     "zip": "ZIP code",

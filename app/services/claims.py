@@ -18,11 +18,13 @@ from app.domain.check.claim import check_claim
 from app.domain.claim import Claim, IssuedClaim, Resubmission, build_claim, claim_text, is_claimable
 from app.domain.diagnoses import DiagnosisCodes
 from app.domain.errors import ValidationError
+from app.domain.identifiers import validate_payer_id
 from app.domain.practice import Coverage, PatientChart, Payer, Visit
 from app.render.cms1500 import FormKind, Offset, render_cms1500, render_test_page
-from app.render.x837 import PLACEHOLDER_RECEIVER, Envelope, x837_text
+from app.render.x837 import PLACEHOLDER_PAYER_ID, PLACEHOLDER_RECEIVER, Envelope, x837_text
 from app.services.errors import ServiceError
 from app.services.superbills import Period, find_chart, superbill_data
+from app.services.workspace import Workspace
 from app.store.records import PracticeStore
 
 # Claim numbers and counts only in the log (see app/services/logs.py).
@@ -137,19 +139,23 @@ def issue_claim(
     return ClaimDocument(document, tuple(findings), number, numbered, notes)
 
 
-def test_page(store: PracticeStore) -> bytes:
-    right, down = store.claim_offset()
+def test_page(store: PracticeStore, offset: tuple[int, int] | None = None) -> bytes:
+    """The calibration page, at the stored offset or at `offset` (being tried before it is saved)."""
+    right, down = store.claim_offset() if offset is None else offset
     return render_test_page(Offset(right, down))
 
 
 def parse_offset(text: str) -> tuple[int, int]:
     """ "0.05,-0.10" (inches right, down) -> (5, -10) hundredths of an inch."""
     parts = [p.strip() for p in text.split(",")]
+    if len(parts) != 2:
+        raise ValidationError(
+            "--set-offset",
+            f'"{terminal_text(text)}" is not two distances in inches, right and down, such as 0.05,-0.10',
+        )
     try:
-        if len(parts) != 2:
-            raise ValueError
-        right, down = (round(float(p) * 100) for p in parts)
-    except (ValueError, OverflowError):  # not a number; nan; inf
+        right, down = (parse_inches(p, "--set-offset") for p in parts)
+    except ValidationError:
         raise ValidationError(
             "--set-offset",
             f'"{terminal_text(text)}" is not two distances in inches, right and down, such as 0.05,-0.10',
@@ -157,6 +163,16 @@ def parse_offset(text: str) -> tuple[int, int]:
     if not (-100 <= right <= 100 and -100 <= down <= 100):
         raise ValidationError("--set-offset", "each distance must be within 1 inch (-1.00 to 1.00)")
     return right, down
+
+
+def parse_inches(text: str, field: str) -> int:
+    """ "-0.10" (inches) -> -10 hundredths of an inch; blank is 0. ValidationError naming `field`."""
+    try:
+        return round(float(text.strip() or "0") * 100)
+    except (ValueError, OverflowError):  # not a number; nan; inf
+        raise ValidationError(
+            field, f'"{terminal_text(text)}" is not a distance in inches, such as 0.05'
+        ) from None
 
 
 def _document(
@@ -177,10 +193,11 @@ def _document(
             notes.append(
                 f"The sender is your NPI ({claim.billing.npi}); use --sender if your clearinghouse gave you a submitter ID."
             )
-        payer_id = claim_text(request.payer_id).replace(" ", "")
+        payer_id = validate_payer_id(request.payer_id, field="--payer-id") or claim.payer.payer_id
         if not payer_id:
             notes.append(
-                "No --payer-id given: the file names the payer PAYERID; your clearinghouse's payer list gives the ID."
+                f"No payer ID: the file names the payer {PLACEHOLDER_PAYER_ID}; type the payer's ID from your "
+                "clearinghouse's payer list in Payers (or give --payer-id) and write it again."
             )
         envelope = Envelope(
             sender_id=sender,
@@ -188,7 +205,7 @@ def _document(
             receiver_name=receiver,
             control_number=max(control, 1),
             created=now or datetime.now(),
-            payer_id=payer_id or "PAYERID",
+            payer_id=payer_id or PLACEHOLDER_PAYER_ID,
             production=not draft,
         )
         return x837_text(claim, envelope).encode("ascii"), tuple(notes)
@@ -240,3 +257,22 @@ def _coverage(
             f"these visits bill {len(found)} payers; choose one with --payer ({', '.join(sorted(found))})",
         )
     return next(iter(found.values()))
+
+
+# For the desktop, which reaches the practice only through services ---------------------------------
+
+
+def issue_claim_for(
+    workspace: Workspace, request: ClaimRequest, *, today: date, deliver: Deliver | None = None
+) -> ClaimDocument:
+    """issue_claim on the open practice (the app's Claim form… and Claim file (837P)… dialogs)."""
+    return issue_claim(workspace.store, workspace.codes, request, today=today, deliver=deliver)
+
+
+def claim_offset(workspace: Workspace) -> tuple[int, int]:
+    """The red forms' printer offset, hundredths of an inch (right, down)."""
+    return workspace.store.claim_offset()
+
+
+def test_page_for(workspace: Workspace, offset: tuple[int, int] | None = None) -> bytes:
+    return test_page(workspace.store, offset)

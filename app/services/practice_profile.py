@@ -31,13 +31,18 @@ def check_practitioner(given: Practitioner) -> Practitioner:
     return checked(given)
 
 
-def save_profile(workspace: Workspace, given: Practitioner, paper: PaperSize) -> Practitioner:
-    """The settings dialog's Save: the profile and the paper size in one transaction, or neither."""
+def save_profile(
+    workspace: Workspace, given: Practitioner, paper: PaperSize, claim_offset: tuple[int, int] | None = None
+) -> Practitioner:
+    """The settings dialog's Save: the profile, the paper size and the red claim forms' printer
+    offset (hundredths of an inch, right and down) in one transaction, or none of them."""
     checked = check_practitioner(given)
     store = workspace.store
     with store.transaction():
         store.save_practitioner(checked)
         store.save_paper_size(paper)
+        if claim_offset is not None:
+            store.save_claim_offset(*claim_offset)
     return checked
 
 

@@ -15,6 +15,7 @@ from app.domain.identifiers import (
     ORGANIZATION_NPI,
     validate_license_number,
     validate_npi,
+    validate_payer_id,
     validate_state,
     validate_tax_id,
     validate_taxonomy,
@@ -289,6 +290,7 @@ def save_payer(store: PracticeStore, payer: Payer) -> Payer:
         name=name,
         phone=check_phone(payer.phone, field="payer.phone"),
         address=check_address(payer.address, "payer.address"),
+        payer_id=validate_payer_id(payer.payer_id, field="payer.payer_id"),
     )
     store.save_payer(checked)
     return checked

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from app.domain.errors import ValidationError
 from app.store._base import StoreBase, fingerprint, guarded, iso, required_date
+from app.store.errors import RecordNotFound, StoreUnavailable
 
 if TYPE_CHECKING:
     from app.domain.claim import IssuedClaim
@@ -99,6 +100,25 @@ class ClaimRecords(StoreBase):
     def claim(self, number: str) -> IssuedClaim | None:
         row = self._row("SELECT * FROM claims WHERE number = ?", (number,))
         return None if row is None else self._issued_claim(row)
+
+    @guarded
+    def claim_document(self, number: str) -> bytes:
+        """The claim's form (PDF) or 837P file, byte for byte as issued (RecordNotFound if never issued).
+
+        The bytes are checked against the SHA-256 recorded at issue; a mismatch means the database
+        is damaged (StoreUnavailable).
+        """
+        row = self._row("SELECT document, sha256 FROM claims WHERE number = ?", (number,))
+        if row is None:
+            raise RecordNotFound("claim", number)
+        document = bytes(row["document"])
+        if fingerprint(document) != row["sha256"]:
+            raise StoreUnavailable(
+                f"The stored copy of claim {number} no longer matches the fingerprint recorded when it "
+                "was issued: the practice database is damaged. Restore it from a backup.",
+                self.path,
+            )
+        return document
 
     @guarded
     def claimed_visits(self, patient_key: str, payer: str) -> dict[str, str]:

@@ -404,7 +404,14 @@ BEGIN
 END;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+# Version 6 (issue 15): each payer's ID in a clearinghouse's payer list, which an 837P names the
+# payer by (loop 2010BB NM109): 2 to 80 capital letters and digits, or NULL when not known.
+_V6 = """
+ALTER TABLE payers ADD COLUMN payer_id TEXT
+    CHECK (payer_id IS NULL OR (length(payer_id) BETWEEN 2 AND 80 AND payer_id NOT GLOB '*[^0-9A-Z]*'));
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

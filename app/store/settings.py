@@ -192,6 +192,7 @@ class SettingsRecords(StoreBase):
                 "phone": payer.phone,
                 "unit_rule": payer.unit_rule.value,
                 "filing_limit_days": payer.filing_limit_days,
+                "payer_id": payer.payer_id,
                 **address_columns(payer.address),
             },
         )
@@ -208,4 +209,5 @@ def _payer(row: sqlite3.Row) -> Payer:
         phone=row["phone"],
         unit_rule=UnitRule(row["unit_rule"]),
         filing_limit_days=row["filing_limit_days"],
+        payer_id=row["payer_id"],
     )

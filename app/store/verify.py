@@ -11,7 +11,8 @@ and names the first difference in one sentence, or returns None:
   (sqlite_stat1 to sqlite_stat4, written by ANALYZE) are let be. The SQL is compared with comments dropped and
   runs of white space folded to one space (outside quoted text); nothing else is forgiven. Migrations
   never change once released, so the reference of an older version is that version's schema.
-- Every stored superbill PDF matches the SHA-256 recorded when it was issued.
+- Every stored document matches the SHA-256 recorded when it was issued: superbill PDFs, claim
+  documents (CMS-1500 PDFs and 837P files) and year-end statement PDFs.
 
 Cost: the schema is read in milliseconds; the PDFs are hashed one at a time (never all in memory).
 Measured here for a 10,000-patient backup: see README.md ("Your data"). It is not run on the live
@@ -86,11 +87,26 @@ def reference_problem(conn: sqlite3.Connection) -> str | None:
     return f"a row of {_shown(str(table))} points at a row of {_shown(str(parent))} that it does not hold"
 
 
+# Each table of issued documents (from the schema version that made it): the column holding the
+# document, and how a message names it.
+_DOCUMENTS = (
+    ("superbills", "pdf", "the PDF of superbill"),
+    ("claims", "document", "the document of claim"),
+    ("year_statements", "pdf", "the PDF of statement"),
+)
+
+
 def pdf_problem(conn: sqlite3.Connection) -> str | None:
-    """The first stored superbill PDF whose bytes no longer match the SHA-256 recorded with it."""
-    for number, digest, pdf in conn.execute("SELECT number, sha256, pdf FROM superbills ORDER BY id"):
-        if not isinstance(pdf, bytes) or fingerprint(pdf) != digest:
-            return f"the PDF of superbill {_shown(str(number))} no longer matches its fingerprint"
+    """The first stored document (superbill PDF, claim form or 837P file, year-end statement) whose
+    bytes no longer match the SHA-256 recorded with it."""
+    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for table, column, what in _DOCUMENTS:
+        if table not in tables:  # an older schema version (checked already) that had no such documents
+            continue
+        rows = conn.execute(f"SELECT number, sha256, {column} FROM {table} ORDER BY id")
+        for number, digest, document in rows:
+            if not isinstance(document, bytes) or fingerprint(document) != digest:
+                return f"{what} {_shown(str(number))} no longer matches its fingerprint"
     return None
 
 

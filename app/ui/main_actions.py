@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QToolBar
 from app.ui.app_settings import REAL_PRACTICE
 from app.ui.first_frame import set_enum_property
 from app.ui.january import january_actions
+from app.ui.superbills.claim_actions import claim_actions
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -167,6 +168,7 @@ def init_menus(window: MainWindow) -> None:
     patient_menu.addAction(window.new_visit_action)
     patient_menu.addAction(window.repeat_visit_action)
     patient_menu.addAction(window.superbill_action)
+    patient_menu.addActions(claim_actions(window))  # Claim form… and Claim file (837P)… beside Superbill
     patient_menu.addAction(window.payment_action)
     practice_menu = menus.addMenu("Pract&ice")
     practice_menu.addAction(window.payers_action)

@@ -280,3 +280,101 @@ def test_a_claim_is_written_only_where_the_output_guard_allows(tmp_path: Path) -
     before = target.read_bytes()
     assert main(["--data-dir", str(folder), "cms1500", "--patient", "pt-0001", "-o", str(target)]) == 2
     assert target.read_bytes() == before
+
+
+def _payer_id(document: dict[str, Any]) -> None:
+    _zip_plus_four(document)
+    document["payers"][0]["payer_id"] = "91051"
+
+
+def _x837(folder: Path, out: Path, *extra: str) -> str:
+    assert main(["--data-dir", str(folder), "x837", "--patient", "pt-0001", "-o", str(out), *extra]) == 0
+    return out.read_text(encoding="ascii")
+
+
+def test_an_837p_names_the_payer_by_the_payer_id_stored_with_the_payer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _practice(tmp_path, "sample", _payer_id)
+    text = _x837(folder, tmp_path / "claim.txt")
+    said = capsys.readouterr().out
+    assert "*PI*91051~" in text and "PAYERID" not in text
+    assert "No payer ID" not in said
+    assert x12_errors(text, tmp_path) == ""
+
+
+def test_the_payer_id_option_overrides_the_payers_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _practice(tmp_path, "sample", _payer_id)
+    text = _x837(folder, tmp_path / "claim.txt", "--payer-id", "sx-173")
+    assert "*PI*SX173~" in text and "91051" not in text
+    assert "No payer ID" not in capsys.readouterr().out
+
+
+def test_without_a_payer_id_anywhere_the_837p_names_the_placeholder_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _practice(tmp_path, "sample", _zip_plus_four)
+    text = _x837(folder, tmp_path / "claim.txt")
+    assert "*PI*PAYERID~" in text
+    assert "No payer ID: the file names the payer PAYERID" in capsys.readouterr().out
+
+
+def test_a_payer_id_option_with_a_delimiter_is_refused_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _practice(tmp_path, "sample", _payer_id)
+    out = tmp_path / "claim.txt"
+    args = ["--data-dir", str(folder), "x837", "--patient", "pt-0001", "-o", str(out), "--payer-id", "91*051"]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--payer-id" in err
+    assert not out.exists() and _claims_recorded(folder) == []
+
+
+@pytest.mark.parametrize(("command", "name"), [("cms1500", "claim.pdf"), ("x837", "claim.txt")])
+def test_reprint_writes_an_issued_claim_again_byte_for_byte(
+    command: str, name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _practice(tmp_path, "sample", _payer_id)
+    issued, again = tmp_path / name, tmp_path / f"again-{name}"
+    assert main(["--data-dir", str(folder), command, "--patient", "pt-0001", "-o", str(issued)]) == 0
+    capsys.readouterr()
+
+    assert main(["--data-dir", str(folder), "reprint", "cl-2026-0001", "-o", str(again)]) == 0
+    assert again.read_bytes() == issued.read_bytes()
+    assert "Claim CL-2026-0001 written to" in capsys.readouterr().out
+
+
+def test_reprint_refuses_a_stored_claim_that_no_longer_matches_its_fingerprint(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _practice(tmp_path, "sample")
+    assert (
+        main(["--data-dir", str(folder), "cms1500", "--patient", "pt-0001", "-o", str(tmp_path / "c.pdf")])
+        == 0
+    )
+    with sqlite3.connect(folder / "practice.sqlite3") as conn:
+        (trigger,) = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'claims_are_final_update'"
+        ).fetchone()
+        conn.execute("DROP TRIGGER claims_are_final_update")
+        conn.execute("UPDATE claims SET document = CAST(document || x'20' AS BLOB)")
+        conn.execute(trigger)
+    capsys.readouterr()
+    out = tmp_path / "again.pdf"
+    assert main(["--data-dir", str(folder), "reprint", "CL-2026-0001", "-o", str(out)]) == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "claim CL-2026-0001 no longer matches the fingerprint" in err
+    assert not out.exists()
+
+
+def test_reprint_of_a_claim_never_issued_names_the_number(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _practice(tmp_path, "sample")
+    out = tmp_path / "again.pdf"
+    assert main(["--data-dir", str(folder), "reprint", "CL-2026-0009", "-o", str(out)]) == 2
+    assert 'no claim numbered "CL-2026-0009"' in capsys.readouterr().err
+    assert not out.exists()

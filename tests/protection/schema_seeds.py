@@ -97,12 +97,21 @@ def fill_v5(store: PracticeStore) -> None:
         )
 
 
+def fill_v6(store: PracticeStore) -> None:
+    """Version 6 adds each payer's ID in a clearinghouse's payer list."""
+    fill_v5(store)
+    premera = store.payer("premera")
+    assert premera is not None
+    store.save_payer(replace(premera, payer_id="91051"))
+
+
 FILLS: dict[int, Callable[[PracticeStore], None]] = {
     1: fill_v1,
     2: fill_v2,
     3: fill_v3,
     4: fill_v4,
     5: fill_v5,
+    6: fill_v6,
 }
 
 
@@ -112,6 +121,7 @@ def readback(store: PracticeStore) -> dict[str, Any]:
     return {
         "practice": store.practice(),
         "paper_size": store.paper_size(),
+        "payers": store.payers(),
         "procedures": store.procedures(),
         "superbills": superbills,
         "pdfs": {s.number: store.superbill_pdf(s.number) for s in superbills},

@@ -287,6 +287,9 @@ def _cases() -> list[Case]:
     add(Case(("statements", "--year", "1999", "-o", "{TMP}/statements")))
     add(Case(("statements", "--year", "2026", "--draft", "-o", "{TMP}/statements"), practice="encrypted"))
     add(Case(("reprint", "YE-2026-0001", "-o", "{TMP}/out.pdf")))
+    for number in ("CL-2026-0001", "cl-", "CL-\x1b[2J", "CL-" + "9" * 400):
+        add(Case(("reprint", number, "-o", "{TMP}/out.pdf")))
+        add(Case(("reprint", number, "--password", "-o", "{TMP}/out.pdf")))
     add(Case(("letter", "--patient", "pt-0001", "-o", "{TMP}/l.pdf", "--signed-on", "2026-01-02")))
     add(Case(("letter", "--patient", "pt-0001", "-o", "{TMP}/l.pdf"), practice="empty"))
     add(Case(("backups",), practice="empty"))

@@ -285,6 +285,7 @@ OLDER_CLAIMS = {
     2: "it carries a trigger Superbill Desk never made: claims_are_final_delete",
     3: "it carries a trigger Superbill Desk never made: claims_are_final_delete",
     4: "it carries a trigger Superbill Desk never made: year_statements_are_final_delete",
+    5: "its table payers is not defined as Superbill Desk defines it",
 }
 
 
@@ -302,6 +303,54 @@ def test_a_backup_claiming_an_older_version_than_its_schema_is_refused(
     assert run(data_dir, "restore", str(backup), "--yes") == 2
     assert OLDER_CLAIMS[version] in capsys.readouterr().err
     assert not database_path(data_dir).exists()
+
+
+def _final_row_changed(table: str, trigger: str, assignment: str, *params: object) -> Tamper:
+    """A row of the seed's issued documents changed as an attacker must: its trigger dropped and put back."""
+
+    def change(conn: sqlite3.Connection) -> None:
+        (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (trigger,)).fetchone()
+        conn.execute(f"DROP TRIGGER {trigger}")
+        conn.execute(f"UPDATE {table} SET {assignment}", params)
+        conn.execute(sql)
+
+    return change
+
+
+DOCUMENT_VARIANTS: dict[str, tuple[Tamper, str]] = {
+    "claim-document-changed": (
+        _final_row_changed("claims", "claims_are_final_update", "document = CAST(document || x'20' AS BLOB)"),
+        "the document of claim CL-2026-0001 no longer matches its fingerprint",
+    ),
+    "claim-sha256-changed": (
+        _final_row_changed(
+            "claims", "claims_are_final_update", "sha256 = ?", hashlib.sha256(b"another claim").hexdigest()
+        ),
+        "the document of claim CL-2026-0001 no longer matches its fingerprint",
+    ),
+    "statement-pdf-changed": (
+        _final_row_changed(
+            "year_statements", "year_statements_are_final_update", "pdf = CAST(pdf || x'20' AS BLOB)"
+        ),
+        "the PDF of statement YE-2026-0001 no longer matches its fingerprint",
+    ),
+}
+
+
+@pytest.mark.parametrize("variant", list(DOCUMENT_VARIANTS), ids=list(DOCUMENT_VARIANTS))
+def test_a_backup_with_a_tampered_claim_or_statement_document_is_refused_and_nothing_changes(
+    variant: str, practice: Path, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A claim's form or 837P file (and a year-end statement) is checked like a superbill's PDF."""
+    backup = tmp_path / "other-stick" / "practice-2026-09-20T120000.sqlite3"
+    backup.parent.mkdir()
+    build(backup, SCHEMA_VERSION)  # the seed holds claim CL-2026-0001 and statement YE-2026-0001
+    change, says = DOCUMENT_VARIANTS[variant]
+    tamper_plain(backup, change)
+
+    err = _refused(data_dir, backup, capsys)
+
+    assert says in err
 
 
 def test_the_reference_of_each_version_is_what_the_first_release_and_the_seeds_left() -> None:

@@ -145,3 +145,24 @@ def test_a_patient_id_used_twice_is_refused(document: dict[str, Any]) -> None:
     document["patients"].append(copy.deepcopy(document["patients"][0]))
     error = problem(document)
     assert error.field == "patients[1].id"
+
+
+def test_a_payers_clearinghouse_id_is_read_in_capitals_and_written_back(
+    document: dict[str, Any], tmp_path: Path
+) -> None:
+    document["payers"][0]["payer_id"] = "sx-173"
+    practice = practice_from_json(document)
+    assert practice.payers[0].payer_id == "SX173"
+    assert practice.payers[1].payer_id is None
+    written = tmp_path / "copy.json"
+    write_practice_file(practice, written)
+    assert json.loads(written.read_text(encoding="utf-8"))["payers"][0]["payer_id"] == "SX173"
+    assert read_practice_file(written) == practice
+
+
+def test_a_payer_id_that_is_not_letters_and_digits_is_refused_naming_its_field(
+    document: dict[str, Any],
+) -> None:
+    document["payers"][0]["payer_id"] = "91051~"
+    error = problem(document)
+    assert error.field == "payers[0].payer_id" and "letters and digits" in error.message

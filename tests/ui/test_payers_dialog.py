@@ -113,3 +113,28 @@ def test_the_payer_and_fee_models_pass_the_model_tester(
     dialog = open_dialog(qtbot, workspace)
     qtmodeltester.check(dialog.payers_model)
     qtmodeltester.check(dialog.fees_model)
+
+
+def test_a_payer_id_typed_for_the_837p_is_saved_in_capitals_with_the_payer(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    dialog = open_dialog(qtbot, workspace)
+    assert dialog.ui.nameEdit.text() == "Premera Blue Cross"
+    qtbot.keyClicks(dialog.payer_id_edit, "sx-173")
+    qtbot.mouseClick(dialog.ui.savePayerButton, Qt.MouseButton.LeftButton)
+
+    saved = workspace.store.payer("premera")
+    assert saved is not None and saved.payer_id == "SX173"
+    dialog.ui.payersView.selectRow(1)
+    dialog.ui.payersView.selectRow(0)
+    assert dialog.payer_id_edit.text() == "SX173"
+
+
+def test_a_payer_id_with_a_delimiter_is_refused_naming_the_field(qtbot: QtBot, workspace: Workspace) -> None:
+    dialog = open_dialog(qtbot, workspace)
+    qtbot.keyClicks(dialog.payer_id_edit, "91*051")
+    qtbot.mouseClick(dialog.ui.savePayerButton, Qt.MouseButton.LeftButton)
+
+    assert "Payer ID 91*051" in dialog.ui.errorLabel.text()
+    saved = workspace.store.payer("premera")
+    assert saved is not None and saved.payer_id is None

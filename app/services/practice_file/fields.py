@@ -14,7 +14,7 @@ PRACTITIONER = {
     "tax_id_type", "license_number", "license_state", "taxonomy", "address", "phone", "email",
     "default_place_of_service", "signature_png", "signature_file",
 }  # fmt: skip
-PAYER = {"id", "name", "kind", "address", "phone", "unit_rule", "filing_limit_days"}
+PAYER = {"id", "name", "kind", "address", "phone", "unit_rule", "filing_limit_days", "payer_id"}
 PATIENT = {
     "id", "first_name", "last_name", "date_of_birth", "sex", "address", "phone", "email",
     "coverages", "prescriptions", "visits", "payments",

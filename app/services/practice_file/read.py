@@ -14,6 +14,7 @@ from app.domain.characters import terminal_text
 from app.domain.diagnoses import DiagnosisCodeError, normalize_icd
 from app.domain.emails import check_email
 from app.domain.errors import ValidationError
+from app.domain.identifiers import validate_payer_id
 from app.domain.phones import check_phone
 from app.domain.practice import (
     Address,
@@ -182,6 +183,7 @@ class _PracticeReader:
             phone=check_phone(obj.optional_text("phone"), field=obj.at("phone")),
             unit_rule=obj.choice("unit_rule", UnitRule, DEFAULT_UNIT_RULE),
             filing_limit_days=obj.whole_number("filing_limit_days", minimum=1),
+            payer_id=validate_payer_id(obj.optional_text("payer_id"), field=obj.at("payer_id")),
         )
 
     def chart(self, item: object, path: str, payer_keys: set[str]) -> PatientChart:

@@ -54,7 +54,7 @@ def _practitioner_json(p: Practitioner) -> Json:
 
 
 def _payer_json(p: Payer) -> Json:
-    return _record(p, "id name kind address phone unit_rule filing_limit_days")
+    return _record(p, "id name kind address phone unit_rule filing_limit_days payer_id")
 
 
 def _chart_json(chart: PatientChart) -> Json:

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QWidget,
+)
 
 from app.domain.errors import ValidationError
 from app.domain.money import Cents, format_money
@@ -41,6 +52,30 @@ def _setup_table(view: QTableView) -> None:
     view.horizontalHeader().setStretchLastSection(True)
 
 
+def _payer_id_row(ui: Ui_PayersDialog) -> QLineEdit:
+    """The payer's ID in the clearinghouse's payer list (the 837P names the payer by it), beside the
+    filing limit: a row of its own would push the form past a 600-pixel screen."""
+    edit = QLineEdit()
+    edit.setObjectName("payerIdEdit")
+    edit.setPlaceholderText("Such as 91051")
+    edit.setToolTip("The 837P claim file names the payer by its ID in your clearinghouse's payer list.")
+    label = QLabel("Pay&er ID:")
+    label.setBuddy(edit)
+    form = ui.payerForm
+    row = cast("tuple[int, object]", form.getWidgetPosition(ui.filingSpin))[0]
+    form.removeWidget(ui.filingSpin)
+    beside = QHBoxLayout()
+    metrics = edit.fontMetrics()
+    edit.setMinimumWidth(metrics.horizontalAdvance("Such as 91051") + 2 * metrics.height())
+    beside.addWidget(ui.filingSpin)
+    beside.addWidget(label)
+    beside.addWidget(edit, 1)
+    form.setLayout(row, QFormLayout.ItemRole.FieldRole, beside)
+    QWidget.setTabOrder(ui.filingSpin, edit)
+    QWidget.setTabOrder(edit, ui.line1Edit)
+    return edit
+
+
 class PayersDialog(RecordDialog):
     what = "this payer"
 
@@ -59,6 +94,7 @@ class PayersDialog(RecordDialog):
             label.setEnabled(False)
         ui.kindCombo.currentIndexChanged.connect(self._explain)
         ui.unitRuleCombo.currentIndexChanged.connect(self._explain)
+        self.payer_id_edit = _payer_id_row(ui)
         self.setup_record_form(
             ui.buttonBox,
             ui.errorLabel,
@@ -67,6 +103,7 @@ class PayersDialog(RecordDialog):
                 "payer.kind": ui.kindCombo,
                 "payer.unit_rule": ui.unitRuleCombo,
                 "payer.filing_limit_days": ui.filingSpin,
+                "payer.payer_id": self.payer_id_edit,
                 "payer.address.line1": ui.line1Edit,
                 "payer.address.line2": ui.line2Edit,
                 "payer.address.city": ui.cityEdit,
@@ -168,6 +205,7 @@ class PayersDialog(RecordDialog):
             select_data(ui.kindCombo, (payer.kind if payer else PayerKind.COMMERCIAL).value)
             select_data(ui.unitRuleCombo, (payer.unit_rule if payer else UnitRule.CMS_8_MINUTE).value)
             ui.filingSpin.setValue(payer.filing_limit_days or 0 if payer else 0)
+            self.payer_id_edit.setText((payer.payer_id or "") if payer else "")
             address = payer.address if payer else None
             ui.line1Edit.setText(address.line1 if address else "")
             ui.line2Edit.setText((address.line2 or "") if address else "")
@@ -198,6 +236,7 @@ class PayersDialog(RecordDialog):
             phone=ui.phoneEdit.text(),
             unit_rule=UnitRule(ui.unitRuleCombo.currentData()),
             filing_limit_days=ui.filingSpin.value() or None,
+            payer_id=self.payer_id_edit.text(),
         )
 
     def store_record(self) -> None:

@@ -14,6 +14,7 @@ from app.services import practice_profile
 from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
 from app.ui.forms.ui_settings_dialog import Ui_SettingsDialog
+from app.ui.practice.claim_settings import ClaimFormsGroup
 from app.ui.practice.payers_dialog import PayersDialog
 from app.ui.practice.provider_form import CONTACT, IDENTITY, SIGNATURE, ProviderForm
 from app.ui.security.security_settings import SecurityTab
@@ -40,6 +41,8 @@ class SettingsDialog(QDialog):
         ui.signatureTabLayout.addWidget(self.form.take_section(SIGNATURE))
         self.security = SecurityTab(workspace, self)
         ui.tabs.addTab(self.security, "Sec&urity")
+        self.claim_forms = ClaimFormsGroup(workspace, self)
+        ui.documentsTabLayout.insertWidget(ui.documentsTabLayout.indexOf(ui.dataGroup) + 1, self.claim_forms)
         # Tab goes from the tab bar through the fields of the page shown, then to Save and Cancel.
         chain = [
             ui.tabs,
@@ -49,6 +52,7 @@ class SettingsDialog(QDialog):
             ui.payersButton,
             ui.dataFolderEdit,
             ui.openFolderButton,
+            *self.claim_forms.tab_order(),
             *self.security.tab_order(),
             *ui.buttons.buttons(),
         ]
@@ -74,7 +78,8 @@ class SettingsDialog(QDialog):
         return PaperSize.A4 if self.ui.a4Radio.isChecked() else PaperSize.LETTER
 
     def is_dirty(self) -> bool:
-        return self.form.is_dirty() or self.paper_size() is not self._paper or self.security.is_dirty()
+        changed = self.paper_size() is not self._paper or self.claim_forms.is_dirty()
+        return self.form.is_dirty() or changed or self.security.is_dirty()
 
     # Saving and closing ------------------------------------------------------------------------
 
@@ -82,7 +87,8 @@ class SettingsDialog(QDialog):
         """Store the profile and paper size; on a problem show it and keep everything as typed."""
         try:
             practitioner = self.form.practitioner()
-            practice_profile.save_profile(self.workspace, practitioner, self.paper_size())
+            offset = self.claim_forms.offset()
+            practice_profile.save_profile(self.workspace, practitioner, self.paper_size(), offset)
         except ValidationError as error:
             self._show_field(error.field)
             QMessageBox.warning(self, "Not saved", error.message)
@@ -91,6 +97,7 @@ class SettingsDialog(QDialog):
             show_store_problem(self, error)
             return False
         self.form.mark_saved()
+        self.claim_forms.mark_saved(offset)
         self._paper = self.paper_size()
         self.security.save()
         return True
@@ -109,6 +116,9 @@ class SettingsDialog(QDialog):
         super().reject()
 
     def _show_field(self, field: str) -> None:
+        if field.startswith("claim_offset."):
+            self.ui.tabs.setCurrentWidget(self.ui.documentsTab)
+            return self.claim_forms.focus(field)
         self.ui.tabs.setCurrentIndex(self._tab_of[self.form.section_of(field)])
         self.form.focus_field(field)
 

@@ -52,6 +52,7 @@ class ClaimRecords(StoreBase):
         charges: Cents,
         document: bytes,
         replaces: str | None = None,
+        payer_claim_number: str | None = None,
     ) -> IssuedClaim:
         from app.domain.claim import IssuedClaim
 
@@ -63,7 +64,8 @@ class ClaimRecords(StoreBase):
             digest = hashlib.sha256(document).hexdigest()
             claim_id = self.conn.execute(
                 "INSERT INTO claims (number, patient, payer, format, issued_on, first_date, last_date, charges,"
-                " sha256, document, replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                " sha256, document, replaces, payer_claim_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " RETURNING id",
                 (
                     number,
                     patient,
@@ -76,6 +78,7 @@ class ClaimRecords(StoreBase):
                     digest,
                     bytes(document),
                     replaces,
+                    payer_claim_number,
                 ),
             ).fetchone()[0]
             self.conn.executemany(
@@ -94,6 +97,7 @@ class ClaimRecords(StoreBase):
             charges,
             digest,
             replaces,
+            payer_claim_number,
         )
 
     @guarded
@@ -105,6 +109,13 @@ class ClaimRecords(StoreBase):
     def claim(self, number: str) -> IssuedClaim | None:
         row = self._row("SELECT * FROM claims WHERE number = ?", (number,))
         return None if row is None else self._issued_claim(row)
+
+    @guarded
+    def next_interchange_control(self) -> int:
+        """The practice's next interchange control number (ISA13) for an 837P that records no new
+        claim: a claim written again, or a test file. Call it inside the transaction that writes it."""
+        with self.transaction():
+            return self._next_counter("claim:interchange")
 
     @guarded
     def claimed_visits(self, patient_key: str, payer: str) -> dict[str, str]:
@@ -158,4 +169,5 @@ class ClaimRecords(StoreBase):
             charges=row["charges"],
             sha256=row["sha256"],
             replaces=row["replaces"],
+            payer_claim_number=row["payer_claim_number"],
         )

@@ -547,14 +547,15 @@ def _issue_claim(args: argparse.Namespace, target: Path, format: str, what: str)
     if document.recorded:
         replaces = f" (replaces {args.replaces})" if args.replaces else ""
         print(f"{what} {document.number}{replaces} written to {target}{pages}")
+    elif document.test_file:
+        of = f" of claim {document.number}" if document.number else ""
+        print(f"Test 837P file{of} (not a claim to send) written to {target}")
     elif document.number is not None:
         print(
             f"{what} {document.number} written again to {target}{pages}: the claim as recorded, nothing new recorded"
         )
-    elif request.draft:
-        print(f"Draft {what.lower()} written to {target}{pages}")
     else:
-        print(f"Test 837P file (not a claim) written to {target}")
+        print(f"Draft {what.lower()} written to {target}{pages}")
     return EXIT_OK
 
 

@@ -63,6 +63,7 @@ class ClaimDocument:
     claim: Claim
     notes: tuple[str, ...] = ()  # what the therapist should know about the file (a placeholder receiver)
     recorded: bool = False  # a new claim was numbered and recorded (not a draft, a test file, or a copy)
+    test_file: bool = False  # an 837P naming a placeholder receiver or payer (ISA15 T)
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,8 @@ def issue_claim(
         log.info(
             "claim written again or as a test format=%s again=%s", request.format, claim.number is not None
         )
-        return ClaimDocument(document, tuple(findings), claim.number, claim, notes)
+        test_file = _is_test_file(request, claim)
+        return ClaimDocument(document, tuple(findings), claim.number, claim, notes, test_file=test_file)
     with store.transaction():
         number, control = store.next_claim_number(today)
         numbered = replace(claim, number=number)

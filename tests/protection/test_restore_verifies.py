@@ -285,6 +285,7 @@ OLDER_CLAIMS = {
     2: "it carries a trigger Superbill Desk never made: claims_are_final_delete",
     3: "it carries a trigger Superbill Desk never made: claims_are_final_delete",
     4: "it carries a trigger Superbill Desk never made: year_statements_are_final_delete",
+    5: "its table claims is not defined as Superbill Desk defines it",
 }
 
 

@@ -283,9 +283,7 @@ def _claim_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     form.add_argument("-o", "--output", help="PDF to write")
     form.set_defaults(run="cms1500")
     x837 = commands.add_parser("x837", help="write the claim as an 837P file for a clearinghouse")
-    x837.add_argument(
-        "--patient", required=True, help="the patient's id in the practice file, or account number"
-    )
+    x837.add_argument("--patient", help="the patient's id in the practice file, or account number")
     x837.add_argument("-o", "--output", required=True, help="file to write (.txt or .837)")
     x837.add_argument("--receiver", help="the clearinghouse's receiver ID (without it, a placeholder)")
     x837.add_argument("--sender", help="the submitter ID your clearinghouse gave you (default: your NPI)")
@@ -302,6 +300,16 @@ def _claim_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
             "--replaces",
             metavar="NUMBER",
             help="send a replacement (resubmission code 7) of this claim, for the same visits",
+        )
+        sub.add_argument(
+            "--payer-claim-number",
+            metavar="NUMBER",
+            help="with --replaces: the payer's claim number of it (claim control number on the EOB or ERA)",
+        )
+        sub.add_argument(
+            "--claim",
+            metavar="NUMBER",
+            help="write an issued claim again under its own number (same visits and totals), such as CL-2026-0001",
         )
 
 

@@ -7,8 +7,10 @@ repository root: `python -m bench.claims`.
 
 from __future__ import annotations
 
+from app.domain.check.claim import paper_findings
 from app.domain.claim import build_claim
 from app.render.cms1500 import FormKind, render_cms1500
+from app.render.cms1500.items import cut_texts
 from app.render.superbill import SuperbillRenderer
 from bench.render import _DESCRIPTIONS, median_ms, median_ratio, statement
 
@@ -30,12 +32,17 @@ def measure(runs: int = 21) -> dict[str, float]:
     def red() -> bytes:
         return render_cms1500(claim, FormKind.RED)
 
+    def paper_checks() -> object:  # what only paper adds to the check: text cut to its box, and the rest
+        return paper_findings(claim, cut_texts(claim))
+
     superbill(), plain(), red()  # warm: fonts and modules loaded
     return {
         "claims.one_page_superbill_ms": median_ms(superbill, runs),
         "claims.plain_form_ms": median_ms(plain, runs),
         "claims.red_form_ms": median_ms(red, runs),
         "claims.plain_form_ratio_vs_superbill": median_ratio(plain, superbill, runs),
+        "claims.paper_checks_ms": median_ms(paper_checks, runs),
+        "claims.paper_checks_ratio_vs_plain_form": median_ratio(paper_checks, plain, runs),
     }
 
 

@@ -38,8 +38,11 @@ def _cms1500(args: argparse.Namespace) -> int:
         write_file(target, pdf, field=OUTPUT)
         print(f"Calibration page written to {target}: print it at actual size and lay it on a red form.")
         return EXIT_OK
-    if args.patient is None:
-        raise ValidationError("--patient", "name the patient whose claim to print (or use --test-page)")
+    if args.patient is None and args.claim is None:
+        raise ValidationError(
+            "--patient",
+            "name the patient whose claim to print, or the claim to print again (--claim), or use --test-page",
+        )
     return _issue_claim(args, target, f"cms1500-{args.form}", "Claim form")
 
 
@@ -50,7 +53,7 @@ def _x837(args: argparse.Namespace) -> int:
 def _issue_claim(args: argparse.Namespace, target: Path, format: str, what: str) -> int:
     from app.services import claims
 
-    request = claims.ClaimRequest(
+    request = claims.ClaimRequest(  # its options are checked here, before the practice is opened
         patient=args.patient,
         period=superbills.Period(args.first, args.last),
         format=format,
@@ -60,6 +63,8 @@ def _issue_claim(args: argparse.Namespace, target: Path, format: str, what: str)
         receiver=getattr(args, "receiver", None),
         sender=getattr(args, "sender", None),
         payer_id=getattr(args, "payer_id", None),
+        payer_claim_number=args.payer_claim_number,
+        claim=args.claim,
     )
     with open_workspace(args) as workspace, StagedFile(target, field=OUTPUT) as staged:
         try:
@@ -76,9 +81,18 @@ def _issue_claim(args: argparse.Namespace, target: Path, format: str, what: str)
         print(note)
     forms = len(document.claim.forms())
     pages = f" ({forms} forms, each totalled)" if format != "837p" and forms > 1 else ""
-    name = f"{what} {document.number}" if document.number else f"Draft {what.lower()}"
-    replaces = f" (replaces {args.replaces})" if args.replaces else ""
-    print(f"{name}{replaces} written to {target}{pages}")
+    if document.recorded:
+        replaces = f" (replaces {args.replaces})" if args.replaces else ""
+        print(f"{what} {document.number}{replaces} written to {target}{pages}")
+    elif document.test_file:
+        of = f" of claim {document.number}" if document.number else ""
+        print(f"Test 837P file{of} (not a claim to send) written to {target}")
+    elif document.number is not None:
+        print(
+            f"{what} {document.number} written again to {target}{pages}: the claim as recorded, nothing new recorded"
+        )
+    else:
+        print(f"Draft {what.lower()} written to {target}{pages}")
     return EXIT_OK
 
 

@@ -9,6 +9,7 @@ Claim Form Reference Instruction Manual.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,6 +17,7 @@ from enum import StrEnum
 
 from app.domain.characters import printed_line
 from app.domain.diagnoses import icd_without_dot
+from app.domain.errors import ValidationError
 from app.domain.identifiers import claim_tax_id, zip_digits
 from app.domain.money import Cents
 from app.domain.practice import Address, Coverage, Payer, PayerKind, Prescription, Relationship, TaxIdType
@@ -73,6 +75,75 @@ def claim_text(text: str | None) -> str:
     return " ".join(ascii_only.upper().split())
 
 
+# USPS Publication 28's standard abbreviations that a claims clerk expects, the common ones only:
+# street suffixes (C1), secondary unit designators (C2) and directionals.
+_SUFFIXES = {
+    "AVENUE": "AVE", "BOULEVARD": "BLVD", "CIRCLE": "CIR", "COURT": "CT", "DRIVE": "DR",
+    "EXPRESSWAY": "EXPY", "FREEWAY": "FWY", "HIGHWAY": "HWY", "LANE": "LN", "PARKWAY": "PKWY",
+    "PLACE": "PL", "ROAD": "RD", "SQUARE": "SQ", "STREET": "ST", "TERRACE": "TER", "TRAIL": "TRL",
+}  # fmt: skip
+_UNITS = {
+    "APARTMENT": "APT", "BUILDING": "BLDG", "DEPARTMENT": "DEPT", "FLOOR": "FL", "ROOM": "RM",
+    "SUITE": "STE", "UNIT": "UNIT",
+}  # fmt: skip
+_DIRECTIONS = {
+    "NORTH": "N", "SOUTH": "S", "EAST": "E", "WEST": "W",
+    "NORTHEAST": "NE", "NORTHWEST": "NW", "SOUTHEAST": "SE", "SOUTHWEST": "SW",
+}  # fmt: skip
+
+
+def usps_street(street: str) -> str:
+    """A street line with USPS standard abbreviations, as a payer's clerk expects on a claim:
+    "2200 WESTLAKE AVENUE NORTH, SUITE 104" -> "2200 WESTLAKE AVE N STE 104".
+
+    A suffix is shortened only as the street's last word (COURT STREET keeps COURT), a unit
+    designator only before its number, a direction only when it is not the street's name
+    (NORTH STREET keeps NORTH). Commas and the periods of abbreviations go, as USPS writes them."""
+    words = [w.strip(",") for w in street.split()]
+    words = [w for w in words if w]
+    out: list[str] = []
+    for i, word in enumerate(words):
+        bare = word.rstrip(".")
+        after = words[i + 1].rstrip(".") if i + 1 < len(words) else ""
+        street_ends = not after or after in _DIRECTIONS or after in _UNITS or after in _UNITS.values()
+        if bare in _SUFFIXES and i > 1 and street_ends:
+            out.append(_SUFFIXES[bare])
+        elif bare in _UNITS and after and i > 0:
+            out.append(_UNITS[bare])
+        elif bare in _DIRECTIONS and i > 0 and not (after in _SUFFIXES or after in _SUFFIXES.values()):
+            out.append(_DIRECTIONS[bare])
+        elif bare in _SUFFIXES.values() or bare in _UNITS.values() or bare in _DIRECTIONS.values():
+            out.append(bare)  # "AVE." -> "AVE"
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z0-9.-]+")
+
+
+def claim_identifier(option: str, text: str | None, *, longest: int, shortest: int = 1, what: str) -> str:
+    """An ID written into a claim as it was typed (an 837P's sender, receiver or payer ID, a payer's
+    claim number): letters, digits, hyphens and periods, `shortest` to `longest` of them. Anything
+    else is refused (ValidationError naming `option`), never changed: a changed ID sends the claim
+    to the wrong place."""
+    value = text or ""
+    if not value.strip():
+        raise ValidationError(option, f"is empty: give {what}, or leave {option} out")
+    if not _IDENTIFIER.fullmatch(value):
+        bad = next(ch for ch in value if not _IDENTIFIER.fullmatch(ch))
+        shown = f"U+{ord(bad):04X}" if not bad.isprintable() or bad == " " else f'"{bad}"'
+        raise ValidationError(
+            option, f"has the character {shown}; {what} holds only letters, digits, hyphens and periods"
+        )
+    if not shortest <= len(value) <= longest:
+        raise ValidationError(
+            option,
+            f"has {len(value)} characters; {what} has {shortest} to {longest} (check it and type it again)",
+        )
+    return value
+
+
 @dataclass(frozen=True)
 class QualifiedDate:
     qualifier: str
@@ -107,7 +178,10 @@ class ClaimAddress:
     def of(cls, address: Address) -> ClaimAddress:
         street = " ".join(p for p in (address.line1, address.line2 or "") if p.strip())
         return cls(
-            claim_text(street), claim_text(address.city), claim_text(address.state), zip_digits(address.zip)
+            usps_street(claim_text(street)),
+            claim_text(address.city),
+            claim_text(address.state),
+            zip_digits(address.zip),
         )
 
     @property
@@ -368,4 +442,5 @@ class IssuedClaim:
     issued_on: date
     charges: Cents
     sha256: str
-    replaces: str | None = None
+    replaces: str | None = None  # our number of the claim this one replaces (the link in our records)
+    payer_claim_number: str | None = None  # the payer's claim control number of it (item 22, REF*F8)

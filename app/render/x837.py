@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from app.domain.claim import ACCIDENT, ONSET, Claim, ClaimAddress, claim_text
+from app.domain.claim import ACCIDENT, INITIAL_TREATMENT, ONSET, Claim, ClaimAddress, claim_text
 from app.domain.money import Cents
 from app.domain.practice import PayerKind, Relationship, TaxIdType
 
@@ -36,6 +36,8 @@ _PATIENT_RELATIONSHIP = {Relationship.SPOUSE: "01", Relationship.CHILD: "19", Re
 
 @dataclass(frozen=True)
 class Envelope:
+    """The IDs are written as given: the caller checks them (app.domain.claim.claim_identifier)."""
+
     sender_id: str  # ISA06 / GS02 / 1000A NM109
     receiver_id: str  # ISA08 / GS03 / 1000B NM109
     receiver_name: str
@@ -57,9 +59,9 @@ def x837_text(claim: Claim, envelope: Envelope) -> str:
         "00",
         " " * 10,
         "ZZ",
-        _fixed(envelope.sender_id, 15),
+        envelope.sender_id.ljust(15),
         "ZZ",
-        _fixed(envelope.receiver_id, 15),
+        envelope.receiver_id.ljust(15),
         when.strftime("%y%m%d"),
         when.strftime("%H%M"),
         REPETITION,
@@ -74,8 +76,8 @@ def x837_text(claim: Claim, envelope: Envelope) -> str:
         _seg(
             "GS",
             "HC",
-            _id(envelope.sender_id),
-            _id(envelope.receiver_id),
+            envelope.sender_id,
+            envelope.receiver_id,
             when.strftime("%Y%m%d"),
             when.strftime("%H%M"),
             str(envelope.control_number),
@@ -99,11 +101,9 @@ def _transaction(claim: Claim, envelope: Envelope) -> list[str]:
         _seg("ST", "837", st_control, VERSION),
         _seg("BHT", "0019", "00", _id(reference), when.strftime("%Y%m%d"), when.strftime("%H%M"), "CH"),
         # 1000A submitter, 1000B receiver
-        _seg("NM1", "41", "2", claim.billing.name, "", "", "", "", "46", _id(envelope.sender_id)),
+        _seg("NM1", "41", "2", claim.billing.name, "", "", "", "", "46", envelope.sender_id),
         _seg("PER", "IC", claim.provider_signature, "TE", claim.billing.phone),
-        _seg(
-            "NM1", "40", "2", _text(envelope.receiver_name), "", "", "", "", "46", _id(envelope.receiver_id)
-        ),
+        _seg("NM1", "40", "2", _text(envelope.receiver_name), "", "", "", "", "46", envelope.receiver_id),
         # 2000A billing provider
         _seg("HL", "1", "", "20", "1"),
     ]
@@ -140,7 +140,7 @@ def _transaction(claim: Claim, envelope: Envelope) -> list[str]:
     if claim.other_claim_id is not None and self_insured:
         out.append(_seg("REF", claim.other_claim_id[0], _id(claim.other_claim_id[1])))
     # 2010BB payer
-    out.append(_seg("NM1", "PR", "2", claim.plan_name, "", "", "", "", "PI", _id(envelope.payer_id)))
+    out.append(_seg("NM1", "PR", "2", claim.plan_name, "", "", "", "", "PI", envelope.payer_id))
     if claim.payer.address is not None:
         out += _address(ClaimAddress.of(claim.payer.address))
     if not self_insured:
@@ -188,6 +188,8 @@ def _claim_loop(claim: Claim) -> list[str]:
     ]
     if claim.current_date is not None and claim.current_date.qualifier == ONSET:
         out.append(_seg("DTP", ONSET, "D8", _day(claim.current_date.day)))
+    if claim.other_date is not None and claim.other_date.qualifier == INITIAL_TREATMENT:
+        out.append(_seg("DTP", INITIAL_TREATMENT, "D8", _day(claim.other_date.day)))  # item 15's 454
     if claim.auto_accident and claim.other_date is not None and claim.other_date.qualifier == ACCIDENT:
         out.append(_seg("DTP", ACCIDENT, "D8", _day(claim.other_date.day)))
     if claim.prior_authorization:
@@ -271,10 +273,6 @@ def _text(value: str) -> str:
 
 def _id(value: str) -> str:
     return _text(value).replace(" ", "")
-
-
-def _fixed(value: str, width: int) -> str:
-    return _id(value)[:width].ljust(width)
 
 
 def _day(value: date) -> str:

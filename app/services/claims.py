@@ -2,7 +2,12 @@
 written as an 837P file, numbered and recorded like a superbill (number, visits, totals, SHA-256).
 
 The same visit is not claimed twice to the same payer, except by a replacement (item 22 / CLM05-3
-code 7) of the claim that billed it.
+code 7) of the claim that billed it, which names the payer's claim control number of it.
+
+A claim is recorded once; its documents are copies of it. A recorded claim is written again under
+its own number, on either paper form or as an 837P (`ClaimRequest.claim`), never as a second claim.
+An 837P without a real receiver or payer ID is a test file: checked like a claim, marked T (test)
+in ISA15, and neither numbered nor recorded.
 """
 
 from __future__ import annotations
@@ -14,13 +19,22 @@ from datetime import date, datetime
 
 from app.domain.characters import terminal_text
 from app.domain.check import Finding, has_errors
-from app.domain.check.claim import check_claim
-from app.domain.claim import Claim, IssuedClaim, Resubmission, build_claim, claim_text, is_claimable
+from app.domain.check.claim import check_claim, paper_findings
+from app.domain.claim import (
+    REPLACEMENT,
+    Claim,
+    IssuedClaim,
+    Resubmission,
+    build_claim,
+    claim_identifier,
+    is_claimable,
+)
 from app.domain.diagnoses import DiagnosisCodes
 from app.domain.errors import ValidationError
-from app.domain.identifiers import validate_payer_id
+from app.domain.money import format_money
 from app.domain.practice import Coverage, PatientChart, Payer, Visit
 from app.render.cms1500 import FormKind, Offset, render_cms1500, render_test_page
+from app.render.cms1500.items import cut_texts
 from app.render.x837 import PLACEHOLDER_PAYER_ID, PLACEHOLDER_RECEIVER, Envelope, x837_text
 from app.services.errors import ServiceError
 from app.services.superbills import Period, find_chart, superbill_data
@@ -47,50 +61,104 @@ class ClaimRefused(ServiceError):
 class ClaimDocument:
     document: bytes
     findings: tuple[Finding, ...]
-    number: str | None  # None for a draft
+    number: str | None  # None for a draft or a test file
     claim: Claim
     notes: tuple[str, ...] = ()  # what the therapist should know about the file (a placeholder receiver)
+    recorded: bool = False  # a new claim was numbered and recorded (not a draft, a test file, or a copy)
+    test_file: bool = False  # an 837P naming a placeholder receiver or payer (ISA15 T)
 
 
 @dataclass(frozen=True)
 class ClaimRequest:
-    patient: str
+    """What to write. Its options are checked when it is made (ValidationError naming the option),
+    before any claim is built: an ID the 837P cannot carry as typed is refused, never changed."""
+
+    patient: str | None
     period: Period
     format: str  # "cms1500-plain", "cms1500-red" or ELECTRONIC
     payer: str | None = None  # the payer's key, when the visits bill more than one
-    replaces: str | None = None  # the claim number this one replaces
+    replaces: str | None = None  # our number of the claim this one replaces
     draft: bool = False
     receiver: str | None = None  # 837P: the clearinghouse's ID
     sender: str | None = None  # 837P: the submitter ID the clearinghouse gave; default the NPI
     payer_id: str | None = None  # 837P: the payer's ID at the clearinghouse
+    payer_claim_number: str | None = None  # with `replaces`: the payer's claim control number of it
+    claim: str | None = None  # an issued claim to write again, under its own number
+
+    def __post_init__(self) -> None:
+        for option, value, shortest, longest, what in (
+            ("--receiver", self.receiver, 2, 15, "a receiver ID (ISA08, GS03)"),
+            ("--sender", self.sender, 2, 15, "a sender ID (ISA06, GS02)"),
+            ("--payer-id", self.payer_id, 2, 80, "a payer ID (loop 2010BB)"),
+            ("--payer-claim-number", self.payer_claim_number, 1, 50, "the payer's claim number"),
+        ):
+            if value is not None:
+                claim_identifier(option, value, shortest=shortest, longest=longest, what=what)
+        if self.claim is not None:
+            for option, given in (
+                ("--replaces", self.replaces),
+                ("--payer", self.payer),
+                ("--from/--to", self.period != Period()),
+            ):
+                if given:
+                    raise ValidationError(
+                        option,
+                        f"--claim writes claim {terminal_text(self.claim)} again as it was issued; leave {option} out",
+                    )
+        elif self.patient is None:
+            raise ValidationError(
+                "--patient",
+                "name the patient (--patient ID), or an issued claim to write again (--claim CL-2026-0001)",
+            )
+        if self.replaces is not None and self.payer_claim_number is None:
+            raise ValidationError(
+                "--payer-claim-number",
+                f"a replacement names the payer's claim number for {terminal_text(self.replaces)} (the claim "
+                "control number on its EOB or ERA), which item 22 and REF*F8 carry: add --payer-claim-number NUMBER",
+            )
+        if self.payer_claim_number is not None and self.replaces is None:
+            raise ValidationError(
+                "--payer-claim-number",
+                "goes with --replaces CL-...: it names the claim that one replaces at the payer",
+            )
 
 
 def prepare_claim(
     store: PracticeStore, codes: DiagnosisCodes, request: ClaimRequest, today: date
 ) -> tuple[Claim, list[Finding]]:
     """The claim for the request, and what the check finds in it."""
-    chart = find_chart(store, request.patient)
+    issued = _issued(store, request.claim, request.patient) if request.claim is not None else None
+    chart = find_chart(store, issued.patient if issued is not None else request.patient or "")
     resubmission = None
     period = request.period
-    if request.replaces is not None:
+    payer_key = request.payer
+    if issued is not None:
+        period = Period(visits=frozenset(issued.visit_keys))
+        payer_key = issued.payer
+        if issued.replaces is not None:
+            resubmission = Resubmission(REPLACEMENT, issued.payer_claim_number or issued.replaces)
+    elif request.replaces is not None:
         original = _original(store, chart, request.replaces)
         period = Period(visits=frozenset(original.visit_keys))
-        resubmission = Resubmission("7", original.number)
-        payer_key: str | None = original.payer
-    else:
-        payer_key = request.payer
-    data = superbill_data(store, chart, period, issued_on=today)
+        resubmission = Resubmission(REPLACEMENT, request.payer_claim_number or "")
+        payer_key = original.payer
+    data = superbill_data(store, chart, period, issued_on=issued.issued_on if issued else today)
     coverage, payer = _coverage(store, chart, data.visits, payer_key)
     visits = tuple(v for v in data.visits if v.coverage == coverage.key)
     payments = data.payments if len(visits) == len(data.visits) else ()
     data = replace(data, visits=visits, payments=payments)
-    claim = build_claim(data, coverage, payer, resubmission=resubmission)
-    already = store.claimed_visits(chart.patient.key, payer.key)
-    if request.replaces is not None:
-        already = {k: n for k, n in already.items() if n != request.replaces}
-    findings = check_claim(
-        claim, codes, today, electronic=request.format == ELECTRONIC, already_claimed=already
+    claim = build_claim(
+        data, coverage, payer, number=issued.number if issued else None, resubmission=resubmission
     )
+    if issued is not None:
+        _same_claim(issued, claim)
+    already = store.claimed_visits(chart.patient.key, payer.key)
+    itself = issued.number if issued is not None else request.replaces
+    already = {k: n for k, n in already.items() if n != itself}
+    electronic = request.format == ELECTRONIC
+    findings = check_claim(claim, codes, today, electronic=electronic, already_claimed=already)
+    if not electronic:
+        findings += paper_findings(claim, cut_texts(claim))
     return claim, findings
 
 
@@ -116,6 +184,18 @@ def issue_claim(
         return ClaimDocument(document, tuple(findings), None, claim, notes)
     if has_errors(findings):
         raise ClaimRefused(findings)
+    if request.claim is not None or _is_test_file(request, claim):
+        # Nothing new is claimed: the claim recorded already, written again, or a test file.
+        with store.transaction():
+            control = store.next_interchange_control() if request.format == ELECTRONIC else 0
+            document, notes = _document(store, claim, request, control=control, now=now)
+            if deliver is not None:
+                deliver(document)
+        log.info(
+            "claim written again or as a test format=%s again=%s", request.format, claim.number is not None
+        )
+        test_file = _is_test_file(request, claim)
+        return ClaimDocument(document, tuple(findings), claim.number, claim, notes, test_file=test_file)
     with store.transaction():
         number, control = store.next_claim_number(today)
         numbered = replace(claim, number=number)
@@ -132,11 +212,12 @@ def issue_claim(
             charges=numbered.total_charge,
             document=document,
             replaces=request.replaces,
+            payer_claim_number=request.payer_claim_number,
         )
         if deliver is not None:
             deliver(document)
     log.info("claim issued number=%s visits=%d format=%s", number, len(claim.source.visits), request.format)
-    return ClaimDocument(document, tuple(findings), number, numbered, notes)
+    return ClaimDocument(document, tuple(findings), number, numbered, notes, recorded=True)
 
 
 def test_page(store: PracticeStore, offset: tuple[int, int] | None = None) -> bytes:
@@ -181,24 +262,27 @@ def _document(
     draft = request.draft
     if request.format == ELECTRONIC:
         notes: list[str] = []
-        receiver = claim_text(request.receiver).replace(" ", "")
-        if not receiver:
-            receiver = PLACEHOLDER_RECEIVER
-            notes.append(
-                f"No --receiver given: the file names the receiver {PLACEHOLDER_RECEIVER}; write it again "
-                "with your clearinghouse's ID (--receiver ID) before you upload it."
-            )
-        sender = claim_text(request.sender).replace(" ", "") or claim.billing.npi
-        if not request.sender:
-            notes.append(
-                f"The sender is your NPI ({claim.billing.npi}); use --sender if your clearinghouse gave you a submitter ID."
-            )
-        payer_id = validate_payer_id(request.payer_id, field="--payer-id") or claim.payer.payer_id
-        if not payer_id:
+        test_file = _is_test_file(request, claim)
+        if not request.receiver:
+            notes.append(f"No --receiver given: the file names the receiver {PLACEHOLDER_RECEIVER}.")
+        if not _payer_id(request, claim):
             notes.append(
                 f"No payer ID: the file names the payer {PLACEHOLDER_PAYER_ID}; type the payer's ID from your "
                 "clearinghouse's payer list in Payers (or give --payer-id) and write it again."
             )
+        if test_file and not draft:
+            what = f"claim {claim.number}" if claim.number else "the claim"
+            notes.append(
+                "This is a test file (ISA15 T) to try with your clearinghouse, not a claim: nothing was "
+                f"numbered or recorded. To send {what}, write it with --receiver ID and --payer-id ID."
+            )
+        sender = request.sender or claim.billing.npi
+        if not request.sender:
+            notes.append(
+                f"The sender is your NPI ({claim.billing.npi}); use --sender if your clearinghouse gave you a submitter ID."
+            )
+        receiver = request.receiver or PLACEHOLDER_RECEIVER
+        payer_id = _payer_id(request, claim)
         envelope = Envelope(
             sender_id=sender,
             receiver_id=receiver,
@@ -206,12 +290,50 @@ def _document(
             control_number=max(control, 1),
             created=now or datetime.now(),
             payer_id=payer_id or PLACEHOLDER_PAYER_ID,
-            production=not draft,
+            production=not draft and not test_file,
         )
         return x837_text(claim, envelope).encode("ascii"), tuple(notes)
     kind = FormKind.RED if request.format == "cms1500-red" else FormKind.PLAIN
     right, down = store.claim_offset()
     return render_cms1500(claim, kind, offset=Offset(right, down), draft=draft), ()
+
+
+def _payer_id(request: ClaimRequest, claim: Claim) -> str | None:
+    """The payer's ID at the clearinghouse (loop 2010BB): --payer-id, else the one kept with the payer,
+    else None (not known)."""
+    return request.payer_id or claim.payer.payer_id
+
+
+def _is_test_file(request: ClaimRequest, claim: Claim) -> bool:
+    """An 837P naming a placeholder receiver or payer: no clearinghouse can deliver it as a claim."""
+    return request.format == ELECTRONIC and not (request.receiver and _payer_id(request, claim))
+
+
+def _issued(store: PracticeStore, number: str, patient: str | None) -> IssuedClaim:
+    """The issued claim to write again: in force (not replaced), and the patient's when one is named."""
+    issued = store.claim(number.strip().upper())
+    if issued is None:
+        raise ValidationError("--claim", f'no claim numbered "{terminal_text(number)}" was issued')
+    if patient is not None and find_chart(store, patient).patient.key != issued.patient:
+        raise ValidationError("--claim", f"claim {issued.number} is not this patient's")
+    successors = [c.number for c in store.claims(issued.patient) if c.replaces == issued.number]
+    if successors:
+        raise ValidationError(
+            "--claim", f"claim {issued.number} was replaced by {successors[0]}; write that one instead"
+        )
+    return issued
+
+
+def _same_claim(issued: IssuedClaim, claim: Claim) -> None:
+    """A claim written again bills what was recorded: the same visits and the same total charge."""
+    visits = tuple(v.key for v in claim.source.visits)
+    if visits != issued.visit_keys or claim.total_charge != issued.charges:
+        raise ValidationError(
+            "--claim",
+            f"claim {issued.number} recorded {len(issued.visit_keys)} visit(s) totalling "
+            f"{format_money(issued.charges)}; its visits now give {len(visits)} totalling "
+            f"{format_money(claim.total_charge)}: send a replacement instead (--replaces {issued.number})",
+        )
 
 
 def _original(store: PracticeStore, chart: PatientChart, number: str) -> IssuedClaim:

@@ -47,6 +47,7 @@ class ClaimRecords(StoreBase):
         charges: Cents,
         document: bytes,
         replaces: str | None = None,
+        payer_claim_number: str | None = None,
     ) -> IssuedClaim:
         from app.domain.claim import IssuedClaim
 
@@ -58,7 +59,8 @@ class ClaimRecords(StoreBase):
             digest = fingerprint(document)
             claim_id = self.conn.execute(
                 "INSERT INTO claims (number, patient, payer, format, issued_on, first_date, last_date, charges,"
-                " sha256, document, replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                " sha256, document, replaces, payer_claim_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " RETURNING id",
                 (
                     number,
                     patient,
@@ -71,6 +73,7 @@ class ClaimRecords(StoreBase):
                     digest,
                     bytes(document),
                     replaces,
+                    payer_claim_number,
                 ),
             ).fetchone()[0]
             self.conn.executemany(
@@ -89,6 +92,7 @@ class ClaimRecords(StoreBase):
             charges,
             digest,
             replaces,
+            payer_claim_number,
         )
 
     @guarded
@@ -119,6 +123,12 @@ class ClaimRecords(StoreBase):
                 self.path,
             )
         return document
+
+    def next_interchange_control(self) -> int:
+        """The practice's next interchange control number (ISA13) for an 837P that records no new
+        claim: a claim written again, or a test file. Call it inside the transaction that writes it."""
+        with self.transaction():
+            return self._next_counter("claim:interchange")
 
     @guarded
     def claimed_visits(self, patient_key: str, payer: str) -> dict[str, str]:
@@ -172,4 +182,5 @@ class ClaimRecords(StoreBase):
             charges=row["charges"],
             sha256=row["sha256"],
             replaces=row["replaces"],
+            payer_claim_number=row["payer_claim_number"],
         )

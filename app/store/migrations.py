@@ -411,7 +411,14 @@ ALTER TABLE payers ADD COLUMN payer_id TEXT
     CHECK (payer_id IS NULL OR (length(payer_id) BETWEEN 2 AND 80 AND payer_id NOT GLOB '*[^0-9A-Z]*'));
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+# Version 7: a replacement claim keeps the payer's claim control number of the claim it replaces
+# (from the EOB or ERA), which item 22 and the 837P's REF*F8 carry; `replaces` stays our own number.
+_V7 = """
+ALTER TABLE claims ADD COLUMN payer_claim_number TEXT
+    CHECK (payer_claim_number IS NULL OR (payer_claim_number <> '' AND replaces IS NOT NULL));
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -68,12 +68,19 @@ def _va(document: dict[str, Any]) -> None:
         visit["coverage"] = "cov-va"
 
 
-def _claim(folder: Path, number: str | None = None, replaces: str | None = None) -> Claim:
+def _claim(
+    folder: Path,
+    number: str | None = None,
+    replaces: str | None = None,
+    payer_claim_number: str | None = None,
+) -> Claim:
     from dataclasses import replace
     from datetime import date
 
     with Workspace(folder) as workspace:
-        request = ClaimRequest("pt-0001", Period(), "cms1500-plain", replaces=replaces)
+        request = ClaimRequest(
+            "pt-0001", Period(), "cms1500-plain", replaces=replaces, payer_claim_number=payer_claim_number
+        )
         claim, _ = prepare_claim(workspace.store, workspace.codes, request, date.today())
     return replace(claim, number=number)
 
@@ -159,7 +166,8 @@ def test_workers_comp_and_auto_claims_fill_10_11b_and_14(
     assert {"10a", "10b", "11b", "14"} <= _assert_in_boxes(out.read_bytes(), claim)
     x837 = tmp_path / "claim.txt"
     assert main(["--data-dir", str(folder), "x837", "--patient", "pt-0001", "--replaces", _claims_recorded(folder)[0][0],
-                 "--receiver", "OFFALLY", "-o", str(x837)]) == 0  # fmt: skip
+                 "--payer-claim-number", "2026274000123", "--receiver", "OFFALLY", "--payer-id", "LNI01",
+                 "-o", str(x837)]) == 0  # fmt: skip
     text = x837.read_text(encoding="ascii")
     assert x12_errors(text, tmp_path) == ""
     assert ("*EM~" in text) is (change is _workers_comp) and ("*AA:::OR~" in text) is (change is _auto)
@@ -208,8 +216,8 @@ def test_a_second_claim_for_the_same_visits_is_refused_and_a_replacement_carries
     capsys.readouterr()
     assert main(["--data-dir", str(folder), "cms1500", "--patient", "pt-0001", "-o", str(second)]) == 1
     assert "claim-visit-already-claimed  box 22" in capsys.readouterr().out and not second.exists()
-    expected = _claim(folder, replaces=original)
-    assert {("22", "7"), ("22", original)} <= _placed(expected)
+    expected = _claim(folder, replaces=original, payer_claim_number="2026274000123")
+    assert {("22", "7"), ("22", "2026274000123")} <= _placed(expected)
     assert (
         main(
             [
@@ -220,6 +228,8 @@ def test_a_second_claim_for_the_same_visits_is_refused_and_a_replacement_carries
                 "pt-0001",
                 "--replaces",
                 original,
+                "--payer-claim-number",
+                "2026274000123",
                 "-o",
                 str(third),
             ]
@@ -240,6 +250,12 @@ def test_a_second_claim_for_the_same_visits_is_refused_and_a_replacement_carries
                 "pt-0001",
                 "--replaces",
                 replacement,
+                "--payer-claim-number",
+                "2026290000456",
+                "--receiver",
+                "330897513",
+                "--payer-id",
+                "93221",
                 "-o",
                 str(x837),
             ]
@@ -248,7 +264,7 @@ def test_a_second_claim_for_the_same_visits_is_refused_and_a_replacement_carries
     )
     text = x837.read_text(encoding="ascii")
     assert x12_errors(text, tmp_path) == ""
-    assert ":B:7*" in text and f"REF*F8*{replacement}~" in text
+    assert ":B:7*" in text and "REF*F8*2026290000456~" in text
 
 
 def test_an_837p_without_a_receiver_names_a_placeholder_and_says_so(
@@ -258,16 +274,20 @@ def test_an_837p_without_a_receiver_names_a_placeholder_and_says_so(
     out = tmp_path / "claim.txt"
     assert main(["--data-dir", str(folder), "x837", "--patient", "pt-0001", "-o", str(out)]) == 0
     said = capsys.readouterr().out
-    assert "No --receiver given" in said and "RECEIVERID" in said
+    assert "No --receiver given" in said and "RECEIVERID" in said and "test file" in said
     text = out.read_text(encoding="ascii")
     assert "*ZZ*1558598797     *ZZ*RECEIVERID     *" in text
     assert x12_errors(text, tmp_path) == ""
+    assert _claims_recorded(folder) == []  # a test file, not a claim
 
 
 def test_an_837p_with_a_five_digit_billing_zip_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    folder = _practice(tmp_path, "sample")
+    def five_digits(document: dict[str, Any]) -> None:
+        document["practitioner"]["address"]["zip"] = "98109"
+
+    folder = _practice(tmp_path, "sample", five_digits)
     out = tmp_path / "claim.txt"
     assert main(["--data-dir", str(folder), "x837", "--patient", "pt-0001", "-o", str(out)]) == 1
     assert "claim-billing-zip-without-plus-four  box 33" in capsys.readouterr().out
@@ -308,7 +328,7 @@ def test_the_payer_id_option_overrides_the_payers_own(
 ) -> None:
     folder = _practice(tmp_path, "sample", _payer_id)
     text = _x837(folder, tmp_path / "claim.txt", "--payer-id", "sx-173")
-    assert "*PI*SX173~" in text and "91051" not in text
+    assert "*PI*sx-173~" in text and "91051" not in text  # as typed (X12 takes lower case and hyphens)
     assert "No payer ID" not in capsys.readouterr().out
 
 
@@ -339,7 +359,10 @@ def test_reprint_writes_an_issued_claim_again_byte_for_byte(
 ) -> None:
     folder = _practice(tmp_path, "sample", _payer_id)
     issued, again = tmp_path / name, tmp_path / f"again-{name}"
-    assert main(["--data-dir", str(folder), command, "--patient", "pt-0001", "-o", str(issued)]) == 0
+    receiver = ["--receiver", "OA123"] if command == "x837" else []  # without one, a test file: not recorded
+    assert (
+        main(["--data-dir", str(folder), command, "--patient", "pt-0001", *receiver, "-o", str(issued)]) == 0
+    )
     capsys.readouterr()
 
     assert main(["--data-dir", str(folder), "reprint", "cl-2026-0001", "-o", str(again)]) == 0

@@ -105,6 +105,28 @@ def fill_v6(store: PracticeStore) -> None:
     store.save_payer(replace(premera, payer_id="91051"))
 
 
+def fill_v7(store: PracticeStore) -> None:
+    """Version 7 adds the payer's claim control number a replacement claim names (item 22, REF*F8)."""
+    fill_v6(store)
+    issued_on = date(2026, 10, 2)
+    with store.transaction():
+        number, _ = store.next_claim_number(issued_on)
+        store.record_claim(
+            number=number,
+            patient="pt-0001",
+            payer="premera",
+            format="837p",
+            visit_keys=("v-1", "v-2"),
+            first_date=date(2026, 9, 9),
+            last_date=date(2026, 9, 16),
+            issued_on=issued_on,
+            charges=24500,
+            document=b"ISA*00*replacement~",
+            replaces="CL-2026-0001",
+            payer_claim_number="2026274000123",
+        )
+
+
 FILLS: dict[int, Callable[[PracticeStore], None]] = {
     1: fill_v1,
     2: fill_v2,
@@ -112,6 +134,7 @@ FILLS: dict[int, Callable[[PracticeStore], None]] = {
     4: fill_v4,
     5: fill_v5,
     6: fill_v6,
+    7: fill_v7,
 }
 
 

@@ -247,6 +247,11 @@ def _cases() -> list[Case]:
     for number in NUMBERS:
         add(Case(("cms1500", "--patient", "pt-0001", "--replaces", number, "-o", "{TMP}/out.pdf")))
         add(Case(("x837", "--patient", "pt-0001", "--replaces", number, "-o", "{TMP}/out.txt")))
+        add(Case(("cms1500", "--patient", "pt-0001", "--replaces", "CL-2026-0001", "--payer-claim-number", number,
+                  "-o", "{TMP}/out.pdf")))  # fmt: skip
+        add(Case(("cms1500", "--claim", number, "--form", "red", "-o", "{TMP}/out.pdf")))
+        add(Case(("x837", "--claim", number, "--receiver", "R1", "--payer-id", "P1", "-o", "{TMP}/out.txt")))
+        add(Case(("x837", "--patient", "pt-0001", "--sender", number, "-o", "{TMP}/out.txt")))
         add(Case(("reprint", number, "-o", "{TMP}/out.pdf")))
         add(Case(("reissue", number, "-o", "{TMP}/out.pdf")))
     for text in SEARCHES:
@@ -256,6 +261,9 @@ def _cases() -> list[Case]:
         add(Case(("cms1500", "--set-offset", offset)))
     add(Case(("cms1500", "-o", "{TMP}/out.pdf")))  # neither a patient nor --test-page
     add(Case(("cms1500",)))
+    add(Case(("x837", "-o", "{TMP}/out.txt")))  # neither a patient nor a claim
+    add(Case(("x837", "--claim", "CL-2026-0001", "--patient", "pt-0001", "--replaces", "CL-2026-0001",
+              "-o", "{TMP}/out.txt")))  # fmt: skip
     for limit in ("-1", "0", "1000000000", "x"):
         add(Case(("codes", "icd", "back", "--limit", limit)))
     for passphrase in ("", "short", " leading space ", "p" * 100_000, "\x1b[2J long enough"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,10 @@ def problem(document: object) -> ValidationError:
 def test_the_example_file_reads_into_the_sample_practice(sample_practice_path: Path) -> None:
     practice = read_practice_file(sample_practice_path)
     expected = sample.practice()
-    assert practice.practitioner == expected.practitioner
+    # The file carries the ZIP+4 an 837P needs; the in-code sample keeps 98109, which the schema
+    # seeds of every version hold.
+    address = replace(expected.practitioner.address, zip="98109-4121")
+    assert practice.practitioner == replace(expected.practitioner, address=address)
     assert practice.payers == expected.payers
     assert practice.fees == expected.fees
     chart, expected_chart = practice.charts[0], expected.charts[0]

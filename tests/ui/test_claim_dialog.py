@@ -170,7 +170,7 @@ def test_an_837p_is_saved_where_chosen_with_the_payers_id_and_recorded(
     assert claim.format == "837p"
     assert target.read_bytes() == workspace.store.claim_document(claim.number)
     text = target.read_text(encoding="ascii")
-    assert "*ZZ*OA123          *" in text and "*PI*91051~" in text
+    assert "*ZZ*oa123          *" in text and "*PI*91051~" in text  # the receiver ID as typed
     assert offered == [str(Path.home() / "Documents" / f"Claim Okafor {TODAY:%Y-%m-%d}.txt")]
     assert start_folder() == target.parent  # the next Save opens here
     assert f"Saved to {target}" in dialog.notesLabel.text()

@@ -6,7 +6,7 @@ A final claim (paper or 837P) is refused while an error remains, like a superbil
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from datetime import date
 from enum import StrEnum
@@ -16,6 +16,7 @@ from app.domain.check.findings import Finding, Severity, blank, day, listing
 from app.domain.check.findings import FindingCode as C
 from app.domain.claim import Claim, is_claimable
 from app.domain.diagnoses import DiagnosisCodes
+from app.domain.practice import PayerKind, Relationship
 
 
 class ClaimCode(StrEnum):
@@ -31,6 +32,10 @@ class ClaimCode(StrEnum):
     BILLING_ZIP_INVALID = "claim-billing-zip-invalid"
     TAXONOMY_MISSING = "claim-taxonomy-missing"
     VISIT_ALREADY_CLAIMED = "claim-visit-already-claimed"
+    TEXT_CUT = "claim-text-cut"  # paper: text longer than its box, cut
+    PAYER_ADDRESS_MISSING = "claim-payer-address-missing"  # paper: no carrier address
+    INSURED_ADDRESS_MISSING = "claim-insured-address-missing"  # paper: a dependent's insured, item 7
+    INSURED_SEX_MISSING = "claim-insured-sex-missing"  # paper: a dependent's insured, item 11a
 
 
 # The superbill's findings that do not concern a claim: the CMS-1500 and the 837P carry no licence.
@@ -238,6 +243,73 @@ def _claimed_before(claim: Claim, already_claimed: Mapping[str, str]) -> Iterato
         )
 
 
+def paper_findings(claim: Claim, cuts: Iterable[tuple[str, str, int]]) -> list[Finding]:
+    """What only the paper form lacks: text cut to its box (`cuts`: box, whole text, width, from the
+    form's layout), the carrier block's address, and a dependent's insured in items 7 and 11a."""
+    findings = [
+        _warning(
+            ClaimCode.TEXT_CUT,
+            _ENTERED_IN.get(box, ("claim", ""))[0],
+            f'{_box_name(box)} prints "{text[:width]}": the box holds {width} characters of "{text}" '
+            f"({len(text)}). Shorten it{_ENTERED_IN.get(box, ('', ''))[1]}, or send an 837P file, "
+            "which has room for it.",
+            box,
+        )
+        for box, text, width in cuts
+    ]
+    if claim.payer.address is None:
+        findings.append(
+            _warning(
+                ClaimCode.PAYER_ADDRESS_MISSING,
+                f"payers[{claim.payer.key}].address",
+                f"The carrier block (top right) has no address for {claim.payer.name}: enter the payer's "
+                "claims mailing address (on the card, or from the adjuster) in Payers.",
+                "carrier",
+            )
+        )
+    dependent = claim.relationship is not Relationship.SELF and claim.payer.kind is not PayerKind.WORKERS_COMP
+    if dependent and claim.insured_address is None:
+        findings.append(
+            _warning(
+                ClaimCode.INSURED_ADDRESS_MISSING,
+                f"coverages[{claim.coverage.key}].subscriber",
+                f"Item 7 is blank: the insured ({_insured(claim)}) has no address on record. Payers leave it "
+                "blank when the insured lives at the patient's address (item 5); otherwise, send the claim "
+                "as an 837P file, which does not ask for it, or write the address in before mailing.",
+                "7",
+            )
+        )
+    if dependent and claim.insured_sex is None:
+        findings.append(
+            _warning(
+                ClaimCode.INSURED_SEX_MISSING,
+                f"coverages[{claim.coverage.key}].subscriber",
+                f"Item 11a has no sex for the insured ({_insured(claim)}): it is not on record; the manual "
+                "asks for it when known, and some payers match a dependent's claim on it.",
+                "11a",
+            )
+        )
+    return findings
+
+
+# Where the text of a box is entered: (the finding's field, " in ..." for its message).
+_ENTERED_IN: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(("carrier", "11c"), ("payer.name", " in Payers")),
+    **dict.fromkeys(("31", "32", "33"), ("practitioner", " in your settings")),
+    **dict.fromkeys(("2", "4", "5", "7", "26"), ("patient", " on the patient's record")),
+    **dict.fromkeys(("1a", "11", "11b", "23"), ("coverage", " on the patient's coverage")),
+    "17": ("prescriptions", " on the prescription"),
+}
+
+
+def _box_name(box: str) -> str:
+    return "The carrier block (top right)" if box == "carrier" else f"Item {box}"
+
+
+def _insured(claim: Claim) -> str:
+    return " ".join(p for p in (claim.insured_first, claim.insured_last) if p).title() or "not named"
+
+
 def _error(code: ClaimCode, field: str, message: str, box: str) -> Finding:
     return Finding(code, Severity.ERROR, message, field, box)
 
@@ -246,4 +318,4 @@ def _warning(code: ClaimCode, field: str, message: str, box: str) -> Finding:
     return Finding(code, Severity.WARNING, message, field, box)
 
 
-__all__ = ["BOXES", "ClaimCode", "box_of", "check_claim"]
+__all__ = ["BOXES", "ClaimCode", "box_of", "check_claim", "paper_findings"]

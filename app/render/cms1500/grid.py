@@ -48,6 +48,7 @@ class Placed:
     line: int
     column: int
     text: str
+    whole: str = ""  # the text before it was cut to its box's width, when it was
 
     def x(self) -> float:
         return LEFT + (self.column - 1) * COLUMN

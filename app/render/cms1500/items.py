@@ -40,14 +40,15 @@ def place(claim: Claim, form: ClaimForm) -> list[Placed]:
         if not text:
             return
         cut = text[:width]
-        out.append(Placed(item, line, column + (width - len(cut) if right else 0), cut))
+        whole = text if len(text) > width else ""
+        out.append(Placed(item, line, column + (width - len(cut) if right else 0), cut, whole))
 
     payer = claim.payer
     put("carrier", 2, 45, _upper(payer.name), 35)
     if payer.address is not None:
-        street = " ".join(p for p in (payer.address.line1, payer.address.line2 or "") if p)
-        put("carrier", 3, 45, _upper(street), 35)
-        put("carrier", 4, 45, _upper(f"{payer.address.city} {payer.address.state} {payer.address.zip}"), 35)
+        carrier = ClaimAddress.of(payer.address)
+        put("carrier", 3, 45, carrier.street, 35)
+        put("carrier", 4, 45, f"{carrier.city} {carrier.state} {carrier.zip_printed}", 35)
     put("1", 8, INSURANCE_COLUMNS[claim.insurance_type], "X", 1)
     put("1a", 8, 51, claim.insured_id, 29)
     put("2", 10, 2, _name(claim.patient_last, claim.patient_first), 28)
@@ -149,6 +150,16 @@ def place(claim: Claim, form: ClaimForm) -> list[Placed]:
     if b.taxonomy:
         put("33", 61, 63, f"ZZ{b.taxonomy}", 17)
     return out
+
+
+def cut_texts(claim: Claim) -> list[tuple[str, str, int]]:
+    """What does not fit its box on the form, once each: (box, the whole text, the box's width)."""
+    cuts: dict[tuple[str, str], int] = {}
+    for form in claim.forms():
+        for placed in place(claim, form):
+            if placed.whole:
+                cuts.setdefault((placed.item, placed.whole), len(placed.text))
+    return [(item, whole, width) for (item, whole), width in cuts.items()]
 
 
 def test_page_marks() -> list[Placed]:

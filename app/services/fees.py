@@ -36,6 +36,6 @@ def save_fee(workspace: Workspace, code: str, cents: Cents | None) -> None:
 
 def add_procedure(workspace: Workspace, code: str, description: str, *, timed: bool) -> Procedure:
     """A code of the therapist's own in the fee schedule (ValidationError names the field)."""
-    from app.services import records
+    from app.services import saving
 
-    return records.add_procedure(workspace.store, code, description, timed=timed)
+    return saving.add_procedure(workspace.store, code, description, timed=timed)

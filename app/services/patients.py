@@ -8,7 +8,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from app.domain.practice import Coverage, Patient, PatientChart, Prescription
-    from app.services.records import PatientAccount
+    from app.services.accounts import PatientAccount
     from app.services.workspace import Workspace
 
 
@@ -23,28 +23,28 @@ def chart(workspace: Workspace, patient_key: str) -> PatientChart:
 
 def account(workspace: Workspace, patient_key: str) -> PatientAccount:
     """The patient's chart with what each visit costs, what was paid and what is due."""
-    from app.services import records
+    from app.services import accounts
 
-    return records.patient_account(workspace.store, patient_key)
+    return accounts.patient_account(workspace.store, patient_key)
 
 
 def save_patient(workspace: Workspace, given: Patient, *, today: date) -> Patient:
     """Add (empty key) or update a patient; returns it as stored. ValidationError names the field."""
-    from app.services import records
+    from app.services import saving
 
-    return records.save_patient(workspace.store, given, today=today)
+    return saving.save_patient(workspace.store, given, today=today)
 
 
 def save_coverage(workspace: Workspace, patient_key: str, given: Coverage, *, today: date) -> Coverage:
-    from app.services import records
+    from app.services import saving
 
-    return records.save_coverage(workspace.store, patient_key, given, today=today)
+    return saving.save_coverage(workspace.store, patient_key, given, today=today)
 
 
 def save_prescription(
     workspace: Workspace, patient_key: str, given: Prescription, *, today: date
 ) -> Prescription:
     """Add or update a prescription; its diagnosis codes are checked against the practice's code set."""
-    from app.services import records
+    from app.services import saving
 
-    return records.save_prescription(workspace.store, workspace.codes, patient_key, given, today=today)
+    return saving.save_prescription(workspace.store, workspace.codes, patient_key, given, today=today)

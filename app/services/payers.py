@@ -19,6 +19,6 @@ def payer(workspace: Workspace, key: str) -> Payer | None:
 
 def save_payer(workspace: Workspace, given: Payer) -> Payer:
     """Add (empty key) or update a payer; returns it as stored. ValidationError names the field."""
-    from app.services import records
+    from app.services import saving
 
-    return records.save_payer(workspace.store, given)
+    return saving.save_payer(workspace.store, given)

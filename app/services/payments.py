@@ -12,9 +12,9 @@ if TYPE_CHECKING:
 
 
 def save_payment(workspace: Workspace, patient_key: str, given: Payment, *, today: date) -> Payment:
-    from app.services import records
+    from app.services import saving
 
-    return records.save_payment(workspace.store, patient_key, given, today=today)
+    return saving.save_payment(workspace.store, patient_key, given, today=today)
 
 
 def delete_payment(workspace: Workspace, patient_key: str, payment_key: str) -> None:

@@ -55,7 +55,6 @@ NOT_BEFORE_THE_FIRST_FRAME = {
     "app.commands",
     "app.services.practice_file",
     "app.domain.check",
-    "app.services.records",
     "app.services.saving",
     "app.services.accounts",
     "sqlite_utils",

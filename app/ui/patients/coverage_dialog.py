@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.domain.errors import ValidationError
 from app.domain.practice import Coverage, Payer, PayerKind, Relationship, Subscriber
-from app.services import patients, payers, records
+from app.services import patients, payers, saving
 from app.services.workspace import Workspace
 from app.ui.forms.ui_coverage_dialog import Ui_CoverageDialog
 from app.ui.practice.new_payer_dialog import NewPayerDialog, add_new_payer_button
@@ -161,7 +161,7 @@ class CoverageDialog(RecordDialog):
     def _show_fields(self) -> None:
         ui = self.ui
         payer = self.payer()
-        wanted = records.COVERAGE_FIELDS[payer.kind] if payer else frozenset()
+        wanted = saving.COVERAGE_FIELDS[payer.kind] if payer else frozenset()
         form = ui.coverageForm
         for name, widget in (
             ("member_id", ui.memberIdEdit),
@@ -197,7 +197,7 @@ class CoverageDialog(RecordDialog):
         subscriber = None
         if relationship is not Relationship.SELF:
             born = ui.subscriberDobEdit.date()
-            if born is None and payer is not None and "relationship" in records.COVERAGE_FIELDS[payer.kind]:
+            if born is None and payer is not None and "relationship" in saving.COVERAGE_FIELDS[payer.kind]:
                 raise ValidationError(
                     "coverage.subscriber.date_of_birth", "The insured person's date of birth is missing."
                 )

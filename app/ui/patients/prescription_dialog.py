@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QListWidgetItem, QWidget
 from app.domain.errors import ValidationError
 from app.domain.identifiers import validate_npi
 from app.domain.practice import Prescription
-from app.services import patients, records
+from app.services import patients, saving
 from app.services.workspace import Workspace
 from app.ui.forms.ui_prescription_dialog import Ui_PrescriptionDialog
 from app.ui.widgets.as_typed import still_typing
@@ -182,7 +182,7 @@ class PrescriptionDialog(RecordDialog):
         """Check a code against the code set; a billable one joins the list, otherwise the reason is shown."""
         status = self.ui.diagnosisStatusLabel
         try:
-            entry = records.check_diagnosis(self._workspace.codes, text)
+            entry = saving.check_diagnosis(self._workspace.codes, text)
         except ValidationError as error:
             status.setStyleSheet(f"color: {ERROR_COLOUR};")
             status.setText(error.message)

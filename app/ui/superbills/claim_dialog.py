@@ -41,6 +41,7 @@ from app.services.workspace import Workspace
 from app.ui.superbills.pdf_preview import PdfPreviewDialog, safe_file_name
 from app.ui.superbills.superbill_dialog import ERROR_COLOUR, READY_COLOUR, WARNING_COLOUR, SuperbillDialog
 from app.ui.widgets.fit import fit_dialog
+from app.ui.widgets.record_form import ask_to_issue
 from app.ui.widgets.saving import choose_save_file, save_chosen_file
 
 FORM, FILE = "form", "837p"
@@ -268,18 +269,12 @@ class ClaimDialog(QDialog):
         """Asks once, No the default, like issuing a superbill."""
         choice = self.payer_choice()
         assert choice is not None
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        return ask_to_issue(
+            self,
             "Issue claim",
             f"Issue a claim to {choice.payer.name} for {self.totalLabel.text()}? It is numbered and "
             "recorded, and cannot be changed afterwards (a correction is a replacement claim).",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
         )
-        box.setObjectName("issueQuestion")
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setEscapeButton(QMessageBox.StandardButton.No)
-        return box.exec() == QMessageBox.StandardButton.Yes
 
     def _issue(self, *, draft: bool) -> None:
         choice, visits = self.payer_choice(), self.chosen_visits()

@@ -31,6 +31,7 @@ from app.ui import icons
 from app.ui.forms.ui_superbill_dialog import Ui_SuperbillDialog
 from app.ui.superbills.pdf_preview import PdfPreviewDialog
 from app.ui.widgets.fit import fit_dialog
+from app.ui.widgets.record_form import ask_to_issue
 
 # The entries of the dates-of-service list, in order.
 UNBILLED, THIS_MONTH, LAST_MONTH, THIS_YEAR, CUSTOM = range(5)
@@ -426,18 +427,12 @@ class SuperbillDialog(QDialog):
     def _confirmed(self, choice: Choice) -> bool:
         """Asks once, No the default: "Issue SB-2026-0007 for 3 visits, $375.00? It cannot be changed afterwards." """
         number = upcoming_number(self.workspace, self.today)
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        return ask_to_issue(
+            self,
             "Issue superbill",
             f"Issue {number} for {plural(choice.visit_count, 'visit')}, {format_money(choice.charges)}? "
             "It cannot be changed afterwards.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
         )
-        box.setObjectName("issueQuestion")
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setEscapeButton(QMessageBox.StandardButton.No)
-        return box.exec() == QMessageBox.StandardButton.Yes
 
     def _issue(self, *, draft: bool) -> None:
         period = self.period()

@@ -75,6 +75,22 @@ def ask_unsaved(parent: QWidget, what: str) -> QMessageBox.StandardButton:
     return QMessageBox.StandardButton(box.exec())
 
 
+def ask_to_issue(parent: QWidget, title: str, question: str) -> bool:
+    """Yes / No before something final is numbered and recorded (a superbill, a claim); No is the
+    default and Esc's answer, so Enter pressed by habit issues nothing."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setObjectName("issueQuestion")
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
 def show_store_problem(parent: QWidget, error: StoreUnavailable) -> None:
     box = QMessageBox(parent)
     box.setObjectName("storeProblemBox")

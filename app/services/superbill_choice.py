@@ -14,6 +14,7 @@ from app.domain.check import Finding, Severity
 from app.domain.errors import ValidationError
 from app.domain.issued import IssuedSuperbill
 from app.domain.money import Cents
+from app.domain.superbill import Totals
 from app.services import superbills
 from app.services.superbills import IssuedDocument, Period, SuperbillRefused
 from app.services.workspace import Workspace
@@ -57,12 +58,16 @@ class Choice:
     billed_visits: int = 0  # of these visits, those on an issued superbill not since replaced
 
     @property
+    def totals(self) -> Totals:
+        return Totals(self.charges, self.payments)
+
+    @property
     def balance(self) -> Cents:
-        return self.charges - self.payments
+        return self.totals.balance
 
     @property
     def paid_in_full(self) -> bool:
-        return self.charges > 0 and self.balance <= 0
+        return self.totals.paid_in_full
 
     @property
     def errors(self) -> tuple[Finding, ...]:

@@ -44,6 +44,7 @@ from app.domain.money import Cents
 from app.domain.practice import PatientChart, Payer, PayerKind, Visit
 from app.domain.statement import YearStatementData
 from app.services.batch import BatchPatient, file_name
+from app.services.errors import ServiceError
 from app.services.files import StagedFile, output_folder, output_path
 from app.services.superbills import data_for
 from app.services.workspace import Workspace
@@ -78,7 +79,7 @@ class HeldStatement:
     reason: str
 
 
-class AlreadyIssued(Exception):
+class AlreadyIssued(ServiceError):
     """The year's final statements were issued already: a second set only when asked for (`again`)."""
 
     def __init__(self, year: int, issued: list[YearStatement]) -> None:

@@ -216,7 +216,13 @@ def _retired_codes(store: PracticeStore, codes: DiagnosisCodes, today: date) -> 
         return found[key]
 
     visits: dict[tuple[str, str], tuple[str, RetiredCode, list[date], str]] = {}
-    for use in queries.visit_code_uses(store, date.min, unbilled_only=True):
+    # Look at each code once a release, then read the visits of the codes retired only (usually none).
+    gone_codes = {
+        code
+        for code, day in queries.visit_codes_by_day(store, date.min, unbilled_only=True)
+        if retired(code, day) is not None
+    }
+    for use in queries.visit_code_uses(store, date.min, unbilled_only=True, codes=gone_codes):
         gone = retired(use.code, use.day)
         if gone is not None:
             name = listed_name(use.first_name, use.last_name)

@@ -12,6 +12,7 @@ with no coverage is self-pay: nobody claims it back, so nobody needs a superbill
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -284,21 +285,44 @@ class CodeUse:
     code: str  # as stored
 
 
-def visit_code_uses(store: HasConnection, since: date, *, unbilled_only: bool) -> list[CodeUse]:
-    """The codes of visits on or after ``since``, of those not yet on a superbill only if asked."""
+def visit_code_uses(
+    store: HasConnection, since: date, *, unbilled_only: bool, codes: Collection[str] | None = None
+) -> list[CodeUse]:
+    """The codes of visits on or after ``since``, of those not yet on a superbill only if asked, and
+    only ``codes`` when given."""
     unbilled = f"AND NOT {ON_A_SUPERBILL}" if unbilled_only else ""
+    only: dict[str, str] = {}
+    chosen = ""
+    if codes is not None:
+        only = {f"c{n}": code for n, code in enumerate(sorted(codes))}
+        if not only:
+            return []
+        chosen = f"AND d.code IN ({', '.join(':' + name for name in only)})"
     sql = f"""
         SELECT v.patient, pt.first_name, pt.last_name, v.key, v.date, d.code
         FROM visits v
         JOIN visit_diagnoses d ON d.visit_id = v.id
         JOIN patients pt ON pt.key = v.patient
-        WHERE v.date >= :since {unbilled}
+        WHERE v.date >= :since {unbilled} {chosen}
         ORDER BY v.date, pt.last_name, pt.first_name, v.id, d.position
     """
     return [
         CodeUse(row[0], row[1], row[2], False, row[3], parse_date(row[4]), parse_date(row[4]), row[5])
-        for row in _query(store, sql, {"since": since.isoformat()})
+        for row in _query(store, sql, {"since": since.isoformat(), **only})
     ]
+
+
+def visit_codes_by_day(store: HasConnection, since: date, *, unbilled_only: bool) -> list[tuple[str, date]]:
+    """Each (code, date of service) that visits on or after ``since`` use, once: what a check of
+    codes by their dates needs to look at, without a row for every visit."""
+    unbilled = f"AND NOT {ON_A_SUPERBILL}" if unbilled_only else ""
+    sql = f"""
+        SELECT DISTINCT d.code, v.date
+        FROM visits v
+        JOIN visit_diagnoses d ON d.visit_id = v.id
+        WHERE v.date >= :since {unbilled}
+    """
+    return [(row[0], parse_date(row[1])) for row in _query(store, sql, {"since": since.isoformat()})]
 
 
 def prescription_code_uses(store: HasConnection, in_force_on: date) -> list[CodeUse]:

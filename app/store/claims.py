@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from app.domain.errors import ValidationError
 from app.store._base import StoreBase, fingerprint, guarded, iso, required_date
-from app.store.errors import RecordNotFound, StoreUnavailable
 
 if TYPE_CHECKING:
     from app.domain.claim import IssuedClaim
@@ -112,17 +111,7 @@ class ClaimRecords(StoreBase):
         The bytes are checked against the SHA-256 recorded at issue; a mismatch means the database
         is damaged (StoreUnavailable).
         """
-        row = self._row("SELECT document, sha256 FROM claims WHERE number = ?", (number,))
-        if row is None:
-            raise RecordNotFound("claim", number)
-        document = bytes(row["document"])
-        if fingerprint(document) != row["sha256"]:
-            raise StoreUnavailable(
-                f"The stored copy of claim {number} no longer matches the fingerprint recorded when it "
-                "was issued: the practice database is damaged. Restore it from a backup.",
-                self.path,
-            )
-        return document
+        return self._issued_document("claims", "document", number, "claim")
 
     def next_interchange_control(self) -> int:
         """The practice's next interchange control number (ISA13) for an 837P that records no new

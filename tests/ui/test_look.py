@@ -203,7 +203,7 @@ def test_the_visit_editor_and_superbill_buttons_have_icons(qtbot: QtBot, workspa
     from app.ui.visits.visit_editor import VisitEditor
 
     editor = VisitEditor(workspace, "pt-0001", None, today=TODAY)
-    qtbot.addWidget(editor, before_close_func=lambda e: e.done(0))  # never shown: its check timer stops here
+    qtbot.addWidget(editor)  # closed at the end: closing stops its pending check (VisitEditor.closeEvent)
     dialog = SuperbillDialog(workspace, "pt-0001", TODAY)
     qtbot.addWidget(dialog)
     for button in (editor.ui.saveButton, editor.ui.addDiagnosisButton, editor.ui.addServiceButton):
@@ -245,7 +245,7 @@ def test_diagnoses_in_the_visit_editor_are_shown_in_full(qtbot: QtBot, workspace
     from app.ui.visits.visit_editor import VisitEditor
 
     editor = VisitEditor(workspace, "pt-0001", None, today=TODAY)
-    qtbot.addWidget(editor, before_close_func=lambda e: e.done(0))  # never shown: its check timer stops here
+    qtbot.addWidget(editor)  # closed at the end: closing stops its pending check (VisitEditor.closeEvent)
     view = editor.ui.diagnosesList
     assert view.wordWrap()
     assert view.textElideMode() == Qt.TextElideMode.ElideNone

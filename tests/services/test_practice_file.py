@@ -137,6 +137,34 @@ def test_diagnosis_codes_are_kept_in_pointer_order_and_dotted(document: dict[str
     assert visit.diagnoses == ("M62.830", "M54.50")
 
 
+THIRTEEN_CODES = [
+    "M54.50",
+    "M62.830",
+    "M54.2",
+    "M79.10",
+    "M79.18",
+    "M54.6",
+    "M25.511",
+    "M25.512",
+    "M62.81",
+    "M54.9",
+    "G44.209",
+    "M79.7",
+    "M53.3",
+]
+
+
+@pytest.mark.parametrize("record", ["visits", "prescriptions"])
+def test_thirteen_diagnoses_are_refused_naming_the_record_that_has_them(
+    document: dict[str, Any], record: str
+) -> None:
+    document["patients"][0][record][0]["diagnoses"] = THIRTEEN_CODES
+    refusal = problem(document)
+    assert refusal.field == f"patients[0].{record}[0].diagnoses"
+    kind = record.removesuffix("s")
+    assert str(refusal).count("twelve") == 1 and f"a {kind} takes at most twelve" in str(refusal)
+
+
 def test_two_patients_may_each_number_their_visits_from_v_1(document: dict[str, Any]) -> None:
     second = copy.deepcopy(document["patients"][0])
     second["id"] = "pt-0002"

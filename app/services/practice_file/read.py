@@ -265,7 +265,7 @@ class _PracticeReader:
             authorized_visits=obj.whole_number("authorized_visits", minimum=1),
             frequency=obj.optional_text("frequency"),
             body_areas=obj.optional_text("body_areas"),
-            diagnoses=_diagnoses(obj),
+            diagnoses=_diagnoses(obj, "a prescription"),
             notes=obj.optional_text("notes"),
         )
 
@@ -281,7 +281,7 @@ class _PracticeReader:
             raise ValidationError(
                 obj.at("prescription"), f'"{prescription}" is not one of this patient\'s prescriptions'
             )
-        diagnoses = _diagnoses(obj)
+        diagnoses = _diagnoses(obj, "a visit")
         lines = tuple(self.line(line, p, len(diagnoses)) for line, p in obj.items("lines", required=True))
         return Visit(
             key=self.key(obj, "visit", scope),
@@ -349,7 +349,9 @@ class _PracticeReader:
         return key
 
 
-def _diagnoses(obj: JsonObject) -> tuple[str, ...]:
+def _diagnoses(obj: JsonObject, record: str) -> tuple[str, ...]:
+    """The ICD-10-CM codes of a visit or a prescription (`record` names it in a refusal): each a code,
+    none twice, at most as many as a superbill has diagnosis letters."""
     codes: list[str] = []
     for text, path in obj.texts("diagnoses"):
         try:
@@ -360,7 +362,10 @@ def _diagnoses(obj: JsonObject) -> tuple[str, ...]:
             raise ValidationError(path, f"{code} is listed twice")
         codes.append(code)
     if len(codes) > len(POINTER_LETTERS):
-        raise ValidationError(obj.at("diagnoses"), "a visit takes at most twelve diagnoses (A to L)")
+        raise ValidationError(
+            obj.at("diagnoses"),
+            f"{record} takes at most twelve diagnoses (A to L, the superbill's diagnosis letters)",
+        )
     return tuple(codes)
 
 

@@ -117,16 +117,32 @@ def carried_terms(
     terms: Sequence[CodeTerm], new_release: CodeRelease, entries: Sequence[CodeEntry]
 ) -> list[CodeTerm]:
     """``terms`` for a code set with ``new_release`` added: an everyday term also finds the new
-    release's version of each code it found (a revised M54.2 is still "neck pain"); an inclusion term
-    stays on the rows of the tabular list it came from."""
-    new_rows = {e.code for e in entries if e.first_date == new_release.first_date}
+    release's version of each code it found (a revised M54.2 is still "neck pain"), and where the new
+    release splits that code into billable subcodes, each of them (M54.2 made a heading over M54.20,
+    M54.21 and M54.29: "neck pain" finds all three, so the unspecified M54.20 is offered beside the
+    specific ones); an inclusion term stays on the rows of the tabular list it came from."""
+    new_rows = {e.code: e.billable for e in entries if e.first_date == new_release.first_date}
     result: list[CodeTerm] = []
     for term in terms:
         if term.everyday:
-            added = [(code, new_release.first_date) for code, _ in term.codes if code in new_rows]
+            added = [
+                (new_code, new_release.first_date)
+                for code, _ in term.codes
+                if code in new_rows
+                for new_code in _billable_versions(code, new_rows)
+            ]
             term = CodeTerm(term.term, term.source, True, (*term.codes, *dict.fromkeys(added)))
         result.append(term)
     return result
+
+
+def _billable_versions(code: str, new_rows: dict[str, bool]) -> list[str]:
+    """``code`` in the new release when it is billable there (or kept as it was, a heading before and
+    after); else the new release's billable codes under it."""
+    if new_rows[code]:
+        return [code]
+    below = sorted(other for other, billable in new_rows.items() if billable and other.startswith(code))
+    return below or [code]
 
 
 def next_release_entries(

@@ -132,6 +132,21 @@ def test_everyday_words_still_find_their_codes_after_a_yearly_update(
     assert first.split()[0] == "M79.7" and "Fibromyalgia syndrome" in first and "from 2027-10-01" in first
 
 
+def test_everyday_words_of_a_code_split_by_the_update_find_each_of_its_new_codes(
+    practice: Path, addenda: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """FY2028 makes M54.2 a heading over M54.20, M54.21 and M54.29: "neck pain" offers the unspecified
+    M54.20 as well as the specific ones, not only the one whose title says "neck pain"."""
+    assert main(["--data-dir", str(practice), "codes", "import-icd", str(addenda)]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(practice), "codes", "icd", "neck pain"]) == 0
+    hits = capsys.readouterr().out.splitlines()[1:]
+    from_fy2028 = [
+        line.split()[0] for line in hits if "from 2027-10-01" in line and 'matched "neck pain"' in line
+    ]
+    assert from_fy2028[:3] == ["M54.20", "M54.21", "M54.29"]
+
+
 def test_the_same_release_loaded_again_is_said_to_be_loaded_already(
     practice: Path, addenda: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

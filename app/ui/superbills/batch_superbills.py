@@ -11,13 +11,11 @@ from datetime import date
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +25,7 @@ from app.domain.words import plural
 from app.services.batch import BatchPatient, BatchSummary, issue_all, patients_needing_superbills
 from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
+from app.ui.widgets.progress import cancellable_progress, next_step
 from app.ui.widgets.saving import choose_folder
 
 FOLDER_TITLE = "Choose the folder for the superbills (they are issued once you choose it)"
@@ -118,20 +117,12 @@ def issue_superbills_for_everyone(parent: QWidget, workspace: Workspace, today: 
     folder = choose_folder(parent, FOLDER_TITLE)
     if folder is None:
         return None
-    progress = QProgressDialog("Issuing superbills…", "Cancel", 0, waiting, parent)
-    progress.setObjectName("batchProgress")
-    progress.setWindowTitle("Issuing superbills")
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(0)
-    progress.setAutoClose(False)
-    progress.setAutoReset(False)
+    progress = cancellable_progress(
+        parent, "Issuing superbills", "Issuing superbills…", "batchProgress", waiting
+    )
 
     def go_on(done: int, total: int, patient: BatchPatient) -> bool:
-        progress.setMaximum(total)
-        progress.setLabelText(f"Superbill {done + 1:,} of {total:,}: {patient.name}")
-        progress.setValue(done)
-        QApplication.processEvents()
-        return not progress.wasCanceled()
+        return next_step(progress, done, total, f"Superbill {done + 1:,} of {total:,}: {patient.name}")
 
     try:
         summary = issue_all(workspace, folder, today, go_on)

@@ -8,10 +8,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -32,6 +30,7 @@ from app.domain.errors import ValidationError
 from app.services.errors import StoreUnavailable
 from app.services.statements import AlreadyIssued, StatementsSummary, Who, write_statements
 from app.services.workspace import Workspace
+from app.ui.widgets.progress import cancellable_progress, next_step
 from app.ui.widgets.saving import choose_folder
 
 WHO_CHOICES = (
@@ -144,20 +143,12 @@ def run_statements(
 ) -> StatementsSummary | None:
     """Write them with a progress bar (Cancel stops between two statements); None when refused (said why)."""
 
-    progress = QProgressDialog("Writing year-end statements…", "Cancel", 0, 0, parent)
-    progress.setObjectName("statementsProgress")
-    progress.setWindowTitle("Year-end statements")
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(0)
-    progress.setAutoClose(False)
-    progress.setAutoReset(False)
+    progress = cancellable_progress(
+        parent, "Year-end statements", "Writing year-end statements…", "statementsProgress"
+    )
 
     def go_on(done: int, total: int, name: str) -> bool:
-        progress.setMaximum(total)
-        progress.setLabelText(f"Statement {done + 1:,} of {total:,}: {name}")
-        progress.setValue(done)
-        QApplication.processEvents()
-        return not progress.wasCanceled()
+        return next_step(progress, done, total, f"Statement {done + 1:,} of {total:,}: {name}")
 
     try:
         return write_statements(

@@ -18,6 +18,7 @@ from app.ui.patients.patient_record_dialog import PatientRecordDialog
 from app.ui.widgets.as_typed import still_typing
 from app.ui.widgets.fit import fit_dialog
 from app.ui.widgets.record_form import ERROR_COLOUR
+from app.ui.widgets.tab_order import tab_chain
 
 try:  # the picker is another engineer's module; a plain code field works without it
     from app.ui.visits.icd_picker import IcdPicker
@@ -56,10 +57,15 @@ class PrescriptionDialog(PatientRecordDialog):
             ui.pickerLayout.addStretch(1)
             # Body areas, then the code search (what is typed next is a code), its results, the
             # codes chosen and their Remove button, then the notes.
-            self.setTabOrder(ui.bodyAreasEdit, self.picker.search)
-            self.setTabOrder(self.picker.search, self.picker.view)
-            self.setTabOrder(self.picker.view, ui.diagnosisList)
-            self.setTabOrder(ui.diagnosisList, ui.removeCodeButton)
+            tab_chain(
+                [
+                    ui.bodyAreasEdit,
+                    self.picker.search,
+                    self.picker.view,
+                    ui.diagnosisList,
+                    ui.removeCodeButton,
+                ]
+            )
         ui.leftLayout.addStretch(1)
         ui.codeEdit.returnPressed.connect(self._add_typed_code)
         ui.addCodeButton.clicked.connect(self._add_typed_code)

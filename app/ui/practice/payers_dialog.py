@@ -30,6 +30,7 @@ from app.ui.widgets.as_typed import format_phone_as_typed
 from app.ui.widgets.fit import fit_dialog
 from app.ui.widgets.record_form import ERROR_COLOUR, RecordDialog, fill_combo, select_data, show_store_problem
 from app.ui.widgets.record_tables import FeeTableModel, PayerTableModel, fee_rows, payer_row
+from app.ui.widgets.tab_order import tab_chain
 
 KIND_WORDS = {
     PayerKind.COMMERCIAL: "Asks for the member ID and usually the group number.",
@@ -72,8 +73,7 @@ def _payer_id_row(ui: Ui_PayersDialog) -> QLineEdit:
     beside.addWidget(label)
     beside.addWidget(edit, 1)
     form.setLayout(row, QFormLayout.ItemRole.FieldRole, beside)
-    QWidget.setTabOrder(ui.filingSpin, edit)
-    QWidget.setTabOrder(edit, ui.line1Edit)
+    tab_chain([ui.filingSpin, edit, ui.line1Edit])
     return edit
 
 

@@ -48,8 +48,8 @@ class RunSummaryDialog(QDialog):
         self.folder_label.setVisible(wrote_any)
         self.buttons = QDialogButtonBox(self)
         self.open_button = QPushButton("&Open folder", self)
-        self.open_button.setVisible(wrote_any)
         self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.setVisible(wrote_any)  # after addButton, which shows the buttons it takes
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.close_button.setDefault(True)
         self.open_button.setAutoDefault(False)

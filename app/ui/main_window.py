@@ -38,6 +38,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)  # kinds of errors only: no patient data
 
 
+def _take_the_place_kept(splitter: QSplitter, widget: QWidget) -> None:
+    """A panel built after the first frame takes the empty place kept for it in the splitter."""
+    placeholder = splitter.replaceWidget(1, widget)
+    if placeholder is not None:
+        placeholder.deleteLater()
+
+
 class MainWindow(QMainWindow):
     # Once the panels built after the first frame are in place: start-up is over.
     startedUp = Signal()
@@ -259,9 +266,7 @@ class MainWindow(QMainWindow):
             panel = AttentionPanel(self.workspace, self.today, self)
             panel.itemChosen.connect(self._open_attention_item)
             panel.superbillsIssued.connect(self._superbills_issued)
-            placeholder = self.left_splitter.replaceWidget(1, panel)
-            if placeholder is not None:
-                placeholder.deleteLater()
+            _take_the_place_kept(self.left_splitter, panel)
             self._attention = panel
         return self._attention
 
@@ -276,9 +281,7 @@ class MainWindow(QMainWindow):
             view.repeatVisitRequested.connect(lambda key: self._open_visit(key, None, repeat=True))
             view.superbillRequested.connect(self._open_superbill)
             view.changed.connect(self._patients_changed)
-            placeholder = self.splitter.replaceWidget(1, view)
-            if placeholder is not None:
-                placeholder.deleteLater()
+            _take_the_place_kept(self.splitter, view)
             self._patient_view = view
         return self._patient_view
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from app.domain.errors import ValidationError
@@ -12,9 +12,10 @@ from app.domain.practice import Coverage, Payer, PayerKind, Relationship, Subscr
 from app.services import patients, payers, saving
 from app.services.workspace import Workspace
 from app.ui.forms.ui_coverage_dialog import Ui_CoverageDialog
+from app.ui.patients.patient_record_dialog import PatientRecordDialog
 from app.ui.practice.new_payer_dialog import NewPayerDialog, add_new_payer_button
 from app.ui.widgets.fit import fit_dialog, fit_to_screen
-from app.ui.widgets.record_form import RecordDialog, fill_combo, select_data
+from app.ui.widgets.record_form import fill_combo, select_data
 
 RELATIONSHIPS = (
     ("The patient is the insured", Relationship.SELF),
@@ -36,10 +37,7 @@ KIND_HINTS = {
 }
 
 
-class CoverageDialog(RecordDialog):
-    """`saved(coverage_key)` after a successful save."""
-
-    saved = Signal(str)
+class CoverageDialog(PatientRecordDialog):
     what = "this coverage"
 
     def __init__(
@@ -50,10 +48,7 @@ class CoverageDialog(RecordDialog):
         today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self._patient_key = patient_key
-        self._today = today or date.today()
+        super().__init__(workspace, patient_key, today, parent)
         self.ui = Ui_CoverageDialog()
         self.ui.setupUi(self)
         ui = self.ui

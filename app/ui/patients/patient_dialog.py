@@ -7,10 +7,11 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from app.domain.practice import Address, Patient
+from app.domain.practice import Patient
 from app.services import patients
 from app.services.workspace import Workspace
 from app.ui.forms.ui_patient_dialog import Ui_PatientDialog
+from app.ui.widgets.address_fields import address_from, show_address
 from app.ui.widgets.as_typed import format_phone_as_typed
 from app.ui.widgets.fit import fit_dialog
 from app.ui.widgets.record_form import RecordDialog, fill_combo, select_data
@@ -82,25 +83,12 @@ class PatientDialog(RecordDialog):
             ui.lastNameEdit.setText(patient.last_name)
             ui.dobEdit.set_date(patient.date_of_birth)
             select_data(ui.sexCombo, patient.sex)
-            address = patient.address
-            if address is not None:
-                ui.line1Edit.setText(address.line1)
-                ui.line2Edit.setText(address.line2 or "")
-                ui.cityEdit.setText(address.city)
-                ui.stateEdit.setText(address.state)
-                ui.zipEdit.setText(address.zip)
+            show_address(ui, patient.address)
             ui.phoneEdit.setText(patient.phone or "")
             ui.emailEdit.setText(patient.email or "")
 
     def patient_from_form(self) -> Patient:
         ui = self.ui
-        address = Address(
-            line1=ui.line1Edit.text(),
-            line2=ui.line2Edit.text(),
-            city=ui.cityEdit.text(),
-            state=ui.stateEdit.text(),
-            zip=ui.zipEdit.text(),
-        )
         born = ui.dobEdit.date()
         assert born is not None  # required: date() refuses an empty field
         return Patient(
@@ -109,7 +97,7 @@ class PatientDialog(RecordDialog):
             last_name=ui.lastNameEdit.text(),
             date_of_birth=born,
             sex=ui.sexCombo.currentData(),
-            address=address,
+            address=address_from(ui),
             phone=ui.phoneEdit.text(),
             email=ui.emailEdit.text(),
             account_number=self._patient.account_number if self._patient else None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -47,6 +48,9 @@ from app.ui.widgets.record_tables import (
     visit_row,
 )
 from app.ui.widgets.saving import choose_save_file, save_chosen_file
+
+if TYPE_CHECKING:
+    from app.ui.patients.patient_record_dialog import PatientRecordDialogClass
 
 EMPTY_TEXT = "Choose a patient on the left, or press Ctrl+Shift+N to add one"
 
@@ -305,53 +309,50 @@ class PatientView(QWidget):
         if self.patient_key:
             self._open(PatientDialog(self._workspace, self.patient_key, self, today=self._today))
 
+    def _add_record(
+        self, dialog: PatientRecordDialogClass, page: TablePage, *, show_page: bool = True
+    ) -> None:
+        """A new record of this patient's, selected on its page once saved."""
+        if self.patient_key:
+            if show_page:
+                self.tabs.setCurrentWidget(page)  # where the new record will be seen
+            self._open(dialog(self._workspace, self.patient_key, None, self._today, self), page.select)
+
+    def _edit_record(self, dialog: PatientRecordDialogClass, page: TablePage) -> None:
+        """The record chosen on the page."""
+        key = page.current_key()
+        if self.patient_key and key:
+            self._open(dialog(self._workspace, self.patient_key, key, self._today, self))
+
     def add_coverage(self) -> None:
         from app.ui.patients.coverage_dialog import CoverageDialog
 
-        if self.patient_key:
-            self.tabs.setCurrentWidget(self.coverages)  # where the new coverage will be seen
-            self._open(
-                CoverageDialog(self._workspace, self.patient_key, None, self._today, self),
-                self.coverages.select,
-            )
+        self._add_record(CoverageDialog, self.coverages)
 
     def edit_coverage(self) -> None:
         from app.ui.patients.coverage_dialog import CoverageDialog
 
-        key = self.coverages.current_key()
-        if self.patient_key and key:
-            self._open(CoverageDialog(self._workspace, self.patient_key, key, self._today, self))
+        self._edit_record(CoverageDialog, self.coverages)
 
     def add_prescription(self) -> None:
         from app.ui.patients.prescription_dialog import PrescriptionDialog
 
-        if self.patient_key:
-            self.tabs.setCurrentWidget(self.prescriptions)
-            dialog = PrescriptionDialog(self._workspace, self.patient_key, None, self._today, self)
-            self._open(dialog, self.prescriptions.select)
+        self._add_record(PrescriptionDialog, self.prescriptions)
 
     def edit_prescription(self) -> None:
         from app.ui.patients.prescription_dialog import PrescriptionDialog
 
-        key = self.prescriptions.current_key()
-        if self.patient_key and key:
-            self._open(PrescriptionDialog(self._workspace, self.patient_key, key, self._today, self))
+        self._edit_record(PrescriptionDialog, self.prescriptions)
 
     def record_payment(self) -> None:
         from app.ui.patients.payment_dialog import PaymentDialog
 
-        if self.patient_key:
-            self._open(
-                PaymentDialog(self._workspace, self.patient_key, None, self._today, self),
-                self.payments.select,
-            )
+        self._add_record(PaymentDialog, self.payments, show_page=False)
 
     def edit_payment(self) -> None:
         from app.ui.patients.payment_dialog import PaymentDialog
 
-        key = self.payments.current_key()
-        if self.patient_key and key:
-            self._open(PaymentDialog(self._workspace, self.patient_key, key, self._today, self))
+        self._edit_record(PaymentDialog, self.payments)
 
     # Visits -----------------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from app.domain.errors import ValidationError
@@ -13,8 +13,9 @@ from app.domain.practice import Payment, PaymentMethod
 from app.services import patients, payments
 from app.services.workspace import Workspace
 from app.ui.forms.ui_payment_dialog import Ui_PaymentDialog
+from app.ui.patients.patient_record_dialog import PatientRecordDialog
 from app.ui.widgets.fit import fit_dialog
-from app.ui.widgets.record_form import RecordDialog, fill_combo, select_data
+from app.ui.widgets.record_form import fill_combo, select_data
 
 
 def balance_words(cents: Cents) -> str:
@@ -22,10 +23,7 @@ def balance_words(cents: Cents) -> str:
     return f"{format_money(-cents)} credit" if cents < 0 else format_money(cents)
 
 
-class PaymentDialog(RecordDialog):
-    """`saved(payment_key)` after a successful save."""
-
-    saved = Signal(str)
+class PaymentDialog(PatientRecordDialog):
     what = "this payment"
 
     def __init__(
@@ -36,10 +34,7 @@ class PaymentDialog(RecordDialog):
         today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self._patient_key = patient_key
-        self._today = today or date.today()
+        super().__init__(workspace, patient_key, today, parent)
         self.ui = Ui_PaymentDialog()
         self.ui.setupUi(self)
         ui = self.ui

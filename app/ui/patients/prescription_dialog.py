@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QListWidgetItem, QWidget
 
@@ -14,9 +14,11 @@ from app.domain.practice import Prescription
 from app.services import patients, saving
 from app.services.workspace import Workspace
 from app.ui.forms.ui_prescription_dialog import Ui_PrescriptionDialog
+from app.ui.patients.patient_record_dialog import PatientRecordDialog
 from app.ui.widgets.as_typed import still_typing
 from app.ui.widgets.fit import fit_dialog
-from app.ui.widgets.record_form import ERROR_COLOUR, RecordDialog
+from app.ui.widgets.record_form import ERROR_COLOUR
+from app.ui.widgets.tab_order import tab_chain
 
 try:  # the picker is another engineer's module; a plain code field works without it
     from app.ui.visits.icd_picker import IcdPicker
@@ -26,10 +28,7 @@ except ImportError:  # pragma: no cover - only while the picker is being written
 OK_COLOUR = "#1e6b35"
 
 
-class PrescriptionDialog(RecordDialog):
-    """`saved(prescription_key)` after a successful save."""
-
-    saved = Signal(str)
+class PrescriptionDialog(PatientRecordDialog):
     what = "this prescription"
 
     def __init__(
@@ -41,10 +40,7 @@ class PrescriptionDialog(RecordDialog):
         parent: QWidget | None = None,
         settings: QSettings | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self._patient_key = patient_key
-        self._today = today or date.today()
+        super().__init__(workspace, patient_key, today, parent)
         self.ui = Ui_PrescriptionDialog()
         self.ui.setupUi(self)
         ui = self.ui
@@ -61,10 +57,15 @@ class PrescriptionDialog(RecordDialog):
             ui.pickerLayout.addStretch(1)
             # Body areas, then the code search (what is typed next is a code), its results, the
             # codes chosen and their Remove button, then the notes.
-            self.setTabOrder(ui.bodyAreasEdit, self.picker.search)
-            self.setTabOrder(self.picker.search, self.picker.view)
-            self.setTabOrder(self.picker.view, ui.diagnosisList)
-            self.setTabOrder(ui.diagnosisList, ui.removeCodeButton)
+            tab_chain(
+                [
+                    ui.bodyAreasEdit,
+                    self.picker.search,
+                    self.picker.view,
+                    ui.diagnosisList,
+                    ui.removeCodeButton,
+                ]
+            )
         ui.leftLayout.addStretch(1)
         ui.codeEdit.returnPressed.connect(self._add_typed_code)
         ui.addCodeButton.clicked.connect(self._add_typed_code)

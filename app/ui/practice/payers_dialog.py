@@ -18,17 +18,19 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import ValidationError
 from app.domain.money import Cents, format_money
-from app.domain.practice import Address, Payer, PayerKind, UnitRule
+from app.domain.practice import Payer, PayerKind, UnitRule
 from app.domain.units import RULE_EXPLANATIONS as UNIT_RULE_WORDS
 from app.domain.units import RULE_NAMES as UNIT_RULE_NAMES
 from app.services import fees, payers
 from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
 from app.ui.forms.ui_payers_dialog import Ui_PayersDialog
+from app.ui.widgets.address_fields import address_from, show_address
 from app.ui.widgets.as_typed import format_phone_as_typed
 from app.ui.widgets.fit import fit_dialog
 from app.ui.widgets.record_form import ERROR_COLOUR, RecordDialog, fill_combo, select_data, show_store_problem
 from app.ui.widgets.record_tables import FeeTableModel, PayerTableModel, fee_rows, payer_row
+from app.ui.widgets.tab_order import tab_chain
 
 KIND_WORDS = {
     PayerKind.COMMERCIAL: "Asks for the member ID and usually the group number.",
@@ -71,8 +73,7 @@ def _payer_id_row(ui: Ui_PayersDialog) -> QLineEdit:
     beside.addWidget(label)
     beside.addWidget(edit, 1)
     form.setLayout(row, QFormLayout.ItemRole.FieldRole, beside)
-    QWidget.setTabOrder(ui.filingSpin, edit)
-    QWidget.setTabOrder(edit, ui.line1Edit)
+    tab_chain([ui.filingSpin, edit, ui.line1Edit])
     return edit
 
 
@@ -206,12 +207,7 @@ class PayersDialog(RecordDialog):
             select_data(ui.unitRuleCombo, (payer.unit_rule if payer else UnitRule.CMS_8_MINUTE).value)
             ui.filingSpin.setValue(payer.filing_limit_days or 0 if payer else 0)
             self.payer_id_edit.setText((payer.payer_id or "") if payer else "")
-            address = payer.address if payer else None
-            ui.line1Edit.setText(address.line1 if address else "")
-            ui.line2Edit.setText((address.line2 or "") if address else "")
-            ui.cityEdit.setText(address.city if address else "")
-            ui.stateEdit.setText(address.state if address else "")
-            ui.zipEdit.setText(address.zip if address else "")
+            show_address(ui, payer.address if payer else None)
             ui.phoneEdit.setText((payer.phone or "") if payer else "")
         self._explain()
 
@@ -226,13 +222,7 @@ class PayersDialog(RecordDialog):
             key=self.payer_key or "",
             name=ui.nameEdit.text(),
             kind=PayerKind(ui.kindCombo.currentData()),
-            address=Address(
-                line1=ui.line1Edit.text(),
-                line2=ui.line2Edit.text(),
-                city=ui.cityEdit.text(),
-                state=ui.stateEdit.text(),
-                zip=ui.zipEdit.text(),
-            ),
+            address=address_from(ui),
             phone=ui.phoneEdit.text(),
             unit_rule=UnitRule(ui.unitRuleCombo.currentData()),
             filing_limit_days=ui.filingSpin.value() or None,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
-
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -20,6 +18,7 @@ from app.ui.practice.provider_form import CONTACT, IDENTITY, SIGNATURE, Provider
 from app.ui.security.security_settings import SecurityTab
 from app.ui.widgets.fit import fit_dialog
 from app.ui.widgets.record_form import ask_unsaved, show_store_problem
+from app.ui.widgets.tab_order import tab_chain
 
 
 class SettingsDialog(QDialog):
@@ -56,8 +55,7 @@ class SettingsDialog(QDialog):
             *self.security.tab_order(),
             *ui.buttons.buttons(),
         ]
-        for before, after in itertools.pairwise(chain):
-            QWidget.setTabOrder(before, after)
+        tab_chain(chain)
         ui.dataFolderEdit.setText(str(workspace.data_dir))
         ui.dataFolderEdit.setCursorPosition(0)
         ui.buttons.accepted.connect(self.save)

@@ -8,18 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
     QMessageBox,
-    QPlainTextEdit,
-    QProgressDialog,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,6 +17,8 @@ from app.domain.words import plural
 from app.services.batch import BatchPatient, BatchSummary, issue_all, patients_needing_superbills
 from app.services.errors import StoreUnavailable
 from app.services.workspace import Workspace
+from app.ui.superbills.run_summary import RunSummaryDialog
+from app.ui.widgets.progress import cancellable_progress, next_step
 from app.ui.widgets.saving import choose_folder
 
 FOLDER_TITLE = "Choose the folder for the superbills (they are issued once you choose it)"
@@ -63,46 +55,16 @@ def summary_lines(summary: BatchSummary) -> tuple[str, list[str]]:
     return heading, lines
 
 
-class BatchSummaryDialog(QDialog):
+class BatchSummaryDialog(RunSummaryDialog):
     """What the batch did: the numbers issued, who was held back and why, and the folder with the PDFs."""
 
     def __init__(self, summary: BatchSummary, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.summary = summary
-        self.setWindowTitle("Superbills for all unbilled visits")
         heading, lines = summary_lines(summary)
-        self.heading = QLabel(heading, self)
-        font = self.heading.font()
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.heading.setWordWrap(True)
-        self.details = QPlainTextEdit("\n".join(lines), self)
-        self.details.setReadOnly(True)
+        super().__init__(
+            "Superbills for all unbilled visits", heading, lines, summary.folder, bool(summary.issued), parent
+        )
+        self.summary = summary
         self.details.setObjectName("batchDetails")
-        self.details.setVisible(bool(lines))
-        self.folder_label = QLabel(f"The PDFs are in {summary.folder}", self)
-        self.folder_label.setWordWrap(True)
-        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.folder_label.setVisible(bool(summary.issued))
-        self.buttons = QDialogButtonBox(self)
-        self.open_button = QPushButton("&Open folder", self)
-        self.open_button.setVisible(bool(summary.issued))
-        self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setDefault(True)
-        self.open_button.setAutoDefault(False)
-        self.open_button.clicked.connect(self.open_folder)
-        self.close_button.clicked.connect(self.accept)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.details, 1)
-        layout.addWidget(self.folder_label)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(min(560, self.screen().availableGeometry().width() - 40))
-        self.close_button.setFocus()
-
-    def open_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.summary.folder)))
 
 
 def issue_superbills_for_everyone(parent: QWidget, workspace: Workspace, today: date) -> BatchSummary | None:
@@ -118,20 +80,12 @@ def issue_superbills_for_everyone(parent: QWidget, workspace: Workspace, today: 
     folder = choose_folder(parent, FOLDER_TITLE)
     if folder is None:
         return None
-    progress = QProgressDialog("Issuing superbills…", "Cancel", 0, waiting, parent)
-    progress.setObjectName("batchProgress")
-    progress.setWindowTitle("Issuing superbills")
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(0)
-    progress.setAutoClose(False)
-    progress.setAutoReset(False)
+    progress = cancellable_progress(
+        parent, "Issuing superbills", "Issuing superbills…", "batchProgress", waiting
+    )
 
     def go_on(done: int, total: int, patient: BatchPatient) -> bool:
-        progress.setMaximum(total)
-        progress.setLabelText(f"Superbill {done + 1:,} of {total:,}: {patient.name}")
-        progress.setValue(done)
-        QApplication.processEvents()
-        return not progress.wasCanceled()
+        return next_step(progress, done, total, f"Superbill {done + 1:,} of {total:,}: {patient.name}")
 
     try:
         summary = issue_all(workspace, folder, today, go_on)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 import shutil
 import tempfile
@@ -41,6 +40,7 @@ from app.domain.errors import ValidationError
 from app.services.files import write_file
 from app.ui.widgets.fit import fit_window
 from app.ui.widgets.saving import choose_save_file, save_chosen_file
+from app.ui.widgets.tab_order import tab_chain
 
 # Pages are printed as images; 300 dpi is sharp on paper and keeps a page under 40 MB of pixels.
 PRINT_DPI = 300
@@ -231,8 +231,7 @@ class PdfPreviewDialog(QDialog):
             self.open_button,
             self.close_button,
         ]
-        for first, second in itertools.pairwise(order):
-            self.setTabOrder(first, second)
+        tab_chain(order)
         self.view.setFocus()
 
     def _add_shortcuts(self) -> None:

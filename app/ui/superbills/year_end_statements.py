@@ -8,10 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -19,9 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
-    QProgressDialog,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -32,6 +26,8 @@ from app.domain.errors import ValidationError
 from app.services.errors import StoreUnavailable
 from app.services.statements import AlreadyIssued, StatementsSummary, Who, write_statements
 from app.services.workspace import Workspace
+from app.ui.superbills.run_summary import RunSummaryDialog
+from app.ui.widgets.progress import cancellable_progress, next_step
 from app.ui.widgets.saving import choose_folder
 
 WHO_CHOICES = (
@@ -102,34 +98,11 @@ def summary_text(summary: StatementsSummary) -> tuple[str, list[str]]:
     return heading, lines
 
 
-class StatementsSummaryDialog(QDialog):
+class StatementsSummaryDialog(RunSummaryDialog):
     def __init__(self, summary: StatementsSummary, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.summary = summary
-        self.setWindowTitle("Year-end statements")
         heading, lines = summary_text(summary)
-        self.heading = QLabel(heading, self)
-        self.heading.setWordWrap(True)
-        self.details = QPlainTextEdit("\n".join(lines), self)
-        self.details.setReadOnly(True)
-        self.details.setVisible(bool(lines))
-        self.folder_label = QLabel(f"The PDFs are in {summary.folder}", self)
-        self.folder_label.setWordWrap(True)
-        self.folder_label.setVisible(bool(summary.written))
-        buttons = QDialogButtonBox(self)
-        self.open_button = QPushButton("&Open folder", self)
-        self.open_button.setVisible(bool(summary.written))
-        buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
-        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setDefault(True)
-        self.open_button.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(summary.folder)))
-        )
-        close.clicked.connect(self.accept)
-        layout = QVBoxLayout(self)
-        for widget in (self.heading, self.details, self.folder_label, buttons):
-            layout.addWidget(widget)
-        self.setMinimumWidth(min(560, self.screen().availableGeometry().width() - 40))
+        super().__init__("Year-end statements", heading, lines, summary.folder, bool(summary.written), parent)
+        self.summary = summary
 
 
 def run_statements(
@@ -144,20 +117,12 @@ def run_statements(
 ) -> StatementsSummary | None:
     """Write them with a progress bar (Cancel stops between two statements); None when refused (said why)."""
 
-    progress = QProgressDialog("Writing year-end statements…", "Cancel", 0, 0, parent)
-    progress.setObjectName("statementsProgress")
-    progress.setWindowTitle("Year-end statements")
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(0)
-    progress.setAutoClose(False)
-    progress.setAutoReset(False)
+    progress = cancellable_progress(
+        parent, "Year-end statements", "Writing year-end statements…", "statementsProgress"
+    )
 
     def go_on(done: int, total: int, name: str) -> bool:
-        progress.setMaximum(total)
-        progress.setLabelText(f"Statement {done + 1:,} of {total:,}: {name}")
-        progress.setValue(done)
-        QApplication.processEvents()
-        return not progress.wasCanceled()
+        return next_step(progress, done, total, f"Statement {done + 1:,} of {total:,}: {name}")
 
     try:
         return write_statements(

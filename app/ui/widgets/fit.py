@@ -27,25 +27,33 @@ if TYPE_CHECKING:
 DECORATION = QSize(8, 32)
 
 
+def _hold_unseen(area: QScrollArea, content: QWidget) -> None:
+    """`content` in `area`, with nothing of the area to be seen: no frame, the window's own background,
+    a sideways bar only when needed, and never a Tab stop (Tab goes to the fields in it)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFrame
+
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    content.setAutoFillBackground(False)
+    area.setWidget(content)
+    area.viewport().setAutoFillBackground(False)
+
+
 class FittingScrollArea(QScrollArea):
     """Asks for its content's whole size (so a dialog opens as laid out where it fits), yet can shrink
     to a few lines: then it scrolls. Frameless, so on a large screen nothing shows that it is there."""
 
     def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QFrame, QSizePolicy
+        from PySide6.QtWidgets import QSizePolicy
 
         super().__init__(parent)
         self.setObjectName("fitScrollArea")
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, never to the area itself
-        content.setAutoFillBackground(False)
         # Never squeezed below its natural height (tables of two rows): it scrolls instead.
         content.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.setWidget(content)
-        self.viewport().setAutoFillBackground(False)
+        _hold_unseen(self, content)
 
     def sizeHint(self) -> QSize:
         content = self.widget()
@@ -65,19 +73,13 @@ class ButtonStrip(QScrollArea):
 
     def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
         from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QFrame, QSizePolicy
+        from PySide6.QtWidgets import QSizePolicy
 
         super().__init__(parent)
         self.setObjectName("buttonStrip")
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setWidgetResizable(True)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        content.setAutoFillBackground(False)
-        self.setWidget(content)
-        self.viewport().setAutoFillBackground(False)
+        _hold_unseen(self, content)
         watch_focus(self)
 
     def _height(self) -> int:

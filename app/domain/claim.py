@@ -35,7 +35,15 @@ ONSET = "431"  # items 14-15: onset of current symptoms or illness
 INITIAL_TREATMENT = "454"
 ACCIDENT = "439"
 REPLACEMENT = "7"  # item 22: replacement of a prior claim
-SIGNATURE_ON_FILE = "SIGNATURE ON FILE"
+SIGNATURE_ON_FILE = "SIGNATURE ON FILE"  # items 12 and 13: the patient's authorization is on file
+
+
+def claim_phone(digits: str) -> tuple[str, str]:
+    """A telephone as the 1500 takes it (items 5, 7 and 33): the area code in its own space between
+    the form's parentheses, then the number with no hyphen or space in it: "2065550148" ->
+    ("206", "5550148"). A number of other than ten digits (one the records could not complete)
+    goes whole in the number's space."""
+    return (digits[:3], digits[3:]) if len(digits) == 10 else ("", digits)
 
 
 class InsuranceType(StrEnum):
@@ -275,6 +283,13 @@ class Claim:
     @property
     def patient_is_insured(self) -> bool:
         return self.relationship is Relationship.SELF
+
+    @property
+    def reports_patient_phone(self) -> bool:
+        """Items 5 and 7 carry a telephone only on a workers' compensation or other property and
+        casualty claim: the NUCC manual recommends leaving it out otherwise (5010A1 has no patient
+        telephone)."""
+        return self.payer.kind.is_injury_claim
 
     @property
     def total_charge(self) -> Cents:

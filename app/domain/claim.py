@@ -194,6 +194,8 @@ class ClaimAddress:
 
     @property
     def zip_printed(self) -> str:
+        """The ZIP as a mailing address writes it (the carrier block): 98109-4121. Items 5, 7, 32
+        and 33 take the digits alone, as the NUCC manual asks."""
         return f"{self.zip[:5]}-{self.zip[5:]}" if len(self.zip) == 9 else self.zip
 
 

@@ -9,6 +9,7 @@ docs/claims.md ("What the manual asks, box by box") says where each rule comes f
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import pdfplumber
 import pytest
@@ -90,6 +91,23 @@ def test_the_superbill_keeps_its_own_phone_format() -> None:
 
     text = plain_text(SuperbillRenderer().render(sample.superbill_data()))
     assert "(206) 555-0148" in text
+
+
+def test_a_nine_digit_zip_prints_without_its_hyphen_in_items_5_7_32_and_33() -> None:
+    from app.domain.practice import Address
+    from tests.claims.builders import ZIP_PLUS_FOUR
+
+    chart = sample.chart()
+    patient = replace(chart.patient, address=Address("415 Fremont Pl N", "Seattle", "WA", "98103-2214"))
+    data = sample.superbill_data(
+        practitioner=sample.practitioner(address=ZIP_PLUS_FOUR), chart=replace(chart, patient=patient)
+    )
+    pdf = render_cms1500(claim_for(data, number="CL-2026-0001"), FormKind.RED)
+    assert _on_grid(pdf, 16, 1, 12) == " 981032214  "  # 5
+    assert _on_grid(pdf, 16, 50, 61) == " 981032214  "  # 7
+    assert _on_grid(pdf, 60, 23, 49) == " SEATTLE WA 981094121      "  # 32
+    assert _on_grid(pdf, 60, 50, 80) == " SEATTLE WA 981094121" + " " * 10  # 33
+    assert "98111" in _on_grid(pdf, 4, 44, 80)  # the carrier block is the payer's mailing address
 
 
 # 2. The lines of boxes 32 and 33.

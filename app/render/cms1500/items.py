@@ -75,7 +75,7 @@ def place(claim: Claim, form: ClaimForm) -> list[Placed]:
         put(item, 12, first, a.street, street_width)
         put(item, 14, first, a.city, 22)
         put(item, 14, state, a.state, 2)
-        put(item, 16, first, a.zip_printed, 10)
+        put(item, 16, first, a.zip, 10)  # nine digits without the hyphen
         if claim.reports_patient_phone:
             phone(item, phone_digits)
 
@@ -151,14 +151,14 @@ def place(claim: Claim, form: ClaimForm) -> list[Placed]:
     facility = BOXES["32"].inner_width
     put("32", 58, 24, f.name, facility)
     put("32", 59, 24, f.address.street, facility)
-    put("32", 60, 24, f"{f.address.city} {f.address.state} {f.address.zip_printed}", facility)
+    put("32", 60, 24, f"{f.address.city} {f.address.state} {f.address.zip}", facility)
     put("32", 61, 24, f.npi, 10)
     b = claim.billing
     billing = BOXES["33"].inner_width
     phone("33", b.phone)
     put("33", 58, 51, b.name, billing)
     put("33", 59, 51, b.address.street, billing)
-    put("33", 60, 51, f"{b.address.city} {b.address.state} {b.address.zip_printed}", billing)
+    put("33", 60, 51, f"{b.address.city} {b.address.state} {b.address.zip}", billing)
     put("33", 61, 51, b.npi, 10)
     if b.taxonomy:
         put("33", 61, 63, f"ZZ{b.taxonomy}", 17)

@@ -461,3 +461,26 @@ class IssuedClaim:
     sha256: str
     replaces: str | None = None  # our number of the claim this one replaces (the link in our records)
     payer_claim_number: str | None = None  # the payer's claim control number of it (item 22, REF*F8)
+
+    @property
+    def is_electronic(self) -> bool:
+        """An 837P file (text), not a CMS-1500 form (PDF)."""
+        return self.format == ELECTRONIC_FORMAT
+
+    @property
+    def format_label(self) -> str:
+        """How the claim went out, as the therapist calls it: "CMS-1500 (red form)", "837P file"."""
+        return FORMAT_LABELS.get(self.format, self.format)
+
+    @property
+    def file_name(self) -> str:
+        """The recorded document's name when saved: "CL-2026-0001.pdf", or ".txt" for an 837P."""
+        return f"{self.number}.{'txt' if self.is_electronic else 'pdf'}"
+
+
+ELECTRONIC_FORMAT = "837p"
+FORMAT_LABELS = {
+    "cms1500-plain": "CMS-1500 (plain paper)",
+    "cms1500-red": "CMS-1500 (red form)",
+    ELECTRONIC_FORMAT: "837P file",
+}

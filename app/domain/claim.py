@@ -35,7 +35,15 @@ ONSET = "431"  # items 14-15: onset of current symptoms or illness
 INITIAL_TREATMENT = "454"
 ACCIDENT = "439"
 REPLACEMENT = "7"  # item 22: replacement of a prior claim
-SIGNATURE_ON_FILE = "SIGNATURE ON FILE"
+SIGNATURE_ON_FILE = "SIGNATURE ON FILE"  # items 12 and 13: the patient's authorization is on file
+
+
+def claim_phone(digits: str) -> tuple[str, str]:
+    """A telephone as the 1500 takes it (items 5, 7 and 33): the area code in its own space between
+    the form's parentheses, then the number with no hyphen or space in it: "2065550148" ->
+    ("206", "5550148"). A number of other than ten digits (one the records could not complete)
+    goes whole in the number's space."""
+    return (digits[:3], digits[3:]) if len(digits) == 10 else ("", digits)
 
 
 class InsuranceType(StrEnum):
@@ -186,6 +194,8 @@ class ClaimAddress:
 
     @property
     def zip_printed(self) -> str:
+        """The ZIP as a mailing address writes it (the carrier block): 98109-4121. Items 5, 7, 32
+        and 33 take the digits alone, as the NUCC manual asks."""
         return f"{self.zip[:5]}-{self.zip[5:]}" if len(self.zip) == 9 else self.zip
 
 
@@ -275,6 +285,13 @@ class Claim:
     @property
     def patient_is_insured(self) -> bool:
         return self.relationship is Relationship.SELF
+
+    @property
+    def reports_patient_phone(self) -> bool:
+        """Items 5 and 7 carry a telephone only on a workers' compensation or other property and
+        casualty claim: the NUCC manual recommends leaving it out otherwise (5010A1 has no patient
+        telephone)."""
+        return self.payer.kind.is_injury_claim
 
     @property
     def total_charge(self) -> Cents:
@@ -444,3 +461,26 @@ class IssuedClaim:
     sha256: str
     replaces: str | None = None  # our number of the claim this one replaces (the link in our records)
     payer_claim_number: str | None = None  # the payer's claim control number of it (item 22, REF*F8)
+
+    @property
+    def is_electronic(self) -> bool:
+        """An 837P file (text), not a CMS-1500 form (PDF)."""
+        return self.format == ELECTRONIC_FORMAT
+
+    @property
+    def format_label(self) -> str:
+        """How the claim went out, as the therapist calls it: "CMS-1500 (red form)", "837P file"."""
+        return FORMAT_LABELS.get(self.format, self.format)
+
+    @property
+    def file_name(self) -> str:
+        """The recorded document's name when saved: "CL-2026-0001.pdf", or ".txt" for an 837P."""
+        return f"{self.number}.{'txt' if self.is_electronic else 'pdf'}"
+
+
+ELECTRONIC_FORMAT = "837p"
+FORMAT_LABELS = {
+    "cms1500-plain": "CMS-1500 (plain paper)",
+    "cms1500-red": "CMS-1500 (red form)",
+    ELECTRONIC_FORMAT: "837P file",
+}

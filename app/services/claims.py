@@ -21,6 +21,7 @@ from app.domain.characters import terminal_text
 from app.domain.check import Finding, has_errors
 from app.domain.check.claim import check_claim, paper_findings
 from app.domain.claim import (
+    ELECTRONIC_FORMAT,
     REPLACEMENT,
     Claim,
     IssuedClaim,
@@ -45,7 +46,7 @@ from app.store.records import PracticeStore
 log = logging.getLogger(__name__)
 
 Deliver = Callable[[bytes], None]
-ELECTRONIC = "837p"
+ELECTRONIC = ELECTRONIC_FORMAT
 
 
 class ClaimRefused(ServiceError):
@@ -389,6 +390,29 @@ def issue_claim_for(
 ) -> ClaimDocument:
     """issue_claim on the open practice (the app's Claim form… and Claim file (837P)… dialogs)."""
     return issue_claim(workspace.store, workspace.codes, request, today=today, deliver=deliver)
+
+
+@dataclass(frozen=True)
+class IssuedClaimEntry:
+    """One issued claim as the patient's Claims tab lists it."""
+
+    claim: IssuedClaim
+    payer_name: str
+    replaced_by: str | None  # our number of the claim that replaced it
+
+
+def issued_claims(workspace: Workspace, patient_key: str) -> list[IssuedClaimEntry]:
+    """The claims issued for a patient, oldest first, each with its payer's name and its replacement."""
+    store = workspace.store
+    names = {p.key: p.name for p in store.payers()}
+    issued = store.claims(patient_key)
+    replaced_by = {c.replaces: c.number for c in issued if c.replaces is not None}
+    return [IssuedClaimEntry(c, names.get(c.payer, c.payer), replaced_by.get(c.number)) for c in issued]
+
+
+def issued_claim_document(workspace: Workspace, number: str) -> bytes:
+    """The claim's form (PDF) or 837P file byte for byte as issued (RecordNotFound, StoreUnavailable)."""
+    return workspace.store.claim_document(number)
 
 
 def claim_offset(workspace: Workspace) -> tuple[int, int]:

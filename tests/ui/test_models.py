@@ -23,6 +23,7 @@ from app.services import accounts
 from app.services.visit_check import load_visit_setting
 from app.services.workspace import Workspace
 from app.ui.attention_panel import AttentionLine, AttentionListModel
+from app.ui.patients.claims_page import ClaimTableModel, claim_row
 from app.ui.patients.patient_table_model import PatientTableModel, row_from_patient
 from app.ui.visits.cpt_picker import CptModel, CptRow
 from app.ui.visits.icd_picker import IcdResultsModel, IcdRow
@@ -87,6 +88,32 @@ def superbills(workspace: Workspace) -> list[Any]:
     return [superbill_row(s) for s in _account(workspace).superbills]
 
 
+def issued_claims(workspace: Workspace) -> list[Any]:
+    """A red form issued through the service, and an 837P recorded replacing it."""
+    from app.services import claims
+    from app.services.superbills import Period
+
+    if not workspace.store.claims(PATIENT):
+        request = claims.ClaimRequest(PATIENT, Period(), "cms1500-red")
+        first = claims.issue_claim_for(workspace, request, today=date(2026, 9, 20))
+        assert first.number is not None
+        workspace.store.record_claim(
+            number="CL-2026-0002",
+            patient=PATIENT,
+            payer="premera",
+            format="837p",
+            visit_keys=tuple(v.key for v in first.claim.source.visits),
+            first_date=first.claim.first_date,
+            last_date=first.claim.last_date,
+            issued_on=date(2026, 9, 21),
+            charges=first.claim.total_charge,
+            document=b"ISA*00~",
+            replaces=first.number,
+            payer_claim_number="2026274000123",
+        )
+    return [claim_row(e) for e in claims.issued_claims(workspace, PATIENT)]
+
+
 def payers(workspace: Workspace) -> list[Any]:
     return [payer_row(p) for p in workspace.store.payers()]
 
@@ -140,6 +167,7 @@ FILLED_BY: dict[type[QAbstractItemModel], Callable[[Workspace], Sequence[Any]]] 
     VisitTableModel: visits,
     PaymentTableModel: payments,
     SuperbillTableModel: superbills,
+    ClaimTableModel: issued_claims,
     PayerTableModel: payers,
     FeeTableModel: fees,
     PatientTableModel: patients,

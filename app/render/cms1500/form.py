@@ -7,7 +7,18 @@ from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from app.render.cms1500.grid import BOXES, CHECK_BOXES, COLUMN, FIRST_SERVICE_LINE, LEFT, LINE, PAGE_HEIGHT
+from app.render.cms1500.grid import (
+    BOXES,
+    CHECK_BOXES,
+    COLUMN,
+    FIRST_SERVICE_LINE,
+    LEFT,
+    LINE,
+    PAGE_HEIGHT,
+    PHONES,
+    SIGNED_DATE_COLUMN,
+    SIGNED_LINE,
+)
 
 LABEL_FONT, LABEL_SIZE = "Helvetica", 4.6
 DROPOUT_RED = Color(0.86, 0.22, 0.2)
@@ -50,6 +61,17 @@ def draw_form(canvas: Canvas) -> None:
             canvas.drawRightString(x - 1.5, y + 3, label)
         else:  # no room before it (MEDICARE, at the left edge): after it
             canvas.drawString(x + COLUMN + 1.5, y + 3, label)
+    # The telephones' parentheses (items 5, 7, 33), each in the middle of its column, as printed on
+    # the red form; and item 31's SIGNED and DATE, low in its last line.
+    canvas.setFont(LABEL_FONT, 10)
+    for space in PHONES.values():
+        for column, mark in ((space.column, "("), (space.closing, ")")):
+            x = LEFT + (column - 0.5) * COLUMN
+            canvas.drawCentredString(x, PAGE_HEIGHT - space.line * LINE + 2.5, mark)
+    canvas.setFont(LABEL_FONT, LABEL_SIZE)
+    signed_y = PAGE_HEIGHT - SIGNED_LINE * LINE + 1.5
+    canvas.drawString(BOXES["31"].rect()[0] + 1.5, signed_y, "SIGNED")
+    canvas.drawRightString(LEFT + (SIGNED_DATE_COLUMN - 1) * COLUMN - 1, signed_y, "DATE")
     # Item 24's six lines, each with its shaded supplemental line above it.
     x0, _, x1, _ = BOXES["24A"].rect()
     x1 = BOXES["24J"].rect()[2]

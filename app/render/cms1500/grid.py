@@ -30,6 +30,12 @@ class Box:
     top: int
     bottom: int
 
+    @property
+    def inner_width(self) -> int:
+        """The characters a line of the box holds with a column left blank at each side: the NUCC
+        manual's count for box 33 (29 characters a line in its 31 columns)."""
+        return self.last - self.first - 1
+
     def rect(self) -> tuple[float, float, float, float]:
         """x0, top, x1, bottom in points from the page's top-left corner."""
         return (
@@ -128,6 +134,33 @@ BOXES: dict[str, Box] = {
         _B("33", "33. BILLING PROVIDER INFO & PH #   a. NPI   b.", 50, 80, 57, 61),
     )
 }
+
+
+@dataclass(frozen=True)
+class PhoneSpace:
+    """Where a telephone prints (items 5, 7 and 33): the form's "(" in `column` of `line`, the area
+    code in the three columns after it, the form's ")", then the number's `width` columns."""
+
+    line: int
+    column: int
+    width: int
+
+    @property
+    def area_code(self) -> int:
+        return self.column + 1
+
+    @property
+    def closing(self) -> int:
+        return self.column + 4
+
+    @property
+    def number(self) -> int:
+        return self.column + 5
+
+
+# The manual's room for a number: 10 characters in items 5 and 7, 9 in item 33 (right of its title).
+PHONES = {"5": PhoneSpace(16, 14, 10), "7": PhoneSpace(16, 64, 10), "33": PhoneSpace(57, 66, 9)}
+SIGNED_LINE, SIGNED_DATE_COLUMN = 61, 15  # item 31's last line: the form's SIGNED, and its DATE
 
 # Item 1's boxes, item 6's and the yes/no boxes: the column of each box's X.
 INSURANCE_COLUMNS = {

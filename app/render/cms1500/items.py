@@ -15,18 +15,22 @@ from app.domain.claim import (
     Claim,
     ClaimAddress,
     ClaimForm,
+    claim_phone,
     claim_text,
 )
 from app.domain.money import Cents
-from app.domain.phones import format_phone
 from app.domain.practice import TaxIdType
 from app.render.cms1500.grid import (
+    BOXES,
     FIRST_SERVICE_LINE,
     INSURANCE_COLUMNS,
     INSURED_SEX_COLUMNS,
     NO_COLUMN,
+    PHONES,
     RELATIONSHIP_COLUMNS,
     SEX_COLUMNS,
+    SIGNED_DATE_COLUMN,
+    SIGNED_LINE,
     YES_COLUMN,
     Placed,
 )
@@ -57,25 +61,33 @@ def place(claim: Claim, form: ClaimForm) -> list[Placed]:
         put("3", 10, SEX_COLUMNS[claim.patient_sex], "X", 1)
     put("4", 10, 51, _name(claim.insured_last, claim.insured_first), 29)
 
-    def address(item: str, first: int, a: ClaimAddress, columns: tuple[int, int, int], phone: str) -> None:
+    def phone(item: str, digits: str) -> None:
+        """The area code between the form's parentheses, the number after them, without a hyphen."""
+        space = PHONES[item]
+        area_code, number = claim_phone(digits)
+        put(item, space.line, space.area_code, area_code, 3)
+        put(item, space.line, space.number, number, space.width)
+
+    def address(item: str, first: int, a: ClaimAddress, columns: tuple[int, int], phone_digits: str) -> None:
         """Items 5 and 7: street; city and state; ZIP code and telephone. `columns`: the street's
-        width, where the state and where the telephone start."""
-        street_width, state, telephone = columns
+        width and where the state starts."""
+        street_width, state = columns
         put(item, 12, first, a.street, street_width)
         put(item, 14, first, a.city, 22)
         put(item, 14, state, a.state, 2)
-        put(item, 16, first, a.zip_printed, 10)
-        put(item, 16, telephone, _phone(phone), 16)
+        put(item, 16, first, a.zip, 10)  # nine digits without the hyphen
+        if claim.reports_patient_phone:
+            phone(item, phone_digits)
 
     if claim.patient_address is not None:
-        address("5", 2, claim.patient_address, (28, 26, 14), claim.patient_phone)
+        address("5", 2, claim.patient_address, (28, 26), claim.patient_phone)
     put("6", 12, RELATIONSHIP_COLUMNS[claim.relationship], "X", 1)
     if claim.insured_address is not None:
         address(
             "7",
             51,
             claim.insured_address,
-            (29, 76, 64),
+            (29, 76),
             claim.patient_phone if claim.patient_is_insured else "",
         )
     for item, row_line, yes in (
@@ -95,8 +107,7 @@ def place(claim: Claim, form: ClaimForm) -> list[Placed]:
         put("11b", 22, 55, claim.other_claim_id[1], 25)
     put("11c", 24, 51, claim.plan_name, 29)
     put("11d", 26, 71, "X", 1)  # NO: the claim names no other plan
-    put("12", 29, 3, SIGNATURE_ON_FILE, 24)
-    put("12", 29, 38, _short_date(claim.signed_on), 8)
+    put("12", 29, 3, SIGNATURE_ON_FILE, 24)  # no date: the manual dates a signature, not SOF
     put("13", 29, 51, SIGNATURE_ON_FILE, 29)
     if claim.current_date is not None:
         put("14", 32, 3, _short_date(claim.current_date.day), 8)
@@ -134,18 +145,20 @@ def place(claim: Claim, form: ClaimForm) -> list[Placed]:
     put("27", 56, 40 if claim.accept_assignment else 45, "X", 1)
     put("28", 56, 51, _money(form.total_charge), 11, right=True)
     put("29", 56, 62, _money(form.amount_paid), 9, right=True)
-    put("31", 59, 2, claim.provider_signature, 21)
-    put("31", 61, 2, "DATE " + _short_date(claim.signed_on), 14)
+    put("31", SIGNED_LINE - 1, 2, claim.provider_signature, BOXES["31"].inner_width)
+    put("31", SIGNED_LINE, SIGNED_DATE_COLUMN, _short_date(claim.signed_on), 8)  # after the form's DATE
     f = claim.facility
-    put("32", 58, 24, f.name, 26)
-    put("32", 59, 24, f.address.street, 26)
-    put("32", 60, 24, f"{f.address.city} {f.address.state} {f.address.zip_printed}", 26)
+    facility = BOXES["32"].inner_width
+    put("32", 58, 24, f.name, facility)
+    put("32", 59, 24, f.address.street, facility)
+    put("32", 60, 24, f"{f.address.city} {f.address.state} {f.address.zip}", facility)
     put("32", 61, 24, f.npi, 10)
     b = claim.billing
-    put("33", 57, 66, _phone(b.phone), 15)
-    put("33", 58, 51, b.name, 30)
-    put("33", 59, 51, b.address.street, 30)
-    put("33", 60, 51, f"{b.address.city} {b.address.state} {b.address.zip_printed}", 30)
+    billing = BOXES["33"].inner_width
+    phone("33", b.phone)
+    put("33", 58, 51, b.name, billing)
+    put("33", 59, 51, b.address.street, billing)
+    put("33", 60, 51, f"{b.address.city} {b.address.state} {b.address.zip}", billing)
     put("33", 61, 51, b.npi, 10)
     if b.taxonomy:
         put("33", 61, 63, f"ZZ{b.taxonomy}", 17)
@@ -192,8 +205,3 @@ def _money(cents: Cents) -> str:
     """Dollars and cents as the form's split column takes them: 120.00 -> "120 00"."""
     whole, frac = divmod(abs(cents), 100)
     return f"{'-' if cents < 0 else ''}{whole} {frac:02d}"
-
-
-def _phone(digits: str) -> str:
-    """Ten digits as the superbill prints them; fewer (a number the claim could not complete) as they are."""
-    return format_phone(digits) if len(digits) == 10 else digits

@@ -1,5 +1,5 @@
 """One patient at a glance: header with the balance due, then details, coverage, prescriptions, visits,
-payments and issued superbills, each with its own actions."""
+payments, issued superbills and issued claims, each with its own actions."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ from app.services.accounts import PatientAccount
 from app.services.errors import RecordNotFound, StoreUnavailable
 from app.services.workspace import Workspace
 from app.ui import icons
+from app.ui.patients.claims_page import ClaimsPage
 from app.ui.patients.table_page import TablePage
 from app.ui.widgets.fit import scroll_area
 from app.ui.widgets.open_dialog import open_dialog
@@ -158,6 +159,8 @@ class PatientView(QWidget):
         self.superbills.note.setEnabled(False)
         self.superbills.note.show()
         self.tabs.addTab(self.superbills, "&Superbills")
+        self.claims = ClaimsPage(self._workspace, self)
+        self.tabs.addTab(self.claims, "Clai&ms")
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -286,6 +289,7 @@ class PatientView(QWidget):
             f"Balance due {format_money(totals.balance)}"
         )
         self.superbills.set_rows([superbill_row(s) for s in account.superbills])
+        self.claims.show_patient(patient.key)
 
     # Dialogs ----------------------------------------------------------------------------------
 

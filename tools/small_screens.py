@@ -31,7 +31,7 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget, QWizard
+from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QTabBar, QWidget, QWizard
 
 TODAY = date(2026, 9, 24)
 PATIENT = "demo-1"
@@ -81,6 +81,18 @@ def unreachable_buttons(window: QWidget) -> list[str]:
     return problems
 
 
+def hidden_tabs(window: QWidget) -> list[str]:
+    """The tabs of shown tab bars that lie outside their bar (reached only by its scroll arrows)."""
+    problems = []
+    for bar in window.findChildren(QTabBar):
+        if not bar.isVisibleTo(window):
+            continue
+        for index in range(bar.count()):
+            if not bar.rect().contains(bar.tabRect(index)):
+                problems.append(bar.tabText(index).replace("&", ""))
+    return problems
+
+
 def measure(name: str, window: QWidget) -> dict[str, object]:
     room = window.screen().availableGeometry()
     frame = window.frameGeometry()
@@ -94,6 +106,7 @@ def measure(name: str, window: QWidget) -> dict[str, object]:
         "natural": [window.sizeHint().width(), window.sizeHint().height()],
         "fits": room.contains(frame),
         "cut_buttons": unreachable_buttons(window),
+        "hidden_tabs": hidden_tabs(window),
     }
 
 

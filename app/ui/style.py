@@ -111,7 +111,7 @@ QHeaderView::section {{
 
 QTabWidget::pane {{ background: {PAPER}; border: 1px solid {LINE}; border-radius: 6px; top: -1px; }}
 QTabBar::tab {{
-    background: transparent; color: {MUTED}; padding: 5px 12px; margin-right: 2px;
+    background: transparent; color: {MUTED}; padding: 5px 7px; margin-right: 1px;
     border: 1px solid transparent; border-bottom: none; border-top-left-radius: 6px; border-top-right-radius: 6px;
 }}
 QTabBar::tab:selected {{ background: {PAPER}; color: {INK}; border-color: {LINE}; font-weight: bold; }}

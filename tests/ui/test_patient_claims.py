@@ -86,8 +86,8 @@ def test_the_claims_tab_lists_each_issued_claim_with_number_date_payer_form_and_
     cells = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
     day = TODAY.strftime("%m/%d/%Y")
     assert cells == [
-        [first, day, "Premera Blue Cross", f"CMS-1500 (red form), replaced by {second}", "09/09/2026 – 09/16/2026", "$245.00"],
-        [second, day, "Premera Blue Cross", f"837P file, replaces {first}", "09/09/2026 – 09/16/2026", "$245.00"],
+        [first, day, "Premera Blue Cross", "$245.00", "09/09/2026 – 09/16/2026", f"CMS-1500 (red form), replaced by {second}"],
+        [second, day, "Premera Blue Cross", "$245.00", "09/09/2026 – 09/16/2026", f"837P file, replaces {first}"],
     ]  # fmt: skip
 
 

@@ -22,7 +22,7 @@ from app.services.errors import RecordNotFound, StoreUnavailable
 from app.services.workspace import Workspace
 from app.ui.patients.table_page import TablePage
 from app.ui.widgets.open_dialog import HoldsADialog, open_dialog
-from app.ui.widgets.record_tables import RowsModel, TableRow
+from app.ui.widgets.record_tables import RowsModel, TableRow, dates_of_service
 from app.ui.widgets.saving import choose_save_file, save_chosen_file
 
 X12_FILTER = "837P claim files (*.txt *.837)"
@@ -30,16 +30,15 @@ NOTE = "Open shows a claim exactly as it was issued; Save a copy writes the same
 
 
 class ClaimTableModel(RowsModel):
-    COL_NUMBER, COL_ISSUED, COL_PAYER, COL_FORM, COL_PERIOD, COL_TOTAL = range(6)
-    HEADERS = ("Number", "Issued", "Payer", "Form or file", "Dates of service", "Total")
+    # The total before the longer cells, so that it shows in a 1024 px wide window without scrolling.
+    COL_NUMBER, COL_ISSUED, COL_PAYER, COL_TOTAL, COL_PERIOD, COL_FORM = range(6)
+    HEADERS = ("Number", "Issued", "Payer", "Total", "Dates of service", "Form or file")
     NUMBERS = frozenset({COL_TOTAL})
 
 
 def claim_row(entry: IssuedClaimEntry) -> TableRow:
     c = entry.claim
-    period = us_date(c.first_date)
-    if c.last_date != c.first_date:
-        period = f"{period} – {us_date(c.last_date)}"
+    period = dates_of_service(c.first_date, c.last_date)
     form = c.format_label
     if entry.replaced_by:
         form = f"{form}, replaced by {entry.replaced_by}"
@@ -47,8 +46,8 @@ def claim_row(entry: IssuedClaimEntry) -> TableRow:
         form = f"{form}, replaces {c.replaces}"
     return TableRow(
         c.number,
-        (c.number, us_date(c.issued_on), entry.payer_name, form, period, format_money(c.charges)),
-        (c.number, c.issued_on.isoformat(), entry.payer_name, c.format, c.first_date.isoformat(), c.charges),
+        (c.number, us_date(c.issued_on), entry.payer_name, format_money(c.charges), period, form),
+        (c.number, c.issued_on.isoformat(), entry.payer_name, c.charges, c.first_date.isoformat(), c.format),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -167,17 +168,18 @@ class SuperbillTableModel(RowsModel):
     NUMBERS = frozenset({COL_CHARGES, COL_PAID, COL_BALANCE})
 
 
+def dates_of_service(first: date, last: date) -> str:
+    """A document's dates of service in a table: "09/09/2026", or "09/09/2026 – 09/16/2026"."""
+    return us_date(first) if first == last else f"{us_date(first)} – {us_date(last)}"
+
+
 def superbill_row(issued: IssuedSuperbill) -> TableRow:
-    if issued.first_date == issued.last_date:
-        period = us_date(issued.first_date)
-    else:
-        period = f"{us_date(issued.first_date)} – {us_date(issued.last_date)}"
     return TableRow(
         issued.number,
         (
             issued.number,
             us_date(issued.issued_on),
-            period,
+            dates_of_service(issued.first_date, issued.last_date),
             format_money(issued.charges),
             format_money(issued.payments),
             format_money(issued.balance),

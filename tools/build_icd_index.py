@@ -33,6 +33,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
+from app.domain.common_massage_codes import COMMON_MASSAGE_CODES  # noqa: E402
 from app.domain.diagnoses import CodeRelease  # noqa: E402
 from app.store.code_set_schema import CodeEntry, CodeTerm, write_code_set  # noqa: E402
 from app.store.code_set_update import next_release_entries  # noqa: E402
@@ -146,6 +147,15 @@ def read_everyday_terms(path: Path = EVERYDAY_TERMS) -> list[tuple[str, list[str
     return terms
 
 
+def check_common_massage_codes(terms: list[tuple[str, list[str], str]], path: Path = EVERYDAY_TERMS) -> None:
+    """Stops the build when a code common in massage (app/domain/common_massage_codes.py: the picker
+    offers them, a search ranks them first) is listed by no everyday term, so no word would find it."""
+    for common in COMMON_MASSAGE_CODES:
+        if not any(code == common or (code.endswith("-") and common.startswith(code[:-1]))
+                   for _, codes, _ in terms for code in codes):  # fmt: skip
+            raise SystemExit(f"{path}: no everyday term lists {common}, a code common in massage: add one")
+
+
 def everyday_terms(entries: list[CodeEntry], path: Path = EVERYDAY_TERMS) -> list[CodeTerm]:
     """The curated everyday terms, each with the billable code rows it finds (of either release).
 
@@ -194,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     args = parser.parse_args(argv)
     entries = both_releases(collect_entries())
+    check_common_massage_codes(read_everyday_terms())
     terms = everyday_terms(entries) + collect_inclusion_terms()
     write_code_set(
         args.output,

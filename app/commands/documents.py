@@ -6,8 +6,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from app.cli_terms import EXIT_CHECK_FAILED, EXIT_OK
 from app.commands.access import ask_pdf_password, open_workspace
@@ -97,57 +97,68 @@ def _render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@dataclass(frozen=True)
+class _Reprintable:
+    """A kind of issued document `reprint` writes again byte for byte, told by its number's prefix:
+    all that differs between a superbill, a year-end statement and a claim."""
+
+    name: str  # as the output names it: "Superbill SB-2026-0001 written to ..."
+    kind: str  # as a refusal names it: 'no superbill numbered "SB-2026-0099" was issued'
+    issued: Callable[[Workspace, str], tuple[date, bool] | None]  # (issued on, a PDF?); None: never issued
+    document: Callable[[Workspace, str], bytes]  # as issued, checked against its SHA-256
+
+
+def _superbill_issued(workspace: Workspace, number: str) -> tuple[date, bool] | None:
+    record = workspace.store.superbill(number)
+    return None if record is None else (record.issued_on, True)
+
+
+def _statement_issued(workspace: Workspace, number: str) -> tuple[date, bool] | None:
+    found = [s.issued_on for s in workspace.store.year_statements() if s.number == number]
+    return (found[0], True) if found else None
+
+
+def _claim_issued(workspace: Workspace, number: str) -> tuple[date, bool] | None:
+    record = workspace.store.claim(number)
+    return None if record is None else (record.issued_on, record.format != "837p")
+
+
+_SUPERBILL = _Reprintable(
+    "Superbill", "superbill", _superbill_issued, lambda workspace, n: workspace.store.superbill_pdf(n)
+)
+_REPRINTABLE = {
+    "YE-": _Reprintable(
+        "Statement",
+        "year-end statement",
+        _statement_issued,
+        lambda workspace, n: workspace.store.year_statement_pdf(n),
+    ),
+    "CL-": _Reprintable(
+        "Claim", "claim", _claim_issued, lambda workspace, n: workspace.store.claim_document(n)
+    ),
+}
+
+
 def _reprint(args: argparse.Namespace) -> int:
     password = ask_pdf_password(args)
     target = output_file(args)
-    if args.number.upper().startswith("YE-"):
-        return _reprint_statement(args, target, password)
-    if args.number.upper().startswith("CL-"):
-        return _reprint_claim(args, target, password)
+    number = args.number.strip().upper()
+    what = _REPRINTABLE.get(number[:3], _SUPERBILL)
     with open_workspace(args) as workspace:
-        record = workspace.store.superbill(args.number)
-        if record is None:
-            raise ValidationError("number", f'no superbill numbered "{args.number}" was issued')
-        pdf = workspace.store.superbill_pdf(args.number)
-    write_file(target, _pdf_bytes(pdf, password), field=OUTPUT)
-    print(
-        f"Superbill {args.number} written to {target} (identical to the one issued on {record.issued_on})"
-        f"{_protected_note(password)}"
-    )
-    return EXIT_OK
-
-
-def _reprint_claim(args: argparse.Namespace, target: Path, password: str | None) -> int:
-    number = args.number.upper()
-    with open_workspace(args) as workspace:
-        record = workspace.store.claim(number)
-        if record is None:
-            raise ValidationError("number", f'no claim numbered "{terminal_text(number)}" was issued')
-        if password is not None and record.format == "837p":
+        issued = what.issued(workspace, number)
+        if issued is None:
+            raise ValidationError("number", f'no {what.kind} numbered "{terminal_text(number)}" was issued')
+        issued_on, is_pdf = issued
+        if password is not None and not is_pdf:
             raise ValidationError(
-                "--password", f"claim {number} is an 837P file, not a PDF: reprint it without --password"
+                "--password",
+                f"{what.kind} {number} is an 837P file, not a PDF: reprint it without --password",
             )
-        document = workspace.store.claim_document(number)
+        document = what.document(workspace, number)
     write_file(target, _pdf_bytes(document, password), field=OUTPUT)
     print(
-        f"Claim {number} written to {target} (identical to the one issued on {us_date(record.issued_on)})"
+        f"{what.name} {number} written to {target} (identical to the one issued on {issued_on.isoformat()})"
         f"{_protected_note(password)}"
-    )
-    return EXIT_OK
-
-
-def _reprint_statement(args: argparse.Namespace, target: Path, password: str | None) -> int:
-    number = args.number.upper()
-    with open_workspace(args) as workspace:
-        found = [s for s in workspace.store.year_statements() if s.number == number]
-        if not found:
-            raise ValidationError(
-                "number", f'no year-end statement numbered "{terminal_text(number)}" was issued'
-            )
-        pdf = workspace.store.year_statement_pdf(number)
-    write_file(target, _pdf_bytes(pdf, password), field=OUTPUT)
-    print(
-        f"Statement {number} written to {target} (identical to the one issued on {us_date(found[0].issued_on)})"
     )
     return EXIT_OK
 

@@ -131,10 +131,10 @@ _IDENTIFIER = re.compile(r"[A-Za-z0-9.-]+")
 
 
 def claim_identifier(option: str, text: str | None, *, longest: int, shortest: int = 1, what: str) -> str:
-    """An ID written into a claim as it was typed (an 837P's sender, receiver or payer ID, a payer's
-    claim number): letters, digits, hyphens and periods, `shortest` to `longest` of them. Anything
-    else is refused (ValidationError naming `option`), never changed: a changed ID sends the claim
-    to the wrong place."""
+    """An ID written into a claim as it was typed (an 837P's sender or receiver ID, a payer's claim
+    number): letters, digits, hyphens and periods, `shortest` to `longest` of them. Anything else is
+    refused (ValidationError naming `option`), never changed: a changed ID sends the claim to the
+    wrong place. (A payer ID follows the payer's own rule: identifiers.validate_payer_id.)"""
     value = text or ""
     if not value.strip():
         raise ValidationError(option, f"is empty: give {what}, or leave {option} out")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from app.domain.characters import terminal_text
 from app.domain.errors import ValidationError
 from app.domain.practice import TaxIdType
 
@@ -270,8 +271,8 @@ def validate_payer_id(text: str | None, *, field: str = "payer_id", label: str =
     if not _PAYER_ID.match(payer_id):
         raise ValidationError(
             field,
-            f"{label} {(text or '').strip()}: type the 2 to 80 letters and digits of your clearinghouse's "
-            "payer list, such as 91051.",
+            f"{label} {terminal_text((text or '').strip())}: type the 2 to 80 letters and digits of your "
+            "clearinghouse's payer list, such as 91051.",
         )
     return payer_id
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
+from typing import TypeVar
 
 from app.domain.money import Cents
 from app.domain.practice import (
@@ -31,6 +32,18 @@ ADULT_AGE = 18  # younger on a date of service, a parent or guardian may sign fo
 class PaperSize(StrEnum):
     LETTER = "letter"
     A4 = "a4"
+
+
+_Keyed = TypeVar("_Keyed", Coverage, Prescription)
+
+
+def _each_once(records: Iterable[_Keyed | None]) -> tuple[_Keyed, ...]:
+    """The records given, each (by its key) once, in the order first given; None left out."""
+    seen: dict[str, _Keyed] = {}
+    for record in records:
+        if record is not None:
+            seen.setdefault(record.key, record)
+    return tuple(seen.values())
 
 
 @dataclass(frozen=True)
@@ -115,20 +128,11 @@ class SuperbillData:
 
     def coverages(self) -> tuple[Coverage, ...]:
         """The coverages the visits use, in the order first used."""
-        seen: dict[str, Coverage] = {}
-        for visit in self.visits:
-            coverage = self.coverage_for(visit)
-            if coverage is not None:
-                seen.setdefault(coverage.key, coverage)
-        return tuple(seen.values())
+        return _each_once(self.coverage_for(visit) for visit in self.visits)
 
     def prescriptions(self) -> tuple[Prescription, ...]:
-        seen: dict[str, Prescription] = {}
-        for visit in self.visits:
-            prescription = self.prescription_for(visit)
-            if prescription is not None:
-                seen.setdefault(prescription.key, prescription)
-        return tuple(seen.values())
+        """The prescriptions the visits are on, in the order first used."""
+        return _each_once(self.prescription_for(visit) for visit in self.visits)
 
     def diagnoses(self) -> tuple[str, ...]:
         """The superbill's diagnosis list: every visit's codes, in order of first use."""

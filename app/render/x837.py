@@ -36,7 +36,8 @@ _PATIENT_RELATIONSHIP = {Relationship.SPOUSE: "01", Relationship.CHILD: "19", Re
 
 @dataclass(frozen=True)
 class Envelope:
-    """The IDs are written as given: the caller checks them (app.domain.claim.claim_identifier)."""
+    """The IDs are written as given: the caller checks them (app.domain.claim.claim_identifier; the
+    payer ID, app.domain.identifiers.validate_payer_id)."""
 
     sender_id: str  # ISA06 / GS02 / 1000A NM109
     receiver_id: str  # ISA08 / GS03 / 1000B NM109

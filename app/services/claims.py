@@ -32,6 +32,7 @@ from app.domain.claim import (
 )
 from app.domain.diagnoses import DiagnosisCodes
 from app.domain.errors import ValidationError
+from app.domain.identifiers import validate_payer_id
 from app.domain.money import format_money
 from app.domain.practice import Coverage, PatientChart, Payer, Visit
 from app.render.cms1500 import FormKind, Offset, render_cms1500, render_test_page
@@ -72,7 +73,9 @@ class ClaimDocument:
 @dataclass(frozen=True)
 class ClaimRequest:
     """What to write. Its options are checked when it is made (ValidationError naming the option),
-    before any claim is built: an ID the 837P cannot carry as typed is refused, never changed."""
+    before any claim is built: an envelope ID the 837P cannot carry as typed is refused, never changed.
+    The payer ID is the one exception: it follows the payer's own rule (validate_payer_id), as in
+    the Payers dialog and the practice file, so "sx-173" is SX173 wherever it is typed."""
 
     patient: str | None
     period: Period
@@ -90,11 +93,17 @@ class ClaimRequest:
         for option, value, shortest, longest, what in (
             ("--receiver", self.receiver, 2, 15, "a receiver ID (ISA08, GS03)"),
             ("--sender", self.sender, 2, 15, "a sender ID (ISA06, GS02)"),
-            ("--payer-id", self.payer_id, 2, 80, "a payer ID (loop 2010BB)"),
             ("--payer-claim-number", self.payer_claim_number, 1, 50, "the payer's claim number"),
         ):
             if value is not None:
                 claim_identifier(option, value, shortest=shortest, longest=longest, what=what)
+        if self.payer_id is not None:
+            payer_id = validate_payer_id(self.payer_id, field="--payer-id")
+            if payer_id is None:
+                raise ValidationError(
+                    "--payer-id", "is empty: give a payer ID (loop 2010BB), or leave --payer-id out"
+                )
+            object.__setattr__(self, "payer_id", payer_id)  # frozen: the checked form, set once here
         if self.claim is not None:
             for option, given in (
                 ("--replaces", self.replaces),

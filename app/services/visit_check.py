@@ -29,30 +29,6 @@ from app.domain.units import unit_rule_of
 from app.store.keys import RecordKind, new_key
 from app.store.records import PracticeStore
 
-# Codes often written on massage prescriptions, offered before the rest of the code set.
-COMMON_MASSAGE_CODES: tuple[str, ...] = (
-    "M54.50",
-    "M54.51",
-    "M54.59",
-    "M54.2",
-    "M54.6",
-    "M79.10",
-    "M79.11",
-    "M79.12",
-    "M79.18",
-    "M79.7",
-    "M62.830",
-    "M62.838",
-    "S13.4XXA",
-    "S13.4XXD",
-    "S13.4XXS",
-    "S16.1XXA",
-    "S39.012A",
-    "G44.209",
-    "M25.511",
-    "M25.512",
-)
-
 
 def first_pointers(diagnoses: int, most: int = 4) -> tuple[str, ...]:
     """The letters a new service points to: the visit's first diagnoses, at most four."""

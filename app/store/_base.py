@@ -6,6 +6,7 @@ import contextlib
 import functools
 import itertools
 import sqlite3
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -90,6 +91,17 @@ class StoreBase:
     def _value(self, sql: str, params: Params = ()) -> Any:
         row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
+
+    def _column(self, sql: str, params: Params = ()) -> tuple[Any, ...]:
+        """The one column `sql` selects, every row's value in order (a record's codes or keys)."""
+        return tuple(value for (value,) in self.conn.execute(sql, params))
+
+    def _grouped(self, sql: str, params: Params = ()) -> dict[int, list[str]]:
+        """The (owner id, value) pairs `sql` selects, each owner's values in order (every visit's codes)."""
+        grouped: dict[int, list[str]] = defaultdict(list)
+        for owner, value in self.conn.execute(sql, params):
+            grouped[owner].append(value)
+        return grouped
 
     def _upsert(self, table: str, conflict: Sequence[str], values: Mapping[str, Any]) -> int:
         """Insert or update the row identified by the `conflict` columns; return its rowid.

@@ -54,14 +54,13 @@ class AuditRecords(StoreBase):
 
     def superbills_showing_visit(self, patient_key: str, visit_key: str) -> list[str]:
         """The numbers of the issued superbills that show the visit, oldest first."""
-        return [
-            number
-            for (number,) in self.conn.execute(
+        return list(
+            self._column(
                 "SELECT DISTINCT s.number FROM visits v JOIN superbill_visits sv ON sv.visit_id = v.id "
                 "JOIN superbills s ON s.id = sv.superbill_id WHERE v.patient = ? AND v.key = ? ORDER BY s.id",
                 (patient_key, visit_key),
             )
-        ]
+        )
 
     def _superbills_showing_payment(
         self, patient_key: str, payment_key: str, dates: Sequence[date | None]
@@ -73,15 +72,14 @@ class AuditRecords(StoreBase):
         """
         days = [iso(day) for day in dates if day is not None]
         in_period = " OR ".join("? BETWEEN s.first_date AND s.last_date" for _ in days)
-        return [
-            number
-            for (number,) in self.conn.execute(
+        return list(
+            self._column(
                 "SELECT s.number FROM superbills s WHERE s.patient = ? AND (EXISTS (SELECT 1 FROM "
                 "superbill_payments sp WHERE sp.superbill_id = s.id AND sp.payment_key = ?)"
                 f"{' OR ' + in_period if in_period else ''}) ORDER BY s.id",
                 (patient_key, payment_key, *days),
             )
-        ]
+        )
 
     def _write_audit(
         self,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from app.domain.errors import ValidationError
 from app.domain.text_limits import clean_text
@@ -98,12 +98,6 @@ class ChartRecords(AuditRecords):
             )
             for row in patients
         ]
-
-    def _grouped(self, sql: str, params: dict[str, Any]) -> dict[int, list[str]]:
-        grouped: dict[int, list[str]] = defaultdict(list)
-        for owner, value in self.conn.execute(sql, params):
-            grouped[owner].append(value)
-        return grouped
 
     # Writing -----------------------------------------------------------------------------------
 
@@ -331,11 +325,8 @@ class ChartRecords(AuditRecords):
         row = self._row("SELECT * FROM visits WHERE patient = ? AND key = ?", (patient_key, visit_key))
         if row is None:
             return None
-        codes = tuple(
-            code
-            for (code,) in self.conn.execute(
-                "SELECT code FROM visit_diagnoses WHERE visit_id = ? ORDER BY position", (row["id"],)
-            )
+        codes = self._column(
+            "SELECT code FROM visit_diagnoses WHERE visit_id = ? ORDER BY position", (row["id"],)
         )
         lines = tuple(
             chart_rows.line(line)

@@ -153,11 +153,8 @@ class ClaimRecords(StoreBase):
     def _issued_claim(self, row: sqlite3.Row) -> IssuedClaim:
         from app.domain.claim import IssuedClaim
 
-        keys = tuple(
-            r[0]
-            for r in self.conn.execute(
-                "SELECT visit_key FROM claim_visits WHERE claim_id = ? ORDER BY position", (row["id"],)
-            )
+        keys = self._column(
+            "SELECT visit_key FROM claim_visits WHERE claim_id = ? ORDER BY position", (row["id"],)
         )
         return IssuedClaim(
             number=row["number"],

@@ -18,6 +18,7 @@ from itertools import islice
 from pathlib import Path
 from types import TracebackType
 
+from app.domain.common_massage_codes import COMMON_MASSAGE_CODES
 from app.domain.dates import parse_date
 from app.domain.diagnoses import CodeRelease, DiagnosisCode
 from app.resources import resource_path
@@ -48,6 +49,9 @@ _COLUMNS = "code, description, billable, first_date, last_date"
 _VALID = "(first_date IS NULL OR first_date <= :day) AND (last_date IS NULL OR last_date >= :day)"
 # The same, or any row when :day is NULL (a search over every release).
 _VALID_OR_ANY = f"(:day IS NULL OR ({_VALID}))"
+# Where each code common in massage stands in its one list: a word search ranks these before the
+# other codes the everyday terms list (whose ranks, _list_rank, start at _MAX_TERM_CODES).
+_COMMON_RANK = {code: place for place, code in enumerate(COMMON_MASSAGE_CODES)}
 
 
 # A code row a word search found: id, code, description, billable, first_date, last_date, then the
@@ -131,16 +135,21 @@ class IcdIndex:
             for name, first, last in rows
         )
         self._counts: dict[tuple[str, date], int] = {}
-        # The "common in massage" rank: the codes the everyday terms find, by where they first appear
-        # in the curated list (_list_rank). A word search puts these codes before the rest.
-        self._massage_rank: dict[str, int] = {}
+        # The codes the everyday terms list, by where they first appear in the curated list
+        # (_list_rank). A word search puts them before the rest, the codes common in massage first.
+        self._listed_rank: dict[str, int] = {}
         # Everyday terms have the first row ids (1 to this), inclusion terms the rest.
         (self._everyday_terms,) = self._db.execute("SELECT count(*) FROM terms WHERE everyday").fetchone()
         for code, term, position in self._db.execute(
             "SELECT c.code, t.id, l.position FROM terms AS t JOIN term_codes AS l ON l.term = t.id"
             " JOIN codes AS c ON c.id = l.code_id WHERE t.everyday ORDER BY t.id, l.position"
         ):
-            self._massage_rank.setdefault(code, _list_rank(term, position))
+            self._listed_rank.setdefault(code, _list_rank(term, position))
+
+    @staticmethod
+    def common_in_massage() -> tuple[str, ...]:
+        """The codes a word search lists first, in their order: the codes common in massage."""
+        return tuple(sorted(_COMMON_RANK, key=_COMMON_RANK.__getitem__))
 
     @property
     def release(self) -> CodeRelease:
@@ -272,10 +281,11 @@ class IcdIndex:
         codes under it (billable first, in code order). Words find codes whose title, everyday term
         ("neck pain", "TMJ") or inclusion term ("Whiplash injury of cervical spine") holds a word
         starting with each of them ("low back", "myal"); a hit found by a term says so in
-        ``matched``. Order: billable codes first; within each, the codes common in massage (those
-        the everyday terms find, in the curated list's order) before the rest; then titles or terms
-        starting with the words, then those holding them side by side as typed, then the rest;
-        the rest by the static rank (shorter titles first). (The starts-with rank is applied among
+        ``matched``. Order: billable codes first; within each, the codes the everyday terms list
+        before the rest; then titles or terms starting with the words, then those holding them side
+        by side as typed, then the rest; the listed codes with the codes common in massage
+        (app/domain/common_massage_codes.py) first, in their list's order, then in the curated
+        list's order; the rest by the static rank (shorter titles first). (The starts-with rank is applied among
         the best matches of the other two, not by a search of its own, which costs too much for
         common words.)
         """
@@ -339,10 +349,12 @@ class IcdIndex:
             rows += self._term_rows(query, limit, day, everyday=False)
             for row in rows:
                 rowid, code, description, billable, _, _, matched, _, place = row
-                # place: where the everyday term that found it lists it; else the code's massage rank.
-                common = self._massage_rank.get(code) if place is None else place
+                # place: where the everyday term that found it lists it; else where the curated list does.
+                listed = self._listed_rank.get(code) if place is None else place
+                # A code common in massage ranks before the other listed ones (its place < any term's).
+                rank = _COMMON_RANK.get(code, listed)
                 row_tier = 0 if _starts_with(matched or description, words) else tier
-                key = (not billable, common is None, row_tier, rowid if common is None else common, code)
+                key = (not billable, rank is None, row_tier, rowid if rank is None else rank, code)
                 if rowid not in ranked or key < ranked[rowid][0]:
                     ranked[rowid] = (key, row)
         ordered = sorted(ranked.values(), key=lambda item: item[0])

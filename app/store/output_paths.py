@@ -119,12 +119,8 @@ def backup_destination(value: str | os.PathLike[str], data_folder: Path, *, fiel
                 f"{path} is inside your practice's data folder or its log; back up to a folder outside "
                 "it, such as a USB stick",
             )
-        if target.exists() and not target.is_dir():
-            raise ValidationError(field, f"{path} is a file, not a folder; name a folder to back up to")
+        _existing_folder(path, target, field, "to back up to")
         _refuse_unportable(path, field, room=_LONGEST_BACKUP_NAME + 1, using="the backup's name in it takes")
-        existing = _nearest_existing(target)
-        if not existing.is_dir():
-            raise ValidationError(field, f"{existing} is a file, not a folder; name a folder to back up to")
     except OSError as error:
         raise ValidationError(
             field, f"{path} cannot be used as a folder ({error.strerror or error}); choose another"
@@ -174,11 +170,7 @@ def output_folder(value: str | os.PathLike[str], data_folder: Path | None, *, fi
                     field,
                     f"{path} is part of your practice's data (its folder or its log); choose a folder outside it",
                 )
-        if target.exists() and not target.is_dir():
-            raise ValidationError(field, f"{path} is a file, not a folder; name a folder to write into")
-        existing = _nearest_existing(target)
-        if not existing.is_dir():
-            raise ValidationError(field, f"{existing} is a file, not a folder; name a folder to write into")
+        existing = _existing_folder(path, target, field, "to write into")
         if not os.access(existing, os.W_OK | os.X_OK):
             raise ValidationError(field, f"the folder {existing} cannot be written; choose another folder")
     except OSError as error:
@@ -186,6 +178,17 @@ def output_folder(value: str | os.PathLike[str], data_folder: Path | None, *, fi
             field, f"{path} cannot be used as a folder ({error.strerror or error}); choose another"
         ) from None
     return path
+
+
+def _existing_folder(path: Path, target: Path, field: str, purpose: str) -> Path:
+    """The folder `target` (`path` resolved), or the nearest one above it that exists; ValidationError
+    naming `field` when that is a file: a folder cannot be made in or as a file."""
+    if target.exists() and not target.is_dir():
+        raise ValidationError(field, f"{path} is a file, not a folder; name a folder {purpose}")
+    existing = _nearest_existing(target)
+    if not existing.is_dir():
+        raise ValidationError(field, f"{existing} is a file, not a folder; name a folder {purpose}")
+    return existing
 
 
 def _nearest_existing(folder: Path) -> Path:

@@ -7,7 +7,6 @@ the main window does neither.
 from __future__ import annotations
 
 import sqlite3
-from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
@@ -171,20 +170,16 @@ class SuperbillRecords(StoreBase):
         """The superbills issued to a patient (everyone's when None), oldest first."""
         where = "WHERE s.patient = :patient" if patient_key is not None else ""
         params = {"patient": patient_key}
-        visit_keys: dict[int, list[str]] = defaultdict(list)
-        for superbill_id, key in self.conn.execute(
+        visit_keys = self._grouped(
             "SELECT sv.superbill_id, v.key FROM superbill_visits sv JOIN visits v ON v.id = sv.visit_id "
             f"JOIN superbills s ON s.id = sv.superbill_id {where} ORDER BY sv.superbill_id, sv.position",
             params,
-        ):
-            visit_keys[superbill_id].append(key)
-        payment_keys: dict[int, list[str]] = defaultdict(list)
-        for superbill_id, key in self.conn.execute(
+        )
+        payment_keys = self._grouped(
             "SELECT sp.superbill_id, sp.payment_key FROM superbill_payments sp "
             f"JOIN superbills s ON s.id = sp.superbill_id {where} ORDER BY sp.superbill_id, sp.position",
             params,
-        ):
-            payment_keys[superbill_id].append(key)
+        )
         rows = self._rows(
             "SELECT s.id, s.number, s.patient, s.issued_on, s.first_date, s.last_date, s.charges, s.payments,"
             f" s.balance, s.sha256, s.replaces FROM superbills s {where} ORDER BY s.issued_on, s.id",
@@ -198,20 +193,14 @@ class SuperbillRecords(StoreBase):
         row = self._row("SELECT * FROM superbills WHERE number = ?", (number,))
         if row is None:
             return None
-        keys = tuple(
-            key
-            for (key,) in self.conn.execute(
-                "SELECT v.key FROM superbill_visits sv JOIN visits v ON v.id = sv.visit_id "
-                "WHERE sv.superbill_id = ? ORDER BY sv.position",
-                (row["id"],),
-            )
+        keys = self._column(
+            "SELECT v.key FROM superbill_visits sv JOIN visits v ON v.id = sv.visit_id "
+            "WHERE sv.superbill_id = ? ORDER BY sv.position",
+            (row["id"],),
         )
-        payments = tuple(
-            key
-            for (key,) in self.conn.execute(
-                "SELECT payment_key FROM superbill_payments WHERE superbill_id = ? ORDER BY position",
-                (row["id"],),
-            )
+        payments = self._column(
+            "SELECT payment_key FROM superbill_payments WHERE superbill_id = ? ORDER BY position",
+            (row["id"],),
         )
         return _issued(row, keys, payments)
 

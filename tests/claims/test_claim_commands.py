@@ -328,7 +328,7 @@ def test_the_payer_id_option_overrides_the_payers_own(
 ) -> None:
     folder = _practice(tmp_path, "sample", _payer_id)
     text = _x837(folder, tmp_path / "claim.txt", "--payer-id", "sx-173")
-    assert "*PI*sx-173~" in text and "91051" not in text  # as typed (X12 takes lower case and hyphens)
+    assert "*PI*SX173~" in text and "91051" not in text  # the payer ID's one rule (validate_payer_id)
     assert "No payer ID" not in capsys.readouterr().out
 
 

@@ -230,7 +230,7 @@ def test_an_envelope_id_the_837p_cannot_carry_as_typed_is_refused_up_front(
     assert said.out == "" and not out.exists() and (folder / "practice.sqlite3").read_bytes() == before
 
 
-def test_envelope_ids_are_written_whole_as_typed(tmp_path: Path) -> None:
+def test_envelope_ids_are_written_whole_as_typed_and_the_payer_id_by_its_rule(tmp_path: Path) -> None:
     folder = _practice(tmp_path, "sample")
     out = tmp_path / "claim.837"
     receiver, sender = "OfficeAlly-0001", "ab.12"  # 15 characters; lower case is X12's too
@@ -241,7 +241,7 @@ def test_envelope_ids_are_written_whole_as_typed(tmp_path: Path) -> None:
     assert (isa[6], isa[8]) == ("ab.12".ljust(15), receiver)
     gs = re.search(r"^GS\*HC\*([^*]+)\*([^*]+)\*", text, re.M)
     assert gs is not None and gs.groups() == (sender, receiver)
-    assert "*PI*SX-107~" in text and x12_errors(text, tmp_path) == ""
+    assert "*PI*SX107~" in text and x12_errors(text, tmp_path) == ""  # as the Payers dialog keeps it
 
 
 # 4. Nothing cut from the paper form without a warning naming its box; USPS abbreviations.

@@ -12,7 +12,6 @@ import pytest
 from app.domain.check import FindingCode
 from app.domain.practice import ServiceLine, Visit
 from app.services.visit_check import (
-    COMMON_MASSAGE_CODES,
     VisitSetting,
     check_visit,
     first_pointers,
@@ -109,11 +108,6 @@ def test_the_default_prescription_is_the_one_valid_on_the_date(setting: VisitSet
 def test_visits_on_a_prescription_leave_out_the_visit_being_edited(setting: VisitSetting) -> None:
     assert setting.visits_on_prescription("rx-1") == 2
     assert setting.visits_on_prescription("rx-1", but="v-2") == 1
-
-
-def test_every_common_massage_code_is_billable_in_the_shipped_release(workspace: Workspace) -> None:
-    entries = {code: workspace.codes.lookup(code) for code in COMMON_MASSAGE_CODES}
-    assert {code for code, entry in entries.items() if entry is None or not entry.billable} == set()
 
 
 def test_new_visit_keys_name_a_visit_and_differ() -> None:

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.common_massage_codes import COMMON_MASSAGE_CODES
 from app.domain.diagnoses import DiagnosisCode
-from app.services.visit_check import COMMON_MASSAGE_CODES
 from app.services.workspace import Workspace
 from app.ui.visits.code_search import CodeSearch, words_match
 from app.ui.widgets.table_model import RowTableModel

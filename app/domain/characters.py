@@ -72,6 +72,23 @@ def normalise_line_breaks(text: str) -> str:
     return _NEWLINES.sub("\n", text)
 
 
+# Letters with no accent to take off (NFKD leaves them whole), and the plain letters they are
+# written with where only A-Z will do: a claim form, an 837P, the patient search.
+_PLAIN_LETTERS = str.maketrans(
+    {
+        "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Ł": "L", "ł": "l", "Ħ": "H", "ħ": "h",
+        "ı": "i", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "Þ": "TH", "þ": "th", "ß": "ss", "ẞ": "SS",
+    }
+)  # fmt: skip
+
+
+def without_accents(text: str) -> str:
+    """`text` in plain Latin letters, case kept: "Zoë Nguyễn-Øster" -> "Zoe Nguyen-Oster", "Æsa" -> "AEsa"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", bare.translate(_PLAIN_LETTERS))
+
+
 def printed_line(text: str) -> str:
     """Stored text as one printable line: line breaks and tabs become spaces, other control
     characters the replacement character, format characters (zero-width, text direction) nothing."""

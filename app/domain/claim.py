@@ -10,12 +10,11 @@ Claim Form Reference Instruction Manual.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from app.domain.characters import printed_line
+from app.domain.characters import printed_line, without_accents
 from app.domain.diagnoses import icd_without_dot
 from app.domain.errors import ValidationError
 from app.domain.identifiers import claim_tax_id, zip_digits
@@ -78,8 +77,8 @@ def is_claimable(kind: PayerKind) -> bool:
 
 def claim_text(text: str | None) -> str:
     """Text as a claim carries it: one line, capitals, plain ASCII (OCR forms and X12 read no more)."""
-    folded = unicodedata.normalize("NFKD", printed_line(text or ""))
-    ascii_only = folded.encode("ascii", "ignore").decode("ascii")
+    plain = without_accents(printed_line(text or ""))
+    ascii_only = plain.encode("ascii", "ignore").decode("ascii")
     return " ".join(ascii_only.upper().split())
 
 

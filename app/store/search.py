@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
-# Letters that carry no combining mark to strip, so NFKD leaves them alone.
-_SPECIAL = str.maketrans(
-    {"ø": "o", "đ": "d", "ð": "d", "ł": "l", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"}
-)
+from app.domain.characters import without_accents
+
 _US_DATE = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")  # ASCII digits, as every date read
 _SEPARATORS = re.compile(r"[\s,;]+")
 
 
 def fold(text: str) -> str:
     """ "Zoë Nguyễn-Øster" -> "zoe nguyen-oster"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", bare.translate(_SPECIAL))
+    return without_accents(text.casefold())
 
 
 def sort_name(first_name: str, last_name: str) -> str:

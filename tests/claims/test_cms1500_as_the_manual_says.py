@@ -138,6 +138,15 @@ def test_the_text_cut_warning_names_box_33_and_its_29_characters() -> None:
     assert said and "holds 29 characters" in said[0]
 
 
+def test_the_text_cut_warning_quotes_what_prints_without_a_trailing_space() -> None:
+    from app.domain.check.claim import paper_findings
+
+    practitioner = sample.practitioner(practice_name="Harbor Light Massage Therapy (Demo)")
+    claim = claim_for(sample.superbill_data(practitioner=practitioner), number="CL-2026-0001")
+    said = [f.message for f in paper_findings(claim, cut_texts(claim)) if f.box == "33"]
+    assert said and said[0].startswith('Item 33 prints "HARBOR LIGHT MASSAGE THERAPY":')
+
+
 # 3. Signatures and dates.
 
 

@@ -250,7 +250,7 @@ def paper_findings(claim: Claim, cuts: Iterable[tuple[str, str, int]]) -> list[F
         _warning(
             ClaimCode.TEXT_CUT,
             _ENTERED_IN.get(box, ("claim", ""))[0],
-            f'{_box_name(box)} prints "{text[:width]}": the box holds {width} characters of "{text}" '
+            f'{_box_name(box)} prints "{text[:width].rstrip()}": the box holds {width} characters of "{text}" '
             f"({len(text)}). Shorten it{_ENTERED_IN.get(box, ('', ''))[1]}, or send an 837P file, "
             "which has room for it.",
             box,

@@ -369,8 +369,16 @@ def _open_window(data_dir: Path | None) -> int:
     try:
         # PySide6 reads the source of each module imported after it (its __feature__ import hook),
         # so the core the window starts with is imported before it: ~20 ms less start-up.
+        from app import resources  # noqa: F401
         from app.domain import people, phones  # noqa: F401
-        from app.services import encryption, logs, patient_search, practice_health, workspace  # noqa: F401
+        from app.services import (  # noqa: F401
+            encryption,
+            logs,
+            patient_search,
+            practice_health,
+            practice_profile,
+            workspace,
+        )
 
         try:
             from app.ui.main import run_app

@@ -10,7 +10,9 @@ QApplication is made; the wrapper goes in as app.ui.main is imported, so the ord
 which is part of the start-up, is the app's own. The time is read in a
 QTimer.singleShot(0) queued before the window is shown: it runs on the event loop's first turn.
 Prints one JSON line: shown_ms (from T0_NS, the parent's monotonic clock before starting this
-process) and, for main, attention_ms (the needs-attention panel filled, built after the first frame).
+process) and, for main, attention_ms (the needs-attention panel filled, built after the first frame);
+with shown_cpu_ms and attention_cpu_ms, the CPU time this process had used by then (on a machine
+shared with other work, wall times wait for the CPU; CPU times do not).
 """
 
 import json
@@ -27,6 +29,9 @@ def main() -> None:
     def since_start() -> float:
         return (time.monotonic_ns() - t0) / 1e6
 
+    def cpu_used() -> float:
+        return time.process_time() * 1000
+
     if mode in ("bare", "qt-table"):
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication, QMainWindow
@@ -40,6 +45,7 @@ def main() -> None:
 
         def bare_shown():
             result["shown_ms"] = since_start()
+            result["shown_cpu_ms"] = cpu_used()
             app.quit()
 
         QTimer.singleShot(0, bare_shown)
@@ -54,6 +60,7 @@ def main() -> None:
 
                 def shown():
                     result["shown_ms"] = since_start()
+                    result["shown_cpu_ms"] = cpu_used()
                     window = next(w for w in qt_app.topLevelWidgets() if w.isVisible())
                     result["window"] = type(window).__name__
 
@@ -63,6 +70,7 @@ def main() -> None:
                         panels = window.findChildren(AttentionPanel)
                         if panels and panels[0].is_loaded:
                             result["attention_ms"] = since_start()
+                            result["attention_cpu_ms"] = cpu_used()
                             qt_app.quit()  # not close(): closing makes the daily backup
                         else:
                             QTimer.singleShot(1, wait_for_attention)

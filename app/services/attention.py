@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import Enum
 from typing import TYPE_CHECKING
 
 from app.domain.check.diagnoses import retired_advice
 from app.domain.dates import us_date
-from app.domain.diagnoses import DiagnosisCodes, RetiredCode, retired_code
+from app.domain.diagnoses import CodeRelease, DiagnosisCodes, RetiredCode, retired_code
 from app.domain.money import format_money
 from app.domain.people import listed_name
 from app.store import attention as queries
@@ -201,6 +201,20 @@ def _balance(row: queries.BalanceDue) -> AttentionItem:
     )
 
 
+def _releases_between(codes: DiagnosisCodes, first: date, last: date) -> list[CodeRelease]:
+    """The releases in force on the days from ``first`` to ``last``, oldest first (a code set's
+    releases are consecutive: each begins the day after the one before it ends)."""
+    release = codes.release_on(first)
+    found = [release]
+    while release.last_date < min(last, date.max):
+        following = codes.release_on(release.last_date + timedelta(days=1))
+        if following == release:
+            break
+        found.append(following)
+        release = following
+    return found
+
+
 def _retired_codes(store: PracticeStore, codes: DiagnosisCodes, today: date) -> list[AttentionItem]:
     """Visits not yet on a superbill, and prescriptions in force, that use a code retired for their dates.
 
@@ -216,10 +230,20 @@ def _retired_codes(store: PracticeStore, codes: DiagnosisCodes, today: date) -> 
         return found[key]
 
     visits: dict[tuple[str, str], tuple[str, RetiredCode, list[date], str]] = {}
-    # Look at each code once a release, then read the visits of the codes retired only (usually none).
+    # Each code the visits use, looked at once in each release their dates fall in (a few codes, a
+    # release or two): no visit can use a code retired for its date but one retired in one of them.
+    # Then, for those codes only (usually none), each (code, date of service) of the visits not yet
+    # on a superbill; then the visits of the codes retired for their dates.
+    span = queries.visit_dates_span(store)
+    releases = [] if span is None else _releases_between(codes, *span)
+    maybe_gone = {
+        code
+        for code in queries.visit_codes_in_use(store)
+        if any(retired(code, release.first_date) is not None for release in releases)
+    }
     gone_codes = {
         code
-        for code, day in queries.visit_codes_by_day(store, date.min, unbilled_only=True)
+        for code, day in queries.visit_codes_by_day(store, date.min, unbilled_only=True, codes=maybe_gone)
         if retired(code, day) is not None
     }
     for use in queries.visit_code_uses(store, date.min, unbilled_only=True, codes=gone_codes):
@@ -245,7 +269,12 @@ def _retired_codes(store: PracticeStore, codes: DiagnosisCodes, today: date) -> 
                 first_key,
             )
         )
-    for use in queries.prescription_code_uses(store, today):
+    gone_codes = {
+        code
+        for code, day in queries.prescription_codes_by_day(store, today)
+        if retired(code, max(today, day)) is not None
+    }
+    for use in queries.prescription_code_uses(store, today, codes=gone_codes):
         on = max(today, use.day)
         gone = retired(use.code, on)
         if gone is not None:

@@ -11,6 +11,7 @@ with no coverage is self-pay: nobody claims it back, so nobody needs a superbill
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -30,12 +31,21 @@ class HasConnection(Protocol):
 
 # SQL, true for the superbill `s` when no later superbill replaces it (index superbills_by_replaces).
 _NOT_REPLACED = "NOT EXISTS (SELECT 1 FROM superbills r WHERE r.replaces = s.number)"
+# SQL, the ids of the visits that a final superbill, not replaced since, holds.
+_BILLED_VISIT_IDS = f"""
+    SELECT sv.visit_id FROM superbill_visits sv JOIN superbills s ON s.id = sv.superbill_id
+    WHERE {_NOT_REPLACED}"""
 # SQL, true for the visit `v` when a final superbill that no later one replaces holds it (the index
-# superbill_visits_by_visit finds its superbills).
-ON_A_SUPERBILL = f"""EXISTS (
-    SELECT 1 FROM superbill_visits sv JOIN superbills s ON s.id = sv.superbill_id
-    WHERE sv.visit_id = v.id AND {_NOT_REPLACED}
-)"""
+# superbill_visits_by_visit finds its superbills): for the visits of one patient.
+ON_A_SUPERBILL = f"EXISTS ({_BILLED_VISIT_IDS} AND sv.visit_id = v.id)"
+
+
+def _unbilled_of_all(visit_id: str = "v.id") -> str:
+    """SQL, true when the visit whose id is ``visit_id`` is on no superbill (NOT ON_A_SUPERBILL), for a
+    query over every visit of the practice: the billed visits are listed once (SQLite builds an index
+    of them for the query) where ON_A_SUPERBILL looks them up visit by visit, 3 lookups each (250 ms
+    at 200,000 visits, against 70). A visit_id is never NULL, so NOT IN is NOT EXISTS."""
+    return f"{visit_id} NOT IN ({_BILLED_VISIT_IDS})"
 
 
 @dataclass(frozen=True)
@@ -132,8 +142,8 @@ def visits_waiting(store: HasConnection, today: date, deadline_within_days: int 
     """Per patient and payer, the visits waiting for a superbill (see the module's docstring).
 
     One pass over the visits: the deadline window is turned into a window of dates of service
-    per payer (4 payers, not 200,000 date() calls), and the anti-join probes the index
-    superbill_visits_by_visit.
+    per payer (4 payers, not 200,000 date() calls), and the billed visits are listed once
+    (_unbilled_of_all). Ordered by patient, then payer.
     """
     sql = f"""
         WITH payer_windows AS (
@@ -152,8 +162,9 @@ def visits_waiting(store: HasConnection, today: date, deadline_within_days: int 
         JOIN patients pt ON pt.key = v.patient
         WHERE v.coverage IS NOT NULL
           AND v.date <= :today
-          AND NOT {ON_A_SUPERBILL}
+          AND {_unbilled_of_all()}
         GROUP BY v.patient, pw.key
+        ORDER BY v.patient, pw.key
     """
     params = {"today": today.isoformat(), "last": (today + timedelta(days=deadline_within_days)).isoformat()}
     rows = []
@@ -168,12 +179,12 @@ def visits_waiting(store: HasConnection, today: date, deadline_within_days: int 
                 payer_name=row[3],
                 filing_limit_days=limit,
                 visits=row[5],
-                first_date=parse_date(row[6]),
-                last_date=parse_date(row[7]),
+                first_date=_day(row[6]),
+                last_date=_day(row[7]),
                 visits_due=row[8] or 0,
                 first_deadline=None
                 if first_due is None or limit is None
-                else days_after(parse_date(first_due), limit),
+                else days_after(_day(first_due), limit),
             )
         )
     return rows
@@ -265,6 +276,10 @@ def necessity_letters_needed(store: HasConnection) -> list[LetterAttention]:
     ]
 
 
+# parse_date for the many rows of one query, which share a few hundred dates (two years of visits).
+_day = functools.lru_cache(maxsize=4096)(parse_date)
+
+
 def _query(store: HasConnection, sql: str, params: dict[str, str]) -> list[tuple[Any, ...]]:
     path: Path | None = getattr(store, "path", None)
     with translate_errors(path):
@@ -289,51 +304,94 @@ def visit_code_uses(
     store: HasConnection, since: date, *, unbilled_only: bool, codes: Collection[str] | None = None
 ) -> list[CodeUse]:
     """The codes of visits on or after ``since``, of those not yet on a superbill only if asked, and
-    only ``codes`` when given."""
-    unbilled = f"AND NOT {ON_A_SUPERBILL}" if unbilled_only else ""
-    only: dict[str, str] = {}
-    chosen = ""
+    only ``codes`` when given (then the diagnoses are read first, and only their visits looked up)."""
+    only, chosen = _only(codes, "d.code")
+    tables, visit_id = "visits v JOIN visit_diagnoses d ON d.visit_id = v.id", "v.id"
     if codes is not None:
-        only = {f"c{n}": code for n, code in enumerate(sorted(codes))}
         if not only:
             return []
-        chosen = f"AND d.code IN ({', '.join(':' + name for name in only)})"
+        tables, visit_id = "visit_diagnoses d CROSS JOIN visits v ON v.id = d.visit_id", "d.visit_id"
+    unbilled = f"AND {_unbilled_of_all(visit_id)}" if unbilled_only else ""
     sql = f"""
         SELECT v.patient, pt.first_name, pt.last_name, v.key, v.date, d.code
-        FROM visits v
-        JOIN visit_diagnoses d ON d.visit_id = v.id
+        FROM {tables}
         JOIN patients pt ON pt.key = v.patient
         WHERE v.date >= :since {unbilled} {chosen}
         ORDER BY v.date, pt.last_name, pt.first_name, v.id, d.position
     """
     return [
-        CodeUse(row[0], row[1], row[2], False, row[3], parse_date(row[4]), parse_date(row[4]), row[5])
+        CodeUse(row[0], row[1], row[2], False, row[3], _day(row[4]), _day(row[4]), row[5])
         for row in _query(store, sql, {"since": since.isoformat(), **only})
     ]
 
 
-def visit_codes_by_day(store: HasConnection, since: date, *, unbilled_only: bool) -> list[tuple[str, date]]:
-    """Each (code, date of service) that visits on or after ``since`` use, once: what a check of
-    codes by their dates needs to look at, without a row for every visit."""
-    unbilled = f"AND NOT {ON_A_SUPERBILL}" if unbilled_only else ""
+def visit_codes_in_use(store: HasConnection) -> list[str]:
+    """Each code that any visit uses, once, as stored (the diagnoses alone are read: 25 ms at 200,000
+    visits)."""
+    return [row[0] for row in _query(store, "SELECT DISTINCT code FROM visit_diagnoses", {})]
+
+
+def visit_dates_span(store: HasConnection) -> tuple[date, date] | None:
+    """The first and the last date of service of any visit (index visits_by_date); None for no visit."""
+    sql = "SELECT (SELECT min(date) FROM visits), (SELECT max(date) FROM visits)"
+    first, last = _query(store, sql, {})[0]
+    return None if first is None else (_day(first), _day(last))
+
+
+def visit_codes_by_day(
+    store: HasConnection, since: date, *, unbilled_only: bool, codes: Collection[str] | None = None
+) -> list[tuple[str, date]]:
+    """Each (code, date of service) that visits on or after ``since`` use, once, only ``codes`` when
+    given: what a check of codes by their dates needs to look at, without a row for every visit.
+
+    The diagnoses are read in their order (by visit) and each visit looked up by its id: at 200,000
+    visits, 150 ms against 500 for the visits in date order with the diagnoses looked up.
+    """
+    unbilled = f"AND {_unbilled_of_all('d.visit_id')}" if unbilled_only else ""
+    only, chosen = _only(codes, "d.code")
+    if codes is not None and not only:
+        return []
     sql = f"""
         SELECT DISTINCT d.code, v.date
-        FROM visits v
-        JOIN visit_diagnoses d ON d.visit_id = v.id
-        WHERE v.date >= :since {unbilled}
+        FROM visit_diagnoses d
+        CROSS JOIN visits v ON v.id = d.visit_id
+        WHERE v.date >= :since {unbilled} {chosen}
     """
-    return [(row[0], parse_date(row[1])) for row in _query(store, sql, {"since": since.isoformat()})]
+    return [(row[0], _day(row[1])) for row in _query(store, sql, {"since": since.isoformat(), **only})]
 
 
-def prescription_code_uses(store: HasConnection, in_force_on: date) -> list[CodeUse]:
-    """The codes of prescriptions not expired before ``in_force_on``."""
+def _only(codes: Collection[str] | None, column: str) -> tuple[dict[str, str], str]:
+    """The parameters and the SQL condition (AND ``column`` IN ...) that keep only ``codes``; none for None."""
+    only = {f"c{n}": code for n, code in enumerate(sorted(codes or ()))}
+    return only, f"AND {column} IN ({', '.join(':' + name for name in only)})" if only else ""
+
+
+def prescription_codes_by_day(store: HasConnection, in_force_on: date) -> list[tuple[str, date]]:
+    """Each (code, first day) that prescriptions not expired before ``in_force_on`` use, once (the
+    first day as in CodeUse.day): what a check of their codes needs, without a row a prescription."""
     sql = """
+        SELECT DISTINCT d.code, coalesce(r.starts_on, r.written_on)
+        FROM prescriptions r
+        JOIN prescription_diagnoses d ON d.prescription_id = r.id
+        WHERE r.expires_on IS NULL OR r.expires_on >= :day
+    """
+    return [(row[0], _day(row[1])) for row in _query(store, sql, {"day": in_force_on.isoformat()})]
+
+
+def prescription_code_uses(
+    store: HasConnection, in_force_on: date, codes: Collection[str] | None = None
+) -> list[CodeUse]:
+    """The codes of prescriptions not expired before ``in_force_on``, only ``codes`` when given."""
+    only, chosen = _only(codes, "d.code")
+    if codes is not None and not only:
+        return []
+    sql = f"""
         SELECT r.patient, pt.first_name, pt.last_name, r.key, coalesce(r.starts_on, r.written_on),
                r.expires_on, d.code
         FROM prescriptions r
         JOIN prescription_diagnoses d ON d.prescription_id = r.id
         JOIN patients pt ON pt.key = r.patient
-        WHERE r.expires_on IS NULL OR r.expires_on >= :day
+        WHERE (r.expires_on IS NULL OR r.expires_on >= :day) {chosen}
         ORDER BY pt.last_name, pt.first_name, r.id, d.position
     """
     return [
@@ -343,9 +401,9 @@ def prescription_code_uses(store: HasConnection, in_force_on: date) -> list[Code
             row[2],
             True,
             row[3],
-            parse_date(row[4]),
-            None if row[5] is None else parse_date(row[5]),
+            _day(row[4]),
+            None if row[5] is None else _day(row[5]),
             row[6],
         )
-        for row in _query(store, sql, {"day": in_force_on.isoformat()})
+        for row in _query(store, sql, {"day": in_force_on.isoformat(), **only})
     ]

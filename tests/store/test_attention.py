@@ -173,3 +173,23 @@ def test_several_patients_are_counted_apart(practice_store: PracticeStore) -> No
 def test_the_patient_count_agrees_with_the_search(practice_store: PracticeStore, search: str) -> None:
     practice_store.save_patient(Patient("pt-2", "Zoë", "Ökafor", date(1990, 1, 2)))
     assert count_patients(practice_store, search) == len(practice_store.patients(search))
+
+
+def test_the_queries_over_every_visit_and_over_one_patient_agree_on_which_visits_are_billed(
+    practice_store: PracticeStore,
+) -> None:
+    """ON_A_SUPERBILL looks a patient's visits up one by one; the queries over the whole practice list
+    the billed visits once (_unbilled_of_all): a visit dropped by a replacement waits again in both."""
+    from app.store import attention as queries
+
+    first = issue(practice_store, ("v-1", "v-2"))
+    issue(practice_store, ("v-2",), replaces=first)
+    [one] = queries.unbilled_visits(practice_store, TODAY, "pt-0001")
+    assert (one.visit_key, one.date) == ("v-1", date(2026, 9, 9))
+    [waiting] = queries.visits_waiting(practice_store, TODAY)
+    assert (waiting.visits, waiting.first_date, waiting.last_date) == (1, one.date, one.date)
+    codes = {code for code, day in queries.visit_codes_by_day(practice_store, date.min, unbilled_only=True)}
+    uses = queries.visit_code_uses(practice_store, date.min, unbilled_only=True, codes=codes)
+    assert {(use.key, use.day) for use in uses} == {("v-1", one.date)}
+    [item] = items(practice_store, AttentionKind.UNBILLED_VISITS)
+    assert item.message == "1 visit on 09/09/2026 not on a superbill"

@@ -283,7 +283,7 @@ def _retired_codes(store: PracticeStore, codes: DiagnosisCodes, today: date) -> 
                     AttentionKind.RETIRED_CODE_PRESCRIPTION,
                     use.patient_key,
                     listed_name(use.first_name, use.last_name),
-                    f"prescription of {us_date(use.day)}: {retired_advice(gone)}",
+                    f"prescription of {us_date(use.named_on)}: {retired_advice(gone)}",
                     on,
                     use.key,
                 )

@@ -71,7 +71,7 @@ class AffectedUse:
     patient_initials: str  # "D.O.": the preview names nobody in full
     prescription: bool
     key: str  # the visit's or the prescription's key
-    day: str  # the visit's date, or the prescription's date (its start, else written; MM/DD/YYYY)
+    day: str  # the visit's date, or the date the prescription was written (MM/DD/YYYY)
     code: str  # dotted
     change: str  # "deleted", "no longer billable" or "revised"
     choices: tuple[str, ...]  # for a code now a header: the billable codes under it
@@ -278,7 +278,7 @@ def _affected(
             change = "revised"
         else:
             continue
-        day = use.day  # a prescription's own date (written, or starting), not the release's
+        day = use.named_on  # the visit's date, or the date the prescription was written
         affected = AffectedUse(
             use.patient_key,
             initials(use.first_name, use.last_name),

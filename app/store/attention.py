@@ -298,6 +298,7 @@ class CodeUse:
     day: date  # the visit's date of service; the prescription's first day (written or starting)
     until: date | None  # the prescription's expiry (None: open); a visit's date
     code: str  # as stored
+    named_on: date  # the date it goes by, as its tab lists it: a visit's date, a prescription's date written
 
 
 def visit_code_uses(
@@ -320,7 +321,7 @@ def visit_code_uses(
         ORDER BY v.date, pt.last_name, pt.first_name, v.id, d.position
     """
     return [
-        CodeUse(row[0], row[1], row[2], False, row[3], _day(row[4]), _day(row[4]), row[5])
+        CodeUse(row[0], row[1], row[2], False, row[3], _day(row[4]), _day(row[4]), row[5], _day(row[4]))
         for row in _query(store, sql, {"since": since.isoformat(), **only})
     ]
 
@@ -387,7 +388,7 @@ def prescription_code_uses(
         return []
     sql = f"""
         SELECT r.patient, pt.first_name, pt.last_name, r.key, coalesce(r.starts_on, r.written_on),
-               r.expires_on, d.code
+               r.expires_on, d.code, r.written_on
         FROM prescriptions r
         JOIN prescription_diagnoses d ON d.prescription_id = r.id
         JOIN patients pt ON pt.key = r.patient
@@ -404,6 +405,7 @@ def prescription_code_uses(
             _day(row[4]),
             None if row[5] is None else _day(row[5]),
             row[6],
+            _day(row[7]),
         )
         for row in _query(store, sql, {"day": in_force_on.isoformat(), **only})
     ]

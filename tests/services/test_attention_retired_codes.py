@@ -21,11 +21,16 @@ TODAY = date(2026, 12, 5)
 @pytest.fixture
 def workspace(data_dir: Path) -> Iterator[Workspace]:
     """Daniel Okafor: M72.2 on 09/15/2026 (billable then) and on 11/10 and 11/17/2026 (a header from
-    10/01/2026), on a prescription of 08/03/2026 still in force, and M54.50 (fine) on another."""
+    10/01/2026), on a prescription written 08/03/2026 (from 08/10) still in force, and M54.50 (fine) on another."""
     chart = sample.chart()
     prescriptions = (
         Prescription(
-            "rx-feet", "Helen Park", date(2026, 8, 3), diagnoses=("M72.2",), prescriber_credentials="MD"
+            "rx-feet",
+            "Helen Park",
+            date(2026, 8, 3),
+            diagnoses=("M72.2",),
+            prescriber_credentials="MD",
+            starts_on=date(2026, 8, 10),  # named by the date it was written, 08/03, as its tab lists it
         ),
         replace(chart.prescriptions[0], expires_on=date(2027, 6, 30), authorized_visits=None),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -82,6 +83,22 @@ def test_the_preview_names_the_visits_and_prescriptions_affected_for_their_dates
         (False, "v-fy28"),
         (True, "rx-open"),
     ]
+
+
+def test_a_prescription_is_named_by_the_date_it_was_written_as_its_tab_lists_it(
+    published: dict[str, Path], data_dir: Path
+) -> None:
+    """Written 11/20/2026 to start 12/01/2026: the preview says "prescription of 11/20/2026"."""
+    practice = practice_using_fy2028_changes()
+    chart = practice.charts[0]
+    later = replace(chart.prescriptions[0], starts_on=date(2026, 12, 1))
+    workspace = Workspace(data_dir)
+    try:
+        workspace.store.save_practice(replace(practice, charts=(replace(chart, prescriptions=(later,)),)))
+        update = preview_update(published[ADDENDA_FILE], workspace.data_dir, workspace.store)
+    finally:
+        workspace.close()
+    assert "D.O., prescription of 11/20/2026: M79.18 deleted" in [a.text for a in update.affected]
 
 
 def test_applying_keeps_the_earlier_releases_so_each_date_is_judged_by_its_own(

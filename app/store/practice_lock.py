@@ -7,9 +7,11 @@ writes from the command line do not take it (SQLite keeps two writers of one fil
 
 The lock is the operating system's: flock() on Linux and macOS, msvcrt.locking() on Windows. It
 belongs to the open file, so it ends with the process: a crash or a kill never leaves a stale lock,
-and nothing ever has to be deleted by hand. The file stays in the folder (deleting a lock file on
-release lets two processes each lock a different file of the same name). What it holds, the
-process id, since when and what it is, is only there for the message; it is never trusted.
+and nothing ever has to be deleted by hand (a file a crash left is simply locked again). A hold
+removes the file as it ends, so that it is there only while the practice is held (or after a
+crash); whoever opened it meanwhile finds, once locked, that the name is no longer its file, and
+makes a new one (_still_named): two processes never each lock a different file of that name. What it
+holds, the process id, since when and what it is, is only there for the message; never trusted.
 
 Within one process the hold is counted, per folder: the app's own restore at start and its own
 encrypting (Settings > Security) run while its window holds the practice.
@@ -85,6 +87,7 @@ def in_use_message(folder: Path, holder: Holder, then: str) -> str:
 @dataclass
 class _Held:
     descriptor: int | None  # None: a file system without locks, used unlocked
+    path: Path | None = None
     count: int = 1
 
 
@@ -106,8 +109,7 @@ class PracticeHold:
         if held.count == 0:
             del _held[key]
             if held.descriptor is not None:
-                _unlock(held.descriptor)  # closing would release it too; said, for Windows
-                os.close(held.descriptor)
+                _let_go(held.descriptor, held.path)
 
     def __enter__(self) -> PracticeHold:
         return self
@@ -133,27 +135,40 @@ def hold_practice(folder: Path, what: str, then: str) -> PracticeHold:
         return PracticeHold(key)
     path = lock_file_path(folder)
     make_data_folder(folder)
-    try:
-        descriptor = _open(path, create=True)
-    except OSError as error:
-        raise _unusable(folder, error) from None
-    if descriptor is None:
-        log.warning("the data folder cannot be written: the practice is used unlocked")
-        _held[key] = _Held(None)
-        return PracticeHold(key)
-    try:
-        locked = _lock_or_refuse(folder, descriptor, then)
-        if locked is None:
-            log.warning("the data folder's file system has no locks: the practice is used unlocked")
-            os.close(descriptor)
+    for _attempt in range(_ATTEMPTS):
+        try:
+            opened = _open_or_make(path)
+        except OSError as error:
+            raise _unusable(folder, error) from None
+        if opened is None:
+            log.warning("the data folder cannot be written: the practice is used unlocked")
             _held[key] = _Held(None)
             return PracticeHold(key)
+        descriptor, created = opened
+        try:
+            locked = _lock_or_refuse(folder, descriptor, then)
+        except BaseException:
+            os.close(descriptor)
+            raise
+        if locked is None:
+            log.warning("the data folder's file system has no locks: the practice is used unlocked")
+            _let_go(descriptor, path if created else None, locked=False)  # nothing to keep apart
+            _held[key] = _Held(None)
+            return PracticeHold(key)
+        if not _still_named(descriptor, path):
+            os.close(descriptor)  # the holder before removed it as it let go: take the new one
+            continue
         _record(descriptor, what)
-    except BaseException:
-        os.close(descriptor)
-        raise
-    _held[key] = _Held(descriptor)
-    return PracticeHold(key)
+        _held[key] = _Held(descriptor, path)
+        return PracticeHold(key)
+    raise PracticeInUse(folder, Holder(), then)
+
+
+# POSIX removes an open file; Windows removes none another handle has open, this process's own
+# included (tests/portability/windows.py sets it False to follow Windows' rules on Linux).
+REMOVE_WHILE_LOCKED = sys.platform != "win32"
+# Taking the lock, then finding the file gone (its holder removed it as it let go), is tried again.
+_ATTEMPTS = 20
 
 
 def refuse_if_held_elsewhere(folder: Path, then: str) -> None:
@@ -200,7 +215,7 @@ class _NotOurs(OSError):
     """A `practice.lock` that is not a plain file: a folder, a link, a device or pipe, a hard link."""
 
 
-def _open(path: Path, *, create: bool) -> int | None:
+def _open(path: Path, *, create: bool, exclusive: bool = False) -> int | None:
     """The lock file, opened (for writing too when it may be); None when there is none, and none
     is to be made (`create` False) or can be made (a folder we may not write in: nothing can be
     renamed there either, by this user, so there is nothing for a lock to keep apart).
@@ -211,12 +226,16 @@ def _open(path: Path, *, create: bool) -> int | None:
     """
     flags = os.O_RDWR | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     flags |= getattr(os, "O_BINARY", 0) | getattr(os, "O_NOINHERIT", 0) | getattr(os, "O_CLOEXEC", 0)
+    if create:
+        flags |= os.O_CREAT | (os.O_EXCL if exclusive else 0)
     try:
-        descriptor = os.open(path, flags | (os.O_CREAT if create else 0), OWNER_ONLY)
+        descriptor = os.open(path, flags, OWNER_ONLY)
     except FileNotFoundError:
         if create:
             raise
         return None
+    except FileExistsError:
+        raise
     except OSError as error:
         if error.errno in (errno.ELOOP, errno.EISDIR) or os.path.islink(path):
             raise _NotOurs(error.errno, "not a plain file", str(path)) from None
@@ -224,12 +243,57 @@ def _open(path: Path, *, create: bool) -> int | None:
             raise
         if not os.path.lexists(path):
             return None  # a folder this user may not write in
-        descriptor = os.open(path, flags & ~os.O_RDWR | os.O_RDONLY)  # held, not recorded in
+        descriptor = os.open(
+            path, flags & ~(os.O_RDWR | os.O_CREAT | os.O_EXCL) | os.O_RDONLY
+        )  # not recorded in
     status = os.fstat(descriptor)
     if not stat.S_ISREG(status.st_mode) or status.st_nlink > 1:
         os.close(descriptor)
         raise _NotOurs(errno.EINVAL, "not a plain file", str(path))
     return descriptor
+
+
+def _open_or_make(path: Path) -> tuple[int, bool] | None:
+    """The lock file opened, and whether it was made now; None as _open says."""
+    for _attempt in range(_ATTEMPTS):
+        try:
+            made = _open(path, create=True, exclusive=True)
+        except FileExistsError:
+            try:
+                found = _open(path, create=False)
+            except FileNotFoundError:
+                continue
+            if found is None:
+                continue  # removed in between: make it
+            return found, False
+        return None if made is None else (made, True)
+    raise OSError(errno.EAGAIN, "made and removed again and again", str(path))
+
+
+def _still_named(descriptor: int, path: Path) -> bool:
+    """Whether the locked file is still the one at `path` (not removed by its last holder)."""
+    try:
+        named = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return False
+    status = os.fstat(descriptor)
+    return (named.st_dev, named.st_ino) == (status.st_dev, status.st_ino)
+
+
+def _let_go(descriptor: int, made: Path | None, *, locked: bool = True) -> None:
+    """Unlock and close, and remove the lock file at `made` (None: leave it), so that a hold leaves
+    nothing behind. On POSIX it is removed while still locked: whoever opened it meanwhile finds
+    it gone once they lock it (_still_named) and makes another. Windows removes no file another
+    process has open, so there it is removed after, and only when nobody has it open."""
+    if made is not None and REMOVE_WHILE_LOCKED:
+        with contextlib.suppress(OSError):
+            os.unlink(made)
+    if locked:
+        _unlock(descriptor)  # closing would release it too; said, for Windows
+    os.close(descriptor)
+    if made is not None and not REMOVE_WHILE_LOCKED:
+        with contextlib.suppress(OSError):
+            os.unlink(made)
 
 
 def _lock(descriptor: int) -> bool | None:

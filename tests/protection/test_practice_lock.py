@@ -163,9 +163,10 @@ def test_a_killed_holder_leaves_no_lock_behind(practice: Path, tmp_path: Path) -
     with pytest.raises(PracticeInUse):
         refuse_if_held_elsewhere(practice, "try again")
     holder.kill()
+    assert (practice / "practice.lock").is_file()  # left by the killed holder, but not locked:
     with hold_practice(practice, "superbill restore", "try again"):  # taken at once, not waited for
         pass
-    assert (practice / "practice.lock").is_file()  # the file stays; only its lock went
+    assert not (practice / "practice.lock").exists()  # removed as the hold ended
 
 
 def test_the_lock_is_counted_within_one_process(practice: Path, tmp_path: Path) -> None:
@@ -251,3 +252,52 @@ def test_a_lock_file_with_garbage_nobody_holds_is_simply_used(
     (practice / "practice.lock").write_bytes(b"\x00\xff garbage \x1b[2J" * 100)
     assert run(practice, "restore", str(backup_of(practice)), "--yes") == 0
     assert "Restored 1 patient" in capsys.readouterr().out
+
+
+TAKER = """
+import os, sys
+from app.store.practice_lock import PracticeInUse, hold_practice
+folder, marker = sys.argv[1], os.path.join(sys.argv[1], "only-one-holder")
+held = overlaps = 0
+for _ in range(int(sys.argv[2])):
+    try:
+        hold = hold_practice(folder, "superbill restore", "try again")
+    except PracticeInUse:
+        continue
+    try:
+        os.close(os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        overlaps += 1
+    else:
+        held += 1
+        os.unlink(marker)
+    hold.release()
+print(held, overlaps)
+"""
+
+
+def test_two_processes_taking_and_letting_go_never_hold_the_practice_at_once(tmp_path: Path) -> None:
+    """Each hold that made practice.lock removes it as it ends; one that opened it meanwhile must
+    find it gone once locked, and make a new one, or the two would each lock a file of that name."""
+    import subprocess
+    import sys
+
+    from tests.protection.holders import ROOT, child_environment
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    takers = [
+        subprocess.Popen(
+            [sys.executable, "-c", TAKER, str(folder), "2000"],
+            cwd=ROOT,
+            env=child_environment(tmp_path),
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    results = [taker.communicate(timeout=120)[0].split() for taker in takers]
+    assert all(taker.returncode == 0 for taker in takers)
+    assert [int(overlaps) for _, overlaps in results] == [0, 0, 0]
+    assert sum(int(held) for held, _ in results) > 100  # they did take turns
+    assert not (folder / "practice.lock").exists()  # each one removed it as it let go

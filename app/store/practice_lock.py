@@ -183,8 +183,6 @@ def refuse_if_held_elsewhere(folder: Path, then: str) -> None:
         return
     try:
         descriptor = _open(lock_file_path(folder), create=False)
-    except _NotOurs as error:
-        raise _unusable(folder, error) from None
     except OSError:
         return  # no folder, or one that cannot be read: what comes next says so, as before
     if descriptor is None:
@@ -211,18 +209,14 @@ def _key(folder: Path) -> str:
     return os.path.normcase(os.path.realpath(folder))
 
 
-class _NotOurs(OSError):
-    """A `practice.lock` that is not a plain file: a folder, a link, a device or pipe, a hard link."""
-
-
 def _open(path: Path, *, create: bool, exclusive: bool = False) -> int | None:
     """The lock file, opened (for writing too when it may be); None when there is none, and none
     is to be made (`create` False) or can be made (a folder we may not write in: nothing can be
     renamed there either, by this user, so there is nothing for a lock to keep apart).
 
-    _NotOurs for what cannot be a lock file of ours: a link (not followed), a folder, a device or
-    pipe (opened without waiting, then refused), a file with other names (a hard link: it could be
-    the database itself). OSError for the rest (an unreadable lock file).
+    StoreUnavailable (_not_ours) for what cannot be a lock file of ours: a link (not followed), a
+    folder, a device or pipe (opened without waiting, then refused), a file with other names (a
+    hard link: it could be the database itself). OSError for the rest (an unreadable lock file).
     """
     flags = os.O_RDWR | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     flags |= getattr(os, "O_BINARY", 0) | getattr(os, "O_NOINHERIT", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -238,7 +232,7 @@ def _open(path: Path, *, create: bool, exclusive: bool = False) -> int | None:
         raise
     except OSError as error:
         if error.errno in (errno.ELOOP, errno.EISDIR) or os.path.islink(path):
-            raise _NotOurs(error.errno, "not a plain file", str(path)) from None
+            raise _not_ours(path) from None
         if error.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
             raise
         if not os.path.lexists(path):
@@ -249,7 +243,7 @@ def _open(path: Path, *, create: bool, exclusive: bool = False) -> int | None:
     status = os.fstat(descriptor)
     if not stat.S_ISREG(status.st_mode) or status.st_nlink > 1:
         os.close(descriptor)
-        raise _NotOurs(errno.EINVAL, "not a plain file", str(path))
+        raise _not_ours(path)
     return descriptor
 
 
@@ -376,14 +370,16 @@ def _is_command(what: str) -> bool:
     return len(what) <= 40 and len(words) == 2 and words[0] == "superbill" and words[1].isalpha()
 
 
+def _not_ours(path: Path) -> StoreUnavailable:
+    return StoreUnavailable(
+        f"{path} is not a file Superbill Desk made (a folder, a link or a device): move it out of "
+        "the data folder, then try again. Nothing was changed.",
+        path,
+    )
+
+
 def _unusable(folder: Path, error: OSError) -> StoreUnavailable:
     path = lock_file_path(folder)
-    if isinstance(error, _NotOurs):
-        return StoreUnavailable(
-            f"{path} is not a file Superbill Desk made (a folder, a link or a device): move it out of "
-            "the data folder, then try again. Nothing was changed.",
-            path,
-        )
     return StoreUnavailable(
         f"The data folder {folder} cannot be used: its lock file {path.name} cannot be opened "
         f"({error.strerror or error}). Check that the drive is connected, not full and writable. "

@@ -141,6 +141,7 @@ def _backups(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     folder = data_dir(args.data_dir)
+    backups.refuse_if_in_use(folder)  # the app has it open: exit 3 before a passphrase is asked for
     try:
         key, key_file = _backup_key(args, folder)
         summary = backups.describe_backup(args.file, key)

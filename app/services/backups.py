@@ -25,6 +25,7 @@ from app.services.restore import (
     backup_is_encrypted,
     backup_key,
     backup_key_files,
+    refuse_if_in_use,
     restore,
 )
 from app.services.workspace import Workspace
@@ -75,6 +76,7 @@ __all__ = [
     "list_backups",
     "practice_file",
     "practice_folder",
+    "refuse_if_in_use",
     "restore",
 ]
 

@@ -31,6 +31,7 @@ from app.store.durable import put_in_place, write_whole
 from app.store.errors import StoreUnavailable
 from app.store.paths import data_dir as resolve_data_dir
 from app.store.paths import database_path, key_file_path, pending_recovery_key_path
+from app.store.practice_lock import hold_practice
 
 if TYPE_CHECKING:
     from app.store.encryption import KeyFile
@@ -177,9 +178,18 @@ def set_up_encryption(data_dir: Path | None, passphrase: str) -> Encrypted:
     so that a crash never loses it; the backups and earlier databases in the data folder are then
     encrypted one by one (protect_copies). An interrupted run is finished by finish_encryption()
     or by opening the practice with its passphrase.
+
+    The database is put in its place only while this process holds the practice: PracticeInUse
+    (nothing changed) when another one has it open, which would go on writing to the plain file.
     """
     check_new_passphrase(passphrase)
     folder = resolve_data_dir(data_dir)
+    with hold_practice(folder, "superbill encrypt", "encrypt again"):
+        return _set_up_encryption(folder, passphrase)
+
+
+def _set_up_encryption(folder: Path, passphrase: str) -> Encrypted:
+    """set_up_encryption, while the practice is held."""
     _finish_interrupted(folder)
     if key_file_path(folder).exists():
         raise ValidationError(
@@ -355,11 +365,23 @@ def _swap_in(database: Path, encrypting: Path, database_key: bytes) -> None:
 
 
 def _finish_interrupted(folder: Path) -> None:
-    """Complete or undo an encryption that a crash or power cut interrupted."""
+    """Complete or undo an encryption that a crash or power cut interrupted.
+
+    While holding the practice: the encrypting may be going on in another process, not interrupted
+    (PracticeInUse then, nothing touched).
+    """
     database = database_path(folder)
     encrypting = database.with_name(database.name + _ENCRYPTING_SUFFIX)
     if not encrypting.exists():
         return
+    with hold_practice(folder, "superbill encrypt", "try again"):
+        if encrypting.exists():
+            _finish_swap(database, encrypting)
+
+
+def _finish_swap(database: Path, encrypting: Path) -> None:
+    """_finish_interrupted, once held: swap the verified copy in, or remove the unfinished one."""
+    folder = database.parent
     if key_file_path(folder).exists() and (not database.exists() or is_plain_sqlite(database)):
         # The copy was verified before the key file was written: put it in place. The plain
         # database (or what of it _swap_in had not yet moved aside) goes aside, to be overwritten.

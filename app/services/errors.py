@@ -6,15 +6,17 @@ its check, a practice that needs its passphrase); tests/test_error_bases.py chec
 base is app.domain.errors.DomainError, the store's app.store.errors.StoreError.
 
 `StoreUnavailable`: the environment is in the way (disk full, read-only folder, database in use);
-its message says what to do. `StoreBug`: our own mistake. `RecordNotFound`: a key the practice
+its message says what to do; `PracticeInUse`, one of them, is another process holding the practice
+(app.store.practice_lock). `StoreBug`: our own mistake. `RecordNotFound`: a key the practice
 does not have.
 """
 
 from __future__ import annotations
 
 from app.store.errors import RecordNotFound, StoreBug, StoreUnavailable
+from app.store.practice_lock import PracticeInUse
 
-__all__ = ["RecordNotFound", "ServiceError", "StoreBug", "StoreUnavailable"]
+__all__ = ["PracticeInUse", "RecordNotFound", "ServiceError", "StoreBug", "StoreUnavailable"]
 
 
 class ServiceError(Exception):

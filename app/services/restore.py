@@ -28,6 +28,7 @@ from app.store.paths import (
     key_file_path,
     pending_recovery_key_path,
 )
+from app.store.practice_lock import hold_practice, refuse_if_held_elsewhere
 
 
 @dataclass(frozen=True)
@@ -120,14 +121,18 @@ def restore(
     kept aside (`key.json.before-restore-<moment>`), like the database. A plain backup is refused
     where the practice is encrypted: restoring it would leave the records unencrypted.
 
-    The practice must be closed (no Workspace open on it). The backup is checked first (integrity,
-    our schema, not newer, exactly as Superbill Desk made it: app.store.verify) and refused with
-    BackupRefused saying why, the current database left untouched. The current database is renamed aside, never deleted; the copy is verified again
+    The practice must be closed (no Workspace open on it). When another process holds it (the app
+    has it open, and would go on writing to the file set aside) PracticeInUse refuses, before the
+    backup is read; the practice is held while the files are put in place (app.store.practice_lock).
+    The backup is checked first (integrity, our schema, not newer, exactly as Superbill Desk made
+    it: app.store.verify) and refused with BackupRefused saying why, the current database left
+    untouched. The current database is renamed aside, never deleted; the copy is verified again
     before it takes the database's name.
     """
     data_dir = Path(data_dir)
     backup_path = Path(backup_path)
     database = database_path(data_dir)
+    refuse_if_in_use(data_dir)
     if backup_path.exists() and database.exists() and os.path.samefile(backup_path, database):  # links too
         raise BackupRefused("That file is the practice database itself, not a backup of it.", backup_path)
     own_key_file = key_file_path(data_dir)
@@ -147,12 +152,40 @@ def restore(
             backup_path,
         )
     now = now or datetime.now()
+    with hold_practice(data_dir, "superbill restore", RESTORE_AGAIN):
+        kept = _put_in_place(data_dir, backup_path, key, key_file if installing else None, now)
+    restored = read_summary(database, key, integrity_ok=True)  # the copy checked and verified above
+    return RestoreResult(
+        summary=_as_restored(summary, restored),
+        database=database,
+        kept_aside=kept,
+        key_file_installed=installing,
+    )
+
+
+RESTORE_AGAIN = "restore again"
+
+
+def refuse_if_in_use(data_dir: Path) -> None:
+    """PracticeInUse when another process has the practice in `data_dir` open: restoring would
+    replace the file it goes on writing to. Nothing is written (the command line asks this before
+    it asks for a passphrase; restore() asks it again and holds the practice while it works)."""
+    refuse_if_held_elsewhere(Path(data_dir), RESTORE_AGAIN)
+
+
+def _put_in_place(
+    data_dir: Path, backup_path: Path, key: bytes | None, key_file: Path | None, now: datetime
+) -> tuple[Path, ...]:
+    """Copy the backup (and the key file to install, if any) in, check the copy, set the current
+    files aside and put the copies in their place: what restore() does while it holds the practice."""
+    database = database_path(data_dir)
+    own_key_file = key_file_path(data_dir)
+    installing = key_file is not None
     incoming = data_dir / f".{DATABASE_NAME}.restoring"
     incoming_key = data_dir / f".{own_key_file.name}.restoring"
     try:
         data_dir.mkdir(mode=OWNER_ONLY_FOLDER, parents=True, exist_ok=True)
-        if installing:
-            assert key_file is not None
+        if key_file is not None:
             copy_file(key_file, incoming_key)
         copy_file(backup_path, incoming)
         if classify_database(incoming, key) is not Health.OK:
@@ -197,13 +230,7 @@ def restore(
             with contextlib.suppress(FileNotFoundError):
                 temporary.unlink()
         raise
-    restored = read_summary(database, key, integrity_ok=True)  # the copy checked and verified above
-    return RestoreResult(
-        summary=_as_restored(summary, restored),
-        database=database,
-        kept_aside=kept,
-        key_file_installed=installing,
-    )
+    return kept
 
 
 def _as_restored(backup: BackupSummary, restored: BackupSummary) -> BackupSummary:

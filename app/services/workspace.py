@@ -13,6 +13,7 @@ from app.store.database import open_connection
 from app.store.errors import StoreUnavailable
 from app.store.paths import data_dir as resolve_data_dir
 from app.store.paths import database_path, marker_path
+from app.store.practice_lock import APP, PracticeHold, hold_practice
 from app.store.records import PracticeStore
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,15 @@ def _refuse_emptied(data_dir: Path, key: bytes | None) -> None:
         raise PracticeDamaged(damaged_message(data_dir, health), database_path(data_dir), health)
 
 
+def hold_for_the_app(data_dir: Path | None = None) -> PracticeHold:
+    """Hold the practice in `data_dir` for the desktop app (see app.store.practice_lock).
+
+    PracticeInUse when another process (a second app, a restore) has it; StoreUnavailable when the
+    folder or its lock file cannot be used. Release it once the Workspace holds it (hold_open).
+    """
+    return hold_practice(resolve_data_dir(data_dir), APP, "open Superbill Desk again")
+
+
 class Workspace:
     """Opened once per command or window; close it (or use `with`) to release the files."""
 
@@ -67,6 +77,7 @@ class Workspace:
             # shredded (see protect_copies).
             encryption.protect_copies(self.data_dir, self.database_key)
         self._codes: IcdIndex | None = None
+        self._hold: PracticeHold | None = None
         self._mark_if_it_has_records()
         log.info("practice opened")  # not its path: a path holds the user's name
 
@@ -83,6 +94,15 @@ class Workspace:
         """After a code-set update: the next use of ``codes`` opens the newest code set (a picker
         open meanwhile keeps the one it has, which closes when nothing uses it)."""
         self._codes = None
+
+    def hold_open(self) -> None:
+        """Hold the practice until close(), as the desktop app does: another process's restore or
+        encrypting refuses meanwhile, and so does a second app (PracticeInUse, for this call too).
+
+        The command line's Workspaces do not: their writes and the app's are kept apart by SQLite.
+        """
+        if self._hold is None:
+            self._hold = hold_for_the_app(self.data_dir)
 
     @property
     def encrypted(self) -> bool:
@@ -132,6 +152,9 @@ class Workspace:
         with contextlib.suppress(StoreUnavailable):  # the marker is best effort; closing is not
             self._mark_if_it_has_records()
         self.store.close()
+        if self._hold is not None:  # only once the database is closed: then it may be replaced
+            self._hold.release()
+            self._hold = None
 
     def __enter__(self) -> Workspace:
         return self

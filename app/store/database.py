@@ -147,14 +147,7 @@ def open_connection(
     newer version (NewerDatabase, the file left untouched), or it is locked.
     """
     path = Path(path)
-    try:
-        path.parent.mkdir(mode=OWNER_ONLY_FOLDER, parents=True, exist_ok=True)
-    except OSError as error:
-        raise StoreUnavailable(
-            f"The data folder {path.parent} cannot be created ({error.strerror or error}). "
-            "Choose another data folder with --data-dir, or check its permissions.",
-            path,
-        ) from error
+    make_data_folder(path.parent, path)
 
     # Read the version before anything writes: a newer database must stay byte-for-byte as it was.
     conn = _connect(path, key, busy_timeout_ms, lambda c: refuse_newer(schema_version(c)))
@@ -165,6 +158,19 @@ def open_connection(
     except BaseException:
         _close_quietly(conn)
         raise
+
+
+def make_data_folder(folder: Path, named: Path | None = None) -> None:
+    """Make the data folder when it is not there yet; StoreUnavailable (naming `named`, else the
+    folder) saying what to do when it cannot be made."""
+    try:
+        folder.mkdir(mode=OWNER_ONLY_FOLDER, parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreUnavailable(
+            f"The data folder {folder} cannot be created ({error.strerror or error}). "
+            "Choose another data folder with --data-dir, or check its permissions.",
+            named or folder,
+        ) from error
 
 
 def _close_quietly(conn: sqlite3.Connection) -> None:

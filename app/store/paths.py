@@ -18,6 +18,8 @@ KEY_FILE_NAME = "key.json"
 # Written (empty, owner only) once the practice has records: a practice file that is then missing
 # or empty is damage to report, not a new practice to start (app/services/practice_health.py).
 MARKER_NAME = "practice.marker"
+# Locked by the process that has the practice open (app/store/practice_lock.py); its text says which.
+LOCK_NAME = "practice.lock"
 BACKUP_FOLDER = "backups"
 # ICD-10-CM releases the therapist imported (app/store/code_index.py).
 IMPORTED_FOLDER = "codes"
@@ -61,6 +63,10 @@ def pending_recovery_key_path(folder: Path) -> Path:
 
 def marker_path(folder: Path) -> Path:
     return Path(folder) / MARKER_NAME
+
+
+def lock_file_path(folder: Path) -> Path:
+    return Path(folder) / LOCK_NAME
 
 
 def backup_folder(folder: Path) -> Path:

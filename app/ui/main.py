@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication
 
 from app import __version__
 from app.services.encryption import PassphraseNeeded, is_encrypted, practice_folder
-from app.services.errors import StoreUnavailable
+from app.services.errors import PracticeInUse, StoreUnavailable
 from app.services.logs import setup_logging
-from app.services.workspace import Workspace
+from app.services.workspace import Workspace, hold_for_the_app
 from app.ui import crash_report
 from app.ui.app_icon import app_icon
 from app.ui.app_settings import APP_TITLE, APPLICATION, DEMO_PRACTICE, ORGANIZATION, user_settings
@@ -155,7 +155,28 @@ def _look() -> None:
 
 
 def _open(data_dir: Path | None) -> Workspace | None:
-    """The practice, asking for its passphrase first when it is encrypted; None when not opened."""
+    """The practice, held for this app while it is open, asking for its passphrase first when it
+    is encrypted; None when not opened.
+
+    Held from the start, so that a second app on it says so before it asks or offers anything
+    (and its own restore or repair meanwhile is the only one); the Workspace then holds it.
+    """
+    try:
+        hold = hold_for_the_app(data_dir)
+    except PracticeInUse as error:
+        _already_open(error)
+        return None
+    except StoreUnavailable as error:
+        _cannot_open(error)
+        return None
+    with hold:
+        workspace = _open_held(data_dir)
+        if workspace is not None:
+            workspace.hold_open()
+        return workspace
+
+
+def _open_held(data_dir: Path | None) -> Workspace | None:
     try:
         if is_encrypted(data_dir):
             return _unlock(data_dir)
@@ -228,6 +249,21 @@ def _open_demo(folder: Path) -> Workspace | None:
         _cannot_open(error)
         return None
     return workspace
+
+
+def _already_open(error: PracticeInUse) -> None:
+    """A second app on a practice open in another: one message box, then the app ends (exit 3)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    _waiting_on_the_therapist()
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        APP_TITLE,
+        "This practice is already open in Superbill Desk: switch to that window. A practice is open "
+        "in one window at a time, so that nothing recorded in one is lost to the other.",
+    )
+    box.setInformativeText(str(error))
+    box.exec()
 
 
 def _cannot_open(error: StoreUnavailable) -> None:

@@ -148,3 +148,66 @@ def test_rotation_on_a_fat_stick_keeps_what_the_rule_keeps_in_order(
     print(f"modification times modulo 2 s on the stick: {sorted(mtimes)}")
     assert sorted(path.name for path in folder.iterdir()) == sorted(b.path.name for b in listed)
     assert all(windows_name_problem(path.name) is None for path in folder.iterdir())
+
+
+HOLD = """
+import sys
+from app.store.practice_lock import APP, hold_practice
+hold_practice(sys.argv[1], APP, "try again")
+print("held", flush=True)
+sys.stdin.read()
+"""
+
+
+def test_the_practice_lock_holds_on_a_fat_stick_and_ends_with_a_kill(stick: Path, tmp_path: Path) -> None:
+    """flock on the stick's file system: a second process is refused, and a SIGKILL frees it."""
+    import subprocess
+    import sys
+
+    from app.store.practice_lock import PracticeInUse, hold_practice, refuse_if_held_elsewhere
+    from tests.protection.holders import child_environment, kill
+
+    folder = stick / "SuperbillDesk"
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(folder)],
+        env=child_environment(tmp_path),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "held"
+        with pytest.raises(PracticeInUse, match=f"process {child.pid}"):
+            refuse_if_held_elsewhere(folder, "try again")
+    finally:
+        kill(child)
+    with hold_practice(folder, "superbill restore", "try again"):
+        pass
+
+
+def _mounted_by_fusefat(point: Path) -> bool:
+    mounts = Path("/proc/mounts").read_text(encoding="utf-8").splitlines()
+    return any(line.split()[1] == str(point) and "fusefat" in line.split()[2] for line in mounts)
+
+
+def test_a_practice_on_a_fat_stick_is_held_while_open_and_freed_by_a_kill(
+    stick: Path, sample_practice_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The data folder on the stick itself: its lock (flock) keeps a restore from replacing the file
+    the app has open, and ends with the app's process, as on the laptop's own disk."""
+    from tests.protection.holders import HolderProcess
+
+    if _mounted_by_fusefat(stick):
+        pytest.skip("SQLite cannot keep a practice on fusefat (a disk error on the first write)")
+    folder = stick / "SuperbillDesk"
+    assert run(folder, "import", str(sample_practice_path)) == 0
+    assert run(folder, "backup") == 0
+    backup = list_backups(folder / "backups")[0].path
+    holder = HolderProcess(folder, tmp_path)
+    before = (folder / "practice.sqlite3").read_bytes()
+    capsys.readouterr()
+    assert run(folder, "restore", str(backup), "--yes") == 3
+    assert f"(process {holder.pid}, since" in capsys.readouterr().err
+    assert (folder / "practice.sqlite3").read_bytes() == before
+    holder.kill()
+    assert run(folder, "restore", str(backup), "--yes") == 0

@@ -10,7 +10,8 @@ What Windows does differently with the files this app writes, and how it is simu
 - File modes do nothing (only the read-only bit exists): os.chmod and os.fchmod have no effect.
 - Paths of 260 characters or more fail (MAX_PATH, without the LongPathsEnabled policy) with
   FileNotFoundError (WinError 206) in os.open, open(), os.mkdir, os.replace, os.rename, os.link;
-  and app.store.output_paths applies the path limit and the replacing (SET_ASIDE_FIRST) it uses on Windows.
+  and app.store.output_paths applies the path limit and the replacing (SET_ASIDE_FIRST) it uses on Windows;
+  app.store.practice_lock removes its lock file only once it has closed it (REMOVE_WHILE_LOCKED).
 
 What cannot be simulated: SQLite's own opens of long paths, drive letters, backslashes, ACLs.
 """
@@ -77,6 +78,7 @@ class WindowsFiles:
 def simulate_windows(monkeypatch: pytest.MonkeyPatch) -> WindowsFiles:
     """Put Windows' file rules in force for the rest of the test (undone by monkeypatch)."""
     import app.store.output_paths
+    import app.store.practice_lock
 
     if not os.path.isdir("/proc/self/fd"):
         pytest.skip(
@@ -122,6 +124,7 @@ def simulate_windows(monkeypatch: pytest.MonkeyPatch) -> WindowsFiles:
     monkeypatch.setattr(os, "fchmod", lambda *args, **kwargs: None)
     monkeypatch.setattr(app.store.output_paths, "LONGEST_PATH", MAX_PATH - 1)
     monkeypatch.setattr(app.store.output_paths, "SET_ASIDE_FIRST", True)
+    monkeypatch.setattr(app.store.practice_lock, "REMOVE_WHILE_LOCKED", False)
     return windows
 
 

@@ -129,6 +129,8 @@ SEARCHES = (
     "col:term",
 )
 DATA_DIRS = ("{FILE}", "{FILE}/inside-a-file", "/dev/null", "/proc/self/no-such-folder")
+# What may be found in the place of the lock file (app.store.practice_lock) before a command.
+HOSTILE_LOCKS = ("folder", "link to the database", "hard link to the database", "named pipe", "garbage")
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,7 @@ class Case:
     practice: str = "plain"  # "plain", "encrypted" or "empty"
     env: dict[str, str] = field(default_factory=dict)
     data_dir: str = "{DATA}"
+    lock: str | None = None  # one of HOSTILE_LOCKS, planted as practice.lock first
 
     @property
     def command(self) -> str:
@@ -150,7 +153,8 @@ class Case:
     def __str__(self) -> str:
         shown = " ".join(repr(a) if len(a) < 40 else f"<{len(a)} chars>" for a in self.args)
         env = " ".join(f"{k}={v[:20]!r}" for k, v in self.env.items())
-        return f"[{self.practice}] {shown} {env}".strip()
+        lock = f" (practice.lock: {self.lock})" if self.lock else ""
+        return f"[{self.practice}] {shown} {env}{lock}".strip()
 
 
 def _cases() -> list[Case]:
@@ -325,6 +329,13 @@ def _cases() -> list[Case]:
             ("signature", "set", "{SAMPLE}"),
         ):
             add(Case(command, practice="empty", data_dir=folder))
+    for lock in HOSTILE_LOCKS:
+        add(Case(("restore", "{BACKUP}", "--yes"), lock=lock))
+        add(Case(("restore", "{BACKUP}", "--yes"), practice="encrypted", env={"SUPERBILL_PASSPHRASE": PASSPHRASE},
+                 lock=lock))  # fmt: skip
+        add(Case(("encrypt",), env={"SUPERBILL_NEW_PASSPHRASE": PASSPHRASE}, lock=lock))
+        add(Case(("check", "--patient", "pt-0001"), lock=lock))
+        add(Case(("backup",), lock=lock))
     return cases
 
 
@@ -389,7 +400,10 @@ def _state(folder: Path) -> dict[str, object]:
         relative = str(path.relative_to(folder))
         if relative.startswith("practice.sqlite3"):
             continue
-        state[relative] = "folder" if path.is_dir() else hashlib.sha256(path.read_bytes()).hexdigest()
+        if path.is_dir() or not path.is_file():  # a named pipe is not read: nobody writes to it
+            state[relative] = "folder" if path.is_dir() else "not a file"
+        else:
+            state[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
     database = folder / "practice.sqlite3"
     if database.is_file() and database.read_bytes()[:16] == b"SQLite format 3\x00":
         state["records"] = [line for line in _inserts(database) if line not in _NEW_PRACTICE]
@@ -430,6 +444,21 @@ def _write_code_set_inputs(folder: Path) -> None:
     (folder / "icd10cm_order_addenda_2028.txt").write_bytes(bytes(range(256)) * 8)
 
 
+def _plant_lock(data: Path, lock: str) -> None:
+    """Put one of HOSTILE_LOCKS where the practice's lock file goes."""
+    path = data / "practice.lock"
+    if lock == "folder":
+        path.mkdir()
+    elif lock == "link to the database":
+        path.symlink_to(data / "practice.sqlite3")
+    elif lock == "hard link to the database":
+        os.link(data / "practice.sqlite3", path)
+    elif lock == "named pipe":
+        os.mkfifo(path)
+    else:
+        path.write_bytes(b'{"pid": "\x1b[2J", "since": 7}\x00\xff' + bytes(range(32)))
+
+
 def _fill(text: str, places: dict[str, str]) -> str:
     for name, value in places.items():
         text = text.replace("{" + name + "}", value)
@@ -460,6 +489,7 @@ def test_a_hostile_command_line_gets_a_clean_answer(
         "FILE": str(regular),
         "BINARY": str(binary),
         "SAMPLE": str(templates["sample"]),
+        "BACKUP": str(next(iter(sorted((data / "backups").glob("practice-*.sqlite3"))), "")),
     }
     monkeypatch.chdir(scratch)  # a relative path ("" is the current folder) lands in the scratch folder
     for name in ("SUPERBILL_PASSPHRASE", "SUPERBILL_NEW_PASSPHRASE", "SUPERBILL_RECOVERY_KEY"):
@@ -467,6 +497,9 @@ def test_a_hostile_command_line_gets_a_clean_answer(
     for name, value in case.env.items():
         monkeypatch.setenv(name, value)
     data_dir = _fill(case.data_dir, places)
+    if case.lock is not None:
+        (data / "practice.lock").unlink(missing_ok=True)  # the template's own, from `encrypt`
+        _plant_lock(data, case.lock)
     before = _state(data)
 
     try:

@@ -232,12 +232,14 @@ def _reissue(args: argparse.Namespace) -> int:
 
 
 def _issued(args: argparse.Namespace) -> int:
+    from app.services.claims import issued_claims
     from app.services.statements import replaced_statements
 
     with open_workspace(args) as workspace:
         chart = superbills.find_chart(workspace.store, args.patient)
         records = workspace.store.superbills(chart.patient.key)
         year_end = [s for s in workspace.store.year_statements() if s.patient == chart.patient.key]
+        claims = issued_claims(workspace, chart.patient.key)
     if not records:
         print("No superbills issued yet.")
     for r in records:
@@ -252,6 +254,14 @@ def _issued(args: argparse.Namespace) -> int:
         say(
             f"{s.number}  issued {s.issued_on}  year-end statement {s.year}, {s.visits} visit(s)  "
             f"charges {format_money(s.charges)}  paid {format_money(s.payments)}{replaces}"
+        )
+    for entry in claims:
+        c = entry.claim
+        then = f"  replaced by {entry.replaced_by}" if entry.replaced_by else ""
+        then += f"  replaces {c.replaces}" if c.replaces else ""
+        say(
+            f"{c.number}  issued {c.issued_on}  claim to {entry.payer_name}, {c.format_label}  "
+            f"visits {c.first_date} to {c.last_date}  charges {format_money(c.charges)}{then}"
         )
     return EXIT_OK
 

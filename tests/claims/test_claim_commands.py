@@ -370,6 +370,25 @@ def test_reprint_writes_an_issued_claim_again_byte_for_byte(
     assert "Claim CL-2026-0001 written to" in capsys.readouterr().out
 
 
+def test_issued_lists_the_patients_claims_beside_the_superbills(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _practice(tmp_path, "sample", _zip_plus_four)
+    form, replacement = tmp_path / "form.pdf", tmp_path / "replacement.pdf"
+    assert main(["--data-dir", str(folder), "cms1500", "--patient", "pt-0001", "-o", str(form)]) == 0
+    replace = ["--replaces", "CL-2026-0001", "--payer-claim-number", "2026274000123"]
+    assert (
+        main(["--data-dir", str(folder), "cms1500", "--patient", "pt-0001", *replace, "-o", str(replacement)])
+        == 0
+    )
+    capsys.readouterr()
+    assert main(["--data-dir", str(folder), "issued", "--patient", "pt-0001"]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("CL-")]
+    assert len(lines) == 2
+    assert "claim to Premera Blue Cross, CMS-1500 (plain paper)" in lines[0] and "charges $245.00" in lines[0]
+    assert lines[0].endswith("replaced by CL-2026-0002") and lines[1].endswith("replaces CL-2026-0001")
+
+
 def test_reprint_refuses_a_stored_claim_that_no_longer_matches_its_fingerprint(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -7,10 +7,14 @@ where records are saved, so the practice file, the app's forms and the store all
   VT, FF, NEL, U+2028, U+2029), tabs (a tab pasted from a spreadsheet cell is a field boundary,
   not part of a name; we refuse it rather than guess), every other control character (C0, DEL, C1),
   text-direction controls that make text print in another order than it reads (U+202A-U+202E,
-  U+2066-U+2069), lone surrogates, and values made only of invisible characters (spaces,
-  zero-width and format characters, combining marks with nothing to sit on).
+  U+2066-U+2069) and direction marks (U+061C, U+200E, U+200F), unassigned and private-use
+  characters, lone surrogates, invisible format characters (zero-width space, soft hyphen, word
+  joiner, BOM; the zero-width joiner and non-joiner are spelling and stay), and values made only
+  of invisible characters (spaces, zero-width and format characters, combining marks with nothing
+  to sit on).
 - Multi-line fields (a prescription's notes) keep their line breaks, written as LF whatever the
-  keyboard or file used (CRLF, CR, U+2028, U+2029, NEL); tabs are kept; the rest is refused as above.
+  keyboard or file used (CRLF, CR, U+2028, U+2029, NEL); tabs and invisible format characters are
+  kept (notes pasted from elsewhere carry them); the rest is refused as above.
 
 Text saved by an older version may still hold any of these: `printed_line` and `terminal_text`
 show it safely on a superbill and on a terminal.
@@ -25,6 +29,10 @@ import unicodedata
 LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 # Embeddings, overrides and isolates: they reorder what prints ("Trojan source").
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Marks that set a direction without a shape (ALM, LRM, RLM): invisible, and they move what prints.
+DIRECTION_MARKS = frozenset("\u061c\u200e\u200f")
+# Zero-width non-joiner and joiner: spelling in Persian, Indic scripts and emoji, so kept in names.
+JOINERS = frozenset("\u200c\u200d")
 # Letters and symbols by category that still print as nothing.
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 _INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp", "Mn", "Me"})
@@ -50,13 +58,25 @@ def character_problem(text: str, *, multi_line: bool = False) -> str | None:
             return f"contains a control character ({_code_point(ch)}): type it again without it."
         if category == "Cs":
             return "holds a character that is not valid Unicode (a lone surrogate): type it again."
-        if ch in BIDI_CONTROLS:
+        if ch in BIDI_CONTROLS or ch in DIRECTION_MARKS:
             return (
                 f"contains a text-direction control ({_code_point(ch)}) that makes it print in "
                 "another order than it reads: type it again without it."
             )
+        if category in ("Cn", "Co"):
+            return (
+                f"contains a character that has no agreed shape ({_code_point(ch)}, unassigned or for "
+                "private use): type it again without it."
+            )
     if text and not has_visible_character(text):
         return "holds only invisible characters (spaces, zero-width marks): type the value or leave it empty."
+    if not multi_line:
+        hidden = next((ch for ch in text if unicodedata.category(ch) == "Cf" and ch not in JOINERS), None)
+        if hidden is not None:
+            return (
+                f"contains an invisible character ({_code_point(hidden)}: a zero-width space, soft hyphen "
+                "or the like, often pasted with a name): type it again without it."
+            )
     return None
 
 

@@ -65,6 +65,15 @@ INSIDE = {
     "PDF": "\u202c",
     "RLI isolate": "\u2067",
     "PDI": "\u2069",
+    "ALM direction mark": "\u061c",
+    "LRM direction mark": "\u200e",
+    "RLM direction mark": "\u200f",
+    "zero-width space inside": "\u200b",
+    "BOM inside": "\ufeff",
+    "soft hyphen": "\u00ad",
+    "word joiner inside": "\u2060",
+    "noncharacter U+FFFF": "\uffff",
+    "private use": "\ue000",
 }
 # The whole value.
 INVISIBLE = {

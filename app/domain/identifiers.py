@@ -265,10 +265,11 @@ def validate_payer_id(text: str | None, *, field: str = "payer_id", label: str =
     """A payer's ID in a clearinghouse's payer list (the 837P's NM109 of loop 2010BB), such as 91051:
     2 to 80 letters and digits, kept in capitals; spaces and dashes typed in it are dropped. None
     when blank (the payer is not billed electronically, or its ID is not known yet)."""
-    payer_id = _compact(text).upper()
-    if not payer_id:
+    typed = _compact(text)
+    if not typed:
         return None
-    if not _PAYER_ID.match(payer_id):
+    payer_id = typed.upper()
+    if not _PAYER_ID.match(payer_id) or not typed.isascii():  # "ſx173" is not SX173
         raise ValidationError(
             field,
             f"{label} {terminal_text((text or '').strip())}: type the 2 to 80 letters and digits of your "

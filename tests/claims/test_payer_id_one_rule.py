@@ -35,6 +35,8 @@ TABLE = [
     ("9" * 81, REFUSED),
     ("X", REFUSED),
     ("9105\x071", REFUSED),
+    ("\u017fx173", REFUSED),  # a long s, which capitals make an S
+    ("\uff19\uff11\uff10\uff15\uff11", REFUSED),  # full-width digits
 ]
 
 

@@ -14,12 +14,13 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.domain.superbill import PaperSize
 from app.services import superbills
 from app.ui.superbills.pdf_preview import PdfPreviewDialog, print_pdf, safe_file_name
+from app.ui.widgets.saving import PDF_FILTER
 from tests import sample
 from tests.domain.conftest import DictCodes
 
@@ -114,6 +115,29 @@ def test_save_as_writes_exactly_the_bytes(
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert offered and offered[0].endswith("SB-2026-0001 Okafor.pdf")
     assert (tmp_path / "okafor superbill.pdf").read_bytes() == one_page
+
+
+def test_saving_over_the_practice_file_is_refused_naming_the_file_chosen(
+    qtbot: QtBot, one_page: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Save dialog asked "replace practice.sqlite3?" and the answer was Yes: the refusal names
+    practice.sqlite3, not a practice.sqlite3.pdf that nobody chose, and nothing is written."""
+    data = tmp_path / "data"
+    data.mkdir()
+    database = data / "practice.sqlite3"
+    database.write_bytes(b"SQLite format 3\x00")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(database), PDF_FILTER))
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: said.append(text))
+    dialog = PdfPreviewDialog(one_page, "SB-2026-0001 Okafor.pdf", data_folder=data)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert len(said) == 1 and f"{database} is part of your practice's data" in said[0], said
+    assert ".sqlite3.pdf" not in said[0]
+    assert database.read_bytes() == b"SQLite format 3\x00" and sorted(p.name for p in data.iterdir()) == [
+        "practice.sqlite3"
+    ]
 
 
 def test_cancelling_save_as_writes_nothing(

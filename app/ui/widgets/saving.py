@@ -52,13 +52,18 @@ def remember_folder(folder: Path) -> None:
 def choose_save_file(
     parent: QWidget, title: str, suggested_name: str, filters: str = PDF_FILTER
 ) -> str | None:
-    """A Save dialog opened in start_folder() with the name suggested; the file chosen (".pdf" added), or None."""
+    """A Save dialog opened in start_folder() with the name suggested; the file chosen, or None.
+
+    ".pdf" is added to a new name typed without it; a file that exists is taken as named, since the
+    dialog has just asked whether to replace that very file (so a refusal names what was chosen:
+    "practice.sqlite3 is part of your practice's data", never a "practice.sqlite3.pdf" nobody typed).
+    """
     chosen, _filter = QFileDialog.getSaveFileName(
         parent, title, str(start_folder() / suggested_name), filters
     )
     if not chosen:
         return None
-    if filters == PDF_FILTER and not chosen.lower().endswith(".pdf"):
+    if filters == PDF_FILTER and not chosen.lower().endswith(".pdf") and not Path(chosen).exists():
         chosen += ".pdf"
     return chosen
 

@@ -14,9 +14,11 @@ from app.commands.access import open_workspace
 from app.commands.output import OUTPUT, confirmed, output_file, say
 from app.domain.errors import ValidationError
 from app.services import superbills
+from app.services.data_folder import data_dir, has_practice
 from app.services.demo import DEMO_PATIENT, demo_practice
 from app.services.files import StagedFile, write_file
 from app.services.practice_file import practice_to_json, read_practice_file
+from app.services.practice_import import import_practice, import_practice_file
 
 log = logging.getLogger("app.cli")  # command names, counts, statement numbers and error kinds only
 
@@ -59,14 +61,16 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    practice = read_practice_file(args.file)
-    with open_workspace(args) as workspace:
-        workspace.store.save_practice(practice)
-        visits = sum(len(chart.visits) for chart in practice.charts)
-        log.info("import finished patients=%d visits=%d", len(practice.charts), visits)
-        print(
-            f"Imported {len(practice.charts)} patient(s), {visits} visit(s), {len(practice.payers)} payer(s)"
-        )
+    if has_practice(data_dir(args.data_dir)):  # its payers may be named by the file's coverages
+        with open_workspace(args) as workspace:
+            practice = import_practice_file(workspace, args.file)
+    else:  # read first: a file refused leaves no new practice behind
+        read = read_practice_file(args.file)
+        with open_workspace(args) as workspace:
+            practice = import_practice(workspace, read)
+    visits = sum(len(chart.visits) for chart in practice.charts)
+    log.info("import finished patients=%d visits=%d", len(practice.charts), visits)
+    print(f"Imported {len(practice.charts)} patient(s), {visits} visit(s), {len(practice.payers)} payer(s)")
     return EXIT_OK
 
 

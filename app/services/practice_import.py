@@ -26,7 +26,9 @@ def import_practice(workspace: Workspace, practice: Practice) -> Practice:
 
 
 def import_practice_file(workspace: Workspace, path: Path) -> Practice:
-    """Read the practice file at `path` and import it (ValidationError names the file's field)."""
+    """Read the practice file at `path` and import it (ValidationError names the file's field); its
+    coverages may name payers the practice has already."""
     from app.services.practice_file import read_practice_file
 
-    return import_practice(workspace, read_practice_file(path))
+    known = [payer.key for payer in workspace.store.payers()]
+    return import_practice(workspace, read_practice_file(path, known_payers=known))

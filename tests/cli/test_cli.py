@@ -239,6 +239,47 @@ def test_importing_the_same_ids_again_updates_instead_of_adding(
     assert len(document["patients"][0]["visits"]) == 2
 
 
+def _new_patient_file(sample_document: dict[str, Any], tmp_path: Path, payer: str) -> Path:
+    """A file of one new patient whose coverage names `payer`, and nothing else."""
+    patient = copy.deepcopy(sample_document["patients"][0])
+    patient.update(id="pt-new", first_name="Ana", last_name="Reyes", visits=[], payments=[], prescriptions=[])
+    patient.pop("account_number", None)
+    patient["coverages"] = [dict(patient["coverages"][0], payer=payer)]
+    document = {"format": sample_document["format"], "patients": [patient]}
+    return write_json(tmp_path / "new-patient.json", document)
+
+
+def test_a_file_of_new_patients_may_name_payers_the_practice_already_has(
+    imported: Path, sample_document: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(imported, "import", str(_new_patient_file(sample_document, tmp_path, "premera"))) == 0
+    capsys.readouterr()
+    assert run(imported, "export") == 0
+    exported = json.loads(capsys.readouterr().out)
+    added = next(p for p in exported["patients"] if p["id"] == "pt-new")
+    assert added["coverages"][0]["payer"] == "premera"
+
+
+def test_a_payer_in_neither_the_file_nor_the_practice_is_refused_naming_both(
+    imported: Path, sample_document: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = dump(imported)
+    assert run(imported, "import", str(_new_patient_file(sample_document, tmp_path, "aetna"))) == 2
+    assert capsys.readouterr().err == (
+        'error: patients[0].coverages[0].payer: "aetna" is not the id of a payer in this file or in the practice\n'
+    )
+    assert dump(imported) == before
+
+
+def test_into_a_new_folder_a_refused_file_leaves_no_practice(
+    sample_document: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "new"
+    assert run(folder, "import", str(_new_patient_file(sample_document, tmp_path, "premera"))) == 2
+    assert "is not the id of a payer in this file" in capsys.readouterr().err
+    assert not (folder / "practice.sqlite3").exists()
+
+
 def test_an_unknown_patient_is_a_clear_message(imported: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(imported, "check", "--patient", "pt-9999") == 2
     assert 'error: --patient: no patient has the id or account number "pt-9999"' in capsys.readouterr().err

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from collections.abc import Collection
 from pathlib import Path
 
 from app.domain import identifiers
@@ -49,20 +50,26 @@ from app.store.reading import read_file
 LARGEST_FILE = 500_000_000
 
 
-def read_practice_file(path: Path) -> Practice:
-    """Read and check a practice file; raises ValidationError naming the field of the first problem."""
+def read_practice_file(path: Path, *, known_payers: Collection[str] = ()) -> Practice:
+    """Read and check a practice file; raises ValidationError naming the field of the first problem.
+
+    `known_payers`: the ids of the payers already in the practice it is imported into, which its
+    patients' coverages may name without listing them again."""
     try:
         document = json_document(path, LARGEST_FILE)
     except ValidationError as error:
         # The field is the file's name, or a path in the file with its keys: one printable line.
         raise ValidationError(terminal_text(error.field, 1000), terminal_text(error.message, 300)) from None
-    return practice_from_json(document, folder=path.parent)
+    return practice_from_json(document, folder=path.parent, known_payers=known_payers)
 
 
-def practice_from_json(document: object, *, folder: Path | None = None) -> Practice:
-    """`folder` is where the practice file lies: a `signature_file` is named relative to it."""
+def practice_from_json(
+    document: object, *, folder: Path | None = None, known_payers: Collection[str] = ()
+) -> Practice:
+    """`folder` is where the practice file lies: a `signature_file` is named relative to it;
+    `known_payers` as for read_practice_file."""
     try:
-        return _PracticeReader(folder).practice(document)
+        return _PracticeReader(folder, known_payers).practice(document)
     except ValidationError as error:
         # The field and message quote what the file holds (an unknown key, a bad code): keep them one
         # printable line of sensible length, whatever the file holds.
@@ -70,7 +77,8 @@ def practice_from_json(document: object, *, folder: Path | None = None) -> Pract
 
 
 class _PracticeReader:
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, known_payers: Collection[str] = ()) -> None:
+        self._known_payers = frozenset(known_payers)
         self._keys: dict[str, str] = {}  # "patient:pt-1" -> path where first seen
         self._folder = folder
 
@@ -212,8 +220,9 @@ class _PracticeReader:
     def coverage(self, item: object, path: str, payer_keys: set[str], scope: str) -> Coverage:
         obj = JsonObject(item, path, fields.COVERAGE)
         payer = obj.text("payer")
-        if payer not in payer_keys:
-            raise ValidationError(obj.at("payer"), f'"{payer}" is not the id of a payer in this file')
+        if payer not in payer_keys and payer not in self._known_payers:
+            where = "in this file or in the practice" if self._known_payers else "in this file"
+            raise ValidationError(obj.at("payer"), f'"{payer}" is not the id of a payer {where}')
         subscriber_obj = obj.child("subscriber", fields.SUBSCRIBER)
         subscriber = (
             Subscriber(

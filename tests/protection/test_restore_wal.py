@@ -1,0 +1,159 @@
+"""Committed work still in SQLite's write-ahead log (`practice.sqlite3-wal`) after a crash is never lost
+by a backup or a restore.
+
+The tester's report: the app saved a visit, claim CL-2026-0001 and superbill SB-2026-0001, was killed
+(kill -9: those transactions were committed into the -wal, not yet checkpointed into the file); a
+restore set the database aside (with its -wal), and restoring that kept copy to undo gave back the
+file without its -wal: the three records were gone and their numbers were issued again.
+
+Here a real child process saves through the app's own Workspace and is killed with SIGKILL, so the
+-wal really holds the saves (each test asserts it is non-empty first).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from tests.protection.holders import ROOT, child_environment, kill
+
+VISIT = "crash-visit"
+
+# The desktop app's part: a Workspace held open (Workspace.hold_open, as the app does) that saves a
+# visit, then a claim and a superbill issued by the same code the commands run, in this process.
+SAVER = f"""
+import sys
+from datetime import date
+
+from app.cli import main
+from app.domain.practice import ServiceLine, Visit
+from app.services.workspace import Workspace
+
+folder = sys.argv[1]
+workspace = Workspace(folder)
+workspace.hold_open()
+workspace.store.save_visit(
+    "demo-3",
+    Visit({VISIT!r}, date(2026, 3, 2), ("M54.2",), (ServiceLine("97124", ("A",), minutes=60, fee=9500),),
+          place_of_service="11"),
+)
+assert main(["--data-dir", folder, "cms1500", "--patient", "demo-1", "-o", sys.argv[2]]) == 0
+assert main(["--data-dir", folder, "render", "--patient", "demo-2", "-o", sys.argv[3]]) == 0
+print("saved", flush=True)
+sys.stdin.read()
+"""
+
+
+def run(folder: Path, *args: str) -> int:
+    return main(["--data-dir", str(folder), *args])
+
+
+def wal(database: Path) -> Path:
+    return database.with_name(database.name + "-wal")
+
+
+def numbers(database: Path) -> tuple[set[str], set[str], set[str]]:
+    """The visits, claim numbers and superbill numbers in the database file alone (its -wal, if any,
+    copied aside first and not read: what a program that copies only the file would get)."""
+    connection = sqlite3.connect(f"file:{database}?mode=ro&immutable=1", uri=True)
+    try:
+        return (
+            {row[0] for row in connection.execute("SELECT key FROM visits")},
+            {row[0] for row in connection.execute("SELECT number FROM claims")},
+            {row[0] for row in connection.execute("SELECT number FROM superbills")},
+        )
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def crashed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[Path]:
+    """The demo practice after the app saved a visit, CL-2026-0001 and SB-2026-0001 and was killed."""
+    folder = tmp_path / "data"
+    assert run(folder, "demo") == 0
+    capsys.readouterr()
+    child = subprocess.Popen(
+        [sys.executable, "-c", SAVER, str(folder), str(tmp_path / "claim.pdf"), str(tmp_path / "sb.pdf")],
+        cwd=ROOT,
+        env=child_environment(tmp_path),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None
+        line = ""
+        while line not in ("saved", "ended"):  # the commands' own output comes first
+            line = child.stdout.readline().strip() or ("ended" if child.poll() is not None else "")
+        assert line == "saved"
+    finally:
+        kill(child)
+    database = folder / "practice.sqlite3"
+    assert wal(database).stat().st_size > 0  # the saves are in the -wal, not yet in the file
+    visits, claims, superbills = numbers(database)
+    assert VISIT not in visits and "CL-2026-0001" not in claims and "SB-2026-0001" not in superbills
+    yield folder
+
+
+def test_undoing_a_restore_after_a_crash_gives_back_what_the_app_saved_and_numbers_go_on(
+    crashed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = crashed / "practice.sqlite3"
+    backup = tmp_path / "older.sqlite3"
+    shutil.copyfile(crashed / "practice.sqlite3", backup)  # the demo as it was before the crash's saves
+    assert run(crashed, "restore", "--yes", str(backup)) == 0
+    kept = sorted(crashed.glob("practice.sqlite3.before-restore-*"))
+    assert kept[0].name.count("-wal") == 0 and len(kept) == 1  # one whole file: nothing left in a -wal
+    visits, claims, superbills = numbers(kept[0])
+    assert VISIT in visits and claims == {"CL-2026-0001"} and superbills == {"SB-2026-0001"}
+
+    capsys.readouterr()
+    assert run(crashed, "restore", "--yes", str(kept[0])) == 0
+    assert "1 superbill" in capsys.readouterr().out
+    visits, claims, superbills = numbers(database)
+    assert VISIT in visits and claims == {"CL-2026-0001"} and superbills == {"SB-2026-0001"}
+    replacement = ("--replaces", "CL-2026-0001", "--payer-claim-number", "EOB-77")
+    assert run(crashed, "cms1500", "--patient", "demo-1", *replacement, "-o", str(tmp_path / "next.pdf")) == 0
+    assert run(crashed, "render", "--patient", "demo-4", "-o", str(tmp_path / "next-sb.pdf")) == 0
+    out = capsys.readouterr().out
+    assert "CL-2026-0002" in out and "SB-2026-0002" in out
+
+
+def test_a_backup_right_after_a_crash_holds_the_last_saves(
+    crashed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(crashed, "backup", "--to", str(tmp_path / "stick")) == 0
+    (backup,) = (tmp_path / "stick").glob("practice-*.sqlite3")
+    assert not wal(backup).exists()
+    visits, claims, superbills = numbers(backup)
+    assert VISIT in visits and claims == {"CL-2026-0001"} and superbills == {"SB-2026-0001"}
+
+
+def test_a_copy_made_by_hand_with_its_wal_beside_it_restores_with_what_the_wal_holds(
+    crashed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hand = tmp_path / "hand"
+    hand.mkdir()
+    copy = hand / "practice.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        source = crashed / f"practice.sqlite3{suffix}"
+        if source.exists():
+            shutil.copyfile(source, hand / source.name)
+    before = {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in hand.iterdir()}
+    other = tmp_path / "other"
+    assert run(other, "demo") == 0
+    capsys.readouterr()
+    assert run(other, "restore", "--yes", str(copy)) == 0
+    assert "1 superbill" in capsys.readouterr().out
+    visits, claims, superbills = numbers(other / "practice.sqlite3")
+    assert VISIT in visits and claims == {"CL-2026-0001"} and superbills == {"SB-2026-0001"}
+    # The copy restored from is read, never changed: its -wal is still there, byte for byte.
+    assert {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in hand.iterdir()} == before

@@ -184,11 +184,13 @@ def wal_path(path: Path) -> Path:
 
 def has_log(path: Path) -> bool:
     """Whether a -wal with something in it is beside the database at `path` (committed transactions
-    SQLite had not yet copied into the file, when it was written by a process that then stopped)."""
+    SQLite had not yet copied into the file, when it was written by a process that then stopped),
+    or something that is not a file under that name (refused by copy_whole, never passed over)."""
     try:
-        return wal_path(path).stat().st_size > 0
+        status = wal_path(path).stat()
     except OSError:
         return False
+    return status.st_size > 0 or not stat.S_ISREG(status.st_mode)
 
 
 def copy_whole(source: Path, dest: Path, key: bytes | None = None, *, named: Path | None = None) -> None:
@@ -206,14 +208,21 @@ def copy_whole(source: Path, dest: Path, key: bytes | None = None, *, named: Pat
     log = has_log(source)
     unreadable = BackupRefused(
         f"The file {shown} has a write-ahead log beside it ({wal_path(shown).name}) that SQLite cannot "
-        f"read (damaged or cut short): move {wal_path(shown).name} away to use {shown.name} as it is, "
+        f"read (damaged, cut short or not a file): move {wal_path(shown).name} away to use {shown.name} as it is, "
         "without the saves it may hold.",
         shown,
     )
     try:
         copy_file(source, dest)
         if log:
-            copy_file(wal_path(source), wal_path(dest))
+            try:
+                if not wal_path(source).is_file():
+                    raise IsADirectoryError(wal_path(source))
+                copy_file(wal_path(source), wal_path(dest))
+            except OSError as error:
+                if is_full_disk_error(error, dest.parent):
+                    raise
+                raise unreadable from error
             try:
                 frames = settle_log(dest, key)
             except BackupRefused as refused:
@@ -272,7 +281,15 @@ def readable_whole(path: Path, key: bytes | None = None) -> Iterator[Path]:
         return
     with tempfile.TemporaryDirectory(prefix="superbill-") as folder:
         whole = Path(folder) / path.name
-        copy_whole(path, whole, key)
+        try:
+            copy_whole(path, whole, key, named=path)
+        except OSError as error:
+            if is_full_disk_error(error, Path(folder)):
+                raise StoreUnavailable(
+                    full_disk_message(Path(folder), "the temporary folder") + " (Nothing was restored.)",
+                    path,
+                ) from error
+            raise BackupRefused(_unreadable(path, error), path) from error
         yield whole
 
 

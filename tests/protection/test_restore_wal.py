@@ -157,3 +157,28 @@ def test_a_copy_made_by_hand_with_its_wal_beside_it_restores_with_what_the_wal_h
     assert VISIT in visits and claims == {"CL-2026-0001"} and superbills == {"SB-2026-0001"}
     # The copy restored from is read, never changed: its -wal is still there, byte for byte.
     assert {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in hand.iterdir()} == before
+
+
+@pytest.mark.parametrize("cut", [0.5, 0.999], ids=["half", "its-last-bytes"])
+def test_a_wal_cut_short_restores_the_whole_transactions_before_the_cut_and_the_copy_is_untouched(
+    cut: float, crashed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hand = tmp_path / "hand"
+    hand.mkdir()
+    copy = hand / "practice.sqlite3"
+    shutil.copyfile(crashed / "practice.sqlite3", copy)
+    log = (crashed / "practice.sqlite3-wal").read_bytes()
+    wal(copy).write_bytes(log[: int(len(log) * cut)])
+    before = {path.name: path.read_bytes() for path in hand.iterdir()}
+    other = tmp_path / "other"
+    assert run(other, "demo") == 0
+    capsys.readouterr()
+
+    assert run(other, "restore", "--yes", str(copy)) == 0
+
+    assert "Traceback" not in capsys.readouterr().err
+    visits, _claims, superbills = numbers(other / "practice.sqlite3")
+    assert VISIT in visits  # the first transaction in the -wal; the last (the superbill) was cut off
+    assert superbills == set()
+    assert not wal(other / "practice.sqlite3").exists() or wal(other / "practice.sqlite3").stat().st_size == 0
+    assert {path.name: path.read_bytes() for path in hand.iterdir()} == before

@@ -23,13 +23,17 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from app.services.encryption import database_key
+from app.store.driver import sqlcipher
 from tests.protection.holders import ROOT, child_environment, kill
 
 VISIT = "crash-visit"
+PASSPHRASE = "tidewater massage since 2019"
 
 # The desktop app's part: a Workspace held open (Workspace.hold_open, as the app does) that saves a
 # visit, then a claim and a superbill issued by the same code the commands run, in this process.
 SAVER = f"""
+import os
 import sys
 from datetime import date
 
@@ -38,7 +42,7 @@ from app.domain.practice import ServiceLine, Visit
 from app.services.workspace import Workspace
 
 folder = sys.argv[1]
-workspace = Workspace(folder)
+workspace = Workspace(folder, os.environ.get("SUPERBILL_PASSPHRASE"))
 workspace.hold_open()
 workspace.store.save_visit(
     "demo-3",
@@ -60,11 +64,14 @@ def wal(database: Path) -> Path:
     return database.with_name(database.name + "-wal")
 
 
-def numbers(database: Path) -> tuple[set[str], set[str], set[str]]:
-    """The visits, claim numbers and superbill numbers in the database file alone (its -wal, if any,
-    copied aside first and not read: what a program that copies only the file would get)."""
-    connection = sqlite3.connect(f"file:{database}?mode=ro&immutable=1", uri=True)
+def numbers(database: Path, key: bytes | None = None) -> tuple[set[str], set[str], set[str]]:
+    """The visits, claim numbers and superbill numbers in the database file alone (a -wal beside it
+    is not read: what a program that copies only the file would get)."""
+    uri = f"file:{database}?mode=ro&immutable=1"
+    connection = sqlite3.connect(uri, uri=True) if key is None else sqlcipher().connect(uri, uri=True)
     try:
+        if key is not None:
+            connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         return (
             {row[0] for row in connection.execute("SELECT key FROM visits")},
             {row[0] for row in connection.execute("SELECT number FROM claims")},
@@ -74,16 +81,15 @@ def numbers(database: Path) -> tuple[set[str], set[str], set[str]]:
         connection.close()
 
 
-@pytest.fixture
-def crashed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[Path]:
-    """The demo practice after the app saved a visit, CL-2026-0001 and SB-2026-0001 and was killed."""
-    folder = tmp_path / "data"
-    assert run(folder, "demo") == 0
-    capsys.readouterr()
+def crash(folder: Path, tmp_path: Path, key: bytes | None = None) -> None:
+    """The app saves a visit, CL-2026-0001 and SB-2026-0001 in the practice in `folder`, then is killed."""
+    env = child_environment(tmp_path)
+    if key is not None:
+        env["SUPERBILL_PASSPHRASE"] = PASSPHRASE
     child = subprocess.Popen(
         [sys.executable, "-c", SAVER, str(folder), str(tmp_path / "claim.pdf"), str(tmp_path / "sb.pdf")],
         cwd=ROOT,
-        env=child_environment(tmp_path),
+        env=env,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -98,8 +104,17 @@ def crashed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[Path
         kill(child)
     database = folder / "practice.sqlite3"
     assert wal(database).stat().st_size > 0  # the saves are in the -wal, not yet in the file
-    visits, claims, superbills = numbers(database)
+    visits, claims, superbills = numbers(database, key)
     assert VISIT not in visits and "CL-2026-0001" not in claims and "SB-2026-0001" not in superbills
+
+
+@pytest.fixture
+def crashed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[Path]:
+    """The demo practice after the app saved a visit, CL-2026-0001 and SB-2026-0001 and was killed."""
+    folder = tmp_path / "data"
+    assert run(folder, "demo") == 0
+    capsys.readouterr()
+    crash(folder, tmp_path)
     yield folder
 
 
@@ -182,3 +197,44 @@ def test_a_wal_cut_short_restores_the_whole_transactions_before_the_cut_and_the_
     assert superbills == set()
     assert not wal(other / "practice.sqlite3").exists() or wal(other / "practice.sqlite3").stat().st_size == 0
     assert {path.name: path.read_bytes() for path in hand.iterdir()} == before
+
+
+def test_an_encrypted_practice_undoing_a_restore_after_a_crash_gives_back_what_the_app_saved(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "data"
+    monkeypatch.setenv("SUPERBILL_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("SUPERBILL_NEW_PASSPHRASE", PASSPHRASE)
+    assert run(folder, "demo") == 0
+    assert run(folder, "encrypt", "--recovery-key-written") == 0
+    assert run(folder, "backup") == 0
+    (backup,) = (folder / "backups").glob("practice-*.sqlite3")
+    key = database_key(folder, PASSPHRASE)
+    assert key is not None
+    crash(folder, tmp_path, key)
+
+    assert run(folder, "restore", "--yes", str(backup)) == 0
+    (kept,) = folder.glob("practice.sqlite3.before-restore-*")  # one whole file, no -wal beside it
+    assert VISIT in numbers(kept, key)[0]
+    assert run(folder, "restore", "--yes", str(kept)) == 0
+    visits, claims, superbills = numbers(folder / "practice.sqlite3", key)
+    assert VISIT in visits and claims == {"CL-2026-0001"} and superbills == {"SB-2026-0001"}
+
+
+def test_a_wal_left_without_its_database_is_set_aside_never_read_into_the_restored_file(
+    crashed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    backup = tmp_path / "older.sqlite3"
+    shutil.copyfile(crashed / "practice.sqlite3", backup)
+    (crashed / "practice.sqlite3").unlink()  # a crash between renames, or a file deleted by hand
+    left = wal(crashed / "practice.sqlite3").read_bytes()
+
+    assert run(crashed, "restore", "--yes", str(backup)) == 0
+
+    assert not wal(crashed / "practice.sqlite3").exists()
+    (kept,) = crashed.glob("practice.sqlite3.before-restore-*-wal")
+    assert kept.read_bytes() == left
+    visits, claims, _superbills = numbers(crashed / "practice.sqlite3")
+    assert VISIT not in visits and claims == set()
+    assert run(crashed, "export", "-o", str(tmp_path / "practice.json")) == 0  # it opens, whole
+    assert VISIT not in (tmp_path / "practice.json").read_text()

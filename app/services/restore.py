@@ -3,8 +3,9 @@
 The replaced database is renamed to `practice.sqlite3.before-restore-<date>T<time>` in the data
 folder, whole on its own: the committed transactions a crash left in its -wal are checkpointed into
 it first (when it cannot be opened, its -wal and -shm are renamed with it). A backup with a -wal
-beside it is restored with what that -wal holds (app.store.backup.copy_whole). An encrypted backup is opened with the data folder's key.json or the
-key file saved beside it (`<backup>.key.json`, app.store.paths.backup_key_file_path).
+beside it is restored with what that -wal holds (app.store.backup.copy_whole). An encrypted backup
+is opened with the data folder's key.json or the key file saved beside it (`<backup>.key.json`,
+app.store.paths.backup_key_file_path).
 """
 
 from __future__ import annotations

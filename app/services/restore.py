@@ -1,8 +1,11 @@
 """Restoring a backup: checked first, the database it replaces renamed aside, never deleted.
 
-The replaced database is renamed to `practice.sqlite3.before-restore-<date>T<time>` (with its -wal
-and -shm) in the data folder. An encrypted backup is opened with the data folder's key.json or the
-key file saved beside it (`<backup>.key.json`, app.store.paths.backup_key_file_path).
+The replaced database is renamed to `practice.sqlite3.before-restore-<date>T<time>` in the data
+folder, whole on its own: the committed transactions a crash left in its -wal are checkpointed into
+it first (when it cannot be opened, its -wal and -shm are renamed with it). A backup with a -wal
+beside it is restored with what that -wal holds (app.store.backup.copy_whole). An encrypted backup
+is opened with the data folder's key.json or the key file saved beside it (`<backup>.key.json`,
+app.store.paths.backup_key_file_path).
 """
 
 from __future__ import annotations
@@ -15,7 +18,15 @@ from pathlib import Path
 
 from app.services import encryption
 from app.services.practice_health import mark_practice
-from app.store.backup import BackupRefused, BackupSummary, describe_backup, read_summary, verify_backup
+from app.store.backup import (
+    BackupRefused,
+    BackupSummary,
+    copy_whole,
+    describe_backup,
+    read_summary,
+    settle_log,
+    verify_backup,
+)
 from app.store.database import is_plain_sqlite
 from app.store.durable import OWNER_ONLY_FOLDER, copy_file, put_in_place
 from app.store.errors import StoreUnavailable, full_disk_message, is_full_disk_error, is_in_use_error
@@ -187,7 +198,9 @@ def _put_in_place(
         data_dir.mkdir(mode=OWNER_ONLY_FOLDER, parents=True, exist_ok=True)
         if key_file is not None:
             copy_file(key_file, incoming_key)
-        copy_file(backup_path, incoming)
+        # With the committed transactions of a -wal beside the backup (a copy made by hand, an
+        # earlier version's kept-aside file), recovered by SQLite in the copy: never left behind.
+        copy_whole(backup_path, incoming, key, named=backup_path)
         if classify_database(incoming, key) is not Health.OK:
             raise BackupRefused(
                 f"The copy of {backup_path} in the data folder did not pass the integrity check; "
@@ -197,6 +210,9 @@ def _put_in_place(
         # What takes the database's place is the copy: verified itself, in case the file changed
         # between the check above and the copy.
         verify_backup(incoming, key, named=backup_path)
+        # The database set aside must be whole on its own: what a crash left in its -wal (saves
+        # committed, not yet copied into the file) goes into it first, while the practice is held.
+        _settle(database, None if installing else key)
         kept = _set_aside(database, now)
         if installing:
             kept += _set_aside(own_key_file, now, companions=("",))
@@ -233,6 +249,16 @@ def _put_in_place(
     return kept
 
 
+def _settle(database: Path, key: bytes | None) -> None:
+    """Checkpoint the current database's -wal into it, when it opens (plain, or with `key`, the
+    practice's own). When it does not (damaged, or another key), its -wal and -shm are set aside
+    with it, and restoring that copy later reads them (copy_whole)."""
+    if not database.exists() or (key is None and not is_plain_sqlite(database)):
+        return
+    with contextlib.suppress(BackupRefused):
+        settle_log(database, key)
+
+
 def _as_restored(backup: BackupSummary, restored: BackupSummary) -> BackupSummary:
     """The backup's own summary (its name and date), with what the restored file was found to hold."""
     return BackupSummary(
@@ -250,8 +276,9 @@ def _as_restored(backup: BackupSummary, restored: BackupSummary) -> BackupSummar
 def _set_aside(
     database: Path, now: datetime, companions: tuple[str, ...] = ("", "-wal", "-shm")
 ) -> tuple[Path, ...]:
-    """Rename the database and its -wal and -shm to `<name>.before-restore-<moment>[-wal|-shm]`."""
-    if not database.exists():
+    """Rename the database and its -wal and -shm to `<name>.before-restore-<moment>[-wal|-shm]`
+    (a -wal or -shm left without its database too: never beside the file that takes its name)."""
+    if not any(database.with_name(database.name + extra).exists() for extra in companions):
         return ()
     stamp = now.strftime(BACKUP_STAMP)
     base = database.with_name(f"{database.name}.before-restore-{stamp}")

@@ -4,6 +4,10 @@
   the app keeps it open; the copy is checked (PRAGMA integrity_check), switched out of WAL mode so it
   is one self-contained file, made readable by its owner only, written under a temporary name and
   renamed into place, so a half-written backup never carries the final name.
+- `copy_whole(source, dest)`: a copy of a database file that holds, in itself, the committed
+  transactions of the write-ahead log beside it (`<file>-wal`, left by a crash or a copy made by
+  hand): SQLite recovers them in the copy, the source and its -wal are never changed.
+  `settle_log(path)` does the same in place, for the practice file a restore sets aside.
 - `describe_backup(path)`: what a backup holds (when it was taken, schema version, counts), after
   app.store.health's check of the file and app.store.verify's (the schema exactly as our migrations
   make it, every superbill PDF matching its SHA-256); neither ever changes the file.
@@ -14,9 +18,12 @@ An encrypted practice (SQLCipher) passes its key; `key=None` is a plain SQLite f
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import sqlite3
 import stat
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -24,8 +31,9 @@ from pathlib import Path
 from app.domain.words import plural as _plural
 from app.store.database import connect
 from app.store.driver import is_driver_error
-from app.store.durable import OWNER_ONLY, put_in_place, set_mode
+from app.store.durable import OWNER_ONLY, copy_file, put_in_place, set_mode
 from app.store.errors import (
+    StoreError,
     StoreUnavailable,
     disk_is_full,
     full_disk_message,
@@ -167,6 +175,124 @@ def _remove_partial(partial: Path) -> None:
             partial.with_name(partial.name + suffix).unlink()
 
 
+# The write-ahead log beside a file ---------------------------------------------------------------
+
+
+def wal_path(path: Path) -> Path:
+    return path.with_name(path.name + "-wal")
+
+
+def has_log(path: Path) -> bool:
+    """Whether a -wal with something in it is beside the database at `path` (committed transactions
+    SQLite had not yet copied into the file, when it was written by a process that then stopped),
+    or something that is not a file under that name (refused by copy_whole, never passed over)."""
+    try:
+        status = wal_path(path).stat()
+    except OSError:
+        return False
+    return status.st_size > 0 or not stat.S_ISREG(status.st_mode)
+
+
+def copy_whole(source: Path, dest: Path, key: bytes | None = None, *, named: Path | None = None) -> None:
+    """Copy the database at `source` to `dest` (a temporary name: replaced), with the committed
+    transactions of the -wal beside `source` checkpointed into the copy: no -wal is left beside
+    `dest`, and `source` and its -wal are only read.
+
+    BackupRefused (nothing left at `dest`) when a -wal is there with content but SQLite finds no
+    transaction in it (garbage, cut short in its header, another database's): restoring the file
+    without it could lose the last saves, so the user is told to move it away first. A -wal cut
+    short after whole transactions gives those, as SQLite gives them after a crash.
+    """
+    source, dest = Path(source), Path(dest)
+    shown = named or source
+    log = has_log(source)
+    unreadable = BackupRefused(
+        f"The file {shown} has a write-ahead log beside it ({wal_path(shown).name}) that SQLite cannot "
+        f"read (damaged, cut short or not a file): move {wal_path(shown).name} away to use {shown.name} as it is, "
+        "without the saves it may hold.",
+        shown,
+    )
+    try:
+        copy_file(source, dest)
+        if log:
+            try:
+                if not wal_path(source).is_file():
+                    raise IsADirectoryError(wal_path(source))
+                copy_file(wal_path(source), wal_path(dest))
+            except OSError as error:
+                if is_full_disk_error(error, dest.parent):
+                    raise
+                raise unreadable from error
+            try:
+                frames = settle_log(dest, key)
+            except BackupRefused as refused:
+                raise unreadable from refused
+            if frames == 0:
+                raise unreadable
+    except BaseException:
+        _remove_partial(dest)
+        raise
+    finally:
+        for extra in ("-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                dest.with_name(dest.name + extra).unlink()
+
+
+def settle_log(path: Path, key: bytes | None = None) -> int:
+    """Checkpoint the -wal beside the database at `path` into it and leave it one self-contained file
+    (rollback journal, no -wal or -shm): how many log frames SQLite found (0: none, or no -wal).
+
+    Only for a file nobody else has open (a copy, or the practice while the caller holds it).
+    BackupRefused when SQLite cannot open or checkpoint it (damaged, another key): the file may
+    then keep its -wal.
+    """
+    path = Path(path)
+    if not has_log(path):
+        return 0
+    try:
+        conn = connect(path, key=key)
+        try:
+            # PASSIVE says how many frames the log holds (TRUNCATE reports 0 once it emptied it).
+            busy, frames, done = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            busy += conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            if busy or frames != done:
+                raise BackupRefused(f"The write-ahead log beside {path} is in use: close the app.", path)
+            conn.execute("PRAGMA journal_mode = DELETE").fetchone()
+        finally:
+            conn.close()
+    except BackupRefused:
+        raise
+    except Exception as error:
+        if not (is_driver_error(error) or isinstance(error, StoreError)):
+            raise
+        if disk_is_full(path.parent):
+            raise StoreUnavailable(full_disk_message(path.parent, "the data folder"), path) from error
+        raise BackupRefused(_refusal(Health.CORRUPT, path), path) from error
+    return int(frames)
+
+
+@contextlib.contextmanager
+def readable_whole(path: Path, key: bytes | None = None) -> Iterator[Path]:
+    """`path` itself when no -wal with content is beside it; else a whole copy (copy_whole) in a
+    temporary folder readable by its owner only, removed when the block ends."""
+    path = Path(path)
+    if not has_log(path):
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="superbill-") as folder:
+        whole = Path(folder) / path.name
+        try:
+            copy_whole(path, whole, key, named=path)
+        except OSError as error:
+            if is_full_disk_error(error, Path(folder)):
+                raise StoreUnavailable(
+                    full_disk_message(Path(folder), "the temporary folder") + " (Nothing was restored.)",
+                    path,
+                ) from error
+            raise BackupRefused(_unreadable(path, error), path) from error
+        yield whole
+
+
 # Reading without changing ------------------------------------------------------------------------
 
 
@@ -182,17 +308,24 @@ def describe_backup(path: Path, key: bytes | None = None) -> BackupSummary:
     """
     path = Path(path)
     _refuse_unreadable(path)
-    try:
-        health = classify_database(path, key)
-    except OSError as error:  # the file changed under us since _refuse_unreadable
-        raise BackupRefused(_unreadable(path, error), path) from error
-    if health is Health.MISSING and not path.is_file():
-        raise BackupRefused(f"There is no backup file at {path}.", path)
-    if health not in (Health.OK, Health.CORRUPT):
-        raise BackupRefused(_refusal(health, path), path)
-    if health is Health.OK:
-        verify_backup(path, key)
-    return read_summary(path, key, integrity_ok=health is Health.OK)
+    # With a -wal beside it (a copy made by hand, a file a crash left), what it holds is the file
+    # and the committed transactions in its -wal: read from a whole copy, the file left as it was.
+    with readable_whole(path, key) as whole:
+        try:
+            health = classify_database(whole, key)
+        except OSError as error:  # the file changed under us since _refuse_unreadable
+            raise BackupRefused(_unreadable(path, error), path) from error
+        if health is Health.MISSING and not path.is_file():
+            raise BackupRefused(f"There is no backup file at {path}.", path)
+        if health not in (Health.OK, Health.CORRUPT):
+            raise BackupRefused(_refusal(health, path), path)
+        if health is Health.OK:
+            verify_backup(whole, key, named=path)
+        try:
+            summary = read_summary(whole, key, integrity_ok=health is Health.OK)
+        except BackupRefused as refused:
+            raise BackupRefused(_refusal(Health.CORRUPT, path), path) from refused
+    return dataclasses.replace(summary, path=path, taken_at=backup_taken_at(path))
 
 
 def verify_backup(path: Path, key: bytes | None = None, *, named: Path | None = None) -> None:

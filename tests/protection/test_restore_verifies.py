@@ -443,6 +443,51 @@ def test_a_path_that_is_no_backup_file_is_one_clean_line(
     assert says in _refused(data_dir, path, capsys)
 
 
+# A -wal beside the backup that SQLite cannot read: refused (restoring the file without it could
+# lose the saves it holds), one line naming it, nothing changed, the backup and its -wal untouched.
+
+_WAL_MAGIC = bytes.fromhex("377f0682")
+
+
+def _wal_garbage(wal: Path) -> None:
+    wal.write_bytes(os.urandom(8192))
+
+
+def _wal_zeros(wal: Path) -> None:
+    wal.write_bytes(bytes(4096))
+
+
+def _wal_cut_in_its_header(wal: Path) -> None:
+    wal.write_bytes(_WAL_MAGIC + bytes.fromhex("002de218") + os.urandom(12))  # 20 of its 32 bytes
+
+
+def _wal_header_without_frames(wal: Path) -> None:
+    wal.write_bytes(_WAL_MAGIC + bytes.fromhex("002de218") + os.urandom(24) + os.urandom(4096 + 24)[:100])
+
+
+def _wal_a_folder(wal: Path) -> None:
+    wal.mkdir()
+    (wal / "x").write_text("x")
+
+
+@pytest.mark.parametrize(
+    "make",
+    [_wal_garbage, _wal_zeros, _wal_cut_in_its_header, _wal_header_without_frames, _wal_a_folder],
+    ids=["garbage", "zeros", "cut-in-its-header", "header-and-a-torn-frame", "a-folder"],
+)
+def test_a_backup_with_a_wal_sqlite_cannot_read_beside_it_is_refused_and_nothing_changes(
+    make: Callable[[Path], None], practice: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wal = practice.with_name(practice.name + "-wal")
+    make(wal)
+    beside = {p.name: (p.read_bytes() if p.is_file() else None) for p in practice.parent.iterdir()}
+
+    err = _refused(data_dir, practice, capsys)
+
+    assert f"{wal.name} away" in err and str(practice) in err
+    assert {p.name: (p.read_bytes() if p.is_file() else None) for p in practice.parent.iterdir()} == beside
+
+
 # The live database ----------------------------------------------------------------------------------
 
 

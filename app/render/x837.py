@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from app.domain.claim import ACCIDENT, INITIAL_TREATMENT, ONSET, Claim, ClaimAddress, claim_text
+from app.domain.claim import ACCIDENT, INITIAL_TREATMENT, ONSET, Claim, ClaimAddress, Party, claim_text
 from app.domain.money import Cents
 from app.domain.practice import PayerKind, Relationship, TaxIdType
 
@@ -103,7 +103,7 @@ def _transaction(claim: Claim, envelope: Envelope) -> list[str]:
         _seg("BHT", "0019", "00", _id(reference), when.strftime("%Y%m%d"), when.strftime("%H%M"), "CH"),
         # 1000A submitter, 1000B receiver
         _seg("NM1", "41", "2", claim.billing.name, "", "", "", "", "46", envelope.sender_id),
-        _seg("PER", "IC", claim.provider_signature, "TE", claim.billing.phone),
+        _seg("PER", "IC", claim.provider_signature, "TE", claim.billing.phone, *_extension(claim.billing)),
         _seg("NM1", "40", "2", _text(envelope.receiver_name), "", "", "", "", "46", envelope.receiver_id),
         # 2000A billing provider
         _seg("HL", "1", "", "20", "1"),
@@ -221,6 +221,11 @@ def _claim_loop(claim: Claim) -> list[str]:
         out.append(_seg("SV1", procedure, _amount(line.charge), "UN", str(line.units), "", "", pointers))
         out.append(_seg("DTP", "472", "D8", _day(line.first_date)))
     return out
+
+
+def _extension(party: Party) -> tuple[str, ...]:
+    """PER05-06: the telephone's extension, qualifier EX, when it has one."""
+    return ("EX", party.phone_extension) if party.phone_extension else ()
 
 
 def _address(address: ClaimAddress) -> list[str]:

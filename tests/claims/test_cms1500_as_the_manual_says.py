@@ -191,3 +191,19 @@ def test_every_placed_item_is_still_inside_its_box() -> None:
         for kind in FormKind:
             _assert_in_boxes(render_cms1500(claim, kind), claim)
     assert {p.item for p in place(_auto(), _auto().forms()[0])} >= {"5", "7", "33"}
+
+
+# 4. A telephone with an extension (the one phone rule, app.domain.phones, takes it).
+
+
+@BOTH_FORMS
+def test_a_phone_with_an_extension_prints_its_own_ten_digits_in_boxes_5_7_and_33(kind: FormKind) -> None:
+    data = billed_to(
+        PayerKind.AUTO, sample.superbill_data(practitioner=sample.practitioner(phone="(206) 555-0148 x12"))
+    )
+    patient = replace(data.chart.patient, phone="503 555 0123 ext 45")
+    data = replace(data, chart=replace(data.chart, patient=patient))
+    pdf = render_cms1500(claim_for(data, number="CL-2026-0003"), kind)
+    assert _on_grid(pdf, 57, 66, 80) == " 206 5550148   "  # 33: not ( 655 ) 5014812
+    assert _on_grid(pdf, 16, 1, 30) == " 98103" + " " * 8 + "503 5550123" + " " * 5  # 5
+    assert _on_grid(pdf, 16, 50, 80) == " 98103" + " " * 9 + "503 5550123" + " " * 5  # 7

@@ -110,3 +110,13 @@ def test_delimiters_typed_in_the_records_do_not_break_the_file(tmp_path: Path) -
     chart = replace(data.chart, patient=patient)
     segments = _file(claim_for(replace(data, chart=chart), number="CL-2026-0008"), tmp_path)
     assert "NM1*IL*1*O KAFOR SMITH JR*DANIEL****MI*PRM448812093" in segments
+
+
+def test_the_submitter_phone_is_its_ten_digits_and_its_extension_goes_in_per05_ex(tmp_path: Path) -> None:
+    ready = electronic_ready()
+    practitioner = replace(ready.practitioner, phone="(206) 555-0148 x12")
+    claim = claim_for(replace(ready, practitioner=practitioner), number="CL-2026-0001")
+    segments = _file(claim, tmp_path)  # pyx12 accepts PER05 EX
+    assert "PER*IC*MAYA LINDQVIST LMT*TE*2065550148*EX*12" in segments
+    plain = claim_for(electronic_ready(), number="CL-2026-0001")
+    assert "PER*IC*MAYA LINDQVIST LMT*TE*2065550148" in _file(plain, tmp_path)

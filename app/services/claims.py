@@ -32,7 +32,7 @@ from app.domain.claim import (
 )
 from app.domain.diagnoses import DiagnosisCodes
 from app.domain.errors import ValidationError
-from app.domain.identifiers import validate_payer_id
+from app.domain.identifiers import typed_document_number, validate_payer_id
 from app.domain.money import format_money
 from app.domain.practice import Coverage, PatientChart, Payer, Visit
 from app.render.cms1500 import FormKind, Offset, render_cms1500, render_test_page
@@ -90,6 +90,10 @@ class ClaimRequest:
     claim: str | None = None  # an issued claim to write again, under its own number
 
     def __post_init__(self) -> None:
+        for name in ("claim", "replaces"):  # our claim numbers, found as they are recorded
+            typed = getattr(self, name)
+            if typed is not None:
+                object.__setattr__(self, name, typed_document_number(typed))  # frozen: set once here
         for option, value, shortest, longest, what in (
             ("--receiver", self.receiver, 2, 15, "a receiver ID (ISA08, GS03)"),
             ("--sender", self.sender, 2, 15, "a sender ID (ISA06, GS02)"),
@@ -321,7 +325,7 @@ def _is_test_file(request: ClaimRequest, claim: Claim) -> bool:
 
 def _issued(store: PracticeStore, number: str, patient: str | None) -> IssuedClaim:
     """The issued claim to write again: in force (not replaced), and the patient's when one is named."""
-    issued = store.claim(number.strip().upper())
+    issued = store.claim(number)
     if issued is None:
         raise ValidationError("--claim", f'no claim numbered "{terminal_text(number)}" was issued')
     if patient is not None and find_chart(store, patient).patient.key != issued.patient:

@@ -420,3 +420,26 @@ def test_reprint_of_a_claim_never_issued_names_the_number(
     assert main(["--data-dir", str(folder), "reprint", "CL-2026-0009", "-o", str(out)]) == 2
     assert 'no claim numbered "CL-2026-0009"' in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_replaces_reads_a_claim_number_as_reprint_and_claim_do_in_any_case(tmp_path: Path) -> None:
+    folder = _practice(tmp_path, "sample", _zip_plus_four)
+    assert (
+        main(["--data-dir", str(folder), "cms1500", "--patient", "pt-0001", "-o", str(tmp_path / "a.pdf")])
+        == 0
+    )
+    original = _claims_recorded(folder)[0][0]
+    typed = f" {original.lower()} "
+    assert main(["--data-dir", str(folder), "reprint", typed, "-o", str(tmp_path / "again.pdf")]) == 0
+    replacement = tmp_path / "b.pdf"
+    arguments = [
+        "cms1500",
+        "--patient",
+        "pt-0001",
+        "--replaces",
+        typed,
+        "--payer-claim-number",
+        "2026274000123",
+    ]
+    assert main(["--data-dir", str(folder), *arguments, "-o", str(replacement)]) == 0
+    assert _claims_recorded(folder)[1][2] == original  # recorded as replacing it, in its own spelling

@@ -135,7 +135,7 @@ def check_claim(
     """
     findings = [
         replace(f, box=box_of(f))
-        for f in check_superbill(claim.source, codes, today)
+        for f in check_superbill(claim.source, codes, today, document="claim")
         if f.code not in _NOT_ON_A_CLAIM
     ]
     findings += _claim_rules(claim, electronic, already_claimed or {})

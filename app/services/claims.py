@@ -276,10 +276,11 @@ def _document(
     draft = request.draft
     if request.format == ELECTRONIC:
         notes: list[str] = []
-        test_file = _is_test_file(request, claim)
-        if not request.receiver:
+        missing = missing_ids(request, claim)
+        test_file = bool(missing)
+        if RECEIVER in missing:
             notes.append(f"No --receiver given: the file names the receiver {PLACEHOLDER_RECEIVER}.")
-        if not _payer_id(request, claim):
+        if PAYER_ID in missing:
             notes.append(
                 f"No payer ID: the file names the payer {PLACEHOLDER_PAYER_ID}; type the payer's ID from your "
                 "clearinghouse's payer list in Payers (or give --payer-id) and write it again."
@@ -318,9 +319,25 @@ def _payer_id(request: ClaimRequest, claim: Claim) -> str | None:
     return request.payer_id or claim.payer.payer_id
 
 
+RECEIVER, PAYER_ID = "receiver", "payer-id"
+
+
+def missing_ids(request: ClaimRequest, claim: Claim) -> tuple[str, ...]:
+    """What an 837P still lacks to be sent as a claim: RECEIVER (the clearinghouse's ID) and PAYER_ID
+    (the payer's ID at it). Each is named by a placeholder in the file, which is then a test file.
+    Each caller words them in its own terms (the CLI's options, the desktop's fields)."""
+    if request.format != ELECTRONIC:
+        return ()
+    return tuple(
+        name
+        for name, known in ((RECEIVER, request.receiver), (PAYER_ID, _payer_id(request, claim)))
+        if not known
+    )
+
+
 def _is_test_file(request: ClaimRequest, claim: Claim) -> bool:
     """An 837P naming a placeholder receiver or payer: no clearinghouse can deliver it as a claim."""
-    return request.format == ELECTRONIC and not (request.receiver and _payer_id(request, claim))
+    return bool(missing_ids(request, claim))
 
 
 def _issued(store: PracticeStore, number: str, patient: str | None) -> IssuedClaim:

@@ -46,6 +46,14 @@ def claim_phone(digits: str) -> tuple[str, str]:
     return (digits[:3], digits[3:]) if len(digits) == 10 else ("", digits)
 
 
+def city_state_zip(city: str, state: str, zip_code: str, width: int) -> str:
+    """An address's last line in a box `width` characters wide: city, state and ZIP with a space
+    between. When it does not fit, the city is cut, never the state or the ZIP: a ZIP short of its
+    digits sends the claim to the wrong place ("RANCHO CUCAMO CA 917301234")."""
+    tail = f" {state} {zip_code}"
+    return f"{city[: max(width - len(tail), 0)].rstrip()}{tail}".strip()
+
+
 class InsuranceType(StrEnum):
     """Item 1's boxes."""
 

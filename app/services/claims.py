@@ -19,7 +19,7 @@ from datetime import date, datetime
 
 from app.domain.characters import terminal_text
 from app.domain.check import Finding, has_errors
-from app.domain.check.claim import check_claim, paper_findings
+from app.domain.check.claim import check_claim, electronic_findings, paper_findings
 from app.domain.claim import (
     ELECTRONIC_FORMAT,
     REPLACEMENT,
@@ -37,7 +37,7 @@ from app.domain.money import format_money
 from app.domain.practice import Coverage, PatientChart, Payer, Visit
 from app.render.cms1500 import FormKind, Offset, render_cms1500, render_test_page
 from app.render.cms1500.items import cut_texts
-from app.render.x837 import PLACEHOLDER_PAYER_ID, PLACEHOLDER_RECEIVER, Envelope, x837_text
+from app.render.x837 import PLACEHOLDER_PAYER_ID, PLACEHOLDER_RECEIVER, Envelope, cut_cities, x837_text
 from app.services.errors import ServiceError
 from app.services.superbills import Period, find_chart, superbill_data
 from app.services.workspace import Workspace
@@ -171,7 +171,9 @@ def prepare_claim(
     already = {k: n for k, n in already.items() if n != itself}
     electronic = request.format == ELECTRONIC
     findings = check_claim(claim, codes, today, electronic=electronic, already_claimed=already)
-    if not electronic:
+    if electronic:
+        findings += electronic_findings(claim, cut_cities(claim))
+    else:
         findings += paper_findings(claim, cut_texts(claim))
     return claim, findings
 

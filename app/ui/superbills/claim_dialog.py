@@ -88,6 +88,7 @@ class ClaimDialog(QDialog):
         self.today = today or date.today()
         self.preview: PdfPreviewDialog | None = None
         self.findings: list[Finding] = []
+        self.missing: tuple[str, ...] = ()  # what an 837P lacks to be a claim (services.claims.missing_ids)
         self.saved_to: Path | None = None
         patient = patients.patient(workspace, patient_key)
         self._name = patient.full_name if patient else "this patient"
@@ -228,7 +229,7 @@ class ClaimDialog(QDialog):
         self.findingsList.clear()
         choice, visits = self.payer_choice(), self.chosen_visits()
         problem = None
-        self.missing: tuple[str, ...] = ()
+        self.missing = ()
         if choice is None:
             problem = (
                 "This patient has no visit billed to an insurer that takes claims: give a superbill instead."

@@ -15,6 +15,7 @@ from app.commands.output import OUTPUT, has_errors, output_file, output_folder_o
 from app.domain.characters import terminal_text
 from app.domain.dates import us_date
 from app.domain.errors import ValidationError
+from app.domain.identifiers import typed_document_number
 from app.domain.money import format_money
 from app.domain.superbill import PaperSize
 from app.services import pdf_password, superbills
@@ -142,7 +143,7 @@ _REPRINTABLE = {
 def _reprint(args: argparse.Namespace) -> int:
     password = ask_pdf_password(args)
     target = output_file(args)
-    number = args.number.strip().upper()
+    number = typed_document_number(args.number)
     what = _REPRINTABLE.get(number[:3], _SUPERBILL)
     with open_workspace(args) as workspace:
         issued = what.issued(workspace, number)

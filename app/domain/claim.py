@@ -19,6 +19,7 @@ from app.domain.diagnoses import icd_without_dot
 from app.domain.errors import ValidationError
 from app.domain.identifiers import claim_tax_id, zip_digits
 from app.domain.money import Cents
+from app.domain.phones import phone_parts
 from app.domain.practice import Address, Coverage, Payer, PayerKind, Prescription, Relationship, TaxIdType
 from app.domain.superbill import PricedLine, SuperbillData
 
@@ -43,6 +44,14 @@ def claim_phone(digits: str) -> tuple[str, str]:
     ("206", "5550148"). A number of other than ten digits (one the records could not complete)
     goes whole in the number's space."""
     return (digits[:3], digits[3:]) if len(digits) == 10 else ("", digits)
+
+
+def city_state_zip(city: str, state: str, zip_code: str, width: int) -> str:
+    """An address's last line in a box `width` characters wide: city, state and ZIP with a space
+    between. When it does not fit, the city is cut, never the state or the ZIP: a ZIP short of its
+    digits sends the claim to the wrong place ("RANCHO CUCAMO CA 917301234")."""
+    tail = f" {state} {zip_code}"
+    return f"{city[: max(width - len(tail), 0)].rstrip()}{tail}".strip()
 
 
 class InsuranceType(StrEnum):
@@ -232,8 +241,9 @@ class Party:
     name: str
     address: ClaimAddress
     npi: str
-    phone: str = ""  # digits
+    phone: str = ""  # the 10 digits, without the extension
     taxonomy: str | None = None
+    phone_extension: str = ""  # digits: the 837P's PER05 EX (the paper form has no room for it)
 
 
 @dataclass(frozen=True)
@@ -367,6 +377,7 @@ def build_claim(
         other = QualifiedDate(INITIAL_TREATMENT, first_visit)
     payments = sum(pay.amount for pay in data.payments)
     own_address = ClaimAddress.of(p.address)
+    billing_phone, extension = phone_parts(p.phone)
     practice_name = claim_text(p.practice_name or f"{p.first_name} {p.last_name} {p.credentials}")
     return Claim(
         source=data,
@@ -382,7 +393,7 @@ def build_claim(
         insured_last=insured_last,
         insured_first=insured_first,
         patient_address=patient_address,
-        patient_phone=digits(patient.phone)[-10:],
+        patient_phone=phone_parts(patient.phone)[0],
         relationship=relationship,
         insured_address=insured_address,
         employment=kind is PayerKind.WORKERS_COMP,
@@ -413,7 +424,9 @@ def build_claim(
         provider_signature=claim_text(f"{p.first_name} {p.last_name} {p.credentials}"),
         signed_on=data.issued_on,
         facility=Party(practice_name, own_address, ""),
-        billing=Party(practice_name, own_address, billing_npi, digits(p.phone)[-10:], p.taxonomy),
+        billing=Party(
+            practice_name, own_address, billing_npi, billing_phone, p.taxonomy, phone_extension=extension
+        ),
     )
 
 

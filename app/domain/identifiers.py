@@ -23,6 +23,14 @@ INDIVIDUAL_NPI = "Individual NPI"
 ORGANIZATION_NPI = "Organization NPI"
 
 MASSAGE_THERAPIST_TAXONOMY = "225700000X"
+
+
+def typed_document_number(text: str) -> str:
+    """A number the app issued (SB-2026-0001, CL-2026-0001, YE-2026-0001) as the therapist types it
+    to find the document: without surrounding spaces, in capitals, as it is recorded."""
+    return text.strip().upper()
+
+
 _TAXONOMY = re.compile(r"^[0-9]{3}[0-9A-Z]{6}X$")
 
 US_STATES: dict[str, str] = {

@@ -13,6 +13,8 @@ import re
 from app.domain.errors import ValidationError
 
 _PLAIN = re.compile(r"^[\d\s().+\-]*$")  # digits and the usual separators, nothing else
+# An extension at the end: "x12", "ext 12", "ext. 12", "extension 12", "#12", ", 12".
+_EXTENSION = re.compile(r"(?:\s*(?:ext\.?|extension|x|#|,)\s*)(\d+)\s*$", re.IGNORECASE | re.ASCII)
 
 
 def format_phone(text: str) -> str:
@@ -32,6 +34,24 @@ def format_phone(text: str) -> str:
     if len(digits) <= 6:
         return f"({digits[:3]}) {digits[3:]}"
     return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
+
+
+def phone_parts(text: str | None) -> tuple[str, str]:
+    """The number's 10 digits and its extension's digits, as a claim writes them apart:
+    "(206) 555-0148 x12" -> ("2065550148", "12"); "+1 206 555 0148" -> ("2065550148", "").
+    A leading 1 (or +1) is dropped. Digits past the tenth with no extension word are the extension.
+    A number the records could not complete (fewer than 10 digits) comes back as its digits."""
+    typed = (text or "").strip()
+    extension = ""
+    found = _EXTENSION.search(typed)
+    if found and len(re.findall(r"[0-9]", typed[: found.start()], re.ASCII)) >= 10:
+        typed, extension = typed[: found.start()], found.group(1)
+    number = "".join(re.findall(r"[0-9]", typed, re.ASCII))
+    if number[:1] == "1" and (len(number) == 11 or re.match(r"^\+?1\D", typed)):
+        number = number[1:]
+    if len(number) > 10:
+        number, extension = number[:10], number[10:] + extension
+    return number, extension
 
 
 def check_phone(text: str | None, *, field: str = "phone", required: bool = False) -> str | None:

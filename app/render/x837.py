@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from app.domain.claim import ACCIDENT, INITIAL_TREATMENT, ONSET, Claim, ClaimAddress, claim_text
+from app.domain.claim import ACCIDENT, INITIAL_TREATMENT, ONSET, Claim, ClaimAddress, Party, claim_text
 from app.domain.money import Cents
 from app.domain.practice import PayerKind, Relationship, TaxIdType
 
@@ -92,7 +92,27 @@ def x837_text(claim: Claim, envelope: Envelope) -> str:
     return "".join(s + SEGMENT + "\n" for s in segments)
 
 
-def _transaction(claim: Claim, envelope: Envelope) -> list[str]:
+N4_CITY = 30  # N401, the city: 2 to 30 characters (005010X222A1)
+Cut = tuple[str, str, str]  # (loop, the whole city, what the file carries of it)
+
+
+def cut_cities(claim: Claim) -> list[Cut]:
+    """The cities the 837P cuts to N401's 30 characters, each with the loop it goes in."""
+    cuts: list[Cut] = []
+    _transaction(claim, Envelope("CHECK", "CHECK", "CHECK", 1, datetime(2000, 1, 1)), cuts)
+    return cuts
+
+
+def _transaction(claim: Claim, envelope: Envelope, cuts: list[Cut] | None = None) -> list[str]:
+    """The transaction set, ST to SE; the cities cut to fit are added to `cuts`."""
+    cut: list[Cut] = [] if cuts is None else cuts
+
+    def address(loop: str, a: ClaimAddress) -> list[str]:
+        city = _text(a.city)
+        if len(city) > N4_CITY:
+            cut.append((loop, city, city[:N4_CITY].rstrip()))
+        return [_seg("N3", a.street[:55]), _seg("N4", city[:N4_CITY].rstrip(), a.state, a.zip)]
+
     st_control = f"{envelope.control_number % 10000:04d}"
     when = envelope.created
     reference = claim.number or "DRAFT"
@@ -103,7 +123,7 @@ def _transaction(claim: Claim, envelope: Envelope) -> list[str]:
         _seg("BHT", "0019", "00", _id(reference), when.strftime("%Y%m%d"), when.strftime("%H%M"), "CH"),
         # 1000A submitter, 1000B receiver
         _seg("NM1", "41", "2", claim.billing.name, "", "", "", "", "46", envelope.sender_id),
-        _seg("PER", "IC", claim.provider_signature, "TE", claim.billing.phone),
+        _seg("PER", "IC", claim.provider_signature, "TE", claim.billing.phone, *_extension(claim.billing)),
         _seg("NM1", "40", "2", _text(envelope.receiver_name), "", "", "", "", "46", envelope.receiver_id),
         # 2000A billing provider
         _seg("HL", "1", "", "20", "1"),
@@ -118,7 +138,7 @@ def _transaction(claim: Claim, envelope: Envelope) -> list[str]:
                 "NM1", "85", "1", _text(p.last_name), _text(p.first_name), "", "", "", "XX", claim.billing.npi
             )
         )
-    out += _address(claim.billing.address)
+    out += address("2010AA", claim.billing.address)
     out.append(_seg("REF", "SY" if claim.tax_id_type is TaxIdType.SSN else "EI", claim.tax_id))
     # 2000B subscriber
     self_insured = claim.relationship is Relationship.SELF
@@ -132,7 +152,7 @@ def _transaction(claim: Claim, envelope: Envelope) -> list[str]:
     if self_insured:
         out.append(insured_person)
         if claim.patient_address is not None:
-            out += _address(claim.patient_address)
+            out += address("2010BA", claim.patient_address)
         out.append(_seg("DMG", "D8", _day(claim.patient_birth), claim.patient_sex or "U"))
     elif claim.insured_first:
         out.append(insured_person)
@@ -143,7 +163,7 @@ def _transaction(claim: Claim, envelope: Envelope) -> list[str]:
     # 2010BB payer
     out.append(_seg("NM1", "PR", "2", claim.plan_name, "", "", "", "", "PI", envelope.payer_id))
     if claim.payer.address is not None:
-        out += _address(ClaimAddress.of(claim.payer.address))
+        out += address("2010BB", ClaimAddress.of(claim.payer.address))
     if not self_insured:
         # 2000C patient
         out.append(_seg("HL", "3", "2", "23", "0"))
@@ -151,7 +171,7 @@ def _transaction(claim: Claim, envelope: Envelope) -> list[str]:
         out.append(_seg("PAT", "20" if employee else _PATIENT_RELATIONSHIP.get(claim.relationship, "G8")))
         out.append(_seg("NM1", "QC", "1", claim.patient_last, claim.patient_first))
         if claim.patient_address is not None:
-            out += _address(claim.patient_address)
+            out += address("2010CA", claim.patient_address)
         out.append(_seg("DMG", "D8", _day(claim.patient_birth), claim.patient_sex or "U"))
         if claim.other_claim_id is not None:
             out.append(_seg("REF", claim.other_claim_id[0], _id(claim.other_claim_id[1])))
@@ -223,11 +243,9 @@ def _claim_loop(claim: Claim) -> list[str]:
     return out
 
 
-def _address(address: ClaimAddress) -> list[str]:
-    return [
-        _seg("N3", address.street[:55]),
-        _seg("N4", address.city[:30], address.state, address.zip),
-    ]
+def _extension(party: Party) -> tuple[str, ...]:
+    """PER05-06: the telephone's extension, qualifier EX, when it has one."""
+    return ("EX", party.phone_extension) if party.phone_extension else ()
 
 
 def _split_name(name: str) -> tuple[str, str]:

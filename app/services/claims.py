@@ -19,7 +19,7 @@ from datetime import date, datetime
 
 from app.domain.characters import terminal_text
 from app.domain.check import Finding, has_errors
-from app.domain.check.claim import check_claim, paper_findings
+from app.domain.check.claim import check_claim, electronic_findings, paper_findings
 from app.domain.claim import (
     ELECTRONIC_FORMAT,
     REPLACEMENT,
@@ -32,12 +32,12 @@ from app.domain.claim import (
 )
 from app.domain.diagnoses import DiagnosisCodes
 from app.domain.errors import ValidationError
-from app.domain.identifiers import validate_payer_id
+from app.domain.identifiers import typed_document_number, validate_payer_id
 from app.domain.money import format_money
 from app.domain.practice import Coverage, PatientChart, Payer, Visit
 from app.render.cms1500 import FormKind, Offset, render_cms1500, render_test_page
 from app.render.cms1500.items import cut_texts
-from app.render.x837 import PLACEHOLDER_PAYER_ID, PLACEHOLDER_RECEIVER, Envelope, x837_text
+from app.render.x837 import PLACEHOLDER_PAYER_ID, PLACEHOLDER_RECEIVER, Envelope, cut_cities, x837_text
 from app.services.errors import ServiceError
 from app.services.superbills import Period, find_chart, superbill_data
 from app.services.workspace import Workspace
@@ -90,6 +90,10 @@ class ClaimRequest:
     claim: str | None = None  # an issued claim to write again, under its own number
 
     def __post_init__(self) -> None:
+        for name in ("claim", "replaces"):  # our claim numbers, found as they are recorded
+            typed = getattr(self, name)
+            if typed is not None:
+                object.__setattr__(self, name, typed_document_number(typed))  # frozen: set once here
         for option, value, shortest, longest, what in (
             ("--receiver", self.receiver, 2, 15, "a receiver ID (ISA08, GS03)"),
             ("--sender", self.sender, 2, 15, "a sender ID (ISA06, GS02)"),
@@ -167,7 +171,9 @@ def prepare_claim(
     already = {k: n for k, n in already.items() if n != itself}
     electronic = request.format == ELECTRONIC
     findings = check_claim(claim, codes, today, electronic=electronic, already_claimed=already)
-    if not electronic:
+    if electronic:
+        findings += electronic_findings(claim, cut_cities(claim))
+    else:
         findings += paper_findings(claim, cut_texts(claim))
     return claim, findings
 
@@ -272,10 +278,11 @@ def _document(
     draft = request.draft
     if request.format == ELECTRONIC:
         notes: list[str] = []
-        test_file = _is_test_file(request, claim)
-        if not request.receiver:
+        missing = missing_ids(request, claim)
+        test_file = bool(missing)
+        if RECEIVER in missing:
             notes.append(f"No --receiver given: the file names the receiver {PLACEHOLDER_RECEIVER}.")
-        if not _payer_id(request, claim):
+        if PAYER_ID in missing:
             notes.append(
                 f"No payer ID: the file names the payer {PLACEHOLDER_PAYER_ID}; type the payer's ID from your "
                 "clearinghouse's payer list in Payers (or give --payer-id) and write it again."
@@ -314,14 +321,30 @@ def _payer_id(request: ClaimRequest, claim: Claim) -> str | None:
     return request.payer_id or claim.payer.payer_id
 
 
+RECEIVER, PAYER_ID = "receiver", "payer-id"
+
+
+def missing_ids(request: ClaimRequest, claim: Claim) -> tuple[str, ...]:
+    """What an 837P still lacks to be sent as a claim: RECEIVER (the clearinghouse's ID) and PAYER_ID
+    (the payer's ID at it). Each is named by a placeholder in the file, which is then a test file.
+    Each caller words them in its own terms (the CLI's options, the desktop's fields)."""
+    if request.format != ELECTRONIC:
+        return ()
+    return tuple(
+        name
+        for name, known in ((RECEIVER, request.receiver), (PAYER_ID, _payer_id(request, claim)))
+        if not known
+    )
+
+
 def _is_test_file(request: ClaimRequest, claim: Claim) -> bool:
     """An 837P naming a placeholder receiver or payer: no clearinghouse can deliver it as a claim."""
-    return request.format == ELECTRONIC and not (request.receiver and _payer_id(request, claim))
+    return bool(missing_ids(request, claim))
 
 
 def _issued(store: PracticeStore, number: str, patient: str | None) -> IssuedClaim:
     """The issued claim to write again: in force (not replaced), and the patient's when one is named."""
-    issued = store.claim(number.strip().upper())
+    issued = store.claim(number)
     if issued is None:
         raise ValidationError("--claim", f'no claim numbered "{terminal_text(number)}" was issued')
     if patient is not None and find_chart(store, patient).patient.key != issued.patient:

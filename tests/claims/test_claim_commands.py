@@ -420,3 +420,50 @@ def test_reprint_of_a_claim_never_issued_names_the_number(
     assert main(["--data-dir", str(folder), "reprint", "CL-2026-0009", "-o", str(out)]) == 2
     assert 'no claim numbered "CL-2026-0009"' in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_replaces_reads_a_claim_number_as_reprint_and_claim_do_in_any_case(tmp_path: Path) -> None:
+    folder = _practice(tmp_path, "sample", _zip_plus_four)
+    assert (
+        main(["--data-dir", str(folder), "cms1500", "--patient", "pt-0001", "-o", str(tmp_path / "a.pdf")])
+        == 0
+    )
+    original = _claims_recorded(folder)[0][0]
+    typed = f" {original.lower()} "
+    assert main(["--data-dir", str(folder), "reprint", typed, "-o", str(tmp_path / "again.pdf")]) == 0
+    replacement = tmp_path / "b.pdf"
+    arguments = [
+        "cms1500",
+        "--patient",
+        "pt-0001",
+        "--replaces",
+        typed,
+        "--payer-claim-number",
+        "2026274000123",
+    ]
+    assert main(["--data-dir", str(folder), *arguments, "-o", str(replacement)]) == 0
+    assert _claims_recorded(folder)[1][2] == original  # recorded as replacing it, in its own spelling
+
+
+def _thirteen_diagnoses(document: dict[str, Any]) -> None:
+    codes = ["M54.50", "M54.51", "M54.59", "M54.2", "M54.6", "M79.10", "M79.11"]
+    codes += ["M79.12", "M79.18", "M79.7", "M62.830", "M62.838", "S16.1XXA"]
+    first, second = document["patients"][0]["visits"][:2]
+    first["diagnoses"], second["diagnoses"] = codes[:7], codes[7:]
+
+
+def test_a_claims_findings_call_it_a_claim_not_a_superbill(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _practice(tmp_path, "sample", _thirteen_diagnoses)
+    capsys.readouterr()
+    assert (
+        main(["--data-dir", str(folder), "cms1500", "--patient", "pt-0001", "-o", str(tmp_path / "c.pdf")])
+        == 1
+    )
+    said = [line for line in capsys.readouterr().out.splitlines() if "different diagnoses" in line]
+    assert said and "This claim has 13 different diagnoses" in said[0]
+    assert "two claims" in said[0] and "superbill" not in said[0]
+    capsys.readouterr()
+    main(["--data-dir", str(folder), "check", "--patient", "pt-0001"])  # the superbill keeps its word
+    assert "This superbill has 13 different diagnoses" in capsys.readouterr().out

@@ -127,7 +127,7 @@ def test_box_33_prints_29_characters_a_line_and_box_32_25_leaving_a_column_each_
     name = LONG_NAME.upper()
     assert _on_grid(pdf, 58, 50, 80) == " " + name[:29] + " "  # box 33: columns 50-80
     assert _on_grid(pdf, 58, 23, 49) == " " + name[:25] + " "  # box 32: columns 23-49
-    assert ("33", name, 29) in cut_texts(claim) and ("32", name, 25) in cut_texts(claim)
+    assert ("33", name, 29, name[:29]) in cut_texts(claim) and ("32", name, 25, name[:25]) in cut_texts(claim)
 
 
 def test_the_text_cut_warning_names_box_33_and_its_29_characters() -> None:
@@ -191,3 +191,43 @@ def test_every_placed_item_is_still_inside_its_box() -> None:
         for kind in FormKind:
             _assert_in_boxes(render_cms1500(claim, kind), claim)
     assert {p.item for p in place(_auto(), _auto().forms()[0])} >= {"5", "7", "33"}
+
+
+# 4. A telephone with an extension (the one phone rule, app.domain.phones, takes it).
+
+
+@BOTH_FORMS
+def test_a_phone_with_an_extension_prints_its_own_ten_digits_in_boxes_5_7_and_33(kind: FormKind) -> None:
+    data = billed_to(
+        PayerKind.AUTO, sample.superbill_data(practitioner=sample.practitioner(phone="(206) 555-0148 x12"))
+    )
+    patient = replace(data.chart.patient, phone="503 555 0123 ext 45")
+    data = replace(data, chart=replace(data.chart, patient=patient))
+    pdf = render_cms1500(claim_for(data, number="CL-2026-0003"), kind)
+    assert _on_grid(pdf, 57, 66, 80) == " 206 5550148   "  # 33: not ( 655 ) 5014812
+    assert _on_grid(pdf, 16, 1, 30) == " 98103" + " " * 8 + "503 5550123" + " " * 5  # 5
+    assert _on_grid(pdf, 16, 50, 80) == " 98103" + " " * 9 + "503 5550123" + " " * 5  # 7
+
+
+# 5. A long city is cut, never the state or the ZIP (boxes 32 and 33, the carrier block).
+
+
+@BOTH_FORMS
+def test_a_long_city_is_cut_in_boxes_32_and_33_keeping_the_state_and_the_whole_zip(kind: FormKind) -> None:
+    from app.domain.check.claim import paper_findings
+    from app.domain.practice import Address
+
+    rancho = Address("8560 Vineyard Ave", "Rancho Cucamonga", "CA", "91730-1234")
+    welsh = Address("1 Main St", "Llanfairpwllgwyngyllgogerychwyrndrobwll", "CA", "91730-1234")  # 39
+    for address, box_32, box_33 in (
+        (rancho, "RANCHO CUCAM CA 917301234", "RANCHO CUCAMONGA CA 917301234"),
+        (welsh, "LLANFAIRPWLL CA 917301234", "LLANFAIRPWLLGWYN CA 917301234"),
+    ):
+        claim = claim_for(
+            sample.superbill_data(practitioner=sample.practitioner(address=address)), number="CL-1"
+        )
+        pdf = render_cms1500(claim, kind)
+        assert _on_grid(pdf, 60, 24, 48) == box_32  # 25 columns
+        assert _on_grid(pdf, 60, 51, 79) == box_33  # 29 columns
+        said = {f.box: f.message for f in paper_findings(claim, cut_texts(claim))}
+        assert said["32"].startswith(f'Item 32 prints "{box_32}": the box holds 25 characters')

@@ -110,3 +110,35 @@ def test_delimiters_typed_in_the_records_do_not_break_the_file(tmp_path: Path) -
     chart = replace(data.chart, patient=patient)
     segments = _file(claim_for(replace(data, chart=chart), number="CL-2026-0008"), tmp_path)
     assert "NM1*IL*1*O KAFOR SMITH JR*DANIEL****MI*PRM448812093" in segments
+
+
+def test_the_submitter_phone_is_its_ten_digits_and_its_extension_goes_in_per05_ex(tmp_path: Path) -> None:
+    ready = electronic_ready()
+    practitioner = replace(ready.practitioner, phone="(206) 555-0148 x12")
+    claim = claim_for(replace(ready, practitioner=practitioner), number="CL-2026-0001")
+    segments = _file(claim, tmp_path)  # pyx12 accepts PER05 EX
+    assert "PER*IC*MAYA LINDQVIST LMT*TE*2065550148*EX*12" in segments
+    plain = claim_for(electronic_ready(), number="CL-2026-0001")
+    assert "PER*IC*MAYA LINDQVIST LMT*TE*2065550148" in _file(plain, tmp_path)
+
+
+def test_a_city_longer_than_n401s_30_characters_is_cut_with_a_warning_naming_the_loop(tmp_path: Path) -> None:
+    from app.domain.check.claim import electronic_findings
+    from app.domain.practice import Address
+    from app.render.x837 import cut_cities
+
+    ready = electronic_ready()
+    city = "Coeur d'Alene Extraordinarily Long"  # 34
+    address = Address("2200 Westlake Ave N", city, "ID", "83814-1234")
+    claim = claim_for(
+        replace(ready, practitioner=replace(ready.practitioner, address=address)), number="CL-1"
+    )
+    segments = _file(claim, tmp_path)
+    assert "N4*COEUR D'ALENE EXTRAORDINARILY*ID*838141234" in segments
+    (finding,) = electronic_findings(claim, cut_cities(claim))
+    assert finding.code == "claim-text-cut" and finding.message.startswith("Loop 2010AA (billing provider)")
+    assert "COEUR D'ALENE EXTRAORDINARILY LONG" in finding.message and not finding.is_error
+    assert (
+        electronic_findings(claim_for(ready, number="CL-1"), cut_cities(claim_for(ready, number="CL-1")))
+        == []
+    )

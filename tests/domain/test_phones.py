@@ -42,3 +42,22 @@ def test_formatting_keeps_the_digits_and_settles(typed: str) -> None:
     digits = "".join(c for c in typed if c.isdigit())
     if len(digits) <= 10:
         assert "".join(c for c in shown if c.isdigit()) == digits
+
+
+@pytest.mark.parametrize(
+    ("typed", "parts"),
+    [
+        ("(206) 555-0148 x12", ("2065550148", "12")),
+        ("503 555 0123 ext 45", ("5035550123", "45")),
+        ("206-555-0148 ext. 12", ("2065550148", "12")),
+        ("+1 206 555 0148", ("2065550148", "")),
+        ("1-206-555-0148 extension 3", ("2065550148", "3")),
+        ("(206) 555-0148", ("2065550148", "")),
+    ],
+)
+def test_a_claim_reads_a_phone_as_its_ten_digits_and_the_extension_apart(
+    typed: str, parts: tuple[str, str]
+) -> None:
+    from app.domain.phones import phone_parts
+
+    assert phone_parts(typed) == parts

@@ -45,6 +45,14 @@ def pdf_text(pdf: bytes) -> str:
     return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
+def ready_to_send(workspace: Workspace) -> None:
+    """The billing ZIP+4 and Premera's ID at the clearinghouse: an 837P can be sent as a claim."""
+    zip_plus_four(workspace)
+    premera = workspace.store.payer("premera")
+    assert premera is not None
+    workspace.store.save_payer(replace(premera, payer_id="91051"))
+
+
 def zip_plus_four(workspace: Workspace) -> None:
     practitioner = workspace.store.practitioner()
     assert practitioner is not None and practitioner.address is not None
@@ -180,9 +188,10 @@ def test_an_837p_is_saved_where_chosen_with_the_payers_id_and_recorded(
 def test_cancelling_the_837p_save_records_no_claim(
     qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    zip_plus_four(workspace)
+    ready_to_send(workspace)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: ("", ""))
     dialog = open_dialog(qtbot, workspace, FILE)
+    qtbot.keyClicks(dialog.receiverEdit, "OA123")
     BoxAnswer().next(QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(dialog.issueButton, Qt.MouseButton.LeftButton)
     assert workspace.store.claims("pt-0001") == []
@@ -191,13 +200,47 @@ def test_cancelling_the_837p_save_records_no_claim(
 def test_an_837p_that_cannot_be_written_uses_no_number(
     qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    zip_plus_four(workspace)
+    ready_to_send(workspace)
     database = workspace.data_dir / "practice.sqlite3"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(database), ""))
     dialog = open_dialog(qtbot, workspace, FILE)
+    qtbot.keyClicks(dialog.receiverEdit, "OA123")
     answers = BoxAnswer()
     answers.next(QMessageBox.StandardButton.Yes)
     answers.next(QMessageBox.StandardButton.Ok)  # "Not saved"
     qtbot.mouseClick(dialog.issueButton, Qt.MouseButton.LeftButton)
     assert workspace.store.claims("pt-0001") == []
     assert "not saved" in answers.texts[1]
+
+
+def test_an_837p_without_the_payers_id_is_flagged_in_the_dialogs_words_and_cannot_be_issued(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    zip_plus_four(workspace)  # Premera has no Payer ID
+    target = tmp_path / "draft.txt"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    dialog = open_dialog(qtbot, workspace, FILE)
+    qtbot.keyClicks(dialog.receiverEdit, "CH1")
+    findings = " ".join(shown(dialog.findingsList))
+    assert "Premera Blue Cross has no Payer ID" in findings and "Practice > Payers" in findings
+    assert dialog.findingsSummary.text() == "1 problem to fix before a final claim."
+    assert not dialog.issueButton.isEnabled()  # a click issues nothing, asks nothing
+    qtbot.mouseClick(dialog.issueButton, Qt.MouseButton.LeftButton)
+    assert workspace.store.claims("pt-0001") == [] and not target.exists()
+    qtbot.mouseClick(dialog.draftButton, Qt.MouseButton.LeftButton)  # a draft says what it is
+    assert "PAYERID" in target.read_text(encoding="ascii") and workspace.store.claims("pt-0001") == []
+    notes = dialog.notesLabel.text()
+    assert "nothing was numbered or recorded" in notes and "Practice > Payers" in notes
+    assert "--" not in notes  # no command-line options in the desktop's words
+
+
+def test_an_837p_without_a_receiver_id_cannot_be_issued_until_one_is_typed(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    ready_to_send(workspace)
+    dialog = open_dialog(qtbot, workspace, FILE)
+    assert any("Receiver ID" in text for text in shown(dialog.findingsList))
+    assert not dialog.issueButton.isEnabled()
+    qtbot.keyClicks(dialog.receiverEdit, "CH1")
+    assert not any(text.startswith("Must fix") for text in shown(dialog.findingsList))
+    assert dialog.issueButton.isEnabled()

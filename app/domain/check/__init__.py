@@ -35,9 +35,12 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def check_superbill(data: SuperbillData, codes: DiagnosisCodes, today: date) -> list[Finding]:
-    """Every finding for the superbill, provider first, then patient, diagnoses, services, insurance."""
-    ctx = Context(data, codes, today)
+def check_superbill(
+    data: SuperbillData, codes: DiagnosisCodes, today: date, *, document: str = "superbill"
+) -> list[Finding]:
+    """Every finding for the superbill, provider first, then patient, diagnoses, services, insurance.
+    `document`: what the messages call the paper checked ("claim" when a claim is made of the data)."""
+    ctx = Context(data, codes, today, document=document)
     return [finding for rule in RULES for finding in rule(ctx)]
 
 

@@ -135,7 +135,7 @@ def check_claim(
     """
     findings = [
         replace(f, box=box_of(f))
-        for f in check_superbill(claim.source, codes, today)
+        for f in check_superbill(claim.source, codes, today, document="claim")
         if f.code not in _NOT_ON_A_CLAIM
     ]
     findings += _claim_rules(claim, electronic, already_claimed or {})
@@ -243,19 +243,19 @@ def _claimed_before(claim: Claim, already_claimed: Mapping[str, str]) -> Iterato
         )
 
 
-def paper_findings(claim: Claim, cuts: Iterable[tuple[str, str, int]]) -> list[Finding]:
-    """What only the paper form lacks: text cut to its box (`cuts`: box, whole text, width, from the
-    form's layout), the carrier block's address, and a dependent's insured in items 7 and 11a."""
+def paper_findings(claim: Claim, cuts: Iterable[tuple[str, str, int, str]]) -> list[Finding]:
+    """What only the paper form lacks: text cut to its box (`cuts`: box, whole text, width, what prints,
+    from the form's layout), the carrier block's address, and a dependent's insured in items 7 and 11a."""
     findings = [
         _warning(
             ClaimCode.TEXT_CUT,
             _ENTERED_IN.get(box, ("claim", ""))[0],
-            f'{_box_name(box)} prints "{text[:width].rstrip()}": the box holds {width} characters of "{text}" '
+            f'{_box_name(box)} prints "{printed.rstrip()}": the box holds {width} characters of "{text}" '
             f"({len(text)}). Shorten it{_ENTERED_IN.get(box, ('', ''))[1]}, or send an 837P file, "
             "which has room for it.",
             box,
         )
-        for box, text, width in cuts
+        for box, text, width, printed in cuts
     ]
     if claim.payer.address is None:
         findings.append(
@@ -293,6 +293,29 @@ def paper_findings(claim: Claim, cuts: Iterable[tuple[str, str, int]]) -> list[F
 
 
 # Where the text of a box is entered: (the finding's field, " in ..." for its message).
+def electronic_findings(claim: Claim, cuts: Iterable[tuple[str, str, str]]) -> list[Finding]:
+    """What only the 837P lacks room for: a city longer than N401's 30 characters (`cuts`: loop, the
+    whole city, what the file carries, from the file's layout)."""
+    return [
+        _warning(
+            ClaimCode.TEXT_CUT,
+            _LOOPS[loop][1],
+            f'Loop {loop} ({_LOOPS[loop][0]}) carries the city "{carried}" in N401: the 837P holds 30 '
+            f'characters of "{city}" ({len(city)}). Shorten it{_ENTERED_IN[_LOOPS[loop][2]][1]}.',
+            None,
+        )
+        for loop, city, carried in cuts
+    ]
+
+
+# The 837P's address loops: who they name, where that is entered, and the box it is on the form.
+_LOOPS: dict[str, tuple[str, str, str]] = {
+    "2010AA": ("billing provider", "practitioner", "33"),
+    "2010BA": ("subscriber", "patient", "5"),
+    "2010BB": ("payer", "payer.name", "carrier"),
+    "2010CA": ("patient", "patient", "5"),
+}
+
 _ENTERED_IN: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("carrier", "11c"), ("payer.name", " in Payers")),
     **dict.fromkeys(("31", "32", "33"), ("practitioner", " in your settings")),
@@ -314,8 +337,8 @@ def _error(code: ClaimCode, field: str, message: str, box: str) -> Finding:
     return Finding(code, Severity.ERROR, message, field, box)
 
 
-def _warning(code: ClaimCode, field: str, message: str, box: str) -> Finding:
+def _warning(code: ClaimCode, field: str, message: str, box: str | None) -> Finding:
     return Finding(code, Severity.WARNING, message, field, box)
 
 
-__all__ = ["BOXES", "ClaimCode", "box_of", "check_claim", "paper_findings"]
+__all__ = ["BOXES", "ClaimCode", "box_of", "check_claim", "electronic_findings", "paper_findings"]

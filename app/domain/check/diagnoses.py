@@ -31,8 +31,8 @@ def diagnoses_present(ctx: Context) -> Iterator[Finding]:
         yield error(
             C.TOO_MANY_DIAGNOSES,
             "diagnoses",
-            f"This superbill has {count} different diagnoses; one superbill holds at most "
-            f"{len(POINTER_LETTERS)} (A-L). Split the period over two superbills.",
+            f"This {ctx.document} has {count} different diagnoses; one {ctx.document} holds at most "
+            f"{len(POINTER_LETTERS)} (A-L). Split the period over two {ctx.document}s.",
         )
 
 

@@ -118,10 +118,13 @@ def warning(code: FindingCode, field: str, message: str) -> Finding:
 class Context:
     """The superbill under check, the loaded code set and today's date, shared by every rule."""
 
-    def __init__(self, data: SuperbillData, codes: DiagnosisCodes, today: date) -> None:
+    def __init__(
+        self, data: SuperbillData, codes: DiagnosisCodes, today: date, *, document: str = "superbill"
+    ) -> None:
         self.data = data
         self.codes = codes
         self.today = today
+        self.document = document  # what the messages call the paper checked: "superbill" or "claim"
         self.priced: tuple[PricedLine, ...] = data.priced_lines()
 
 

@@ -35,14 +35,16 @@ def patient_identity(ctx: Context) -> Iterator[Finding]:
 
 def dates_of_service(ctx: Context) -> Iterator[Finding]:
     if not ctx.data.visits:
-        yield error(C.NO_VISITS, "visits", "The superbill has no visits: add at least one date of service.")
+        yield error(
+            C.NO_VISITS, "visits", f"The {ctx.document} has no visits: add at least one date of service."
+        )
     born: date | None = ctx.data.chart.patient.date_of_birth
     for visit in ctx.data.visits:
         if visit.date > ctx.today:
             yield error(
                 C.SERVICE_DATE_IN_FUTURE,
                 visit_field(visit, "date"),
-                f"The visit on {day(visit.date)} has not happened yet: a superbill lists only "
+                f"The visit on {day(visit.date)} has not happened yet: a {ctx.document} lists only "
                 "services already given.",
             )
         if born is not None and visit.date < born:

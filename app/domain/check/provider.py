@@ -21,12 +21,14 @@ def provider_contact(ctx: Context) -> Iterator[Finding]:
     p = ctx.data.practitioner
     if blank(p.first_name) or blank(p.last_name):
         field = "practitioner.first_name" if blank(p.first_name) else "practitioner.last_name"
-        yield error(C.PROVIDER_NAME_MISSING, field, "Your first and last name must both be on the superbill.")
+        yield error(
+            C.PROVIDER_NAME_MISSING, field, f"Your first and last name must both be on the {ctx.document}."
+        )
     if blank(p.credentials):
         yield error(
             C.PROVIDER_CREDENTIALS_MISSING,
             "practitioner.credentials",
-            "Your credentials (such as LMT) must follow your name on the superbill.",
+            f"Your credentials (such as LMT) must follow your name on the {ctx.document}.",
         )
     parts = {
         "street": p.address.line1,
@@ -47,7 +49,7 @@ def provider_contact(ctx: Context) -> Iterator[Finding]:
         yield error(
             C.PROVIDER_PHONE_MISSING,
             "practitioner.phone",
-            "Your phone number must be on the superbill so the insurer can reach you.",
+            f"Your phone number must be on the {ctx.document} so the insurer can reach you.",
         )
 
 

@@ -89,7 +89,8 @@ def pointers(ctx: Context) -> Iterator[Finding]:
                 C.POINTER_NOT_ON_SUPERBILL,
                 field,
                 f"{what} points to {listing(unlisted)}, which is not among the {len(POINTER_LETTERS)} "
-                f"diagnoses (A-{POINTER_LETTERS[-1]}) this superbill lists: split the period over two superbills.",
+                f"diagnoses (A-{POINTER_LETTERS[-1]}) this {ctx.document} lists: split the period over two "
+                f"{ctx.document}s.",
             )
 
 

@@ -55,6 +55,7 @@ class Placed:
     column: int
     text: str
     whole: str = ""  # the text before it was cut to its box's width, when it was
+    width: int = 0  # that width, when it was cut
 
     def x(self) -> float:
         return LEFT + (self.column - 1) * COLUMN

@@ -15,6 +15,7 @@ from app.domain.claim import (
     Claim,
     ClaimAddress,
     ClaimForm,
+    city_state_zip,
     claim_phone,
     claim_text,
 )
@@ -40,19 +41,28 @@ def place(claim: Claim, form: ClaimForm) -> list[Placed]:
     """Every item of one printed form, on the grid."""
     out: list[Placed] = []
 
-    def put(item: str, line: int, column: int, text: str | None, width: int, right: bool = False) -> None:
+    def put(
+        item: str, line: int, column: int, text: str | None, width: int, right: bool = False, whole: str = ""
+    ) -> None:
+        """`text` in `width` columns, cut to them; `whole`: the text before it was fitted, if it was."""
         if not text:
             return
         cut = text[:width]
-        whole = text if len(text) > width else ""
-        out.append(Placed(item, line, column + (width - len(cut) if right else 0), cut, whole))
+        uncut = whole or text
+        at = column + (width - len(cut) if right else 0)
+        out.append(Placed(item, line, at, cut, "" if uncut == cut else uncut, width if uncut != cut else 0))
+
+    def city_line(item: str, line: int, column: int, a: ClaimAddress, zip_code: str, width: int) -> None:
+        """City, state and ZIP: the city is cut to keep the state and the whole ZIP."""
+        fitted = city_state_zip(a.city, a.state, zip_code, width)
+        put(item, line, column, fitted, width, whole=f"{a.city} {a.state} {zip_code}")
 
     payer = claim.payer
     put("carrier", 2, 45, _upper(payer.name), 35)
     if payer.address is not None:
         carrier = ClaimAddress.of(payer.address)
         put("carrier", 3, 45, carrier.street, 35)
-        put("carrier", 4, 45, f"{carrier.city} {carrier.state} {carrier.zip_printed}", 35)
+        city_line("carrier", 4, 45, carrier, carrier.zip_printed, 35)
     put("1", 8, INSURANCE_COLUMNS[claim.insurance_type], "X", 1)
     put("1a", 8, 51, claim.insured_id, 29)
     put("2", 10, 2, _name(claim.patient_last, claim.patient_first), 28)
@@ -151,28 +161,29 @@ def place(claim: Claim, form: ClaimForm) -> list[Placed]:
     facility = BOXES["32"].inner_width
     put("32", 58, 24, f.name, facility)
     put("32", 59, 24, f.address.street, facility)
-    put("32", 60, 24, f"{f.address.city} {f.address.state} {f.address.zip}", facility)
+    city_line("32", 60, 24, f.address, f.address.zip, facility)
     put("32", 61, 24, f.npi, 10)
     b = claim.billing
     billing = BOXES["33"].inner_width
     phone("33", b.phone)
     put("33", 58, 51, b.name, billing)
     put("33", 59, 51, b.address.street, billing)
-    put("33", 60, 51, f"{b.address.city} {b.address.state} {b.address.zip}", billing)
+    city_line("33", 60, 51, b.address, b.address.zip, billing)
     put("33", 61, 51, b.npi, 10)
     if b.taxonomy:
         put("33", 61, 63, f"ZZ{b.taxonomy}", 17)
     return out
 
 
-def cut_texts(claim: Claim) -> list[tuple[str, str, int]]:
-    """What does not fit its box on the form, once each: (box, the whole text, the box's width)."""
-    cuts: dict[tuple[str, str], int] = {}
+def cut_texts(claim: Claim) -> list[tuple[str, str, int, str]]:
+    """What does not fit its box on the form, once each: (box, the whole text, the box's width, what
+    prints of it)."""
+    cuts: dict[tuple[str, str], tuple[int, str]] = {}
     for form in claim.forms():
         for placed in place(claim, form):
             if placed.whole:
-                cuts.setdefault((placed.item, placed.whole), len(placed.text))
-    return [(item, whole, width) for (item, whole), width in cuts.items()]
+                cuts.setdefault((placed.item, placed.whole), (placed.width, placed.text))
+    return [(item, whole, width, printed) for (item, whole), (width, printed) in cuts.items()]
 
 
 def test_page_marks() -> list[Placed]:

@@ -35,7 +35,15 @@ from app.domain.money import format_money
 from app.domain.words import plural
 from app.services import patients
 from app.services.claim_choice import PayerVisits, claim_request, judge_claim, payer_visits
-from app.services.claims import ELECTRONIC, ClaimDocument, ClaimRefused, issue_claim_for
+from app.services.claims import (
+    ELECTRONIC,
+    PAYER_ID,
+    RECEIVER,
+    ClaimDocument,
+    ClaimRefused,
+    issue_claim_for,
+    missing_ids,
+)
 from app.services.errors import RecordNotFound, StoreUnavailable
 from app.services.workspace import Workspace
 from app.ui.superbills.pdf_preview import PdfPreviewDialog, safe_file_name
@@ -45,6 +53,13 @@ from app.ui.widgets.record_form import ask_to_issue
 from app.ui.widgets.saving import choose_save_file, save_chosen_file
 
 FORM, FILE = "form", "837p"
+# What an 837P still lacks to be sent as a claim, in this dialog's words (the CLI names its options).
+_MISSING = {
+    RECEIVER: "Type your clearinghouse's Receiver ID above: without it the file names RECEIVERID, "
+    "which no clearinghouse can deliver.",
+    PAYER_ID: "{payer} has no Payer ID: set the payer's ID at your clearinghouse in Practice > Payers "
+    "and fees. Without it the file names PAYERID, which no clearinghouse can deliver.",
+}
 X12_FILTER = "837P claim files (*.txt *.837)"
 
 
@@ -73,6 +88,7 @@ class ClaimDialog(QDialog):
         self.today = today or date.today()
         self.preview: PdfPreviewDialog | None = None
         self.findings: list[Finding] = []
+        self.missing: tuple[str, ...] = ()  # what an 837P lacks to be a claim (services.claims.missing_ids)
         self.saved_to: Path | None = None
         patient = patients.patient(workspace, patient_key)
         self._name = patient.full_name if patient else "this patient"
@@ -154,6 +170,7 @@ class ClaimDialog(QDialog):
         self.payerCombo.currentIndexChanged.connect(self._show_payer)
         self.visitsList.itemChanged.connect(lambda _item: self.refresh())
         self.plainRadio.toggled.connect(lambda _on: self.refresh())
+        self.receiverEdit.textChanged.connect(lambda _text: self.refresh())
         self.resize(720, 540)
 
     def _load_payers(self) -> None:
@@ -212,6 +229,7 @@ class ClaimDialog(QDialog):
         self.findingsList.clear()
         choice, visits = self.payer_choice(), self.chosen_visits()
         problem = None
+        self.missing = ()
         if choice is None:
             problem = (
                 "This patient has no visit billed to an insurer that takes claims: give a superbill instead."
@@ -219,11 +237,20 @@ class ClaimDialog(QDialog):
         elif not visits:
             problem = "Tick the visits to claim."
         else:
-            request = claim_request(self.patient_key, choice.payer.key, visits, self.format())
             try:
+                request = claim_request(
+                    self.patient_key,
+                    choice.payer.key,
+                    visits,
+                    self.format(),
+                    receiver=self.receiverEdit.text(),
+                )
                 claim, self.findings = judge_claim(self.workspace, request, self.today)
-            except ValidationError as error:
-                problem = error.message
+                self.missing = missing_ids(request, claim)
+            except ValidationError as error:  # the Receiver ID is named as this dialog names it
+                problem = (
+                    f"The Receiver ID {error.message}." if error.field == "--receiver" else error.message
+                )
             except StoreUnavailable as error:
                 problem = error.message
             else:
@@ -244,8 +271,11 @@ class ClaimDialog(QDialog):
             box = f" (box {finding.box})" if finding.box else ""
             item.setText(f"{'Must fix' if finding.is_error else 'Check'}{box}: {finding.message}")
             self.findingsList.addItem(item)
-        errors = sum(1 for f in self.findings if f.is_error)
-        warnings = len(self.findings) - errors
+        assert choice is not None
+        for missing in self.missing:  # an 837P without them is a test file, not a claim
+            self.findingsList.addItem(f"Must fix: {_MISSING[missing].format(payer=choice.payer.name)}")
+        errors = sum(1 for f in self.findings if f.is_error) + len(self.missing)
+        warnings = sum(1 for f in self.findings if not f.is_error)
         if errors:
             self._summary(
                 f"{plural(errors, 'problem')} to fix before a final claim"
@@ -322,7 +352,7 @@ class ClaimDialog(QDialog):
         return safe_file_name(base).removesuffix(".pdf") + f".{extension}"  # cleaned for any system
 
     def _done(self, document: ClaimDocument) -> None:
-        notes = list(document.notes)
+        notes = [] if self.kind == FILE else list(document.notes)  # the service's notes name CLI options
         if document.number is not None:
             self.issued.emit(document.number)
             self.issueButton.setDefault(False)
@@ -334,6 +364,13 @@ class ClaimDialog(QDialog):
             where = f"Saved to {self.saved_to}." if self.saved_to else ""
             what = f"Claim {document.number}" if document.number else "Draft claim file"
             notes.insert(0, f"{what}: {where}")
+            if document.number is None:
+                notes.append(
+                    "A draft is marked T (test) in ISA15, for trying the upload with your clearinghouse: "
+                    "it is not a claim, and nothing was numbered or recorded."
+                )
+                payer = document.claim.payer.name
+                notes += [_MISSING[missing].format(payer=payer) for missing in self.missing]
         self.notesLabel.setText("\n".join(notes))
         self.notesLabel.setVisible(bool(notes))
         if self.kind == FORM:

@@ -467,3 +467,25 @@ def test_a_claims_findings_call_it_a_claim_not_a_superbill(
     capsys.readouterr()
     main(["--data-dir", str(folder), "check", "--patient", "pt-0001"])  # the superbill keeps its word
     assert "This superbill has 13 different diagnoses" in capsys.readouterr().out
+
+
+def test_a_claim_does_not_ask_for_a_signature_image_its_item_31_never_prints(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without a signature image a superbill warns that its line prints blank; a CMS-1500 prints
+    the provider's name in item 31 and SIGNATURE ON FILE in 12, so it says nothing of it."""
+
+    def unsigned(document: dict[str, Any]) -> None:
+        _zip_plus_four(document)
+        del document["practitioner"]["signature_png"]
+
+    folder = _practice(tmp_path, "sample", unsigned)
+    capsys.readouterr()
+    assert main(["--data-dir", str(folder), "check", "--patient", "pt-0001"]) == 0
+    assert "signature-missing" in capsys.readouterr().out
+    assert (
+        main(["--data-dir", str(folder), "cms1500", "--patient", "pt-0001", "-o", str(tmp_path / "c.pdf")])
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "signature-missing" not in out and "sign each superbill" not in out

@@ -40,7 +40,13 @@ class ClaimCode(StrEnum):
 
 # The superbill's findings that do not concern a claim: the CMS-1500 and the 837P carry no licence.
 _NOT_ON_A_CLAIM = frozenset(
-    {C.LICENSE_NUMBER_MISSING, C.LICENSE_STATE_MISSING, C.LICENSE_STATE_INVALID, C.MEDICAL_NECESSITY_LETTER}
+    {
+        C.LICENSE_NUMBER_MISSING,
+        C.LICENSE_STATE_MISSING,
+        C.LICENSE_STATE_INVALID,
+        C.MEDICAL_NECESSITY_LETTER,
+        C.SIGNATURE_MISSING,  # item 31 carries the provider's name typed (and 12/13 SIGNATURE ON FILE), no image
+    }
 )
 
 # The box each of the superbill's findings concerns on the CMS-1500.

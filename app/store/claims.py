@@ -11,14 +11,13 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
+from app.domain.check.billed import CLAIM_PREFIX
 from app.domain.errors import ValidationError
 from app.store._base import StoreBase, fingerprint, guarded, iso, required_date
 
 if TYPE_CHECKING:
     from app.domain.claim import IssuedClaim
     from app.domain.money import Cents
-
-CLAIM_PREFIX = "CL"
 
 
 class ClaimRecords(StoreBase):

@@ -411,7 +411,7 @@ class SuperbillDialog(QDialog):
                 for c, dates in choice.already_claimed
             )
             on.append(f"claim {claims}")
-            how.append("a claimed visit is billed by its claim: to correct it, send a claim that replaces it")
+            how.append("to correct a claim, send a claim that replaces it (Claim form…)")
         self.ui.issuedNote.setText(
             f"{some} already on {' and '.join(on)}. Each visit is billed once: {'; '.join(how)}."
         )

@@ -52,6 +52,20 @@ def test_the_samples_visits_show_as_2_visits_not_on_a_superbill(qtbot: QtBot, wo
     assert "2 visits" in UNBILLED and UNBILLED.endswith("not yet billed")
 
 
+def test_after_a_claim_is_issued_for_them_they_no_longer_show_as_not_yet_billed(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    """Each visit is billed once, on a superbill or a claim: claimed visits wait for no superbill."""
+    from app.services.claims import ClaimRequest, issue_claim_for
+
+    panel = shown_panel(qtbot, workspace)
+    assert UNBILLED in panel.item_texts()
+    issue_claim_for(workspace, ClaimRequest("pt-0001", Period(), "cms1500-plain"), today=TODAY)
+    panel.reload()
+    assert panel.item_texts() == []
+    assert not panel.batch_button.isEnabled() or panel.batch_button.isHidden()
+
+
 def test_after_a_superbill_is_issued_for_them_they_no_longer_show(qtbot: QtBot, workspace: Workspace) -> None:
     panel = shown_panel(qtbot, workspace)
     assert issue(workspace) is not None

@@ -112,7 +112,9 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--from", dest="first", type=_day, help="first date of service (YYYY-MM-DD)")
         sub.add_argument("--to", dest="last", type=_day, help="last date of service (YYYY-MM-DD)")
         sub.add_argument(
-            "--unbilled", action="store_true", help="the patient's visits not yet on a superbill"
+            "--unbilled",
+            action="store_true",
+            help="the patient's visits not yet billed (on no superbill or claim)",
         )
         sub.set_defaults(run=run)
         if name == "render":

@@ -470,7 +470,7 @@ def payment(w: Walk) -> None:
 
 
 def superbill(w: Walk) -> None:
-    """Not yet on a superbill, the default choice, covers both visits (one of them last week)."""
+    """Not yet billed, the default choice, covers both visits (one of them last week)."""
     w.key("ctrl+p")
     w.wait_active("^Superbill")
     w.snap()

@@ -41,7 +41,7 @@ def _protected_note(password: str | None) -> str:
 def _period(
     args: argparse.Namespace, workspace: Workspace, today: date, patient_key: str | None = None
 ) -> superbills.Period:
-    """--from/--to, or --unbilled: the patient's visits not yet on a superbill."""
+    """--from/--to, or --unbilled: the patient's visits not yet billed."""
     if not args.unbilled:
         return superbills.Period(args.first, args.last)
     if args.first is not None or args.last is not None:
@@ -50,7 +50,11 @@ def _period(
         patient_key = superbills.find_chart(workspace.store, args.patient).patient.key
     period = superbills.unbilled_period(workspace.store, patient_key, today)
     if period is None:
-        raise ValidationError("--unbilled", "every visit of this patient is on a superbill already")
+        raise ValidationError(
+            "--unbilled",
+            f"every visit of this patient is billed already, on {superbills.billed_by(workspace.store, patient_key)}"
+            " (each visit is billed once); to look at them, give --from/--to and --draft instead",
+        )
     return period
 
 

@@ -45,7 +45,7 @@ _LABELS = {
     AttentionKind.RETIRED_CODE_PRESCRIPTION: "Prescriptions with a code no longer billable",
     AttentionKind.PRESCRIPTION: "Prescriptions expiring or used up",
     AttentionKind.NECESSITY_LETTER: "HSA/FSA letters of medical necessity",
-    AttentionKind.UNBILLED_VISITS: "Visits not on a superbill",
+    AttentionKind.UNBILLED_VISITS: "Visits not yet billed",
     AttentionKind.BALANCE_DUE: "Superbills with a balance due",
 }
 
@@ -184,7 +184,7 @@ def _unbilled(waiting: list[queries.WaitingVisits]) -> list[AttentionItem]:
     items = []
     for key, (name, count, first) in per_patient.items():
         since = f"on {_us(first)}" if count == 1 else f"since {_us(first)}"
-        message = f"{_visits(count)} {since} not on a superbill"
+        message = f"{_visits(count)} {since} not yet billed"
         items.append(AttentionItem(AttentionKind.UNBILLED_VISITS, key, name, message, None))
     return items
 
@@ -216,7 +216,7 @@ def _releases_between(codes: DiagnosisCodes, first: date, last: date) -> list[Co
 
 
 def _retired_codes(store: PracticeStore, codes: DiagnosisCodes, today: date) -> list[AttentionItem]:
-    """Visits not yet on a superbill, and prescriptions in force, that use a code retired for their dates.
+    """Visits not yet billed, and prescriptions in force, that use a code retired for their dates.
 
     One line per patient and code for visits (the first visit opens), one per prescription and code.
     A prescription is judged on today, or its first day when that is later.

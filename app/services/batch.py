@@ -1,8 +1,8 @@
 """Superbills for everyone who needs one, issued in one go into a folder of PDFs.
 
-Who: every patient the needs-attention list shows under "Visits not on a superbill" (a visit not
+Who: every patient the needs-attention list shows under "Visits not yet billed" (a visit not
 yet on a superbill, billed to a payer that is not self-pay: app.store.attention), by name. What:
-each one's visits not yet on a superbill (superbills.unbilled_period), as a final superbill.
+each one's visits not yet billed, on no superbill or claim (superbills.unbilled_period), as a final superbill.
 
 Each PDF goes into the folder chosen, named so the files sort by patient: "Okafor, Daniel -
 SB-2026-0007.pdf". A superbill is numbered and recorded only once its PDF is written (see
@@ -106,14 +106,14 @@ def first_error(refused: SuperbillRefused) -> str:
 def issue_for(
     workspace: Workspace, patient: BatchPatient, folder: Path, today: date
 ) -> IssuedFile | HeldBack:
-    """One patient's superbill for their visits not yet on one, written into `folder`.
+    """One patient's superbill for their visits not yet billed, written into `folder`.
 
     HeldBack when the check refuses it or nothing is left to bill. ValidationError (naming the
     file) when the PDF cannot be written: then no number was used and no file is left.
     """
     period = unbilled_period(workspace.store, patient.key, today)
     if period is None:
-        return HeldBack(patient, "all of their visits are on a superbill already")
+        return HeldBack(patient, "all of their visits are billed already, on a superbill or a claim")
     staged: list[StagedFile] = []
 
     def deliver(number: str, pdf: bytes) -> None:

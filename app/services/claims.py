@@ -168,6 +168,16 @@ def prepare_claim(
         _same_claim(issued, claim)
     already = store.claimed_visits(chart.patient.key, payer.key)
     itself = issued.number if issued is not None else request.replaces
+    # Each visit is billed once (data.billed): the claims to this payer are the claim check's own
+    # finding (already_claimed, which knows replacements), and the claim this one is (or replaces)
+    # does not count against it.
+    same_payer = {itself, *already.values()}
+    billed = {
+        k: kept
+        for k, ns in claim.source.billed.items()
+        if (kept := tuple(n for n in ns if n not in same_payer))
+    }
+    claim = replace(claim, source=replace(claim.source, billed=billed))
     already = {k: n for k, n in already.items() if n != itself}
     electronic = request.format == ELECTRONIC
     findings = check_claim(claim, codes, today, electronic=electronic, already_claimed=already)

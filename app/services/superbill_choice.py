@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.domain.check import Finding, Severity
+from app.domain.check.billed import is_claim_number
+from app.domain.claim import IssuedClaim
 from app.domain.errors import ValidationError
 from app.domain.issued import IssuedSuperbill
 from app.domain.money import Cents
@@ -55,7 +57,11 @@ class Choice:
     payments: Cents
     findings: tuple[Finding, ...]  # errors first, then warnings, each in the check's order
     already_issued: tuple[IssuedSuperbill, ...]  # superbills holding any of these visits
-    billed_visits: int = 0  # of these visits, those on an issued superbill not since replaced
+    billed_visits: int = (
+        0  # of these visits, those billed: on an issued superbill or claim not since replaced
+    )
+    # The claims (not since replaced) billing any of these visits, each with the dates of those visits.
+    already_claimed: tuple[tuple[IssuedClaim, tuple[date, ...]], ...] = ()
 
     @property
     def totals(self) -> Totals:
@@ -116,6 +122,13 @@ def judge(workspace: Workspace, patient_key: str, period: Period, today: date) -
     ordered += [f for f in findings if f.severity is not Severity.ERROR]
     keys = {v.key for v in data.visits}
     issued = tuple(s for s in workspace.store.superbills(patient_key) if keys & set(s.visit_keys))
+    claim_numbers = {n for ns in data.billed.values() for n in ns if is_claim_number(n)}
+    dates = {v.key: v.date for v in data.visits}
+    claimed = tuple(
+        (c, tuple(sorted(dates[k] for k in set(c.visit_keys) & keys)))
+        for c in workspace.store.claims(patient_key)
+        if c.number in claim_numbers
+    )
     totals = data.totals()
     first, last = data.period or (today, today)
     return Choice(
@@ -128,6 +141,7 @@ def judge(workspace: Workspace, patient_key: str, period: Period, today: date) -
         findings=tuple(ordered),
         already_issued=issued,
         billed_visits=len(data.billed),
+        already_claimed=claimed,
     )
 
 
@@ -147,7 +161,7 @@ def issue(
 
 
 def unbilled(workspace: Workspace, patient_key: str, today: date) -> Period | None:
-    """The patient's visits not yet on a superbill, as a period; None when every visit is on one."""
+    """The patient's visits not yet billed, as a period; None when every visit is billed (superbill or claim)."""
     return superbills.unbilled_period(workspace.store, patient_key, today)
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from app.domain.characters import terminal_text
 from app.domain.check import Finding, Severity, check_superbill
+from app.domain.check.billed import documents, is_claim_number
 from app.domain.diagnoses import DiagnosisCodes
 from app.domain.errors import ValidationError
 from app.domain.practice import FeeSchedule, PatientChart, Payer, PayerKind, Payment, Practitioner, Visit
@@ -54,7 +55,7 @@ class IssuedDocument:
 class Period:
     """The dates of service a superbill covers; None on either side means open.
 
-    `visits`, when given, narrows it to those visits (by key): the visits not yet on a superbill
+    `visits`, when given, narrows it to those visits (by key): the visits not yet billed
     are not always a run of days (see unbilled_period).
     """
 
@@ -74,14 +75,14 @@ class Period:
 
     def describe(self) -> str:
         if self.visits is not None:
-            return "not yet on a superbill"
+            return "not yet billed"
         if self.first is None and self.last is None:
             return "on record"
         return f"from {self.first or 'the first visit'} to {self.last or 'the last visit'}"
 
 
 def unbilled_period(store: PracticeStore, patient_key: str, today: date) -> Period | None:
-    """The patient's visits not yet on a superbill (app.store.attention's rule), or None when there are none.
+    """The patient's visits not yet billed, on no superbill or claim (app.store.attention's rule), or None when there are none.
 
     The superbill shows the payments dated from the first of those visits to the last, like any period.
     """
@@ -90,6 +91,13 @@ def unbilled_period(store: PracticeStore, patient_key: str, today: date) -> Peri
         return None
     days = [visit.date for visit in unbilled]
     return Period(min(days), max(days), frozenset(visit.visit_key for visit in unbilled))
+
+
+def billed_by(store: PracticeStore, patient_key: str) -> str:
+    """The documents billing the patient's visits (app.store.attention's rule), as the check names
+    them: "superbill SB-2026-0001 and claim CL-2026-0001"; "" when none does."""
+    numbers = dict.fromkeys(n for ns in queries.billed_on(store, patient_key).values() for n in ns)
+    return documents(sorted(numbers, key=is_claim_number))
 
 
 def find_chart(store: PracticeStore, patient: str) -> PatientChart:
@@ -125,8 +133,8 @@ def superbill_data(
         name = terminal_text(chart.patient.full_name)
         raise ValidationError("--from/--to", f"{name} has no visits {period.describe()}")
     payments = tuple(p for p in chart.payments if period.holds(p.date))
-    # Each visit is billed once: the check refuses the ones already on an issued superbill.
-    holding = queries.superbills_holding(store, chart.patient.key)
+    # Each visit is billed once: the check refuses the ones already on an issued superbill or claim.
+    holding = queries.billed_on(store, chart.patient.key)
     return data_for(
         store,
         chart,

@@ -3,10 +3,12 @@
 Every function takes the open store (anything with the practice database's `conn`) and the day
 the question is asked for, and returns plain rows; the wording is app.services.attention's job.
 
-A visit is "not yet on a superbill" (unbilled) when no final superbill that no later one replaces
-holds it, and it is not in the future (ON_A_SUPERBILL, the one rule; `unbilled_visits`). It "waits
-for a superbill" when it is unbilled and billed to a coverage whose payer is not self-pay (a visit
-with no coverage is self-pay: nobody claims it back, so nobody needs a superbill for it).
+Each visit is billed once: on one final superbill or one claim, unless that one was replaced. A
+visit is "billed" when a final superbill or a recorded claim (CMS-1500 or 837P) that no later one
+replaces holds it (BILLED, the one rule; `billed_on` names them), and "not yet billed" (unbilled)
+otherwise, when it is not in the future (`unbilled_visits`). It "waits for a superbill" when it is
+unbilled and billed to a coverage whose payer is not self-pay (a visit with no coverage is
+self-pay: nobody claims it back, so nobody needs a superbill for it).
 """
 
 from __future__ import annotations
@@ -31,21 +33,32 @@ class HasConnection(Protocol):
 
 # SQL, true for the superbill `s` when no later superbill replaces it (index superbills_by_replaces).
 _NOT_REPLACED = "NOT EXISTS (SELECT 1 FROM superbills r WHERE r.replaces = s.number)"
+# SQL, true for the claim `c` when no later claim replaces it: the claims that replace one are
+# listed once for the query (a practice has few claims, and claims.replaces has no index).
+_CLAIM_NOT_REPLACED = "c.number NOT IN (SELECT replaces FROM claims WHERE replaces IS NOT NULL)"
 # SQL, the ids of the visits that a final superbill, not replaced since, holds.
-_BILLED_VISIT_IDS = f"""
+_ON_SUPERBILL_IDS = f"""
     SELECT sv.visit_id FROM superbill_visits sv JOIN superbills s ON s.id = sv.superbill_id
     WHERE {_NOT_REPLACED}"""
-# SQL, true for the visit `v` when a final superbill that no later one replaces holds it (the index
-# superbill_visits_by_visit finds its superbills): for the visits of one patient.
-ON_A_SUPERBILL = f"EXISTS ({_BILLED_VISIT_IDS} AND sv.visit_id = v.id)"
+# SQL, the ids of the visits that a recorded claim, not replaced since, holds (a claim names its
+# visits by key: the patient's visit of that key, index on visits (patient, key)).
+_ON_CLAIM_IDS = f"""
+    SELECT cv_v.id FROM claims c JOIN claim_visits cv ON cv.claim_id = c.id
+    JOIN visits cv_v ON cv_v.patient = c.patient AND cv_v.key = cv.visit_key
+    WHERE {_CLAIM_NOT_REPLACED}"""
+# SQL, true for the visit `v` when a final superbill or a claim that no later one replaces holds it
+# (indexes superbill_visits_by_visit, claims_by_patient_payer): for the visits of one patient.
+BILLED = f"""(EXISTS ({_ON_SUPERBILL_IDS} AND sv.visit_id = v.id)
+    OR EXISTS (SELECT 1 FROM claims c JOIN claim_visits cv ON cv.claim_id = c.id
+               WHERE c.patient = v.patient AND cv.visit_key = v.key AND {_CLAIM_NOT_REPLACED}))"""
 
 
 def _unbilled_of_all(visit_id: str = "v.id") -> str:
-    """SQL, true when the visit whose id is ``visit_id`` is on no superbill (NOT ON_A_SUPERBILL), for a
-    query over every visit of the practice: the billed visits are listed once (SQLite builds an index
-    of them for the query) where ON_A_SUPERBILL looks them up visit by visit, 3 lookups each (250 ms
-    at 200,000 visits, against 70). A visit_id is never NULL, so NOT IN is NOT EXISTS."""
-    return f"{visit_id} NOT IN ({_BILLED_VISIT_IDS})"
+    """SQL, true when the visit whose id is ``visit_id`` is not billed (NOT BILLED), for a query over
+    every visit of the practice: the billed visits are listed once (SQLite builds an index of them
+    for the query) where BILLED looks them up visit by visit, 3 lookups each (250 ms at 200,000
+    visits, against 70). A visit_id is never NULL, so NOT IN is NOT EXISTS."""
+    return f"{visit_id} NOT IN ({_ON_SUPERBILL_IDS} UNION ALL {_ON_CLAIM_IDS})"
 
 
 @dataclass(frozen=True)
@@ -191,7 +204,7 @@ def visits_waiting(store: HasConnection, today: date, deadline_within_days: int 
 
 
 def unbilled_visits(store: HasConnection, today: date, patient_key: str | None = None) -> list[UnbilledVisit]:
-    """The visits not yet on a superbill (see the module's docstring), of one patient or of everyone.
+    """The visits not yet billed (see the module's docstring), of one patient or of everyone.
 
     Ordered by patient, then date of service; whatever their coverage (a self-pay patient may want
     a superbill to claim out-of-network benefits).
@@ -199,28 +212,33 @@ def unbilled_visits(store: HasConnection, today: date, patient_key: str | None =
     where = "AND v.patient = :patient" if patient_key is not None else ""
     sql = f"""
         SELECT v.patient, v.key, v.date FROM visits v
-        WHERE v.date <= :today {where} AND NOT {ON_A_SUPERBILL}
+        WHERE v.date <= :today {where} AND NOT {BILLED}
         ORDER BY v.patient, v.date, v.id
     """
     params = {"today": today.isoformat(), "patient": patient_key or ""}
     return [UnbilledVisit(row[0], row[1], parse_date(row[2])) for row in _query(store, sql, params)]
 
 
-def superbills_holding(store: HasConnection, patient_key: str) -> dict[str, tuple[str, ...]]:
-    """The patient's billed visits (ON_A_SUPERBILL), each with the numbers of the superbills holding it.
+def billed_on(store: HasConnection, patient_key: str) -> dict[str, tuple[str, ...]]:
+    """The patient's billed visits (BILLED), each with the numbers of the documents holding it.
 
-    Visit key -> statement numbers, oldest first; a visit not yet on a superbill is not a key. Each
+    Visit key -> the numbers of the final superbills, oldest first, then of the claims, oldest
+    first, that hold it and that no later one replaces; a visit not yet billed is not a key. Each
     visit is billed once (app.domain.check.billed): the check refuses these visits on a new one.
     """
     sql = f"""
-        SELECT v.key, s.number FROM visits v
+        SELECT v.key, s.number, 0, s.id FROM visits v
         JOIN superbill_visits sv ON sv.visit_id = v.id
         JOIN superbills s ON s.id = sv.superbill_id
         WHERE v.patient = :patient AND {_NOT_REPLACED}
-        ORDER BY s.id
+        UNION ALL
+        SELECT cv.visit_key, c.number, 1, c.id FROM claims c
+        JOIN claim_visits cv ON cv.claim_id = c.id
+        WHERE c.patient = :patient AND {_CLAIM_NOT_REPLACED}
+        ORDER BY 3, 4
     """
     holding: dict[str, list[str]] = {}
-    for visit_key, number in _query(store, sql, {"patient": patient_key}):
+    for visit_key, number, _, _ in _query(store, sql, {"patient": patient_key}):
         holding.setdefault(visit_key, []).append(number)
     return {key: tuple(numbers) for key, numbers in holding.items()}
 

@@ -18,14 +18,14 @@ if TYPE_CHECKING:
     from app.domain.claim import IssuedClaim
     from app.domain.money import Cents
 
-CLAIM_PREFIX = "CL"
-
 
 class ClaimRecords(StoreBase):
     @guarded
     def next_claim_number(self, issued_on: date) -> tuple[str, int]:
         """The next claim number of the year, "CL-2026-0001", and the practice's next interchange
         control number (an 837P's ISA13). Call it inside the transaction that records the claim."""
+        from app.domain.check.billed import CLAIM_PREFIX  # the check's: not loaded with the store
+
         with self.transaction():
             year = f"{issued_on.year:04d}"
             number = self._take_number("claims", f"{CLAIM_PREFIX}-{year}-", f"claim:{year}")

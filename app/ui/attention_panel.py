@@ -175,7 +175,7 @@ class AttentionPanel(QWidget):
         self.batch_button = QPushButton(BATCH_TEXT, self)
         self.batch_button.setObjectName("batchSuperbillsButton")
         self.batch_button.setToolTip(
-            "A superbill for each patient's visits not yet on one, as PDFs in a folder"
+            "A superbill for each patient's visits not yet billed, as PDFs in a folder"
         )
         self.batch_button.setAutoDefault(False)
         self.batch_button.hide()

@@ -18,11 +18,16 @@ PASSWORD = "tide-2026"
 
 @pytest.fixture(scope="module")
 def issued(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample practice with a claim, a superbill and a year-end statement issued today."""
+    """The sample practice with a claim (09/16), a superbill (09/09: each visit is billed once) and a
+    year-end statement issued today."""
     tmp_path = tmp_path_factory.mktemp("reprint")
     folder = _practice(tmp_path, "sample", _zip_plus_four)
-    assert run(folder, "cms1500", "--patient", "pt-0001", "-o", str(tmp_path / "claim.pdf")) == 0
-    assert run(folder, "render", "--patient", "pt-0001", "-o", str(tmp_path / "superbill.pdf")) == 0
+    sep_16, sep_9 = (
+        ("--from", "2026-09-16", "--to", "2026-09-16"),
+        ("--from", "2026-09-09", "--to", "2026-09-09"),
+    )
+    assert run(folder, "cms1500", "--patient", "pt-0001", *sep_16, "-o", str(tmp_path / "claim.pdf")) == 0
+    assert run(folder, "render", "--patient", "pt-0001", *sep_9, "-o", str(tmp_path / "superbill.pdf")) == 0
     assert run(folder, "statements", "--year", "2026", "-o", str(tmp_path / "statements")) == 0
     return folder
 

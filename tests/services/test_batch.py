@@ -251,7 +251,7 @@ def test_each_visit_is_billed_once_so_attention_and_the_batch_see_only_the_never
         for item in needs_attention(workspace, TODAY)
         if item.kind is AttentionKind.UNBILLED_VISITS and item.patient_key == "pt-0001"
     ]
-    assert unbilled == ["1 visit on 09/16/2026 not on a superbill"]
+    assert unbilled == ["1 visit on 09/16/2026 not yet billed"]
     summary = issue_all(workspace, tmp_path / "batch", TODAY)
     okafor = [f for f in summary.issued if f.patient.key == "pt-0001"]
     assert [(f.number, f.visits) for f in okafor] == [("SB-2026-0002", 1)]

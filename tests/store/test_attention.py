@@ -49,13 +49,13 @@ def issue(
 def test_the_samples_two_visits_wait_for_a_superbill(practice_store: PracticeStore) -> None:
     [item] = items(practice_store, AttentionKind.UNBILLED_VISITS)
     assert item.patient_key == "pt-0001"
-    assert item.text == "Okafor, Daniel — 2 visits since 09/09/2026 not on a superbill"
+    assert item.text == "Okafor, Daniel — 2 visits since 09/09/2026 not yet billed"
 
 
 def test_visits_on_an_issued_superbill_no_longer_wait(practice_store: PracticeStore) -> None:
     issue(practice_store, ("v-1",))
     [item] = items(practice_store, AttentionKind.UNBILLED_VISITS)
-    assert item.message == "1 visit on 09/16/2026 not on a superbill"
+    assert item.message == "1 visit on 09/16/2026 not yet billed"
     issue(practice_store, ("v-2",))
     assert items(practice_store, AttentionKind.UNBILLED_VISITS) == []
 
@@ -162,8 +162,8 @@ def test_several_patients_are_counted_apart(practice_store: PracticeStore) -> No
     assert texts == [
         "Bell, Ana — 3 visits for Aetna to file, the first by 09/26/2026 (in 6 days)",
         "Bell, Ana — prescription by Sam Lee: 1 of 1 visits used, expires 10/01/2026 (in 11 days)",
-        "Bell, Ana — 3 visits since 06/28/2026 not on a superbill",
-        "Okafor, Daniel — 2 visits since 09/09/2026 not on a superbill",
+        "Bell, Ana — 3 visits since 06/28/2026 not yet billed",
+        "Okafor, Daniel — 2 visits since 09/09/2026 not yet billed",
     ]
 
 
@@ -192,4 +192,4 @@ def test_the_queries_over_every_visit_and_over_one_patient_agree_on_which_visits
     uses = queries.visit_code_uses(practice_store, date.min, unbilled_only=True, codes=codes)
     assert {(use.key, use.day) for use in uses} == {("v-1", one.date)}
     [item] = items(practice_store, AttentionKind.UNBILLED_VISITS)
-    assert item.message == "1 visit on 09/09/2026 not on a superbill"
+    assert item.message == "1 visit on 09/09/2026 not yet billed"

@@ -20,7 +20,7 @@ from tests.ui.conftest import TODAY
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
-UNBILLED = "Okafor, Daniel — 2 visits since 09/09/2026 not on a superbill"
+UNBILLED = "Okafor, Daniel — 2 visits since 09/09/2026 not yet billed"
 
 
 def shown_panel(qtbot: QtBot, workspace: Workspace) -> AttentionPanel:
@@ -48,8 +48,22 @@ def test_the_list_is_read_just_after_the_panel_is_shown(qtbot: QtBot, workspace:
 
 def test_the_samples_visits_show_as_2_visits_not_on_a_superbill(qtbot: QtBot, workspace: Workspace) -> None:
     panel = shown_panel(qtbot, workspace)
-    assert panel.item_texts() == ["Visits not on a superbill (1)", UNBILLED]
-    assert "2 visits" in UNBILLED and UNBILLED.endswith("not on a superbill")
+    assert panel.item_texts() == ["Visits not yet billed (1)", UNBILLED]
+    assert "2 visits" in UNBILLED and UNBILLED.endswith("not yet billed")
+
+
+def test_after_a_claim_is_issued_for_them_they_no_longer_show_as_not_yet_billed(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    """Each visit is billed once, on a superbill or a claim: claimed visits wait for no superbill."""
+    from app.services.claims import ClaimRequest, issue_claim_for
+
+    panel = shown_panel(qtbot, workspace)
+    assert UNBILLED in panel.item_texts()
+    issue_claim_for(workspace, ClaimRequest("pt-0001", Period(), "cms1500-plain"), today=TODAY)
+    panel.reload()
+    assert panel.item_texts() == []
+    assert not panel.batch_button.isEnabled() or panel.batch_button.isHidden()
 
 
 def test_after_a_superbill_is_issued_for_them_they_no_longer_show(qtbot: QtBot, workspace: Workspace) -> None:
@@ -86,7 +100,7 @@ def test_a_superbill_with_a_balance_due_appears(qtbot: QtBot, workspace: Workspa
     number = issue(workspace, first=date(2026, 9, 18))
     panel = shown_panel(qtbot, workspace)
     assert panel.item_texts() == [
-        "Visits not on a superbill (1)",
+        "Visits not yet billed (1)",
         UNBILLED,
         "Superbills with a balance due (1)",
         f"Okafor, Daniel — superbill {number} of 09/20/2026: $80.00 balance due",
@@ -103,7 +117,7 @@ def test_the_arrow_keys_skip_the_headings_and_enter_opens_the_patient(
     qtbot.keyClick(panel.list, Qt.Key.Key_Home)
     assert panel.current_text().startswith("Okafor, Daniel — prescription")
     qtbot.keyClick(panel.list, Qt.Key.Key_Down)
-    assert panel.current_text() == UNBILLED  # past the "Visits not on a superbill" heading
+    assert panel.current_text() == UNBILLED  # past the "Visits not yet billed" heading
     with qtbot.waitSignal(panel.patientChosen) as chosen:
         qtbot.keyClick(panel.list, Qt.Key.Key_Return)
     assert chosen.args == ["pt-0001"]

@@ -149,8 +149,8 @@ def test_issuing_for_everyone_writes_a_pdf_each_and_says_who_was_held_back_and_w
         assert number in pdf_text(path) and name in pdf_text(path)
     assert [s.number for s in practice.store.superbills()] == ["SB-2026-0001", "SB-2026-0002"]
     # The list now shows only Brown's visits, and the folder is remembered for next time.
-    assert [t for t in panel.item_texts() if "not on a superbill" in t and "—" in t] == [
-        "Brown, Carl — 2 visits since 09/09/2026 not on a superbill"
+    assert [t for t in panel.item_texts() if "not yet billed" in t and "—" in t] == [
+        "Brown, Carl — 2 visits since 09/09/2026 not yet billed"
     ]
     assert user_settings().value(LAST_FOLDER) == str(folder)
     answer_folder(monkeypatch, folder)

@@ -70,7 +70,7 @@ def test_the_visits_not_yet_on_a_superbill_are_the_default_both_september_visits
     assert dialog.ui.rangeRadio.isChecked()
     assert dialog.focusWidget() is dialog.ui.rangeCombo
     assert dialog.ui.rangeCombo.currentIndex() == UNBILLED
-    assert dialog.ui.rangeCombo.currentText() == "Not yet on a superbill (2 visits)"
+    assert dialog.ui.rangeCombo.currentText() == "Not yet billed (2 visits)"
     assert dialog.ui.fromDate.date() == date(2026, 9, 9)
     assert dialog.ui.toDate.date() == date(2026, 9, 16)
     assert dialog.ui.visitsValue.text().startswith("2 ")
@@ -292,7 +292,7 @@ def test_not_yet_on_a_superbill_covers_only_the_visits_no_superbill_holds(
     )
     dialog = open_dialog(qtbot, workspace)
     ui = dialog.ui
-    assert ui.rangeCombo.itemText(UNBILLED) == "Not yet on a superbill (1 visit)"
+    assert ui.rangeCombo.itemText(UNBILLED) == "Not yet billed (1 visit)"
     qtbot.keyClick(ui.rangeCombo, Qt.Key.Key_Home)  # the first entry, by keyboard
     assert ui.rangeCombo.currentIndex() == UNBILLED
     assert ui.visitsValue.text() == "1   (09/16/2026)"
@@ -309,7 +309,7 @@ def test_not_yet_on_a_superbill_covers_only_the_visits_no_superbill_holds(
     assert dialog.preview is not None and "SB-2026-0002" in pdf_text(dialog.preview.pdf)
     dialog.preview.close()
     # Nothing is left to bill; what was just issued stays in view, with its number, not red errors.
-    assert ui.rangeCombo.itemText(UNBILLED) == "Not yet on a superbill (0 visits)"
+    assert ui.rangeCombo.itemText(UNBILLED) == "Not yet billed (0 visits)"
     assert ui.rangeCombo.currentIndex() != UNBILLED
     assert (ui.fromDate.date(), ui.toDate.date()) == (date(2026, 9, 16), date(2026, 9, 16))
     assert not ui.issuedNote.isHidden() and "SB-2026-0002" in ui.issuedNote.text()
@@ -325,7 +325,7 @@ def test_visits_already_on_a_superbill_cannot_be_issued_again_and_the_dialog_say
     )
     dialog = open_dialog(qtbot, workspace)
     ui = dialog.ui
-    qtbot.keyClick(ui.rangeCombo, Qt.Key.Key_Down)  # from "Not yet on a superbill" to "This month"
+    qtbot.keyClick(ui.rangeCombo, Qt.Key.Key_Down)  # from "Not yet billed" to "This month"
     assert ui.rangeCombo.currentIndex() == THIS_MONTH
     assert ui.visitsValue.text().startswith("2 ")
     assert not ui.issueButton.isEnabled()
@@ -339,3 +339,34 @@ def test_visits_already_on_a_superbill_cannot_be_issued_again_and_the_dialog_say
     assert [s.number for s in workspace.store.superbills("pt-0001")] == ["SB-2026-0001"]
     qtbot.mouseClick(ui.draftButton, Qt.MouseButton.LeftButton)  # a draft still may
     assert dialog.preview is not None and "DRAFT" in pdf_text(dialog.preview.pdf)
+
+
+def test_visits_on_an_issued_claim_cannot_be_issued_on_a_superbill_and_the_dialog_names_the_claim(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    """Each visit is billed once, on a superbill or a claim: both September visits are on CL-2026-0001."""
+    from app.services.claims import ClaimRequest, issue_claim_for
+
+    issue_claim_for(workspace, ClaimRequest("pt-0001", Period(), "cms1500-plain"), today=TODAY)
+    dialog = open_dialog(qtbot, workspace)
+    ui = dialog.ui
+    assert ui.rangeCombo.itemText(UNBILLED) == "Not yet billed (0 visits)"
+    assert ui.rangeCombo.currentIndex() == THIS_MONTH
+    assert ui.visitsValue.text().startswith("2 ")
+    assert not ui.issueButton.isEnabled()
+    assert "Ready to issue" not in ui.findingsSummary.text()
+    assert ui.reasonLabel.text() == "Fix 1 problem to issue a final superbill."
+    assert findings_shown(dialog)[0].startswith(
+        "Must fix: The visits on Sep 9, 2026 and Sep 16, 2026 are already on claim CL-2026-0001"
+    )
+    note = ui.issuedNote.text()
+    assert not ui.issuedNote.isHidden()
+    assert note.startswith(
+        "These visits are already on claim CL-2026-0001 (issued 09/20/2026, for 09/09/2026, 09/16/2026)"
+    )
+    assert "Each visit is billed once" in note and "replaces it" in note
+    qtbot.mouseClick(ui.issueButton, Qt.MouseButton.LeftButton)  # disabled: issues nothing
+    assert workspace.store.superbills("pt-0001") == []
+    qtbot.mouseClick(ui.draftButton, Qt.MouseButton.LeftButton)  # a draft still may
+    assert dialog.preview is not None and "DRAFT" in pdf_text(dialog.preview.pdf)
+    assert workspace.store.superbills("pt-0001") == []

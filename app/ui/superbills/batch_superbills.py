@@ -75,7 +75,9 @@ def issue_superbills_for_everyone(parent: QWidget, workspace: Workspace, today: 
         QMessageBox.warning(parent, "No superbills issued", error.message)
         return None
     if waiting == 0:
-        QMessageBox.information(parent, "No superbills to issue", "Every visit is on a superbill already.")
+        QMessageBox.information(
+            parent, "No superbills to issue", "Every visit is billed already, on a superbill or a claim."
+        )
         return None
     folder = choose_folder(parent, FOLDER_TITLE)
     if folder is None:

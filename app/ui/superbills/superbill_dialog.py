@@ -127,13 +127,13 @@ class SuperbillDialog(QDialog):
             self.ui.rangeCombo.addItem(labels[index])
 
     def _unbilled_label(self) -> str:
-        """ "Not yet on a superbill (2 visits)", counted again after each superbill issued."""
+        """ "Not yet billed (2 visits)", counted again after each superbill issued."""
         try:
             self._unbilled = unbilled(self.workspace, self.patient_key, self.today)
         except StoreUnavailable:
             self._unbilled = None
         count = len(self._unbilled.visits or ()) if self._unbilled else 0
-        return f"Not yet on a superbill ({plural(count, 'visit')})"
+        return f"Not yet billed ({plural(count, 'visit')})"
 
     @staticmethod
     def _visit_label(option: VisitOption) -> str:
@@ -154,7 +154,7 @@ class SuperbillDialog(QDialog):
         self.ui.draftButton.clicked.connect(self.issue_draft)
 
     def _choose_default(self) -> None:
-        """The visits not yet on a superbill when there are any (what is issued next, last month's
+        """The visits not yet billed when there are any (what is issued next, last month's
         included); else this month when it has visits; else the newest visit."""
         this_month = periods.this_month(self.today)
         unbilled = self._unbilled is not None and bool(self._unbilled.visits)
@@ -177,7 +177,7 @@ class SuperbillDialog(QDialog):
             self.ui.oneVisitRadio.setChecked(True)
 
     def choose_unbilled(self) -> None:
-        """The visits not yet on a superbill (the needs-attention list opens the dialog this way)."""
+        """The visits not yet billed (the needs-attention list opens the dialog this way)."""
         self.choose_range(UNBILLED)
         self.ui.rangeCombo.setFocus()
 
@@ -274,9 +274,7 @@ class SuperbillDialog(QDialog):
         if self.ui.oneVisitRadio.isChecked():
             return "This patient has no visits yet: add one first (New visit, Ctrl+N)."
         if self.ui.rangeCombo.currentIndex() == UNBILLED:
-            return (
-                "Every visit of this patient is on a superbill already: choose other dates to issue another."
-            )
+            return "Every visit of this patient is billed already, on a superbill or a claim: choose other dates to draft another."
         for field in (self.ui.fromDate, self.ui.toDate):
             problem = field.problem()
             if problem is not None:
@@ -390,19 +388,32 @@ class SuperbillDialog(QDialog):
         return item
 
     def _show_already_issued(self, choice: Choice) -> None:
-        if not choice.already_issued:
+        if not choice.already_issued and not choice.already_claimed:
             self.ui.issuedNote.hide()
             return
-        numbers = ", ".join(f"{s.number} (issued {us_date(s.issued_on)})" for s in choice.already_issued)
         if choice.visit_count == 1:
             some = "This visit is"
         elif 0 < choice.billed_visits < choice.visit_count:
             some = f"{choice.billed_visits} of these {choice.visit_count} visits {'is' if choice.billed_visits == 1 else 'are'}"
         else:
             some = "These visits are"
+        on, how = [], []
+        if choice.already_issued:
+            numbers = ", ".join(f"{s.number} (issued {us_date(s.issued_on)})" for s in choice.already_issued)
+            on.append(f"superbill {numbers}")
+            how.append(
+                "to hand over the same superbill again, reprint it from the patient's superbills; to correct "
+                "it, reissue it there"
+            )
+        if choice.already_claimed:
+            claims = ", ".join(
+                f"{c.number} (issued {us_date(c.issued_on)}, for {', '.join(us_date(d) for d in dates)})"
+                for c, dates in choice.already_claimed
+            )
+            on.append(f"claim {claims}")
+            how.append("to correct a claim, send a claim that replaces it (Claim form…)")
         self.ui.issuedNote.setText(
-            f"{some} already on superbill {numbers}. Each visit is billed once: to hand over the same "
-            "superbill again, reprint it from the patient's superbills; to correct it, reissue it there."
+            f"{some} already on {' and '.join(on)}. Each visit is billed once: {'; '.join(how)}."
         )
         self.ui.issuedNote.show()
 

@@ -82,7 +82,7 @@ def _issue_claim(args: argparse.Namespace, target: Path, format: str, what: str)
     forms = len(document.claim.forms())
     pages = f" ({forms} forms, each totalled)" if format != "837p" and forms > 1 else ""
     if document.recorded:
-        replaces = f" (replaces {args.replaces})" if args.replaces else ""
+        replaces = f" (replaces {request.replaces})" if request.replaces else ""
         print(f"{what} {document.number}{replaces} written to {target}{pages}")
     elif document.test_file:
         of = f" of claim {document.number}" if document.number else ""

@@ -232,7 +232,7 @@ def _reissue(args: argparse.Namespace) -> int:
             print(f"No superbill written: {refused}.", file=sys.stderr)
             return EXIT_CHECK_FAILED
     print_findings(document.findings)
-    print(f"Superbill {document.number} (replaces {args.number}) written to {target}")
+    print(f"Superbill {document.number} (replaces {typed_document_number(args.number)}) written to {target}")
     return EXIT_OK
 
 

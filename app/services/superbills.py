@@ -14,6 +14,7 @@ from app.domain.check import Finding, Severity, check_superbill
 from app.domain.check.billed import documents, is_claim_number
 from app.domain.diagnoses import DiagnosisCodes
 from app.domain.errors import ValidationError
+from app.domain.identifiers import typed_document_number
 from app.domain.practice import FeeSchedule, PatientChart, Payer, PayerKind, Payment, Practitioner, Visit
 from app.domain.procedures import Procedure
 from app.domain.superbill import PaperSize, SuperbillData
@@ -271,6 +272,7 @@ def reissue_superbill(
     issue_superbill when the check finds errors, and when `number` was replaced already (reissue
     the replacement instead, so a statement has one successor). `deliver` as for issue_superbill.
     """
+    number = typed_document_number(number)
     original = store.superbill(number)
     if original is None:
         raise ValidationError("number", f'no superbill numbered "{number}" was issued')

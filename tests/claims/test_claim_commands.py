@@ -422,7 +422,9 @@ def test_reprint_of_a_claim_never_issued_names_the_number(
     assert not out.exists()
 
 
-def test_replaces_reads_a_claim_number_as_reprint_and_claim_do_in_any_case(tmp_path: Path) -> None:
+def test_replaces_reads_a_claim_number_as_reprint_and_claim_do_in_any_case(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = _practice(tmp_path, "sample", _zip_plus_four)
     assert (
         main(["--data-dir", str(folder), "cms1500", "--patient", "pt-0001", "-o", str(tmp_path / "a.pdf")])
@@ -441,8 +443,10 @@ def test_replaces_reads_a_claim_number_as_reprint_and_claim_do_in_any_case(tmp_p
         "--payer-claim-number",
         "2026274000123",
     ]
+    capsys.readouterr()
     assert main(["--data-dir", str(folder), *arguments, "-o", str(replacement)]) == 0
     assert _claims_recorded(folder)[1][2] == original  # recorded as replacing it, in its own spelling
+    assert f"(replaces {original})" in capsys.readouterr().out  # and said so
 
 
 def _thirteen_diagnoses(document: dict[str, Any]) -> None:

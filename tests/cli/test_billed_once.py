@@ -66,6 +66,14 @@ def test_billed_visits_may_still_be_drafted_reprinted_and_reissued(
     assert "already on superbill SB-2026-0002" in capsys.readouterr().out
 
 
+def test_reissue_reads_a_superbill_number_in_any_case_as_reprint_does(
+    billed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert run(billed, "reissue", " sb-2026-0001 ", "-o", str(tmp_path / "corrected.pdf")) == 0
+    assert "SB-2026-0002 (replaces SB-2026-0001)" in capsys.readouterr().out
+
+
 def test_visits_not_yet_billed_are_issued_beside_billed_ones(
     data_dir: Path, sample_practice_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -187,10 +187,11 @@ def _parser() -> argparse.ArgumentParser:
     issued.set_defaults(run="issued")
 
     audit = commands.add_parser(
-        "audit", help="list the changes made to visits and payments after they were on an issued superbill"
+        "audit",
+        help="list the changes made to visits and payments after they were on an issued superbill or claim",
     )
     audit.add_argument("--patient", required=True)
-    audit.add_argument("--number", help="only the changes concerning this superbill")
+    audit.add_argument("--number", help="only the changes concerning this superbill or claim")
     audit.set_defaults(run="audit")
 
     encrypt = commands.add_parser(

@@ -276,7 +276,7 @@ def _audit(args: argparse.Namespace) -> int:
         chart = superbills.find_chart(workspace.store, args.patient)
         entries = workspace.store.audit_entries(chart.patient.key, args.number)
     if not entries:
-        print("No changes to records on issued superbills.")
+        print("No changes to records on issued superbills or claims.")
     for e in entries:
         when = e.at.strftime("%Y-%m-%d %H:%M:%S UTC")
         say(

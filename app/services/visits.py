@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from app.domain.issued import VisitRecords
     from app.domain.practice import Visit
     from app.services.visit_check import VisitSetting
     from app.services.workspace import Workspace
@@ -23,10 +24,10 @@ def save_visit(workspace: Workspace, patient_key: str, visit: Visit) -> None:
 
 
 def delete_visit(workspace: Workspace, patient_key: str, visit_key: str) -> None:
-    """Remove a visit that is on no issued superbill (ValidationError when one shows it)."""
+    """Remove a visit that no issued superbill or claim holds (ValidationError naming the one that does)."""
     workspace.store.delete_visit(patient_key, visit_key)
 
 
-def issued_superbills_showing(workspace: Workspace, patient_key: str, visit_key: str) -> list[str]:
-    """The numbers of the issued superbills that show this visit."""
-    return workspace.store.superbills_showing_visit(patient_key, visit_key)
+def issued_records_of(workspace: Workspace, patient_key: str, visit_key: str) -> VisitRecords:
+    """The issued superbills and claims (not replaced) that are a record of this visit."""
+    return workspace.store.records_of_visit(patient_key, visit_key)

@@ -128,21 +128,25 @@ class ChartRecords(AuditRecords):
 
     @guarded
     def delete_visit(self, patient_key: str, visit_key: str) -> None:
-        """Remove a visit that is on no issued superbill (an issued superbill is a record of it)."""
+        """Remove a visit that no issued superbill or claim is a record of (store.audit.records_of_visit)."""
         with self.transaction():
             visit_id = self._value(
                 "SELECT id FROM visits WHERE patient = ? AND key = ?", (patient_key, visit_key)
             )
             if visit_id is None:
                 raise RecordNotFound("visit", visit_key)
-            number = self._value(
-                "SELECT s.number FROM superbill_visits sv JOIN superbills s ON s.id = sv.superbill_id "
-                "WHERE sv.visit_id = ? ORDER BY s.id LIMIT 1",
-                (visit_id,),
-            )
-            if number is not None:
+            records = self.records_of_visit(patient_key, visit_key)
+            if records.superbills:
                 raise ValidationError(
-                    "visit", f"this visit is on superbill {number}, already issued; it cannot be deleted"
+                    "visit",
+                    f"this visit is on superbill {records.superbills[0]}, already issued; it cannot be deleted",
+                )
+            if records.claims:
+                number = records.claims[0]
+                raise ValidationError(
+                    "visit",
+                    f"this visit is on claim {number}, already issued; it cannot be deleted: correct it "
+                    f"and send a replacement claim (--replaces {number})",
                 )
             self.conn.execute("DELETE FROM visits WHERE id = ?", (visit_id,))
 
@@ -246,8 +250,8 @@ class ChartRecords(AuditRecords):
                 is None
             ):
                 raise ValidationError(f"{field}.{name}", f'this patient has no {name} with the ID "{key}"')
-        # A visit on an issued superbill may be corrected; the audit log records what changed.
-        numbers = self.superbills_showing_visit(patient_key, visit.key)
+        # A visit on an issued superbill or claim may be corrected; the audit log records what changed.
+        numbers = self.records_of_visit(patient_key, visit.key).numbers
         if numbers:
             from app.domain.audit import AuditedRecord, visit_changes  # see the module's docstring
 

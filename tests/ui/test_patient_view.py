@@ -7,11 +7,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from app.services.claims import ClaimRequest, issue_claim_for
+from app.services.superbills import Period
 from app.services.workspace import Workspace
 from app.ui.patients.patient_view import EMPTY_TEXT, PatientView
 from app.ui.patients.payment_dialog import PaymentDialog
@@ -106,6 +108,38 @@ def test_a_visit_on_an_issued_superbill_cannot_be_deleted(
     answers.next(QMessageBox.StandardButton.Ok)
     qtbot.keyClick(view.visits.view, Qt.Key.Key_Delete)
     assert "is on superbill SB-2026-0001" in answers.texts[0]
+    assert [v.key for v in workspace.store.chart("pt-0001").visits] == ["v-1", "v-2"]
+
+
+def test_delete_visit_by_mouse_refuses_a_visit_on_an_issued_claim_naming_the_claim(
+    qtbot: QtBot, view: PatientView, workspace: Workspace
+) -> None:
+    """Found by a tester: a claimed visit was deleted after "Delete the visit of …?", leaving the claim
+    CL-2026-0001 that could no longer be written again and a credit on the patient."""
+    claim = issue_claim_for(workspace, ClaimRequest("pt-0001", Period(), "cms1500-red"), today=TODAY)
+    assert claim.number == "CL-2026-0001"
+    view.show_patient("pt-0001")
+    bar = view.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(view.tabs.indexOf(view.visits)).center())
+    table = view.visits.view
+    rect = table.visualRect(view.visits.model.index(1, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.visits.current_key() == "v-2"
+    answers: list[str] = []
+
+    def close_the_box() -> None:  # whichever box it is: a refusal, or (wrongly) "Delete the visit…?"
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, close_the_box)
+            return
+        answers.append(f"{box.text()} {box.informativeText()}")
+        box.reject()
+
+    QTimer.singleShot(0, close_the_box)
+    delete = next(b for b in view.visits.findChildren(QPushButton) if b.text() == "De&lete visit…")
+    qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    assert "The visit of 09/16/2026 is on claim CL-2026-0001, which was already issued." in answers[0]
+    assert "send a replacement claim for CL-2026-0001" in answers[0]
     assert [v.key for v in workspace.store.chart("pt-0001").visits] == ["v-1", "v-2"]
 
 

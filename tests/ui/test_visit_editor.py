@@ -465,6 +465,23 @@ def test_a_visit_already_on_an_issued_superbill_says_so_when_opened(
     assert "already issued" not in not_billed.ui.statusLabel.text()
 
 
+def test_a_visit_on_an_issued_claim_warns_naming_the_claim_when_opened(
+    qtbot: QtBot, open_editor: Callable[..., VisitEditor], workspace: Workspace
+) -> None:
+    """Found by a tester: changing a claimed visit's charges broke claim CL-2026-0001 with no word."""
+    from app.services.claims import ClaimRequest, issue_claim_for
+    from app.services.superbills import Period
+
+    claim = issue_claim_for(workspace, ClaimRequest(PATIENT, Period(), "cms1500-red"), today=TODAY)
+    assert claim.number == "CL-2026-0001"
+    claimed = open_editor("v-2")
+    status = claimed.ui.statusLabel.text()
+    assert (
+        "This visit is on claim CL-2026-0001, already issued: a change is kept in the audit trail" in status
+    )
+    assert "send a replacement claim" in status
+
+
 @pytest.mark.parametrize(
     ("typed", "offered", "not_offered"),
     [

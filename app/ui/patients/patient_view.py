@@ -379,13 +379,23 @@ class PatientView(QWidget):
             return
         charges = next(v for v in self.account.visits if v.visit.key == key)
         when = us_date(charges.visit.date)
-        if charges.superbill:
+        issued = visits.issued_records_of(self._workspace, self.patient_key, key)
+        if issued.superbills:
             _tell(
                 self,
                 "This visit stays",
-                f"The visit of {when} is on superbill {charges.superbill}, which was already issued.",
+                f"The visit of {when} is on superbill {issued.superbills[0]}, which was already issued.",
                 "An issued superbill is the record of what the patient was given, so its visits cannot be "
                 "deleted. Correct the visit and issue a new superbill instead.",
+            )
+            return
+        if issued.claims:
+            _tell(
+                self,
+                "This visit stays",
+                f"The visit of {when} is on claim {issued.claims[0]}, which was already issued.",
+                "An issued claim is the record of what the payer was billed, so its visits cannot be "
+                f"deleted. Correct the visit and send a replacement claim for {issued.claims[0]} instead.",
             )
             return
         if not _confirm(

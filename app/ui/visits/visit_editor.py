@@ -114,12 +114,16 @@ class VisitEditor(QDialog):
             ui.statusLabel.setText(f"No earlier visit to repeat. {ui.statusLabel.text()}".strip())
         if not self._is_new:
             ui.dateEdit.setFocus()
-            issued = visits.issued_superbills_showing(self._workspace, self._patient_key, self._visit_key)
+            issued = visits.issued_records_of(self._workspace, self._patient_key, self._visit_key)
             if issued:
-                # Already in the patient's hands: say so before anything is changed.
+                # Already in the patient's or the payer's hands: say so before anything is changed.
+                kept = "the issued superbill stays as it was given" if issued.superbills else ""
+                if issued.claims:
+                    claim = "the claim stays as it was sent: send a replacement claim to correct it"
+                    kept = f"{kept}; {claim}" if kept else claim
                 ui.statusLabel.setText(
-                    f"This visit is on superbill {', '.join(issued)}, already issued: a change is kept "
-                    "in the audit trail, and the issued superbill stays as it was given."
+                    f"This visit is on {issued.named}, already issued: a change is kept in the audit "
+                    f"trail, and {kept}."
                 )
         elif repeat and copied:
             ui.saveButton.setFocus()  # Enter saves once the therapist has looked it over

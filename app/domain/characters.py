@@ -71,13 +71,30 @@ def character_problem(text: str, *, multi_line: bool = False) -> str | None:
     if text and not has_visible_character(text):
         return "holds only invisible characters (spaces, zero-width marks): type the value or leave it empty."
     if not multi_line:
-        hidden = next((ch for ch in text if unicodedata.category(ch) == "Cf" and ch not in JOINERS), None)
+        hidden = next(
+            (
+                ch
+                for at, ch in enumerate(text)
+                if unicodedata.category(ch) == "Cf" and (ch not in JOINERS or _joins_nothing(text, at))
+            ),
+            None,
+        )
         if hidden is not None:
             return (
                 f"contains an invisible character ({_code_point(hidden)}: a zero-width space, soft hyphen "
                 "or the like, often pasted with a name): type it again without it."
             )
     return None
+
+
+def _joins_nothing(text: str, at: int) -> bool:
+    """Whether the joiner at `at` spells nothing: at either end of the value, or between Latin
+    letters or plain ASCII ("Ja\u200dne"). In Persian, Indic scripts and emoji it does."""
+    if at == 0 or at == len(text) - 1:
+        return True
+    return all(
+        ch.isascii() or unicodedata.name(ch, "").startswith("LATIN") for ch in (text[at - 1], text[at + 1])
+    )
 
 
 def has_visible_character(text: str) -> bool:

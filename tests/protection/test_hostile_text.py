@@ -74,6 +74,8 @@ INSIDE = {
     "word joiner inside": "\u2060",
     "noncharacter U+FFFF": "\uffff",
     "private use": "\ue000",
+    "zero-width joiner between Latin letters": "\u200d",
+    "zero-width non-joiner between Latin letters": "\u200c",
 }
 # The whole value.
 INVISIBLE = {

@@ -154,6 +154,10 @@ def _restore(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     print(f"Backup taken {summary.taken_at:%m/%d/%Y %H:%M}: {summary.counts()}; integrity check ok.")
     print(f"It replaces the practice in {folder}; the current database is kept there, renamed.")
+    if not args.yes:  # the result says it after a restore with --yes
+        issued = backups.issued_since_message(backups.issued_since_backup(folder, args.file, key, key_file))
+        if issued:
+            print(issued)
     if not args.yes and not sys.stdin.isatty():
         raise ValidationError(
             "--yes", "there is no terminal to answer in: add --yes to restore; nothing was restored"
@@ -170,6 +174,9 @@ def _restore(args: argparse.Namespace) -> int:
     print(f"Restored {result.summary.counts()} from the backup of {summary.taken_at:%m/%d/%Y %H:%M}.")
     for kept in result.kept_aside[:1]:
         print(f"The database it replaced is kept as {kept}")
+    issued = backups.issued_since_message(result.issued_since, next(iter(result.kept_aside), None))
+    if issued:
+        print(issued)
     if result.key_file_installed:
         print(
             f"The key file saved with the backup is now the practice's key.json ({key_file}); "

@@ -25,6 +25,8 @@ from app.services.restore import (
     backup_is_encrypted,
     backup_key,
     backup_key_files,
+    issued_since_backup,
+    issued_since_message,
     refuse_if_in_use,
     restore,
 )
@@ -71,6 +73,8 @@ __all__ = [
     "backups_to_keep",
     "damaged_message",
     "describe_backup",
+    "issued_since_backup",
+    "issued_since_message",
     "key_file_beside",
     "latest_backup",
     "list_backups",

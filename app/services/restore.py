@@ -31,6 +31,7 @@ from app.store.database import is_plain_sqlite
 from app.store.durable import OWNER_ONLY_FOLDER, copy_file, put_in_place
 from app.store.errors import StoreUnavailable, full_disk_message, is_full_disk_error, is_in_use_error
 from app.store.health import Health, classify_database
+from app.store.numbering import Numbering, keep_floor, read_numbering
 from app.store.paths import (
     BACKUP_STAMP,
     DATABASE_NAME,
@@ -50,6 +51,9 @@ class RestoreResult:
     database: Path
     kept_aside: tuple[Path, ...]  # the replaced database (and its -wal, -shm), renamed; empty if none
     key_file_installed: bool = False  # the backup's key file became the data folder's key.json
+    # The numbers the replaced database issued that the backup lacks (kept aside with it, never
+    # issued again); None when that database could not be read, so which is unknown.
+    issued_since: tuple[str, ...] | None = ()
 
 
 def backup_is_encrypted(backup_path: Path) -> bool:
@@ -147,7 +151,7 @@ def restore(
     if backup_path.exists() and database.exists() and os.path.samefile(backup_path, database):  # links too
         raise BackupRefused("That file is the practice database itself, not a backup of it.", backup_path)
     own_key_file = key_file_path(data_dir)
-    installing = key_file is not None and Path(key_file).absolute() != own_key_file.absolute()
+    installing = _installs(data_dir, key_file)
     if key is None and own_key_file.exists():
         raise BackupRefused(
             f"The file {backup_path} is an unencrypted backup, and this practice is encrypted: restoring "
@@ -164,14 +168,70 @@ def restore(
         )
     now = now or datetime.now()
     with hold_practice(data_dir, "superbill restore", RESTORE_AGAIN):
-        kept = _put_in_place(data_dir, backup_path, key, key_file if installing else None, now)
+        kept, issued_since = _put_in_place(data_dir, backup_path, key, key_file if installing else None, now)
     restored = read_summary(database, key, integrity_ok=True)  # the copy checked and verified above
     return RestoreResult(
         summary=_as_restored(summary, restored),
         database=database,
         kept_aside=kept,
         key_file_installed=installing,
+        issued_since=issued_since,
     )
+
+
+def issued_since_backup(
+    data_dir: Path, backup_path: Path, key: bytes | None = None, key_file: Path | None = None
+) -> tuple[str, ...] | None:
+    """For the preview: the numbers the current database issued that the backup lacks (restoring
+    keeps them from being issued again), () when there is no current database, None when it cannot
+    be read. `key` and `key_file` as for restore(). Nothing is written."""
+    database = database_path(Path(data_dir))
+    if not database.exists():
+        return ()
+    current = read_numbering(database, _current_key(data_dir, key, key_file))
+    backup = read_numbering(Path(backup_path), key)
+    if current is None or backup is None:
+        return None
+    return _missing_from(backup, current)
+
+
+NUMBERS_UNKNOWN = (
+    "Numbers issued since the backup cannot be known: check your last superbill and claim numbers."
+)
+
+
+def issued_since_message(issued: tuple[str, ...] | None, kept: Path | None = None) -> str:
+    """One line on the numbers issued since the backup: which (kept aside, never issued again), that
+    they cannot be known (None), or "" when there are none."""
+    from app.domain.check.findings import listing
+
+    if issued is None:
+        return NUMBERS_UNKNOWN
+    if not issued:
+        return ""
+    where = kept.name if kept is not None else f"{DATABASE_NAME}.before-restore-…"
+    one = len(issued) == 1
+    return (
+        f"{listing(issued)} {'was' if one else 'were'} issued after this backup: "
+        f"{'it is' if one else 'they are'} kept in {where} and {'its number' if one else 'their numbers'} "
+        "will not be used again."
+    )
+
+
+def _current_key(data_dir: Path, key: bytes | None, key_file: Path | None) -> bytes | None:
+    """The key of the current database: the backup's, unless the backup's key file is to replace
+    the data folder's key.json (then the current one is not known here)."""
+    return None if _installs(data_dir, key_file) else key
+
+
+def _installs(data_dir: Path, key_file: Path | None) -> bool:
+    """Whether the backup's key file is to become the data folder's key.json (it is another file)."""
+    return key_file is not None and Path(key_file).absolute() != key_file_path(Path(data_dir)).absolute()
+
+
+def _missing_from(backup: Numbering, current: Numbering) -> tuple[str, ...]:
+    held = set(backup.issued)
+    return tuple(number for number in current.issued if number not in held)
 
 
 RESTORE_AGAIN = "restore again"
@@ -186,9 +246,11 @@ def refuse_if_in_use(data_dir: Path) -> None:
 
 def _put_in_place(
     data_dir: Path, backup_path: Path, key: bytes | None, key_file: Path | None, now: datetime
-) -> tuple[Path, ...]:
+) -> tuple[tuple[Path, ...], tuple[str, ...] | None]:
     """Copy the backup (and the key file to install, if any) in, check the copy, set the current
-    files aside and put the copies in their place: what restore() does while it holds the practice."""
+    files aside and put the copies in their place: what restore() does while it holds the practice.
+    The copy's counters are raised to what the current database issued (app.store.numbering)
+    first: the files set aside, and what they issued since the backup (None: unknown)."""
     database = database_path(data_dir)
     own_key_file = key_file_path(data_dir)
     installing = key_file is not None
@@ -213,6 +275,7 @@ def _put_in_place(
         # The database set aside must be whole on its own: what a crash left in its -wal (saves
         # committed, not yet copied into the file) goes into it first, while the practice is held.
         _settle(database, None if installing else key)
+        issued_since = _keep_numbers(database, None if installing else key, incoming, key)
         kept = _set_aside(database, now)
         if installing:
             kept += _set_aside(own_key_file, now, companions=("",))
@@ -246,7 +309,23 @@ def _put_in_place(
             with contextlib.suppress(FileNotFoundError):
                 temporary.unlink()
         raise
-    return kept
+    return kept, issued_since
+
+
+def _keep_numbers(
+    database: Path, key: bytes | None, incoming: Path, incoming_key: bytes | None
+) -> tuple[str, ...] | None:
+    """Raise the incoming copy's counters to what the current `database` issued, so no number is
+    issued twice: the numbers it issued that the copy lacks, () with no current database, None
+    when it cannot be read (damaged, another key: then the floor cannot be known)."""
+    if not database.exists():
+        return ()
+    current = read_numbering(database, key)
+    if current is None:
+        return None
+    keep_floor(incoming, incoming_key, current)
+    restored = read_numbering(incoming, incoming_key)
+    return _missing_from(restored or Numbering((), {}), current)
 
 
 def _settle(database: Path, key: bytes | None) -> None:

@@ -24,11 +24,8 @@ class ClaimRecords(StoreBase):
     def next_claim_number(self, issued_on: date) -> tuple[str, int]:
         """The next claim number of the year, "CL-2026-0001", and the practice's next interchange
         control number (an 837P's ISA13). Call it inside the transaction that records the claim."""
-        from app.domain.check.billed import CLAIM_PREFIX  # the check's: not loaded with the store
-
         with self.transaction():
-            year = f"{issued_on.year:04d}"
-            number = self._take_number("claims", f"{CLAIM_PREFIX}-{year}-", f"claim:{year}")
+            number = self._take_number("claims", *claim_sequence(issued_on.year))
             return number, self._next_counter("claim:interchange")
 
     @guarded
@@ -170,3 +167,10 @@ class ClaimRecords(StoreBase):
             replaces=row["replaces"],
             payer_claim_number=row["payer_claim_number"],
         )
+
+
+def claim_sequence(year: int) -> tuple[str, str]:
+    """The year's claim number prefix ("CL-2026-") and the name of its counter."""
+    from app.domain.check.billed import CLAIM_PREFIX  # the check's: not loaded with the store
+
+    return f"{CLAIM_PREFIX}-{year:04d}-", f"claim:{year:04d}"

@@ -37,10 +37,10 @@ class SuperbillRecords(StoreBase):
     @guarded
     def upcoming_statement_number(self, issued_on: date) -> str:
         """The number `next_statement_number` would give now, without taking it (to ask before issuing)."""
-        return self._upcoming_number("superbills", *_statement_sequence(issued_on))
+        return self._upcoming_number("superbills", *statement_sequence(issued_on.year))
 
     def _next_statement_number(self, issued_on: date) -> str:
-        return self._take_number("superbills", *_statement_sequence(issued_on))
+        return self._take_number("superbills", *statement_sequence(issued_on.year))
 
     @guarded
     def record_superbill(
@@ -214,9 +214,9 @@ class SuperbillRecords(StoreBase):
         return self._issued_document("superbills", "pdf", number, "superbill")
 
 
-def _statement_sequence(issued_on: date) -> tuple[str, str]:
+def statement_sequence(year: int) -> tuple[str, str]:
     """The year's number prefix ("SB-2026-") and the name of its counter."""
-    return f"{STATEMENT_PREFIX}-{issued_on.year:04d}-", f"statement:{issued_on.year:04d}"
+    return f"{STATEMENT_PREFIX}-{year:04d}-", f"statement:{year:04d}"
 
 
 def _issued(row: sqlite3.Row, visit_keys: tuple[str, ...], payment_keys: tuple[str, ...]) -> IssuedSuperbill:

@@ -87,12 +87,12 @@ class YearEndRecords(StoreBase):
     def next_year_statement_number(self, year: int) -> str:
         """ "YE-2026-0001": call it inside the transaction that records the statement."""
         with self.transaction():
-            return self._take_number("year_statements", *_year_sequence(year))
+            return self._take_number("year_statements", *year_statement_sequence(year))
 
     @guarded
     def upcoming_year_statement_number(self, year: int) -> str:
         """The number next_year_statement_number would give now, without taking it."""
-        return self._upcoming_number("year_statements", *_year_sequence(year))
+        return self._upcoming_number("year_statements", *year_statement_sequence(year))
 
     @guarded
     def record_year_statement(self, statement: YearStatement, pdf: bytes) -> None:
@@ -142,6 +142,6 @@ class YearEndRecords(StoreBase):
         return self._issued_document("year_statements", "pdf", number, "statement")
 
 
-def _year_sequence(year: int) -> tuple[str, str]:
+def year_statement_sequence(year: int) -> tuple[str, str]:
     """The year's number prefix ("YE-2026-") and the name of its counter."""
     return f"{STATEMENT_PREFIX}-{year:04d}-", f"yearend:{year:04d}"

@@ -154,6 +154,11 @@ class RestoreDialog(QDialog):
         lines = [f"Restored the backup of {_when(summary)}: {summary.counts()}."]
         if self.restored.kept_aside:
             lines.append(f"The file that could not be opened is kept as {self.restored.kept_aside[0]}.")
+        issued = backups.issued_since_message(
+            self.restored.issued_since, next(iter(self.restored.kept_aside), None)
+        )
+        if issued:
+            lines.append(issued)
         return "\n".join(lines)
 
 

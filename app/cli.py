@@ -181,7 +181,7 @@ def _parser() -> argparse.ArgumentParser:
     reissue.set_defaults(run="reissue")
 
     issued = commands.add_parser(
-        "issued", help="list the superbills and year-end statements issued to a patient"
+        "issued", help="list the superbills, year-end statements and claims issued to a patient"
     )
     issued.add_argument("--patient", required=True)
     issued.set_defaults(run="issued")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Protocol
@@ -117,6 +118,12 @@ def release_changes(
         deleted=tuple(sorted(billable_before - billable_after)),
         revised=tuple(sorted(revised)),
     )
+
+
+def billable_codes_under(code: str, codes: Iterable[tuple[str, bool]]) -> list[str]:
+    """The billable codes below ``code`` among ``codes`` ((code, billable) pairs, spelled as ``code``
+    is: dotted or compact), in code order: what to choose instead of a code made a heading."""
+    return sorted(other for other, billable in codes if billable and other != code and other.startswith(code))
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from app.domain.dates import us_date
-from app.domain.diagnoses import CodeRelease, ReleaseChanges, release_changes
+from app.domain.diagnoses import CodeRelease, ReleaseChanges, billable_codes_under, release_changes
 from app.domain.errors import ValidationError
 from app.domain.people import initials
 from app.store.attention import CodeUse, HasConnection, prescription_code_uses, visit_code_uses
@@ -269,11 +269,8 @@ def _affected(
             change = "deleted"
         elif not new[1]:
             change = "no longer billable"
-            choices = tuple(
-                dotted_code(code)
-                for code, (_, billable) in sorted(after.items())
-                if billable and code.startswith(compact) and code != compact
-            )
+            below = billable_codes_under(compact, ((code, billable) for code, (_, billable) in after.items()))
+            choices = tuple(dotted_code(code) for code in below)
         elif new[0] != old[0]:
             change = "revised"
         else:

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from app.domain.dates import parse_date
-from app.domain.diagnoses import CodeRelease
+from app.domain.diagnoses import CodeRelease, billable_codes_under
 from app.store.code_set_schema import CodeEntry, CodeTerm, write_code_set
 
 # compact code ("M722") -> (long title, billable)
@@ -141,8 +141,7 @@ def _billable_versions(code: str, new_rows: dict[str, bool]) -> list[str]:
     after); else the new release's billable codes under it."""
     if new_rows[code]:
         return [code]
-    below = sorted(other for other, billable in new_rows.items() if billable and other.startswith(code))
-    return below or [code]
+    return billable_codes_under(code, new_rows.items()) or [code]
 
 
 def next_release_entries(

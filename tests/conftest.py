@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from app.services.workspace import Workspace
 
 # Qt's tests run offscreen unless told otherwise (tests that need a real window start Xvfb and say
 # so for their own processes): on a machine without a display, Qt would abort the whole run.
@@ -40,3 +45,15 @@ def _windows_files_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
         from tests.portability.windows import simulate_windows
 
         simulate_windows(monkeypatch)
+
+
+@pytest.fixture
+def workspace(data_dir: Path) -> Iterator[Workspace]:
+    """The sample practice (Daniel Okafor, two visits, Premera) in a fresh data folder."""
+    from app.services.workspace import Workspace  # imported by the tests that use it, not by all
+    from tests import sample
+
+    opened = Workspace(data_dir)
+    opened.store.save_practice(sample.practice())
+    yield opened
+    opened.close()

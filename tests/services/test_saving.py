@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -26,14 +24,6 @@ from app.services.workspace import Workspace
 from tests import sample
 
 TODAY = date(2026, 9, 20)
-
-
-@pytest.fixture
-def workspace(data_dir: Path) -> Iterator[Workspace]:
-    workspace = Workspace(data_dir)
-    workspace.store.save_practice(sample.practice())
-    yield workspace
-    workspace.close()
 
 
 def test_a_new_patient_gets_a_key_and_an_account_number_and_keeps_the_name_exactly(

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -15,17 +13,8 @@ from app.domain.practice import ServiceLine
 from app.services import periods
 from app.services.superbill_choice import issue, judge, visit_options
 from app.services.workspace import Workspace
-from tests import sample
 
 TODAY = date(2026, 9, 20)
-
-
-@pytest.fixture
-def workspace(data_dir: Path) -> Iterator[Workspace]:
-    workspace = Workspace(data_dir)
-    workspace.store.save_practice(sample.practice())
-    yield workspace
-    workspace.close()
 
 
 def test_visits_are_offered_newest_first_with_their_codes_and_charges(workspace: Workspace) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -23,14 +22,6 @@ from app.services.workspace import Workspace
 from tests import sample
 
 TODAY = date(2026, 9, 20)
-
-
-@pytest.fixture
-def workspace(data_dir: Path) -> Iterator[Workspace]:
-    workspace = Workspace(data_dir)
-    workspace.store.save_practice(sample.practice())
-    yield workspace
-    workspace.close()
 
 
 @pytest.fixture

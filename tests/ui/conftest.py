@@ -11,7 +11,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from app.services.workspace import Workspace
-from tests import sample
 
 # The sample practice's visits are in September 2026; the UI tests run "on" this day.
 TODAY = date(2026, 9, 20)
@@ -20,15 +19,6 @@ TODAY = date(2026, 9, 20)
 @pytest.fixture
 def empty_workspace(data_dir: Path) -> Iterator[Workspace]:
     workspace = Workspace(data_dir)
-    yield workspace
-    workspace.close()
-
-
-@pytest.fixture
-def workspace(data_dir: Path) -> Iterator[Workspace]:
-    """The sample practice (Daniel Okafor, two visits, Premera) in a fresh data folder."""
-    workspace = Workspace(data_dir)
-    workspace.store.save_practice(sample.practice())
     yield workspace
     workspace.close()
 

@@ -63,21 +63,7 @@ def fill_v3(store: PracticeStore) -> None:
 def fill_v4(store: PracticeStore) -> None:
     """Version 4 adds issued claims with their visits, and the red forms' printer offset."""
     fill_v3(store)
-    issued_on = date(2026, 9, 21)
-    with store.transaction():
-        number, _ = store.next_claim_number(issued_on)
-        store.record_claim(
-            number=number,
-            patient="pt-0001",
-            payer="premera",
-            format="cms1500-red",
-            visit_keys=("v-1", "v-2"),
-            first_date=date(2026, 9, 9),
-            last_date=date(2026, 9, 16),
-            issued_on=issued_on,
-            charges=24500,
-            document=PDF,
-        )
+    _claim_of_both_visits(store, date(2026, 9, 21), "cms1500-red", PDF)
     store.save_claim_offset(5, -10)
 
 
@@ -108,22 +94,34 @@ def fill_v6(store: PracticeStore) -> None:
 def fill_v7(store: PracticeStore) -> None:
     """Version 7 adds the payer's claim control number a replacement claim names (item 22, REF*F8)."""
     fill_v6(store)
-    issued_on = date(2026, 10, 2)
+    _claim_of_both_visits(
+        store,
+        date(2026, 10, 2),
+        "837p",
+        b"ISA*00*replacement~",
+        replaces="CL-2026-0001",
+        payer_claim_number="2026274000123",
+    )
+
+
+def _claim_of_both_visits(
+    store: PracticeStore, issued_on: date, format: str, document: bytes, **replacing: str
+) -> None:
+    """A claim to Premera for the sample's two visits ($245.00), numbered and recorded as issued."""
     with store.transaction():
         number, _ = store.next_claim_number(issued_on)
         store.record_claim(
             number=number,
             patient="pt-0001",
             payer="premera",
-            format="837p",
+            format=format,
             visit_keys=("v-1", "v-2"),
             first_date=date(2026, 9, 9),
             last_date=date(2026, 9, 16),
             issued_on=issued_on,
             charges=24500,
-            document=b"ISA*00*replacement~",
-            replaces="CL-2026-0001",
-            payer_claim_number="2026274000123",
+            document=document,
+            **replacing,
         )
 
 
